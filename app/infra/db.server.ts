@@ -1,0 +1,57 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import fs from "node:fs";
+import path from "node:path";
+import * as schema from "../../db/schema";
+import { env } from "./env.server";
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** The handle inside a transaction: same query API. */
+export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
+export type DbOrTx = DB | Tx;
+
+const g = globalThis as unknown as { __clearsourceDb?: { path: string; db: DB } };
+
+export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`synchronous = ${synchronous}`);
+  return drizzle(sqlite, { schema }) as DB;
+}
+
+export function migrationsFolder(): string {
+  return path.resolve(process.cwd(), "drizzle");
+}
+
+export function migrateDatabase(db: DB): void {
+  migrate(db, { migrationsFolder: migrationsFolder() });
+}
+
+/** The process-wide connection, opened (and migrated) on first use. */
+export function db(): DB {
+  const file = env().DATABASE_PATH;
+  if (!g.__clearsourceDb || g.__clearsourceDb.path !== file) {
+    const handle = openDatabase(file, env().SQLITE_SYNCHRONOUS);
+    migrateDatabase(handle);
+    g.__clearsourceDb = { path: file, db: handle };
+  }
+  return g.__clearsourceDb.db;
+}
+
+export function closeDb(): void {
+  g.__clearsourceDb?.db.$client.close();
+  g.__clearsourceDb = undefined;
+}
+
+/**
+ * One user action = one write transaction, BEGIN IMMEDIATE (takes the write lock up front, so
+ * busy_timeout applies instead of a SQLITE_BUSY upgrade failure in WAL). The callback must be
+ * synchronous: do S3, PDF and email rendering before or after, never inside.
+ */
+export function writeTx<T>(fn: (tx: Tx) => T, database: DB = db()): T {
+  return database.transaction(fn, { behavior: "immediate" });
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/**
+ * Every setting, parsed once. A bad value stops the process at start with the variable's name.
+ * The README's configuration table mirrors this schema.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Origin used to build links in emails; never taken from the Host header. */
+  PUBLIC_ORIGIN: z.url().optional(),
+  DATABASE_PATH: z.string().min(1).default("./data/clearsource.db"),
+  /** FULL keeps commits across power loss; NORMAL only across application crashes. */
+  SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+
+  /** When unset, an embedded S3-compatible server (s3rver) is started on 127.0.0.1. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_BUCKET: z.string().min(3).default("clearsource"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  S3_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  EMBEDDED_S3_DIR: z.string().default("./data/s3"),
+  EMBEDDED_S3_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+
+  /** e.g. smtp://user:pass@smtp.example.com:587. When unset, mail stays in the outbox (dev mailbox page). */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Clearsource <no-reply@clearsource.local>"),
+  /** Shows /dev/mailbox. Defaults to on outside production. */
+  DEV_MAILBOX: bool.optional(),
+
+  SEED_DEMO: bool.default(true),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  SUPPLIER_LINK_TTL_DAYS: z.coerce.number().int().positive().default(30),
+  INVITATION_TTL_DAYS: z.coerce.number().int().positive().default(7),
+  SESSION_IDLE_HOURS: z.coerce.number().positive().default(12),
+  SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(14),
+  PRESIGNED_URL_TTL_SECONDS: z.coerce.number().int().positive().max(3600).default(120),
+});
+
+export type Env = z.infer<typeof envSchema> & { publicOrigin: string; devMailbox: boolean };
+
+let cached: Env | undefined;
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  return {
+    ...e,
+    publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    devMailbox: e.DEV_MAILBOX ?? e.NODE_ENV !== "production",
+  };
+}
+
+export function env(): Env {
+  if (!cached) cached = parseEnv(process.env);
+  return cached;
+}
+
+/** For boot (after the embedded S3 picked its port) and tests. */
+export function resetEnv(): void {
+  cached = undefined;
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { can } from "./permissions";
+
+describe("role → permission map", () => {
+  it.each([
+    ["admin", "members:manage", true],
+    ["procurement", "members:manage", false],
+    ["procurement", "suppliers:write", true],
+    ["procurement", "questionnaires:send", true],
+    ["procurement", "audits:write", false],
+    ["auditor", "audits:write", true],
+    ["auditor", "risk:override", false],
+    ["auditor", "suppliers:write", false],
+    ["auditor", "statements:approve", false],
+    ["executive", "statements:approve", true],
+    ["executive", "suppliers:write", false],
+    ["executive", "audits:write", false],
+  ] as const)("%s may %s: %s", (role, permission, expected) => {
+    expect(can(role, permission)).toBe(expected);
+  });
+});

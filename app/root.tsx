@@ -1,0 +1,187 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import stylesheet from "~/tailwind.css?url";
+import { optionalMember } from "~/orgs/guard.server";
+import { can, ROLE_LABELS, type Permission } from "~/orgs/permissions";
+import { env } from "~/infra/env.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const member = optionalMember(request);
+  const nav = member
+    ? NAV.filter((item) => !item.permission || can(member.role, item.permission)).map(({ to, label }) => ({
+        to,
+        label,
+      }))
+    : [];
+  return {
+    nonce: (context as { cspNonce?: string }).cspNonce ?? "",
+    devMailbox: env().devMailbox,
+    member: member
+      ? {
+          name: member.user.name,
+          email: member.user.email,
+          organization: member.organization.name,
+          role: ROLE_LABELS[member.role],
+        }
+      : null,
+    nav,
+  };
+}
+
+const NAV: { to: string; label: string; permission?: Permission }[] = [
+  { to: "/dashboard", label: "Dashboard" },
+  { to: "/suppliers", label: "Suppliers", permission: "suppliers:read" },
+  { to: "/questionnaires", label: "Questionnaires", permission: "questionnaires:read" },
+  { to: "/audits", label: "Audits", permission: "audits:read" },
+  { to: "/remediation", label: "Remediation", permission: "remediation:read" },
+  { to: "/statements", label: "Statements", permission: "statements:read" },
+  { to: "/settings/members", label: "Members", permission: "members:manage" },
+  { to: "/audit-log", label: "Audit log", permission: "audit-log:read" },
+];
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = data?.nonce;
+  return (
+    <html lang="en" className="h-full bg-slate-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="h-full text-slate-800 antialiased">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const member = data?.member;
+  return (
+    <div className="min-h-full">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+          <Link
+            to={member ? "/dashboard" : "/"}
+            className="flex items-center gap-2 font-semibold text-brand-700"
+          >
+            <span className="inline-block h-6 w-6 rounded bg-brand-600" aria-hidden />
+            Clearsource
+          </Link>
+          {member ? (
+            <nav className="flex flex-1 flex-wrap gap-1 text-sm" aria-label="Main">
+              {data?.nav.map((item) => (
+                <NavLink
+                  key={item.to}
+                  to={item.to}
+                  className={({ isActive }) =>
+                    `rounded-md px-2.5 py-1.5 ${isActive ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              ))}
+            </nav>
+          ) : (
+            <div className="flex-1" />
+          )}
+          {member ? (
+            <div className="flex items-center gap-3 text-sm">
+              <div className="text-right leading-tight">
+                <div className="font-medium">{member.name}</div>
+                <div className="text-xs text-slate-500">
+                  {member.organization} · {member.role}
+                </div>
+              </div>
+              <Form method="post" action="/logout">
+                <button className="btn-secondary" type="submit">
+                  Log out
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <div className="flex gap-2 text-sm">
+              <Link to="/login" className="btn-secondary">
+                Log in
+              </Link>
+              <Link to="/signup" className="btn-primary">
+                Sign up
+              </Link>
+            </div>
+          )}
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      {data?.devMailbox ? (
+        <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-slate-400">
+          Development mode ·{" "}
+          <Link to="/dev/mailbox" className="underline">
+            Dev mailbox
+          </Link>
+        </footer>
+      ) : null}
+    </div>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title =
+    status === 404
+      ? "Not found"
+      : status === 403
+        ? "Not allowed"
+        : status === 410
+          ? "No longer available"
+          : "Something went wrong";
+  const message = isRouteErrorResponse(error)
+    ? typeof error.data === "string"
+      ? error.data
+      : error.statusText
+    : "An unexpected error occurred. Nothing you did was lost; please try again.";
+  return (
+    <Shell>
+      <div className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
+        <p className="text-sm font-semibold text-brand-600">{status}</p>
+        <h1 className="mt-2 text-2xl font-semibold">{title}</h1>
+        <p className="mt-2 text-slate-600">{message}</p>
+        <Link to="/" className="btn-primary mt-6">
+          Go home
+        </Link>
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,55 @@
+import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, timestamp, updatedAt } from "./_columns";
+import { organizations, users } from "./orgs";
+import { suppliers } from "./suppliers";
+
+export const AUDIT_SCHEMES = ["SMETA", "amfori BSCI", "RBA", "SA8000", "Internal", "Other"] as const;
+export const FINDING_GRADES = ["zero_tolerance", "critical", "major", "minor", "observation"] as const;
+export type FindingGrade = (typeof FINDING_GRADES)[number];
+export const FINDING_STATUSES = ["open", "closed"] as const;
+
+export const audits = sqliteTable(
+  "audits",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "cascade" }),
+    scheme: text("scheme", { enum: AUDIT_SCHEMES }).notNull(),
+    auditDate: text("audit_date").notNull(), // YYYY-MM-DD
+    siteName: text("site_name"),
+    summary: text("summary"),
+    auditorUserId: text("auditor_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audits_org_supplier").on(t.organizationId, t.supplierId)],
+);
+
+export const findings = sqliteTable(
+  "findings",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    auditId: text("audit_id")
+      .notNull()
+      .references(() => audits.id, { onDelete: "cascade" }),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description"),
+    grade: text("grade", { enum: FINDING_GRADES }).notNull(),
+    /** ILO forced-labour indicator number 1–11, when the finding relates to one. */
+    iloIndicator: text("ilo_indicator"),
+    status: text("status", { enum: FINDING_STATUSES }).notNull().default("open"),
+    closedAt: timestamp("closed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("findings_org_supplier").on(t.organizationId, t.supplierId)],
+);
