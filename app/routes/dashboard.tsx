@@ -1,0 +1,175 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDashboard } from "~/dashboard/dashboard.server";
+import { requireMember } from "~/orgs/guard.server";
+import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
+import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
+
+export const meta: MetaFunction = () => [{ title: "Dashboard · Clearsource" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const member = requireMember(request, "suppliers:read");
+  return { organization: member.organization.name, dashboard: getDashboard(member.ctx) };
+}
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+const countryName = (code: string) => {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  sent: "Sent",
+  in_progress: "In progress",
+  submitted: "Submitted",
+  returned: "Returned",
+  accepted: "Accepted",
+  revoked: "Revoked",
+};
+
+const GRADE_LABELS: Record<string, string> = {
+  zero_tolerance: "Zero tolerance",
+  critical: "Critical",
+  major: "Major",
+  minor: "Minor",
+  observation: "Observation",
+};
+
+export default function Dashboard() {
+  const { organization, dashboard: d } = useLoaderData<typeof loader>();
+  if (d.suppliers.total === 0) {
+    return (
+      <>
+        <PageHeader title="Dashboard" subtitle={organization} />
+        <EmptyState title="No suppliers yet">
+          Start by{" "}
+          <Link className="link" to="/suppliers/new">
+            adding your first supplier
+          </Link>
+          .
+        </EmptyState>
+      </>
+    );
+  }
+  const sent = Object.entries(d.questionnaires).reduce((s, [, n]) => s + n, 0);
+  const completed = (d.questionnaires.submitted ?? 0) + (d.questionnaires.accepted ?? 0);
+  return (
+    <>
+      <PageHeader title="Dashboard" subtitle={organization} />
+      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Suppliers" value={d.suppliers.total} to="/suppliers" />
+        <Stat
+          label="High or critical risk"
+          value={(d.suppliers.byLevel.high ?? 0) + (d.suppliers.byLevel.critical ?? 0)}
+          to="/suppliers?level=critical"
+          tone="red"
+        />
+        <Stat label="Questionnaires completed" value={`${completed} / ${sent}`} to="/questionnaires" />
+        <Stat
+          label="Open remediation tasks"
+          value={d.tasks.open ?? 0}
+          note={d.tasks.overdue ? `${d.tasks.overdue} overdue` : undefined}
+          to="/remediation"
+        />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Suppliers by risk level">
+          <StackedBar
+            ariaLabel="Suppliers by risk level"
+            data={(["critical", "high", "medium", "low", "unscored"] as const).map((level) => ({
+              label: level,
+              value: d.suppliers.byLevel[level] ?? 0,
+              color: RISK_COLORS[level],
+            }))}
+          />
+        </Card>
+        <Card title="Highest risk suppliers">
+          <ul className="divide-y divide-slate-100">
+            {d.topRisk.map((s) => (
+              <li key={s.id} className="flex items-center justify-between py-2 text-sm">
+                <Link className="link" to={`/suppliers/${s.id}`}>
+                  {s.name}
+                </Link>
+                <span className="flex items-center gap-3 text-slate-500">
+                  {countryName(s.country)} · tier {s.tier}
+                  <RiskBadge level={s.riskLevel} score={s.riskScore} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+        <Card title="Suppliers by country">
+          <HorizontalBars
+            ariaLabel="Suppliers by country"
+            data={d.suppliers.byCountry.map((c) => ({
+              label: countryName(c.country),
+              value: c.n,
+              href: `/suppliers?country=${c.country}`,
+            }))}
+          />
+        </Card>
+        <Card title="Suppliers by tier">
+          <HorizontalBars
+            ariaLabel="Suppliers by tier"
+            data={d.suppliers.byTier.map((t) => ({
+              label: `Tier ${t.tier}`,
+              value: t.n,
+              href: `/suppliers?tier=${t.tier}`,
+            }))}
+          />
+        </Card>
+        <Card title="Questionnaires by status">
+          <HorizontalBars
+            ariaLabel="Questionnaires by status"
+            data={Object.entries(STATUS_LABELS).map(([k, label]) => ({
+              label,
+              value: d.questionnaires[k] ?? 0,
+            }))}
+          />
+        </Card>
+        <Card title="Open audit findings by grade">
+          <HorizontalBars
+            ariaLabel="Open findings by grade"
+            data={Object.entries(GRADE_LABELS).map(([k, label]) => ({
+              label,
+              value: d.openFindings[k] ?? 0,
+              color:
+                k === "zero_tolerance" || k === "critical"
+                  ? "#dc2626"
+                  : k === "major"
+                    ? "#f97316"
+                    : "#94a3b8",
+            }))}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  note,
+  to,
+  tone,
+}: {
+  label: string;
+  value: number | string;
+  note?: string;
+  to: string;
+  tone?: "red";
+}) {
+  return (
+    <Link to={to} className="card block p-4 transition hover:border-brand-500">
+      <div className="text-sm text-slate-500">{label}</div>
+      <div className={`mt-1 text-2xl font-semibold ${tone === "red" ? "text-red-700" : "text-slate-900"}`}>
+        {value}
+      </div>
+      {note ? <div className="mt-1 text-xs font-medium text-red-600">{note}</div> : null}
+    </Link>
+  );
+}
