@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, splitRuns, tokenize, wrapLine, wrapText } from "./text";
+
+const latin = (cp: number) => cp < 0x2e80;
+const cjk = (cp: number) => cp >= 0x2e80 || cp === 0x20;
+// One unit per character keeps the expected line breaks readable.
+const perChar = (s: string) => [...s].length;
+
+describe("cleanText", () => {
+  it.each([
+    ["a\r\nb\rc", "a\nb\nc"],
+    ["tab\there", "tab    here"],
+    ["bell\u0007 and zero\u200Bwidth", "bell and zerowidth"],
+    ["S\u0327", "Ş"], // composed, so one glyph lookup
+  ])("%j → %j", (input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+});
+
+describe("splitRuns", () => {
+  it.each([
+    ["Łódź", [{ fontIndex: 0, text: "Łódź" }]],
+    ["深圳市工厂", [{ fontIndex: 1, text: "深圳市工厂" }]],
+    [
+      "Factory 深圳 Ltd",
+      [
+        { fontIndex: 0, text: "Factory " },
+        { fontIndex: 1, text: "深圳 " },
+        { fontIndex: 0, text: "Ltd" },
+      ],
+    ],
+  ])("%j", (text, expected) => {
+    expect(splitRuns(text, [latin, cjk])).toEqual(expected);
+  });
+
+  it("replaces a character no font has with U+FFFD in the primary font", () => {
+    expect(splitRuns("a\u{1F600}b", [latin])).toEqual([{ fontIndex: 0, text: "a\uFFFDb" }]);
+  });
+});
+
+describe("tokenize", () => {
+  it.each([
+    ["two words", ["two", " ", "words"]],
+    ["深圳市", ["深", "圳", "市"]],
+    ["A.Ş. 深圳abc", ["A.Ş.", " ", "深", "圳", "abc"]],
+    ["", []],
+  ])("%j", (text, expected) => {
+    expect(tokenize(text)).toEqual(expected);
+  });
+});
+
+describe("wrapLine", () => {
+  it.each([
+    ["fits on one line", 20, ["fits on one line"]],
+    ["the quick brown fox", 10, ["the quick", "brown fox"]],
+    ["  leading and trailing  ", 40, ["leading and trailing"]],
+    ["深圳市工厂有限公司", 4, ["深圳市工", "厂有限公", "司"]],
+    ["abcdefghij", 4, ["abcd", "efgh", "ij"]],
+    ["", 10, [""]],
+  ])("%j at width %d", (text, width, expected) => {
+    expect(wrapLine(text, width, perChar)).toEqual(expected);
+  });
+});
+
+describe("wrapText", () => {
+  it("keeps blank lines between paragraphs", () => {
+    expect(wrapText("first para\n\nsecond", 20, perChar)).toEqual(["first para", "", "second"]);
+  });
+});

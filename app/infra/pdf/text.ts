@@ -1,0 +1,129 @@
+/**
+ * Pure text layout helpers for the PDF builder: cleaning user text, splitting it into runs by which
+ * embedded font has the glyphs, tokenising for line breaks (CJK text breaks between any two ideographs,
+ * other scripts at spaces) and greedy wrapping against a width function.
+ */
+
+/** Ideographs, kana, hangul and full-width forms: a line may break before or after each of them. */
+const BREAK_ANYWHERE =
+  /[\u2E80-\u2FFF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3200-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u;
+
+/**
+ * Make user text safe to lay out: normalise line endings, turn tabs into spaces, drop other control and
+ * format characters (they have no glyphs and would draw as boxes) and compose accents (NFC) so "Ş" is one
+ * glyph lookup.
+ */
+export function cleanText(text: string): string {
+  return text
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, "    ")
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "");
+}
+
+export type Run = { fontIndex: number; text: string };
+
+/**
+ * Split text into maximal runs drawable with one font: each character goes to the first font that has a
+ * glyph for it. Spaces stay with the run they are in (every font has one). A character no font has is
+ * replaced by U+FFFD in the primary font, so the reader sees that something is missing instead of a gap.
+ */
+export function splitRuns(text: string, hasGlyph: ((codePoint: number) => boolean)[]): Run[] {
+  const runs: Run[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let fontIndex = -1;
+    if (ch === " " && runs.length > 0) fontIndex = runs[runs.length - 1].fontIndex;
+    else fontIndex = hasGlyph.findIndex((has) => has(cp));
+    const drawn = fontIndex === -1 ? "\uFFFD" : ch;
+    if (fontIndex === -1) fontIndex = 0;
+    const last = runs[runs.length - 1];
+    if (last && last.fontIndex === fontIndex) last.text += drawn;
+    else runs.push({ fontIndex, text: drawn });
+  }
+  return runs;
+}
+
+/** Tokens: runs of spaces, single ideographs, and words of other characters. */
+export function tokenize(line: string): string[] {
+  const tokens: string[] = [];
+  let word = "";
+  let spaces = "";
+  const flushWord = () => {
+    if (word) tokens.push(word);
+    word = "";
+  };
+  const flushSpaces = () => {
+    if (spaces) tokens.push(spaces);
+    spaces = "";
+  };
+  for (const ch of line) {
+    if (ch === " ") {
+      flushWord();
+      spaces += ch;
+    } else if (BREAK_ANYWHERE.test(ch)) {
+      flushWord();
+      flushSpaces();
+      tokens.push(ch);
+    } else {
+      flushSpaces();
+      word += ch;
+    }
+  }
+  flushWord();
+  flushSpaces();
+  return tokens;
+}
+
+/**
+ * Greedy line breaking of one paragraph (no newlines) into lines no wider than maxWidth. Spaces at the
+ * start or end of a line are dropped; a single token wider than the line is broken between characters.
+ */
+export function wrapLine(line: string, maxWidth: number, measure: (s: string) => number): string[] {
+  const lines: string[] = [];
+  let current = "";
+  let currentWidth = 0;
+  let pendingSpace = "";
+  const push = () => {
+    lines.push(current);
+    current = "";
+    currentWidth = 0;
+    pendingSpace = "";
+  };
+  for (const token of tokenize(line)) {
+    if (token.trim() === "") {
+      if (current) pendingSpace = token;
+      continue;
+    }
+    const spaceWidth = pendingSpace ? measure(pendingSpace) : 0;
+    const width = measure(token);
+    if (current && currentWidth + spaceWidth + width <= maxWidth) {
+      current += pendingSpace + token;
+      currentWidth += spaceWidth + width;
+      pendingSpace = "";
+      continue;
+    }
+    if (current) push();
+    if (width <= maxWidth) {
+      current = token;
+      currentWidth = width;
+      continue;
+    }
+    // A token longer than the whole line (a long URL, an unbroken identifier): break it by characters.
+    for (const ch of token) {
+      const w = measure(ch);
+      if (current && currentWidth + w > maxWidth) push();
+      current += ch;
+      currentWidth += w;
+    }
+  }
+  if (current || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+/** Wrap text that may contain newlines; an empty line in the input stays an empty line. */
+export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
+  return cleanText(text)
+    .split("\n")
+    .flatMap((line) => wrapLine(line, maxWidth, measure));
+}
