@@ -116,21 +116,24 @@ const taskColumns = {
   createdAt: remediationTasks.createdAt,
 };
 
-function toRow(r: {
-  id: string;
-  supplierId: string;
-  supplierName: string;
-  sourceType: "answer" | "finding";
-  sourceRef: string;
-  title: string;
-  iloIndicator: string | null;
-  dueDate: string;
-  status: "open" | "completed";
-  completionNote: string | null;
-  completedAt: Date | null;
-  completedBy: string | null;
-  createdAt: Date;
-}, today: string): TaskRow {
+function toRow(
+  r: {
+    id: string;
+    supplierId: string;
+    supplierName: string;
+    sourceType: "answer" | "finding";
+    sourceRef: string;
+    title: string;
+    iloIndicator: string | null;
+    dueDate: string;
+    status: "open" | "completed";
+    completionNote: string | null;
+    completedAt: Date | null;
+    completedBy: string | null;
+    createdAt: Date;
+  },
+  today: string,
+): TaskRow {
   return {
     ...r,
     overdue: isOverdue(r, today),

@@ -59,7 +59,11 @@ export function gatherRiskInputs(tx: DbOrTx, ctx: Ctx, supplierId: string): Scor
     .all();
 
   return {
-    country: { code: supplier.country, name: countryName(supplier.country), tip: countryTip(supplier.country) },
+    country: {
+      code: supplier.country,
+      name: countryName(supplier.country),
+      tip: countryTip(supplier.country),
+    },
     signals: answerRiskSignals(tx, ctx.organizationId, supplierId),
     openFindings: open.map((f) => ({
       id: f.id,
@@ -140,21 +144,28 @@ export type StoredAssessment = {
 
 /** Newest first. */
 export function riskHistory(tx: DbOrTx, ctx: Ctx, supplierId: string, limit = 20): StoredAssessment[] {
-  return tx
-    .select()
-    .from(riskAssessments)
-    .where(and(eq(riskAssessments.organizationId, ctx.organizationId), eq(riskAssessments.supplierId, supplierId)))
-    // rowid breaks ties between assessments stored in the same millisecond (ids are random).
-    .orderBy(desc(riskAssessments.computedAt), desc(sql`rowid`))
-    .limit(limit)
-    .all()
-    .map((r) => ({
-      id: r.id,
-      score: r.score,
-      level: r.level,
-      modelVersion: r.modelVersion,
-      factors: r.factors as RiskFactor[],
-      trigger: r.trigger,
-      computedAt: r.computedAt.toISOString(),
-    }));
+  return (
+    tx
+      .select()
+      .from(riskAssessments)
+      .where(
+        and(
+          eq(riskAssessments.organizationId, ctx.organizationId),
+          eq(riskAssessments.supplierId, supplierId),
+        ),
+      )
+      // rowid breaks ties between assessments stored in the same millisecond (ids are random).
+      .orderBy(desc(riskAssessments.computedAt), desc(sql`rowid`))
+      .limit(limit)
+      .all()
+      .map((r) => ({
+        id: r.id,
+        score: r.score,
+        level: r.level,
+        modelVersion: r.modelVersion,
+        factors: r.factors as RiskFactor[],
+        trigger: r.trigger,
+        computedAt: r.computedAt.toISOString(),
+      }))
+  );
 }

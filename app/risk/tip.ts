@@ -60,5 +60,5 @@ export function tipPlacement(table: TipTable, countryCode: string): TipPlacement
 export function tipSourceText(p: TipPlacement): string {
   const main = `TIP Report ${p.edition}: ${p.tier ?? TIP_NOT_LISTED}`;
   if (!p.earlier.length) return main;
-  return `${main} (earlier: ${p.earlier.map((e) => `${e.year} ${e.tier}`).join(", ")})`;
+  return `${main} (earlier: ${p.earlier.map((e) => `${e.year}: ${e.tier}`).join(", ")})`;
 }

@@ -16,7 +16,7 @@ export const SECTORS = [
   "Rubber",
   "Timber and paper",
   "Construction",
-  "Manufacturing (other)",
+  "Manufacturing",
   "Logistics",
   "Hospitality and cleaning services",
   "Security services",
