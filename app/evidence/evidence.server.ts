@@ -1,0 +1,214 @@
+import { createHash } from "node:crypto";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { audits, findings } from "../../db/schema/audits";
+import { evidenceFiles } from "../../db/schema/evidence";
+import { suppliers } from "../../db/schema/suppliers";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { db, writeTx } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
+import { NotFoundError, ValidationError } from "~/infra/errors";
+import { deleteObject, presignedDownloadUrl, putObject, tenantKey } from "~/infra/storage.server";
+import {
+  ALLOWED_TYPES_HINT,
+  detectFileType,
+  formatLimitMb,
+  sanitizeFileName,
+  SNIFF_BYTES,
+  type AllowedType,
+} from "./file-types";
+
+export type EvidenceFile = typeof evidenceFiles.$inferSelect;
+
+/** Anything with a byte stream and (optionally) the name the user gave it: a web File or Blob. */
+export type UploadSource = { stream(): ReadableStream<Uint8Array>; name?: string };
+
+/** At least one of supplierId / auditId / findingId; the supplier is derived from the audit or finding. */
+export type UploadEvidenceInput = {
+  supplierId?: string | null;
+  auditId?: string | null;
+  findingId?: string | null;
+  file: UploadSource;
+};
+
+export function tooLargeMessage(maxBytes = env().UPLOAD_MAX_BYTES): string {
+  return `The file is larger than the ${formatLimitMb(maxBytes)} limit. Please upload a smaller file (or split it).`;
+}
+
+/**
+ * Read the whole stream, hashing as it goes, and stop the moment it passes the limit (the rest is never
+ * read, so a 2 GB upload costs at most the limit in memory).
+ */
+async function readLimited(
+  source: UploadSource,
+  maxBytes: number,
+): Promise<{ bytes: Buffer; sha256: string; size: number }> {
+  const reader = source.stream().getReader();
+  const hash = createHash("sha256");
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ValidationError({ file: tooLargeMessage(maxBytes) }, tooLargeMessage(maxBytes));
+    }
+    hash.update(value);
+    chunks.push(value);
+  }
+  return { bytes: Buffer.concat(chunks), sha256: hash.digest("hex"), size };
+}
+
+/**
+ * Resolve what the file is attached to, all inside this tenant: another tenant's id, or ids that do not
+ * belong together (a finding of another audit), answer "not found". The supplier follows from the audit
+ * or finding when only those are given.
+ */
+function resolveAttachment(ctx: Ctx, input: UploadEvidenceInput) {
+  const org = ctx.organizationId;
+  let auditId: string | null = null;
+  let supplierId: string | null = null;
+  let findingId: string | null = null;
+  if (input.findingId) {
+    const finding = db()
+      .select({ id: findings.id, auditId: findings.auditId, supplierId: findings.supplierId })
+      .from(findings)
+      .where(and(eq(findings.id, input.findingId), eq(findings.organizationId, org)))
+      .get();
+    if (!finding || (input.auditId && finding.auditId !== input.auditId))
+      throw new NotFoundError("Finding not found");
+    findingId = finding.id;
+    auditId = finding.auditId;
+    supplierId = finding.supplierId;
+  }
+  if (input.auditId && !auditId) {
+    const audit = db()
+      .select({ id: audits.id, supplierId: audits.supplierId })
+      .from(audits)
+      .where(and(eq(audits.id, input.auditId), eq(audits.organizationId, org)))
+      .get();
+    if (!audit) throw new NotFoundError("Audit not found");
+    auditId = audit.id;
+    supplierId = audit.supplierId;
+  }
+  if (input.supplierId) {
+    if (supplierId && supplierId !== input.supplierId) throw new NotFoundError("Supplier not found");
+    const supplier = db()
+      .select({ id: suppliers.id })
+      .from(suppliers)
+      .where(and(eq(suppliers.id, input.supplierId), eq(suppliers.organizationId, org)))
+      .get();
+    if (!supplier) throw new NotFoundError("Supplier not found");
+    supplierId = supplier.id;
+  }
+  if (!supplierId) throw new NotFoundError("Supplier not found");
+  return { supplierId, auditId, findingId };
+}
+
+/**
+ * Validate → upload to S3 → one transaction for the row and its audit-log entry. A failed upload
+ * commits nothing; a failed insert removes the object it just wrote (best effort: an orphan object
+ * without a row is harmless, never served, and can be swept by prefix later).
+ */
+export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Promise<EvidenceFile> {
+  const target = resolveAttachment(ctx, input);
+  const maxBytes = env().UPLOAD_MAX_BYTES;
+  const { bytes, sha256, size } = await readLimited(input.file, maxBytes);
+  if (size === 0) throw new ValidationError({ file: "The file is empty. Choose a PDF or image to upload." });
+  const type: AllowedType | null = detectFileType(bytes.subarray(0, SNIFF_BYTES));
+  if (!type) {
+    const message = `This file is not an accepted type. Upload a ${ALLOWED_TYPES_HINT} file (checked by its content, not its name).`;
+    throw new ValidationError({ file: message }, message);
+  }
+  const fileName = sanitizeFileName(input.file.name, type);
+  const key = tenantKey(ctx.organizationId, "evidence", type.ext);
+
+  await putObject({ key, body: bytes, contentType: type.mime, contentLength: size, sha256Hex: sha256 });
+
+  try {
+    return writeTx((tx) => {
+      const row = tx
+        .insert(evidenceFiles)
+        .values({
+          organizationId: ctx.organizationId,
+          supplierId: target.supplierId,
+          auditId: target.auditId,
+          findingId: target.findingId,
+          storageKey: key,
+          fileName,
+          contentType: type.mime,
+          sizeBytes: size,
+          sha256,
+          uploadedByUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
+          createdAt: nowOf(ctx),
+        })
+        .returning()
+        .get();
+      recordAudit(tx, ctx, {
+        action: "evidence.uploaded",
+        entityType: "evidence",
+        entityId: row.id,
+        details: {
+          supplierId: target.supplierId,
+          auditId: target.auditId,
+          findingId: target.findingId,
+          fileName,
+          contentType: type.mime,
+          sizeBytes: size,
+          sha256,
+        },
+      });
+      return row;
+    });
+  } catch (err) {
+    await deleteObject(key).catch(() => {});
+    throw err;
+  }
+}
+
+export function listEvidence(
+  ctx: Ctx,
+  filter: { auditId?: string; findingId?: string; supplierId?: string } = {},
+) {
+  const conds: SQL[] = [eq(evidenceFiles.organizationId, ctx.organizationId)];
+  if (filter.auditId) conds.push(eq(evidenceFiles.auditId, filter.auditId));
+  if (filter.findingId) conds.push(eq(evidenceFiles.findingId, filter.findingId));
+  if (filter.supplierId) conds.push(eq(evidenceFiles.supplierId, filter.supplierId));
+  return db()
+    .select({
+      id: evidenceFiles.id,
+      fileName: evidenceFiles.fileName,
+      contentType: evidenceFiles.contentType,
+      sizeBytes: evidenceFiles.sizeBytes,
+      sha256: evidenceFiles.sha256,
+      auditId: evidenceFiles.auditId,
+      findingId: evidenceFiles.findingId,
+      supplierId: evidenceFiles.supplierId,
+      createdAt: evidenceFiles.createdAt,
+    })
+    .from(evidenceFiles)
+    .where(and(...conds))
+    .orderBy(desc(evidenceFiles.createdAt))
+    .all();
+}
+
+export function getEvidence(ctx: Ctx, evidenceId: string): EvidenceFile {
+  const row = db()
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.organizationId, ctx.organizationId)))
+    .get();
+  if (!row) throw new NotFoundError("Evidence not found");
+  return row;
+}
+
+/**
+ * A short-lived presigned GET for one of this tenant's files, answering with Content-Disposition:
+ * attachment (never rendered inline on the storage origin) and the type we detected at upload.
+ */
+export async function evidenceDownloadUrl(ctx: Ctx, evidenceId: string): Promise<string> {
+  const row = getEvidence(ctx, evidenceId);
+  return presignedDownloadUrl({ key: row.storageKey, fileName: row.fileName, contentType: row.contentType });
+}
