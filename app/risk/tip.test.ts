@@ -14,11 +14,12 @@ describe("parseCsv", () => {
 
 describe("TIP tiers", () => {
   const table = parseTipCsv(
-    "report_year,country,iso2,tier\r\n2024,A,AA,Tier 3\r\n2025,A,AA,Tier 2 Watch List\r\n2024,B,BB,Tier 3\r\n2025,C,CC,Special Case",
+    "report_year,country,iso2,tier\r\n2024,E,EE,Tier 3\r\n2025,E,EE,Tier 3\r\n2024,A,AA,Tier 3\r\n2025,A,AA,Tier 2 Watch List\r\n2024,B,BB,Tier 3\r\n2025,C,CC,Special Case",
   );
 
   it.each([
     ["AA", "Tier 2 Watch List", "TIP Report 2025: Tier 2 Watch List (earlier: 2024: Tier 3)"],
+    ["EE", "Tier 3", "TIP Report 2025: Tier 3"],
     ["BB", null, `TIP Report 2025: ${TIP_NOT_LISTED} (earlier: 2024: Tier 3)`],
     ["CC", "Special Case", "TIP Report 2025: Special Case"],
     ["DE", null, "TIP Report 2025: Tier 1 or 2 (not on the Watch List)"],

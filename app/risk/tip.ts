@@ -56,9 +56,13 @@ export function tipPlacement(table: TipTable, countryCode: string): TipPlacement
   return { edition: table.edition, tier: years?.get(table.edition) ?? null, earlier };
 }
 
-/** "TIP Report 2025: Tier 3" or "TIP Report 2025: Tier 1 or 2 (not on the Watch List)". */
+/**
+ * "TIP Report 2025: Tier 3" or "TIP Report 2025: Tier 1 or 2 (not on the Watch List)". Earlier listings
+ * are mentioned only when they differ from the current placement, as context for a change.
+ */
 export function tipSourceText(p: TipPlacement): string {
   const main = `TIP Report ${p.edition}: ${p.tier ?? TIP_NOT_LISTED}`;
-  if (!p.earlier.length) return main;
-  return `${main} (earlier: ${p.earlier.map((e) => `${e.year}: ${e.tier}`).join(", ")})`;
+  const changed = p.earlier.filter((e) => e.tier !== p.tier);
+  if (!changed.length) return main;
+  return `${main} (earlier: ${changed.map((e) => `${e.year}: ${e.tier}`).join(", ")})`;
 }
