@@ -16,7 +16,7 @@ import { computeTiers } from "./tiers";
 const optionalId = z
   .string()
   .trim()
-  .optional()
+  .nullish()
   .transform((v) => (v ? v : undefined));
 
 export const createSupplierSchema = z.object({
@@ -43,7 +43,15 @@ export const createSupplierSchema = z.object({
     .pipe(z.email("Enter a valid email address, like name@example.com.").max(254)),
   parentSupplierId: optionalId,
 });
-export type CreateSupplierInput = z.input<typeof createSupplierSchema>;
+/** Loose on purpose: callers (forms, seed, imports) pass plain strings and the verb validates them. */
+export type CreateSupplierInput = {
+  name: string;
+  country: string;
+  sector: string;
+  contactName: string;
+  contactEmail: string;
+  parentSupplierId?: string | null;
+};
 
 export type SupplierSummary = {
   id: string;
