@@ -24,7 +24,8 @@ import { env } from "~/infra/env.server";
 import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { NotFoundError } from "~/infra/errors";
 import { requireMember } from "~/orgs/guard.server";
-import { can } from "~/orgs/permissions";
+import { can, type Permission } from "~/orgs/permissions";
+import type { Role } from "../../db/schema/orgs";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 
@@ -79,18 +80,33 @@ function failure(intent: Intent, message: string, fieldErrors: Record<string, st
   return data<Failure>({ ok: false, intent, formError: message, fieldErrors }, { status: 400 });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const auditId = params.auditId ?? "";
-  const contentType = request.headers.get("Content-Type") ?? "";
+function requirePermission(role: Role, permission: Permission) {
+  if (!can(role, permission)) {
+    throw new Response("You do not have permission to do that.", { status: 403 });
+  }
+}
 
-  // The evidence upload is the only multipart form on this page, and it needs its own permission:
-  // checked before a single byte of the body is read.
-  if (contentType.startsWith("multipart/form-data")) {
-    const { ctx } = requireMember(request, "evidence:upload");
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, role } = requireMember(request, "audits:read");
+  const auditId = params.auditId ?? "";
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  // Nobody who can neither write audits nor upload evidence gets a single byte of the body read.
+  if (!can(role, "audits:write") && !can(role, "evidence:upload")) requirePermission(role, "audits:write");
+
+  let form: FormData;
+  if (multipart) {
+    // Files are capped while streaming (UPLOAD_MAX_BYTES), text fields at a few KB.
     const parsed = await parseUploadForm(request);
     if (!parsed.ok) return tagged("upload", parsed.response);
-    const form = parsed.form;
-    if (form.get("intent") !== "upload") return failure("upload", "Unknown form submission.");
+    form = parsed.form;
+  } else {
+    form = await request.formData();
+  }
+  const intent = form.get("intent");
+  form.delete("intent");
+
+  if (intent === "upload") {
+    requirePermission(role, "evidence:upload");
     const file = form.get("file");
     if (!(file instanceof File)) {
       return failure("upload", "Choose a file to upload.", { file: "Choose a file to upload." });
@@ -109,12 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
 
-  const { ctx } = requireMember(request, "audits:write");
-  const form = await request.formData();
-  const intent = form.get("intent");
-  form.delete("intent");
-
   if (intent === "add-finding") {
+    requirePermission(role, "audits:write");
     // The audit comes from the URL, never from the body.
     form.set("auditId", auditId);
     const parsed = parseForm(addFindingSchema, form);
@@ -130,6 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "close-finding") {
+    requirePermission(role, "audits:write");
     const parsed = parseForm(closeFindingSchema, form);
     if (!parsed.ok) return tagged("close-finding", parsed.response);
     return tagged(

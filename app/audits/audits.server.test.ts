@@ -1,0 +1,308 @@
+/* eslint-disable no-restricted-imports -- tests call route loaders and actions directly; the rule is for routes. */
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { auditLog, findings, remediationTasks, suppliers } from "../../db/schema";
+import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
+import { NotFoundError, ValidationError } from "~/infra/errors";
+import * as auditPage from "~/routes/audits.$auditId";
+import * as auditsIndex from "~/routes/audits._index";
+import * as newAudit from "~/routes/audits.new";
+import { addFinding, closeFinding, createAudit, getAudit, listAudits } from "./audits.server";
+
+let org: TestOrg;
+let other: TestOrg;
+let supplierId: string;
+
+beforeAll(async () => {
+  org = await createOrg();
+  other = await createOrg();
+  supplierId = insertSupplier(org.id, { country: "MY", name: "Penang Gloves Sdn Bhd" }).id;
+});
+
+const auditor = () => org.members.auditor;
+
+function auditRows(entityId: string) {
+  return db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.entityId, entityId)))
+    .all();
+}
+
+describe("createAudit / addFinding / closeFinding", () => {
+  it("records an audit and a finding, each with an audit-log row", () => {
+    const audit = createAudit(auditor().ctx, {
+      supplierId,
+      scheme: "SMETA",
+      auditDate: "2025-03-14",
+      siteName: "Line 3",
+    });
+    expect(audit).toMatchObject({ organizationId: org.id, supplierId, scheme: "SMETA", siteName: "Line 3" });
+    expect(audit.auditorUserId).toBe(auditor().userId);
+    expect(auditRows(audit.id).map((r) => r.action)).toEqual(["audit.created"]);
+
+    const { finding, taskId, risk } = addFinding(auditor().ctx, {
+      auditId: audit.id,
+      title: "Overtime above 60 hours in peak season",
+      grade: "major",
+      iloIndicator: "11",
+    });
+    expect(finding).toMatchObject({ grade: "major", iloIndicator: "11", status: "open", supplierId });
+    expect(taskId).toBeNull();
+    expect(risk.score).toBeGreaterThanOrEqual(0);
+    expect(auditRows(finding.id).map((r) => r.action)).toEqual(["finding.added"]);
+  });
+
+  it("a zero-tolerance finding opens a remediation task and raises the supplier's risk, in one go", () => {
+    const audit = createAudit(auditor().ctx, { supplierId, scheme: "RBA", auditDate: "2025-04-01" });
+    const before = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!;
+    const { finding, taskId } = addFinding(auditor().ctx, {
+      auditId: audit.id,
+      title: "Passports held in the HR safe",
+      grade: "zero_tolerance",
+      iloIndicator: "7",
+    });
+    expect(taskId).toBeTruthy();
+    const task = db().select().from(remediationTasks).where(eq(remediationTasks.id, taskId!)).get()!;
+    expect(task).toMatchObject({
+      organizationId: org.id,
+      supplierId,
+      sourceType: "finding",
+      sourceRef: finding.id,
+      iloIndicator: "7",
+      status: "open",
+    });
+    expect(task.title).toContain("Passports held in the HR safe");
+    const after = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!;
+    expect(after.riskScore).not.toBeNull();
+    expect(after.riskScore!).toBeGreaterThan(before.riskScore ?? -1);
+  });
+
+  it("a critical finding also opens a task; minor and observation do not", () => {
+    const audit = createAudit(auditor().ctx, { supplierId, scheme: "amfori BSCI", auditDate: "2025-05-02" });
+    const add = (grade: "critical" | "minor" | "observation") =>
+      addFinding(auditor().ctx, { auditId: audit.id, title: `A ${grade} finding`, grade }).taskId;
+    expect(add("critical")).toBeTruthy();
+    expect(add("minor")).toBeNull();
+    expect(add("observation")).toBeNull();
+  });
+
+  it("closes a finding once (idempotent), logs it and recomputes risk", () => {
+    const audit = createAudit(auditor().ctx, { supplierId, scheme: "SA8000", auditDate: "2025-06-10" });
+    const { finding } = addFinding(auditor().ctx, {
+      auditId: audit.id,
+      title: "Recruitment fees charged to migrant workers",
+      grade: "critical",
+      iloIndicator: "9",
+    });
+    const riskBefore = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore!;
+    const first = closeFinding(auditor().ctx, finding.id);
+    expect(first.changed).toBe(true);
+    expect(first.finding.status).toBe("closed");
+    expect(first.finding.closedAt).toBeInstanceOf(Date);
+    const riskAfter = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore!;
+    expect(riskAfter).toBeLessThan(riskBefore);
+    expect(closeFinding(auditor().ctx, finding.id).changed).toBe(false);
+    expect(auditRows(finding.id).map((r) => r.action)).toEqual(["finding.added", "finding.closed"]);
+  });
+
+  it("refuses another tenant's supplier, audit and finding as not found", () => {
+    const audit = createAudit(auditor().ctx, { supplierId, scheme: "Internal", auditDate: "2025-01-20" });
+    const { finding } = addFinding(auditor().ctx, {
+      auditId: audit.id,
+      title: "Minor thing",
+      grade: "minor",
+    });
+    const stranger = other.members.auditor.ctx;
+    expect(() => createAudit(stranger, { supplierId, scheme: "SMETA", auditDate: "2025-01-01" })).toThrow(
+      NotFoundError,
+    );
+    expect(() => addFinding(stranger, { auditId: audit.id, title: "Injected", grade: "minor" })).toThrow(
+      NotFoundError,
+    );
+    expect(() => closeFinding(stranger, finding.id)).toThrow(NotFoundError);
+    expect(() => getAudit(stranger, audit.id)).toThrow(NotFoundError);
+    expect(listAudits(stranger)).toEqual([]);
+    expect(db().select().from(findings).where(eq(findings.id, finding.id)).get()!.status).toBe("open");
+  });
+
+  it.each([
+    [{ scheme: "SMETA", auditDate: "2025-02-30" }, "auditDate"],
+    [{ scheme: "SMETA", auditDate: "14/03/2025" }, "auditDate"],
+    [{ scheme: "Made-up scheme", auditDate: "2025-02-01" }, "scheme"],
+    [{ scheme: "SMETA", auditDate: "2025-02-01", siteName: "x".repeat(201) }, "siteName"],
+  ])("createAudit rejects %j with a field error on %s", (input, field) => {
+    try {
+      createAudit(auditor().ctx, { supplierId, ...(input as { scheme: "SMETA"; auditDate: string }) });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ValidationError);
+      expect(Object.keys((err as ValidationError).fieldErrors)).toContain(field);
+    }
+  });
+
+  it("lists audits with findings counted by grade", () => {
+    const s2 = insertSupplier(org.id, { name: "Counting Co" }).id;
+    const audit = createAudit(auditor().ctx, { supplierId: s2, scheme: "SMETA", auditDate: "2024-12-01" });
+    for (const grade of ["major", "major", "observation"] as const)
+      addFinding(auditor().ctx, { auditId: audit.id, title: `${grade} finding`, grade });
+    const [row] = listAudits(auditor().ctx, { supplierId: s2 });
+    expect(row).toMatchObject({
+      supplierName: "Counting Co",
+      totalFindings: 3,
+      openFindings: 3,
+      findingsByGrade: { zero_tolerance: 0, critical: 0, major: 2, minor: 0, observation: 1 },
+    });
+  });
+});
+
+describe("audit routes", () => {
+  const actionArgs = (request: Request, params: Record<string, string> = {}) =>
+    ({ request, params, context: {} }) as never;
+
+  it("an auditor records an audit through the form and is redirected to it", async () => {
+    const res = (await newAudit.action(
+      actionArgs(
+        requestAs(auditor(), "/audits/new", {
+          form: { supplierId, scheme: "SMETA", auditDate: "2025-07-01", siteName: "", summary: "" },
+        }),
+      ),
+    )) as Response;
+    expect(res.status).toBe(302);
+    const auditId = res.headers.get("Location")!.split("/").pop()!;
+    const detail = getAudit(auditor().ctx, auditId);
+    expect(detail.audit).toMatchObject({ scheme: "SMETA", siteName: null, summary: null });
+  });
+
+  it("re-renders with field errors and the values typed, never a 500", async () => {
+    const res = (await newAudit.action(
+      actionArgs(
+        requestAs(auditor(), "/audits/new", {
+          form: { supplierId, scheme: "Nope", auditDate: "", siteName: "Gate 2" },
+        }),
+      ),
+    )) as unknown as {
+      data: { fieldErrors: Record<string, string>; values: Record<string, string> };
+      init: ResponseInit;
+    };
+    expect(res.init.status).toBe(400);
+    expect(Object.keys(res.data.fieldErrors).sort()).toEqual(["auditDate", "scheme"]);
+    expect(res.data.values.siteName).toBe("Gate 2");
+  });
+
+  it("refuses unexpected form fields", async () => {
+    const res = (await newAudit.action(
+      actionArgs(
+        requestAs(auditor(), "/audits/new", {
+          form: { supplierId, scheme: "SMETA", auditDate: "2025-07-01", organizationId: other.id },
+        }),
+      ),
+    )) as unknown as { init: ResponseInit };
+    expect(res.init.status).toBe(400);
+  });
+
+  it("an executive can read audits but cannot record one (403)", async () => {
+    const list = await auditsIndex.loader(actionArgs(requestAs(org.members.executive, "/audits")));
+    expect(list.canWrite).toBe(false);
+    await expect(
+      newAudit.loader(actionArgs(requestAs(org.members.executive, "/audits/new"))),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      newAudit.action(
+        actionArgs(
+          requestAs(org.members.executive, "/audits/new", {
+            form: { supplierId, scheme: "SMETA", auditDate: "2025-07-01" },
+          }),
+        ),
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("anonymous visitors are sent to log in", async () => {
+    await expect(auditsIndex.loader(actionArgs(requestAs(null, "/audits")))).rejects.toMatchObject({
+      status: 302,
+    });
+  });
+
+  it("only preselects a supplier of the member's own tenant", async () => {
+    const mine = await newAudit.loader(
+      actionArgs(requestAs(auditor(), `/audits/new?supplierId=${supplierId}`)),
+    );
+    expect(mine.selectedSupplierId).toBe(supplierId);
+    const theirs = await newAudit.loader(
+      actionArgs(requestAs(other.members.auditor, `/audits/new?supplierId=${supplierId}`)),
+    );
+    expect(theirs.selectedSupplierId).toBeNull();
+    expect(theirs.suppliers.find((s) => s.id === supplierId)).toBeUndefined();
+  });
+
+  it("adds and closes findings through the audit page; another tenant gets 404", async () => {
+    const audit = createAudit(auditor().ctx, { supplierId, scheme: "RBA", auditDate: "2025-08-08" });
+    const params = { auditId: audit.id };
+    const added = (await auditPage.action(
+      actionArgs(
+        requestAs(auditor(), `/audits/${audit.id}`, {
+          form: {
+            intent: "add-finding",
+            title: "Workers cannot leave the dormitory at night",
+            grade: "critical",
+            iloIndicator: "3",
+            description: "",
+          },
+        }),
+        params,
+      ),
+    )) as { ok: boolean; notice: string };
+    expect(added).toMatchObject({ ok: true, intent: "add-finding" });
+    expect(added.notice).toContain("remediation task");
+
+    const page = await auditPage.loader(actionArgs(requestAs(auditor(), `/audits/${audit.id}`), params));
+    expect(page.findings).toHaveLength(1);
+    expect(page.canWrite && page.canUpload).toBe(true);
+    const findingId = page.findings[0].id;
+
+    const bad = (await auditPage.action(
+      actionArgs(
+        requestAs(auditor(), `/audits/${audit.id}`, {
+          form: { intent: "add-finding", title: "x", grade: "" },
+        }),
+        params,
+      ),
+    )) as unknown as { data: { intent: string; fieldErrors: Record<string, string> }; init: ResponseInit };
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.intent).toBe("add-finding");
+    expect(Object.keys(bad.data.fieldErrors).sort()).toEqual(["grade", "title"]);
+
+    const closed = await auditPage.action(
+      actionArgs(
+        requestAs(auditor(), `/audits/${audit.id}`, { form: { intent: "close-finding", findingId } }),
+        params,
+      ),
+    );
+    expect(closed).toMatchObject({ ok: true, intent: "close-finding", notice: "Finding closed." });
+
+    await expect(
+      auditPage.loader(actionArgs(requestAs(other.members.admin, `/audits/${audit.id}`), params)),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      auditPage.action(
+        actionArgs(
+          requestAs(other.members.admin, `/audits/${audit.id}`, {
+            form: { intent: "add-finding", title: "Cross-tenant", grade: "minor" },
+          }),
+          params,
+        ),
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      auditPage.action(
+        actionArgs(
+          requestAs(org.members.executive, `/audits/${audit.id}`, {
+            form: { intent: "close-finding", findingId },
+          }),
+          params,
+        ),
+      ),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+});
