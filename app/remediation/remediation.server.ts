@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { remediationTasks, suppliers, users } from "../../db/schema";
+import { assignments, audits, findings, remediationTasks, suppliers, users } from "../../db/schema";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { ConflictError, NotFoundError } from "~/infra/errors";
@@ -170,7 +170,49 @@ export function listRemediationTasks(
     .map((r) => toRow(r, today));
 }
 
-export function getRemediationTask(ctx: Ctx, taskId: string, tx: DbOrTx = db()): TaskRow {
+export type TaskSource = { label: string; detail: string | null; href: string | null };
+
+/** What raised the task, in words, with a link to it (read-only look-ups in the owning tables). */
+function describeSource(tx: DbOrTx, ctx: Ctx, task: { sourceType: string; sourceRef: string }): TaskSource {
+  if (task.sourceType === "finding") {
+    const f = tx
+      .select({
+        title: findings.title,
+        grade: findings.grade,
+        auditId: findings.auditId,
+        scheme: audits.scheme,
+        auditDate: audits.auditDate,
+      })
+      .from(findings)
+      .innerJoin(audits, eq(audits.id, findings.auditId))
+      .where(and(eq(findings.id, task.sourceRef), eq(findings.organizationId, ctx.organizationId)))
+      .get();
+    if (!f) return { label: "Audit finding (no longer available)", detail: null, href: null };
+    return {
+      label: `${f.grade.replace("_", " ")} finding in the ${f.scheme} audit of ${f.auditDate}`,
+      detail: f.title,
+      href: `/audits/${f.auditId}`,
+    };
+  }
+  const [assignmentId, questionId] = task.sourceRef.split(":");
+  const a = tx
+    .select({ templateKey: assignments.templateKey, templateVersion: assignments.templateVersion })
+    .from(assignments)
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.organizationId, ctx.organizationId)))
+    .get();
+  if (!a) return { label: "Questionnaire answer (no longer available)", detail: null, href: null };
+  return {
+    label: `Red-flag answer in questionnaire ${a.templateKey} v${a.templateVersion}`,
+    detail: questionId ? `Question ${questionId}` : null,
+    href: `/questionnaires/${assignmentId}`,
+  };
+}
+
+export function getRemediationTask(
+  ctx: Ctx,
+  taskId: string,
+  tx: DbOrTx = db(),
+): TaskRow & { source: TaskSource } {
   const row = tx
     .select(taskColumns)
     .from(remediationTasks)
@@ -179,7 +221,7 @@ export function getRemediationTask(ctx: Ctx, taskId: string, tx: DbOrTx = db()):
     .where(and(eq(remediationTasks.id, taskId), eq(remediationTasks.organizationId, ctx.organizationId)))
     .get();
   if (!row) throw new NotFoundError("Remediation task not found");
-  return toRow(row, isoDate(nowOf(ctx)));
+  return { ...toRow(row, isoDate(nowOf(ctx))), source: describeSource(tx, ctx, row) };
 }
 
 export const completeTaskSchema = z.object({
