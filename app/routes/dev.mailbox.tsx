@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listMailbox, requireDevMailbox } from "~/email/mailbox.server";
+import { Badge, EmptyState, PageHeader } from "~/ui/layout";
+
+export const meta: MetaFunction = () => [
+  { title: "Dev mailbox · Clearsource" },
+  { name: "robots", content: "noindex" },
+];
+
+export async function loader(_args: LoaderFunctionArgs) {
+  requireDevMailbox();
+  return { emails: listMailbox() };
+}
+
+const TONES = { pending: "amber", sending: "blue", sent: "green", failed: "red" } as const;
+
+export default function DevMailbox() {
+  const { emails } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <PageHeader
+        title="Dev mailbox"
+        subtitle="Every email the app queued, newest first. Available only in development (DEV_MAILBOX)."
+      />
+      {emails.length === 0 ? (
+        <EmptyState title="No emails yet">
+          Send a questionnaire or invite a teammate to see it here.
+        </EmptyState>
+      ) : (
+        <div className="card overflow-x-auto">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Queued</th>
+                <th>To</th>
+                <th>Subject</th>
+                <th>Template</th>
+                <th>Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {emails.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap">{e.createdAt.replace("T", " ").slice(0, 19)}</td>
+                  <td>
+                    {e.toName ? <div>{e.toName}</div> : null}
+                    <div className="text-xs text-slate-500">{e.toAddress}</div>
+                  </td>
+                  <td>
+                    <Link to={`/dev/mailbox/${e.id}`} className="link">
+                      {e.subject}
+                    </Link>
+                  </td>
+                  <td className="font-mono text-xs">{e.template}</td>
+                  <td>
+                    <Badge tone={TONES[e.status]}>{e.status}</Badge>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
