@@ -1,4 +1,7 @@
+import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
+import { env } from "./env.server";
+
 /**
  * Start-up work registered by capabilities (seeding, background workers), run in order by boot().
  * A hook may return a function that stops what it started.
@@ -7,5 +10,9 @@ export type BootHook = (args: {
   log: (line: string) => void;
 }) => Promise<(() => Promise<void> | void) | void> | (() => Promise<void> | void) | void;
 
-export const bootHooks: BootHook[] = [];
-bootHooks.push(({ log }) => startOutboxSender({ log }));
+export const bootHooks: BootHook[] = [
+  async ({ log }) => {
+    if (env().SEED_DEMO) await seedDemoIfEmpty(log);
+  },
+  ({ log }) => startOutboxSender({ log }),
+];

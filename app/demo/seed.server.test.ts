@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { organizations, suppliers } from "../../db/schema";
+import { db } from "~/infra/db.server";
+import { verifyAuditChain } from "~/audit-log/audit-log.server";
+import { logIn } from "~/orgs/accounts.server";
+import { DEMO_MEMBERS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed.server";
+
+describe("demo seed", () => {
+  it("seeds one organisation with a member per role and suppliers in several countries and tiers, once", async () => {
+    const lines: string[] = [];
+    expect(await seedDemoIfEmpty((l) => lines.push(l))).toBe(true);
+    expect(await seedDemoIfEmpty(() => {})).toBe(false);
+    const orgs = db().select().from(organizations).all();
+    expect(orgs).toHaveLength(1);
+    const rows = db().select().from(suppliers).where(eq(suppliers.organizationId, orgs[0].id)).all();
+    expect(new Set(rows.map((r) => r.country)).size).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...rows.map((r) => r.tier))).toBeGreaterThanOrEqual(3);
+    expect(rows.every((r) => r.riskLevel !== null)).toBe(true);
+    expect(lines.join("\n")).toContain(DEMO_PASSWORD);
+    for (const m of DEMO_MEMBERS) {
+      expect(lines.join("\n")).toContain(m.email);
+      const r = await logIn({ email: m.email, password: DEMO_PASSWORD, ip: "127.0.0.1" });
+      expect(r).toBeTruthy();
+    }
+    expect(verifyAuditChain(db(), orgs[0].id).ok).toBe(true);
+  });
+});
