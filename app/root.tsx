@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import stylesheet from "~/tailwind.css?url";
+import stylesheet from "~/tailwind.css";
 import { optionalMember } from "~/orgs/guard.server";
 import { can, ROLE_LABELS, type Permission } from "~/orgs/permissions";
 import { env } from "~/infra/env.server";
