@@ -345,3 +345,36 @@ describe("downloading evidence", () => {
     expect((download as Record<string, unknown>).action).toBeUndefined();
   });
 });
+
+describe("multipart limits", () => {
+  it("several file parts cannot add up past the limit", async () => {
+    withEnv({ UPLOAD_MAX_BYTES: String(1024 * 1024) });
+    freshAudit();
+    const fd = new FormData();
+    fd.append("intent", "upload");
+    const part = Buffer.concat([PDF, Buffer.alloc(700 * 1024)]);
+    fd.append("file", new File([part], "a.pdf"));
+    fd.append("file", new File([part], "b.pdf"));
+    const res = (await auditPage.action(
+      args(requestAs(org.members.auditor, `/audits/${auditId}`, { method: "POST", body: fd }), { auditId }),
+    )) as unknown as Failure;
+    expect(res.init.status).toBe(400);
+    expect(res.data.fieldErrors.file).toContain("1 MB limit");
+    expect(rowsFor(auditId)).toEqual([]);
+  });
+
+  it("a request that is not a readable multipart body is a 400 form error, not a 500", async () => {
+    freshAudit();
+    const res = (await auditPage.action(
+      args(
+        requestAs(org.members.auditor, `/audits/${auditId}`, {
+          method: "POST",
+          body: "garbage",
+          headers: { "Content-Type": "multipart/form-data" },
+        }),
+        { auditId },
+      ),
+    )) as unknown as Failure;
+    expect(res.init.status).toBe(400);
+  });
+});

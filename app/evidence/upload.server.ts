@@ -16,6 +16,9 @@ const TEXT_FIELD_LIMIT = 16 * 1024;
  * is refused after reading at most the limit, before anything reaches S3 or the database.
  */
 export function limitedUploadHandler(maxFileBytes: number): UploadHandler {
+  // The whole form is capped too, so many file parts cannot add up to many times the limit.
+  const totalLimit = maxFileBytes + TEXT_FIELD_LIMIT;
+  let total = 0;
   return async ({ name, filename, contentType, data: stream }) => {
     const isFile = typeof filename === "string";
     const limit = isFile ? maxFileBytes : TEXT_FIELD_LIMIT;
@@ -23,7 +26,8 @@ export function limitedUploadHandler(maxFileBytes: number): UploadHandler {
     let size = 0;
     for await (const chunk of stream) {
       size += chunk.byteLength;
-      if (size > limit) throw new MaxPartSizeExceededError(name, limit);
+      total += chunk.byteLength;
+      if (size > limit || total > totalLimit) throw new MaxPartSizeExceededError(name, limit);
       chunks.push(chunk);
     }
     if (!isFile) return Buffer.concat(chunks).toString("utf8");
