@@ -43,7 +43,8 @@ export default function AuditLog() {
           className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-800"
           role="status"
         >
-          <strong>Chain verified ✓</strong> · all {chain.rows} entries match their hashes.
+          <strong>Chain verified ✓</strong> · {chain.rows} {chain.rows === 1 ? "entry" : "entries"} checked,
+          every hash matches.
         </div>
       ) : (
         <div
@@ -54,7 +55,9 @@ export default function AuditLog() {
           Clearsource. Investigate before relying on this log.
         </div>
       )}
-      <Card title={`Latest ${entries.length} entries`}>
+      <Card
+        title={`Latest entries (${entries.length}${chain.rows > entries.length ? ` of ${chain.rows}` : ""})`}
+      >
         {entries.length === 0 ? (
           <EmptyState title="Nothing recorded yet" />
         ) : (

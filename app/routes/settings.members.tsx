@@ -127,12 +127,14 @@ export default function Members() {
                 <th>Email</th>
                 <th>Role</th>
                 <th>Joined</th>
-                <th className="sr-only">Actions</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {members.map((m) => (
-                <tr key={m.membershipId}>
+                <tr key={m.membershipId} className="[&>td]:align-middle">
                   <td className="font-medium text-slate-900">
                     {m.name} {m.userId === currentUserId ? <Badge tone="blue">you</Badge> : null}
                   </td>
@@ -244,12 +246,14 @@ export default function Members() {
                       <th>Role</th>
                       <th>Invited by</th>
                       <th>Expires</th>
-                      <th className="sr-only">Actions</th>
+                      <th>
+                        <span className="sr-only">Actions</span>
+                      </th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100">
                     {invitations.map((i) => (
-                      <tr key={i.id}>
+                      <tr key={i.id} className="[&>td]:align-middle">
                         <td className="font-medium text-slate-900">{i.email}</td>
                         <td>{ROLE_LABELS[i.role]}</td>
                         <td>{i.invitedBy ?? "—"}</td>

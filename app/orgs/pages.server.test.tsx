@@ -1,0 +1,83 @@
+/* eslint-disable no-restricted-imports -- tests render route components and call loaders directly. */
+import fs from "node:fs";
+import { renderToString } from "react-dom/server";
+import type { RouteObject } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
+import { describe, expect, it } from "vitest";
+import { createOrg, requestAs } from "../../test/factories";
+import AuditLogPage, { loader as auditLogLoader } from "~/routes/audit-log";
+import AcceptInvitation, { loader as inviteLoader } from "~/routes/invite.$token";
+import LogIn from "~/routes/login";
+import Members, { loader as membersLoader } from "~/routes/settings.members";
+import SignUp from "~/routes/signup";
+import { inviteMember } from "./invitations.server";
+import { db } from "~/infra/db.server";
+import { emailOutbox } from "../../db/schema";
+import { eq } from "drizzle-orm";
+
+/** Server-render a route component with the data its real loader returned. */
+async function render(Component: () => JSX.Element, data: unknown, path: string, pattern: string) {
+  const routes: RouteObject[] = [
+    { id: "page", path: pattern, element: <Component />, loader: () => data as Record<string, unknown> },
+  ];
+  const context = await createStaticHandler(routes).query(new Request(`http://localhost${path}`));
+  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
+  const html = renderToString(
+    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
+  ).replaceAll("<!-- -->", "");
+  // PAGES_OUT=dir writes the markup out for a look in a browser (not used in CI).
+  if (process.env.PAGES_OUT)
+    fs.writeFileSync(`${process.env.PAGES_OUT}/${pattern.replace(/\W+/g, "_")}.html`, html);
+  return html;
+}
+
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: {} }) as never;
+
+describe("account pages render", () => {
+  it("log-in keeps redirectTo in a hidden field; sign-up asks for the four fields", async () => {
+    const login = await render(LogIn, null, "/login?redirectTo=%2Fsuppliers", "/login");
+    expect(login).toContain('name="redirectTo" value="/suppliers"');
+    expect(login).toContain('type="password"');
+    expect(login).toContain('"current-password"');
+    const signup = await render(SignUp, null, "/signup", "/signup");
+    for (const name of ["organizationName", "name", "email", "password"])
+      expect(signup).toContain(`name="${name}"`);
+  });
+
+  it("members page lists members, roles and pending invitations, escaping names", async () => {
+    const org = await createOrg({ name: "Acme <b>Buying</b>" });
+    await inviteMember(org.members.admin.ctx, { email: "new.person@example.test", role: "auditor" });
+    const data = await membersLoader(args(requestAs(org.members.admin, "/settings/members")));
+    const html = await render(Members, data, "/settings/members", "/settings/members");
+    expect(html).toContain("Members (4)");
+    expect(html).toContain(org.members.procurement.email);
+    expect(html).toContain("new.person@example.test");
+    expect(html).toContain('value="revoke-invitation"');
+    expect(html).toContain(">you<");
+  });
+
+  it("invitation page shows organisation and role; audit-log page shows the verified chain", async () => {
+    const org = await createOrg({ name: "Łódź Tekstil <script>" });
+    await inviteMember(org.members.admin.ctx, { email: "auditor.two@example.test", role: "auditor" });
+    const mail = db()
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, "auditor.two@example.test"))
+      .get()!;
+    const token = mail.text.match(/\/invite\/([\w-]+)/)![1];
+    const view = (await inviteLoader(args(requestAs(null, `/invite/${token}`), { token }))) as {
+      data: unknown;
+    };
+    const invite = await render(AcceptInvitation, view.data, `/invite/${token}`, "/invite/:token");
+    expect(invite).toContain("Join Łódź Tekstil &lt;script&gt;");
+    expect(invite).toContain("Auditor");
+    expect(invite).toContain('name="name"');
+
+    const log = await auditLogLoader(args(requestAs(org.members.admin, "/audit-log")));
+    const html = await render(AuditLogPage, log, "/audit-log", "/audit-log");
+    expect(html).toContain("Chain verified ✓");
+    expect(html).toContain("invitation.created");
+    expect(html).toContain("auditor.two@example.test");
+  });
+});
