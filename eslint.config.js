@@ -36,4 +36,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests call route loaders and actions directly.
+    files: ["**/*.test.ts", "**/*.test.tsx", "test/**", "e2e/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
 );
