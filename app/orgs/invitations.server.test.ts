@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests call route loaders/actions directly; routes never import routes. */
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, emailOutbox, invitations, memberships, sessions, users } from "../../db/schema";

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests call route loaders/actions directly; routes never import routes. */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { auditLog, invitations, memberships, sessions } from "../../db/schema";

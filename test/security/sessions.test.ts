@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests call route loaders/actions directly; routes never import routes. */
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sessions } from "../../db/schema";
