@@ -14,12 +14,14 @@ const BREAK_ANYWHERE =
  * glyph lookup.
  */
 export function cleanText(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, "    ")
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "");
+  return (
+    text
+      .normalize("NFC")
+      .replace(/\r\n?/g, "\n")
+      .replace(/\t/g, "    ")
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g, "")
+  );
 }
 
 export type Run = { fontIndex: number; text: string };
