@@ -1,4 +1,4 @@
-/* eslint-disable no-restricted-imports, @typescript-eslint/no-explicit-any -- tests call route loaders directly; the rule is for routes. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- loader args are built by hand in tests. */
 import { afterEach, describe, expect, it } from "vitest";
 import { writeTx } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";

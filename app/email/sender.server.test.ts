@@ -5,7 +5,7 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emailOutbox } from "../../db/schema";
 import { db, openDatabase, writeTx } from "~/infra/db.server";
-import { env } from "~/infra/env.server";
+import { env, resetEnv } from "~/infra/env.server";
 import { enqueueEmail } from "./outbox.server";
 import {
   backoffMs,
@@ -204,13 +204,22 @@ describe("startOutboxSender", () => {
     expect(row(id).status).toBe("pending");
   });
 
-  it("polls and delivers with a transport, and stops cleanly", async () => {
+  it("with SMTP_URL set, polls and delivers through nodemailer, and stops cleanly", async () => {
     const id = queue("Polled");
-    const transport = smtpTransport();
-    const stop = startOutboxSender({ log: () => {}, transport, intervalMs: 20 });
-    for (let i = 0; i < 100 && row(id).status !== "sent"; i++) await new Promise((r) => setTimeout(r, 20));
-    await stop!();
-    expect(row(id).status).toBe("sent");
-    expect(arrivals("Polled")).toBe(1);
+    process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+    resetEnv();
+    try {
+      const lines: string[] = [];
+      const stop = startOutboxSender({ log: (l) => lines.push(l), intervalMs: 20 });
+      expect(stop).toBeTypeOf("function");
+      for (let i = 0; i < 100 && row(id).status !== "sent"; i++) await new Promise((r) => setTimeout(r, 20));
+      await stop!();
+      expect(row(id).status).toBe("sent");
+      expect(arrivals("Polled")).toBe(1);
+      expect(lines.join("\n")).toMatch(/sent/);
+    } finally {
+      delete process.env.SMTP_URL;
+      resetEnv();
+    }
   });
 });

@@ -125,12 +125,14 @@ export async function deliverPending(opts: {
 }
 
 export function createSmtpTransport(url: string): MailTransport & { close(): void } {
-  // Explicit timeouts (nodemailer's socket default is 10 minutes): keeps each send well inside the lease.
-  return nodemailer.createTransport(url, {
+  // URL settings win; the explicit timeouts (nodemailer's socket default is 10 minutes) keep each send
+  // well inside the lease.
+  return nodemailer.createTransport({
+    url,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 60_000,
-  } as never) as unknown as MailTransport & { close(): void };
+  } as Parameters<typeof nodemailer.createTransport>[0]) as unknown as MailTransport & { close(): void };
 }
 
 /**
