@@ -12,6 +12,7 @@ const booted = await build.entry.module.boot();
 
 const app = express();
 app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
@@ -71,7 +72,8 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+    // The client IP feeds the per-IP login rate limit. Behind a proxy, set TRUST_PROXY so req.ip is the client.
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),
   }),
 );
 
