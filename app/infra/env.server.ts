@@ -11,6 +11,8 @@ const bool = z
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().default("127.0.0.1"),
+  /** Express "trust proxy" (read by server.mjs) when behind a reverse proxy. */
+  TRUST_PROXY: z.string().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Origin used to build links in emails; never taken from the Host header. */
   PUBLIC_ORIGIN: z.url().optional(),
