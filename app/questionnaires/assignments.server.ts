@@ -20,23 +20,7 @@ const noLineBreaks = (v: string) => !/[\r\n]/.test(v);
 /** Statuses in which the supplier may still change answers. */
 export const EDITABLE_STATUSES: AssignmentStatus[] = ["sent", "in_progress", "returned"];
 
-export const STATUS_LABELS: Record<AssignmentStatus, string> = {
-  sent: "Sent",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  accepted: "Accepted",
-  returned: "Returned",
-  revoked: "Revoked",
-};
-
-export const STATUS_TONES: Record<AssignmentStatus, "slate" | "green" | "amber" | "red" | "blue"> = {
-  sent: "slate",
-  in_progress: "blue",
-  submitted: "amber",
-  accepted: "green",
-  returned: "amber",
-  revoked: "red",
-};
+export { STATUS_LABELS, STATUS_TONES } from "./status";
 
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -11,9 +11,8 @@ import {
   returnAssignment,
   returnSchema,
   revokeAssignment,
-  STATUS_LABELS,
-  STATUS_TONES,
 } from "~/questionnaires/assignments.server";
+import { STATUS_LABELS, STATUS_TONES } from "~/questionnaires/status";
 import { FieldError, FormError, Notice } from "~/ui/form";
 import { Badge, Card, PageHeader, RiskBadge } from "~/ui/layout";
 

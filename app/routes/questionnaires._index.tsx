@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/orgs/permissions";
 import { requireMember } from "~/orgs/guard.server";
-import { listAssignments, STATUS_LABELS, STATUS_TONES } from "~/questionnaires/assignments.server";
+import { listAssignments } from "~/questionnaires/assignments.server";
+import { STATUS_LABELS, STATUS_TONES } from "~/questionnaires/status";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Questionnaires · Clearsource" }];

@@ -34,23 +34,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion(
-  "intent",
-  [
-    inviteSchema.extend({ intent: z.literal("invite") }),
-    revokeInvitationSchema.extend({ intent: z.literal("revoke-invitation") }),
-    changeRoleSchema.extend({ intent: z.literal("change-role") }),
-    removeMemberSchema.extend({ intent: z.literal("remove-member") }),
-  ],
-  { error: "Unknown action" },
-);
-
 type MembersActionResult = (ActionResult | { ok: true; notice: string }) & {
   intent?: string;
   targetId?: string;
 };
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Built here, not at module level: the schemas come from a .server module, which is empty in the browser.
+  const actionSchema = z.discriminatedUnion(
+    "intent",
+    [
+      inviteSchema.extend({ intent: z.literal("invite") }),
+      revokeInvitationSchema.extend({ intent: z.literal("revoke-invitation") }),
+      changeRoleSchema.extend({ intent: z.literal("change-role") }),
+      removeMemberSchema.extend({ intent: z.literal("remove-member") }),
+    ],
+    { error: "Unknown action" },
+  );
   const { ctx } = requireMember(request, "members:manage");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
