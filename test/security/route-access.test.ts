@@ -1,0 +1,977 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emailOutbox, memberships } from "../../db/schema";
+import type { Role } from "../../db/schema/orgs";
+import { addFinding, createAudit } from "~/audits/audits.server";
+import { uploadEvidence } from "~/evidence/evidence.server";
+import { db } from "~/infra/db.server";
+import { resetEnv } from "~/infra/env.server";
+import { inviteMember } from "~/orgs/invitations.server";
+import { can, type Permission } from "~/orgs/permissions";
+import { sendQuestionnaire } from "~/questionnaires/assignments.server";
+import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
+import { createSupplier } from "~/suppliers/suppliers.server";
+import { loader as rootLoader } from "~/root";
+import { createOrg, type TestOrg } from "../factories";
+import {
+  buildRequest,
+  invoke,
+  routeShape,
+  snapshot,
+  type Outcome,
+  type RouteModule,
+  type Visitor,
+} from "./route-harness";
+
+/**
+ * The access matrix of every route: for each loader and action, what an anonymous visitor, each role of
+ * the tenant, an admin of another tenant and a supplier contact (portal cookie) get. Every route file
+ * must be classified below, so a new route cannot ship without someone deciding who may use it.
+ */
+
+// Every route module Remix would pick up (flat files and folder routes), test files excluded.
+const MODULES = import.meta.glob<RouteModule>(
+  [
+    "../../app/routes/*.{ts,tsx,js,jsx}",
+    "../../app/routes/*/route.{ts,tsx,js,jsx}",
+    "!../../app/routes/**/*.test.{ts,tsx}",
+  ],
+  { eager: true },
+);
+const ROUTES: Record<string, RouteModule> = Object.fromEntries(
+  Object.entries(MODULES).map(([file, mod]) => [
+    file
+      .replace(/^.*\/app\/routes\//, "")
+      .replace(/\/route\.[jt]sx?$/, "")
+      .replace(/\.[jt]sx?$/, ""),
+    mod,
+  ]),
+);
+
+const ROLES: readonly Role[] = ["admin", "procurement", "auditor", "executive"];
+const ALL = ROLES;
+
+// Every piece of org A's data carries this marker, so "the response contains none of its data" is a
+// plain substring check (case-insensitive: emails are lower-cased on the way in).
+const MARK = "zq9alpha";
+
+type Fx = {
+  a: TestOrg;
+  b: TestOrg;
+  supplierId: string;
+  assignmentId: string;
+  /** A second questionnaire of the same tenant and supplier, never redeemed. */
+  otherAssignmentId: string;
+  supplierToken: string;
+  auditId: string;
+  findingId: string;
+  evidenceId: string;
+  taskId: string;
+  statementId: string;
+  documentId: string;
+  invitationId: string;
+  inviteToken: string;
+  membershipId: string;
+  emailId: string;
+  portal: { cookie: string };
+  /** Every id of org A: none may appear in what org B receives. */
+  ids: string[];
+};
+
+type Form = Record<string, string | File>;
+type Expect = { status: number; location?: string | RegExp };
+
+type ActionCase = {
+  intent: string;
+  /** Roles whose permission gate admits the action (cross-checked with permissions.ts). */
+  allowed: readonly Role[];
+  permission: Permission;
+  /** A well-formed write against org A's data: posted by every visitor who must be refused. */
+  write: (fx: Fx) => Form;
+  /** What org B's admin gets posting `write` (org A's ids); null when the form carries no tenant id. */
+  foreign: 404 | 400 | null;
+  /**
+   * A form the gate admits but the domain refuses (validation / conflict): proves each allowed role
+   * gets past the permission check without anything changing. Absent when every admitted form writes.
+   */
+  probe?: { form: (fx: Fx) => Form; status: number };
+};
+
+type MemberRoute = {
+  kind: "member";
+  query?: (fx: Fx) => string;
+  loader?: {
+    permission: Permission;
+    allowed: readonly Role[];
+    /** 302 for downloads: a redirect to a presigned S3 URL. */
+    ok: 200 | 302;
+    /** 404 for another tenant's id; "own-data" for pages without an id (200, nothing of org A). */
+    foreign: 404 | "own-data";
+    /** The page shows no tenant data at all, so the "own data" check has no positive control. */
+    showsNoTenantData?: boolean;
+  };
+  actions?: ActionCase[];
+};
+
+type PublicRoute = {
+  kind: "public";
+  why: string;
+  params?: (fx: Fx) => Record<string, string>;
+  /** Exists only while DEV_MAILBOX is on (the test environment): 404 otherwise. */
+  devOnly?: boolean;
+  /** `member` covers every role of org A and org B's admin. */
+  loader?: { anonymous: Expect; member: Expect; supplier: Expect };
+  action?: {
+    form: (fx: Fx) => Form;
+    anonymous: Expect;
+    supplier: Expect;
+    member?: Expect;
+    /** The POST is the intended state change (e.g. redeeming a supplier link). */
+    mutates?: boolean;
+  };
+};
+
+type PortalRoute = { kind: "portal" };
+type RouteSpec = MemberRoute | PublicRoute | PortalRoute;
+
+const only = (...roles: Role[]) => roles;
+
+const TABLE: Record<string, RouteSpec> = {
+  // ---- Public pages -------------------------------------------------------------------------------
+  _index: {
+    kind: "public",
+    why: "landing page",
+    loader: {
+      anonymous: { status: 200 },
+      member: { status: 302, location: "/dashboard" },
+      supplier: { status: 200 },
+    },
+  },
+  login: {
+    kind: "public",
+    why: "log-in form",
+    loader: {
+      anonymous: { status: 200 },
+      member: { status: 302, location: "/dashboard" },
+      supplier: { status: 200 },
+    },
+    action: {
+      form: () => ({}),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  signup: {
+    kind: "public",
+    why: "create an organisation",
+    loader: {
+      anonymous: { status: 200 },
+      member: { status: 302, location: "/dashboard" },
+      supplier: { status: 200 },
+    },
+    action: {
+      form: () => ({}),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  logout: {
+    kind: "public",
+    why: "GET only sends you home; the POST ends the session (members not posted: it would end theirs)",
+    loader: {
+      anonymous: { status: 302, location: "/" },
+      member: { status: 302, location: "/" },
+      supplier: { status: 302, location: "/" },
+    },
+    action: {
+      form: () => ({}),
+      anonymous: { status: 302, location: "/login" },
+      supplier: { status: 302, location: "/login" },
+    },
+  },
+  healthz: {
+    kind: "public",
+    why: "load-balancer check",
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+  },
+  "invite.$token": {
+    kind: "public",
+    why: "the invitation token is the credential; GET only shows it, POST accepts",
+    params: (fx) => ({ token: fx.inviteToken }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      // Missing name and password: refused before anything is consumed.
+      form: () => ({}),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  "s.$token": {
+    kind: "public",
+    why: "supplier link landing: GET read-only, POST redeems into a portal session",
+    params: (fx) => ({ token: fx.supplierToken }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({}),
+      anonymous: { status: 302, location: /^\/portal\// },
+      supplier: { status: 302, location: /^\/portal\// },
+      member: { status: 302, location: /^\/portal\// },
+      mutates: true,
+    },
+  },
+  "dev.mailbox": {
+    kind: "public",
+    why: "development mailbox (all tenants' outbox): only while DEV_MAILBOX is on",
+    devOnly: true,
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+  },
+  "dev.mailbox.$emailId": {
+    kind: "public",
+    why: "development mailbox message: only while DEV_MAILBOX is on",
+    devOnly: true,
+    params: (fx) => ({ emailId: fx.emailId }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+  },
+
+  // ---- Supplier portal (portal cookie bound to one assignment) -------------------------------------
+  "portal.$assignmentId": { kind: "portal" },
+
+  // ---- Buyer pages (session + permission) ---------------------------------------------------------
+  dashboard: {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "audit-log": {
+    kind: "member",
+    loader: {
+      permission: "audit-log:read",
+      allowed: only("admin", "executive"),
+      ok: 200,
+      foreign: "own-data",
+    },
+  },
+  "settings.members": {
+    kind: "member",
+    loader: { permission: "members:manage", allowed: only("admin"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "invite",
+        permission: "members:manage",
+        allowed: only("admin"),
+        write: () => ({ intent: "invite", email: "newcomer@example.test", role: "admin" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "invite", email: "not-an-email", role: "admin" }), status: 400 },
+      },
+      {
+        intent: "revoke-invitation",
+        permission: "members:manage",
+        allowed: only("admin"),
+        write: (fx) => ({ intent: "revoke-invitation", invitationId: fx.invitationId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "revoke-invitation", invitationId: "" }), status: 400 },
+      },
+      {
+        intent: "change-role",
+        permission: "members:manage",
+        allowed: only("admin"),
+        write: (fx) => ({ intent: "change-role", membershipId: fx.membershipId, role: "admin" }),
+        foreign: 404,
+        probe: {
+          form: (fx) => ({ intent: "change-role", membershipId: fx.membershipId, role: "owner" }),
+          status: 400,
+        },
+      },
+      {
+        intent: "remove-member",
+        permission: "members:manage",
+        allowed: only("admin"),
+        write: (fx) => ({ intent: "remove-member", membershipId: fx.membershipId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "remove-member", membershipId: "" }), status: 400 },
+      },
+    ],
+  },
+  "suppliers._index": {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "suppliers.$supplierId": {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: 404 },
+  },
+  "suppliers.new": {
+    kind: "member",
+    // A parent id of another tenant is ignored by the form (never preselected, never shown).
+    query: (fx) => `?parent=${fx.supplierId}`,
+    loader: {
+      permission: "suppliers:write",
+      allowed: only("admin", "procurement"),
+      ok: 200,
+      foreign: "own-data",
+    },
+    actions: [
+      {
+        intent: "create",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({
+          name: "New sub-supplier",
+          country: "VN",
+          sector: "Textiles and apparel",
+          contactName: "Someone",
+          contactEmail: "someone@sub.test",
+          parentSupplierId: fx.supplierId,
+        }),
+        foreign: 404,
+        probe: { form: () => ({}), status: 400 },
+      },
+    ],
+  },
+  "questionnaires._index": {
+    kind: "member",
+    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "questionnaires.send": {
+    kind: "member",
+    query: (fx) => `?supplierId=${fx.supplierId}`,
+    loader: {
+      permission: "questionnaires:send",
+      allowed: only("admin", "procurement"),
+      ok: 200,
+      foreign: 404,
+    },
+    actions: [
+      {
+        intent: "send",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({
+          supplierId: fx.supplierId,
+          recipientName: "Someone",
+          recipientEmail: "someone@supplier.test",
+          dueDate: "2099-06-30",
+        }),
+        foreign: 404,
+        probe: { form: () => ({}), status: 400 },
+      },
+    ],
+  },
+  "questionnaires.$assignmentId": {
+    kind: "member",
+    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "accept",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "accept" }),
+        foreign: 404,
+        // Not submitted yet: a conflict, nothing changes.
+        probe: { form: () => ({ intent: "accept" }), status: 409 },
+      },
+      {
+        intent: "return",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "return", comment: "Please complete section 2." }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "return", comment: "" }), status: 400 },
+      },
+      {
+        intent: "revoke",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "revoke" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "delete" }), status: 400 },
+      },
+    ],
+  },
+  "audits._index": {
+    kind: "member",
+    loader: { permission: "audits:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "audits.new": {
+    kind: "member",
+    query: (fx) => `?supplierId=${fx.supplierId}`,
+    loader: { permission: "audits:write", allowed: only("admin", "auditor"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "create",
+        permission: "audits:write",
+        allowed: only("admin", "auditor"),
+        write: (fx) => ({ supplierId: fx.supplierId, scheme: "SMETA", auditDate: "2026-02-01" }),
+        foreign: 404,
+        probe: { form: () => ({}), status: 400 },
+      },
+    ],
+  },
+  "audits.$auditId": {
+    kind: "member",
+    loader: { permission: "audits:read", allowed: ALL, ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "add-finding",
+        permission: "audits:write",
+        allowed: only("admin", "auditor"),
+        write: () => ({ intent: "add-finding", title: "Wages withheld for three months", grade: "critical" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "add-finding", title: "", grade: "critical" }), status: 400 },
+      },
+      {
+        intent: "close-finding",
+        permission: "audits:write",
+        allowed: only("admin", "auditor"),
+        write: (fx) => ({ intent: "close-finding", findingId: fx.findingId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "close-finding", findingId: "" }), status: 400 },
+      },
+      {
+        intent: "upload",
+        permission: "evidence:upload",
+        allowed: only("admin", "procurement", "auditor"),
+        write: () => ({ intent: "upload", file: pdfFile("intruder.pdf") }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "upload" }), status: 400 },
+      },
+    ],
+  },
+  "evidence.$evidenceId.download": {
+    kind: "member",
+    loader: { permission: "evidence:read", allowed: ALL, ok: 302, foreign: 404 },
+  },
+  "remediation._index": {
+    kind: "member",
+    loader: { permission: "remediation:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "remediation.$taskId": {
+    kind: "member",
+    loader: { permission: "remediation:read", allowed: ALL, ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "complete",
+        permission: "remediation:write",
+        allowed: only("admin", "procurement", "auditor"),
+        write: () => ({ completionNote: "Passports returned to every worker, verified on site." }),
+        foreign: 404,
+        probe: { form: () => ({ completionNote: "done" }), status: 400 },
+      },
+    ],
+  },
+  "statements._index": {
+    kind: "member",
+    loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "statements.new": {
+    kind: "member",
+    loader: {
+      permission: "statements:write",
+      allowed: only("admin", "executive"),
+      ok: 200,
+      foreign: "own-data",
+      showsNoTenantData: true,
+    },
+    actions: [
+      {
+        intent: "create",
+        permission: "statements:write",
+        allowed: only("admin", "executive"),
+        write: () => ({ periodStart: "2023-04-01", periodEnd: "2024-03-31" }),
+        foreign: null,
+        probe: { form: () => ({ periodStart: "2024-04-01", periodEnd: "2024-01-01" }), status: 400 },
+      },
+    ],
+  },
+  "statements.$statementId": {
+    kind: "member",
+    loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "save",
+        permission: "statements:write",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "save", structure: "Overwritten by an intruder", directorName: "Mallory" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "save", boardApprovalDate: "yesterday" }), status: 400 },
+      },
+      {
+        intent: "approve",
+        permission: "statements:approve",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "approve" }),
+        foreign: 404,
+        // The draft has no board approval date yet: refused as not ready, nothing changes.
+        probe: { form: () => ({ intent: "approve" }), status: 400 },
+      },
+      {
+        intent: "generate",
+        permission: "statements:write",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "generate" }),
+        foreign: 404,
+      },
+    ],
+  },
+  "statements.$statementId.documents.$documentId": {
+    kind: "member",
+    loader: { permission: "statements:read", allowed: ALL, ok: 302, foreign: 404 },
+  },
+};
+
+// -------------------------------------------------------------------------------------------------------
+// Fixtures: org A with real data created through the domain verbs; org B with its own members only.
+// -------------------------------------------------------------------------------------------------------
+
+function pdfFile(name: string): File {
+  return new File([Buffer.from("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")], name, {
+    type: "application/pdf",
+  });
+}
+
+function outboxEmail(id: string) {
+  return db().select().from(emailOutbox).where(eq(emailOutbox.id, id)).get()!;
+}
+
+let fx: Fx;
+
+beforeAll(async () => {
+  const a = await createOrg({ name: "Zq9Alpha Apparel" });
+  const b = await createOrg({ name: "Beta Foods" });
+  const { admin, procurement, auditor, executive } = a.members;
+
+  const supplier = createSupplier(procurement.ctx, {
+    name: "Zq9Alpha Spinning Mill",
+    country: "VN",
+    sector: "Textiles and apparel",
+    contactName: "Zq9Alpha Contact",
+    contactEmail: "contact@zq9alpha.test",
+  });
+
+  const sent = await sendQuestionnaire(procurement.ctx, {
+    supplierId: supplier.id,
+    recipientName: "Zq9Alpha Recipient",
+    recipientEmail: "recipient@zq9alpha.test",
+    dueDate: "2099-01-31",
+  });
+  // The raw token exists only in the email: take it from there, as the supplier would.
+  const supplierToken = /\/s\/([A-Za-z0-9_-]+)/.exec(outboxEmail(sent.emailId).text)?.[1];
+  expect(supplierToken).toBeTruthy();
+  expect(sent.link.endsWith(`/s/${supplierToken}`)).toBe(true);
+  const other = await sendQuestionnaire(procurement.ctx, {
+    supplierId: supplier.id,
+    recipientName: "Zq9Alpha Second Recipient",
+    recipientEmail: "second@zq9alpha.test",
+    dueDate: "2099-01-31",
+  });
+
+  const audit = createAudit(auditor.ctx, {
+    supplierId: supplier.id,
+    scheme: "SMETA",
+    auditDate: "2026-01-15",
+    siteName: "Zq9Alpha Site 2",
+    summary: "Zq9Alpha audit summary: passports held by the dormitory manager.",
+  });
+  const { finding, taskId } = addFinding(auditor.ctx, {
+    auditId: audit.id,
+    title: "Zq9Alpha passports retained",
+    grade: "zero_tolerance",
+    iloIndicator: "8",
+  });
+  expect(taskId).toBeTruthy();
+  const evidence = await uploadEvidence(auditor.ctx, {
+    auditId: audit.id,
+    findingId: finding.id,
+    file: pdfFile("zq9alpha-evidence.pdf"),
+  });
+
+  const statement = createStatement(executive.ctx, { periodStart: "2025-01-01", periodEnd: "2025-12-31" });
+  updateStatement(executive.ctx, statement.id, { narrative: { structure: "Zq9Alpha group structure." } });
+  const document = await generateStatementPdf(executive.ctx, statement.id);
+
+  const invited = await inviteMember(admin.ctx, { email: "invitee@zq9alpha.test", role: "auditor" });
+  const invitationEmail = db()
+    .select()
+    .from(emailOutbox)
+    .where(and(eq(emailOutbox.template, "member-invitation"), eq(emailOutbox.toAddress, invited.email)))
+    .get()!;
+  const inviteToken = /\/invite\/([A-Za-z0-9_-]+)/.exec(invitationEmail.text)?.[1];
+  expect(inviteToken).toBeTruthy();
+
+  const membershipId = db()
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, procurement.userId), eq(memberships.organizationId, a.id)))
+    .get()!.id;
+
+  // The supplier contact redeems the link through the landing page's POST, as a browser would.
+  const redeemed = await invoke(ROUTES["s.$token"].action!, buildRequest(null, `/s/${supplierToken}`, {}), {
+    token: supplierToken!,
+  });
+  expect(redeemed.status).toBe(302);
+  expect(redeemed.location).toBe(`/portal/${sent.assignmentId}`);
+  const portalCookie = redeemed.setCookie?.split(";")[0] ?? "";
+  expect(portalCookie).toMatch(/^cs_portal=.+/);
+  expect(redeemed.setCookie).not.toContain("cs_session");
+
+  fx = {
+    a,
+    b,
+    supplierId: supplier.id,
+    assignmentId: sent.assignmentId,
+    otherAssignmentId: other.assignmentId,
+    supplierToken: supplierToken!,
+    auditId: audit.id,
+    findingId: finding.id,
+    evidenceId: evidence.id,
+    taskId: taskId!,
+    statementId: statement.id,
+    documentId: document.documentId,
+    invitationId: invited.invitationId,
+    inviteToken: inviteToken!,
+    membershipId,
+    emailId: sent.emailId,
+    portal: { cookie: portalCookie },
+    ids: [
+      a.id,
+      supplier.id,
+      sent.assignmentId,
+      other.assignmentId,
+      audit.id,
+      finding.id,
+      evidence.id,
+      taskId!,
+      statement.id,
+      document.documentId,
+      invited.invitationId,
+      membershipId,
+    ],
+  };
+});
+
+// -------------------------------------------------------------------------------------------------------
+// Calling routes
+// -------------------------------------------------------------------------------------------------------
+
+const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
+  supplierId: (f) => f.supplierId,
+  assignmentId: (f) => f.assignmentId,
+  auditId: (f) => f.auditId,
+  evidenceId: (f) => f.evidenceId,
+  taskId: (f) => f.taskId,
+  statementId: (f) => f.statementId,
+  documentId: (f) => f.documentId,
+  emailId: (f) => f.emailId,
+  token: (f) => f.supplierToken,
+};
+
+/** The URL and params of a route filled with org A's ids. */
+function target(file: string, overrides: Record<string, string> = {}) {
+  const { path, params: names } = routeShape(file);
+  const params: Record<string, string> = {};
+  for (const name of names) {
+    const value = PARAM_VALUES[name];
+    if (!value) throw new Error(`No fixture value for :${name} (route ${file}): add it to PARAM_VALUES`);
+    params[name] = overrides[name] ?? value(fx);
+  }
+  const spec = TABLE[file];
+  const query = spec.kind === "member" && spec.query ? spec.query(fx) : "";
+  const url = path.replace(/:(\w+)/g, (_m, name: string) => params[name]) + query;
+  return { url, params };
+}
+
+/** A GET: whoever calls it, nothing in the database changes (audit log, outbox, any row at all). */
+async function get(file: string, visitor: Visitor, overrides: Record<string, string> = {}): Promise<Outcome> {
+  const { url, params } = target(file, overrides);
+  const before = snapshot(fx.a.id);
+  const out = await invoke(ROUTES[file].loader!, buildRequest(visitor, url), params);
+  expect(snapshot(fx.a.id), `GET ${url} changed state`).toEqual(before);
+  return out;
+}
+
+/** A POST that must be refused: the outcome, and the proof that nothing changed. */
+async function post(
+  file: string,
+  visitor: Visitor,
+  form: Form,
+  opts: { overrides?: Record<string, string>; mayChange?: boolean } = {},
+): Promise<Outcome> {
+  const { url, params } = target(file, opts.overrides);
+  const before = snapshot(fx.a.id);
+  const out = await invoke(ROUTES[file].action!, buildRequest(visitor, url, form), params);
+  if (!opts.mayChange) expect(snapshot(fx.a.id), `POST ${url} changed state`).toEqual(before);
+  return out;
+}
+
+function loginRedirect(file: string): string {
+  return `/login?redirectTo=${encodeURIComponent(target(file).url)}`;
+}
+
+function expectOutcome(out: Outcome, expected: Expect, what: string) {
+  expect(out.status, what).toBe(expected.status);
+  if (expected.location instanceof RegExp) expect(out.location, what).toMatch(expected.location);
+  else if (expected.location !== undefined) expect(out.location, what).toBe(expected.location);
+}
+
+function leaksOrgA(body: string): string[] {
+  const lower = body.toLowerCase();
+  return [MARK, ...fx.ids].filter((needle) => lower.includes(needle.toLowerCase()));
+}
+
+const specsOf = <K extends RouteSpec["kind"]>(kind: K) =>
+  Object.entries(TABLE).filter((e): e is [string, Extract<RouteSpec, { kind: K }>] => e[1].kind === kind);
+
+const member = (role: Role) => fx.a.members[role];
+const foreignAdmin = () => fx.b.members.admin;
+
+// -------------------------------------------------------------------------------------------------------
+// The table is complete and consistent with the code
+// -------------------------------------------------------------------------------------------------------
+
+describe("route manifest", () => {
+  it("every route file is classified, and the table lists no route that does not exist", () => {
+    const files = Object.keys(ROUTES).sort();
+    expect(files.length).toBeGreaterThan(20);
+    expect(
+      files.filter((f) => !(f in TABLE)),
+      "unclassified routes: add them to TABLE",
+    ).toEqual([]);
+    expect(
+      Object.keys(TABLE).filter((f) => !(f in ROUTES)),
+      "stale entries in TABLE",
+    ).toEqual([]);
+  });
+
+  it("the table describes exactly the loaders and actions each module exports", () => {
+    for (const [file, spec] of Object.entries(TABLE)) {
+      const mod = ROUTES[file];
+      if (spec.kind === "portal") {
+        expect(typeof mod.loader, file).toBe("function");
+        expect(typeof mod.action, file).toBe("function");
+        continue;
+      }
+      const hasActions = spec.kind === "member" ? !!spec.actions?.length : !!spec.action;
+      expect(!!mod.loader, `${file}: loader`).toBe(!!spec.loader);
+      expect(!!mod.action, `${file}: action`).toBe(hasActions);
+    }
+  });
+
+  it("the roles in the table are exactly those permissions.ts grants", () => {
+    for (const [file, spec] of specsOf("member")) {
+      const checks = [...(spec.loader ? [spec.loader] : []), ...(spec.actions ?? [])];
+      for (const c of checks) {
+        const granted = ROLES.filter((r) => can(r, c.permission));
+        expect([...c.allowed].sort(), `${file} ${c.permission}`).toEqual([...granted].sort());
+      }
+    }
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------
+// Buyer pages
+// -------------------------------------------------------------------------------------------------------
+
+describe.each(specsOf("member"))("%s", (file, spec) => {
+  if (spec.loader) {
+    const loader = spec.loader;
+
+    it("loader: anonymous visitors and supplier contacts are sent to log in", async () => {
+      for (const visitor of [null, fx.portal]) {
+        const out = await get(file, visitor);
+        expect(out.status).toBe(302);
+        expect(out.location).toBe(loginRedirect(file));
+      }
+    });
+
+    it(`loader: ${loader.allowed.join(", ")} may read it; other roles get 403`, async () => {
+      for (const role of ROLES) {
+        const out = await get(file, member(role));
+        if (!loader.allowed.includes(role)) {
+          expect(out.status, role).toBe(403);
+          expect(leaksOrgA(out.body), role).toEqual([]);
+          continue;
+        }
+        expect(out.status, role).toBe(loader.ok);
+        if (loader.ok === 302) expect(out.location, role).toMatch(/^https?:\/\/.+X-Amz-Signature=/);
+      }
+    });
+
+    it(
+      loader.foreign === 404
+        ? "loader: another tenant's admin gets 404 for org A's ids, with none of its data"
+        : "loader: another tenant's admin sees only its own data",
+      async () => {
+        const out = await get(file, foreignAdmin());
+        expect(out.status).toBe(loader.foreign === 404 ? 404 : 200);
+        expect(leaksOrgA(out.body)).toEqual([]);
+        if (loader.foreign === "own-data" && !loader.showsNoTenantData) {
+          // Positive control: the same page does show org A's data to org A, so the check above bites.
+          const own = await get(file, member(loader.allowed[0]));
+          expect(leaksOrgA(own.body).length).toBeGreaterThan(0);
+        }
+      },
+    );
+  }
+
+  for (const c of spec.actions ?? []) {
+    describe(`action "${c.intent}"`, () => {
+      it("anonymous visitors and supplier contacts are sent to log in; nothing changes", async () => {
+        for (const visitor of [null, fx.portal]) {
+          const out = await post(file, visitor, c.write(fx));
+          expect(out.status).toBe(302);
+          expect(out.location).toBe(loginRedirect(file));
+        }
+      });
+
+      const denied = ROLES.filter((r) => !c.allowed.includes(r));
+      if (denied.length > 0) {
+        it(`${denied.join(", ")} get 403 for a valid write; nothing changes`, async () => {
+          for (const role of denied) {
+            const out = await post(file, member(role), c.write(fx));
+            expect(out.status, role).toBe(403);
+          }
+        });
+      }
+
+      if (c.probe) {
+        const probe = c.probe;
+        it(`${c.allowed.join(", ")} pass the permission check (refused form → ${probe.status}); nothing changes`, async () => {
+          for (const role of c.allowed) {
+            const out = await post(file, member(role), probe.form(fx));
+            expect(out.status, role).toBe(probe.status);
+          }
+        });
+      }
+
+      if (c.foreign !== null) {
+        it(`another tenant's admin posting org A's ids gets ${c.foreign}, with none of its data; nothing changes`, async () => {
+          const out = await post(file, foreignAdmin(), c.write(fx));
+          expect(out.status).toBe(c.foreign);
+          expect(out.body.toLowerCase()).not.toContain(MARK);
+        });
+      }
+    });
+  }
+});
+
+// -------------------------------------------------------------------------------------------------------
+// Public pages
+// -------------------------------------------------------------------------------------------------------
+
+describe.each(specsOf("public"))("%s (public)", (file, spec) => {
+  const overrides = () => spec.params?.(fx) ?? {};
+
+  if (spec.loader) {
+    const loader = spec.loader;
+    it(`loader: ${spec.why}`, async () => {
+      expectOutcome(await get(file, null, overrides()), loader.anonymous, "anonymous");
+      expectOutcome(await get(file, fx.portal, overrides()), loader.supplier, "supplier contact");
+      for (const role of ROLES) {
+        expectOutcome(await get(file, member(role), overrides()), loader.member, role);
+      }
+      expectOutcome(await get(file, foreignAdmin(), overrides()), loader.member, "org B admin");
+    });
+  }
+
+  if (spec.action) {
+    const action = spec.action;
+    it(`action: ${action.mutates ? "the intended change only" : "refused or harmless"}`, async () => {
+      const opts = { overrides: overrides(), mayChange: action.mutates };
+      const anon = await post(file, null, action.form(fx), opts);
+      expectOutcome(anon, action.anonymous, "anonymous");
+      expectOutcome(await post(file, fx.portal, action.form(fx), opts), action.supplier, "supplier contact");
+      if (action.member) {
+        for (const m of [...ROLES.map(member), foreignAdmin()]) {
+          const out = await post(file, m, action.form(fx), opts);
+          expectOutcome(out, action.member, m.email);
+          // No public POST hands a signed-in member a new or different buyer session.
+          expect(out.setCookie ?? "").not.toContain("cs_session=");
+        }
+      }
+      expect(anon.setCookie ?? "").not.toMatch(/cs_session=[^;]/);
+    });
+  }
+
+  if (spec.devOnly) {
+    describe("with DEV_MAILBOX off", () => {
+      beforeAll(() => {
+        process.env.DEV_MAILBOX = "false";
+        resetEnv();
+      });
+      afterAll(() => {
+        delete process.env.DEV_MAILBOX;
+        resetEnv();
+      });
+      it("answers 404 to everyone, as if it did not exist", async () => {
+        for (const visitor of [null, fx.portal, member("admin"), foreignAdmin()]) {
+          expect((await get(file, visitor, overrides())).status).toBe(404);
+        }
+      });
+    });
+  }
+});
+
+// -------------------------------------------------------------------------------------------------------
+// Supplier portal
+// -------------------------------------------------------------------------------------------------------
+
+describe("portal.$assignmentId", () => {
+  const file = "portal.$assignmentId";
+
+  it("loader: without the portal cookie everyone gets 404, buyers of either tenant included", async () => {
+    for (const visitor of [null, ...ROLES.map(member), foreignAdmin()]) {
+      const out = await get(file, visitor);
+      expect(out.status).toBe(404);
+      expect(leaksOrgA(out.body)).toEqual([]);
+    }
+  });
+
+  it("loader: the portal cookie opens its own assignment and no other of the same tenant", async () => {
+    const own = await get(file, fx.portal);
+    expect(own.status).toBe(200);
+    expect(own.body.toLowerCase()).toContain(MARK);
+    const other = await get(file, fx.portal, { assignmentId: fx.otherAssignmentId });
+    expect(other.status).toBe(404);
+    expect(leaksOrgA(other.body)).toEqual([]);
+  });
+
+  it("action: refused with 404 without the cookie or for another assignment; nothing changes", async () => {
+    for (const visitor of [null, member("admin"), member("procurement"), foreignAdmin()]) {
+      expect((await post(file, visitor, { intent: "submit" })).status).toBe(404);
+    }
+    const other = await post(file, fx.portal, {}, { overrides: { assignmentId: fx.otherAssignmentId } });
+    expect(other.status).toBe(404);
+  });
+
+  it("action: the portal cookie may save a draft of its own assignment", async () => {
+    const out = await post(file, fx.portal, {}, { mayChange: true });
+    expect(out.status).toBe(200);
+  });
+});
+
+// -------------------------------------------------------------------------------------------------------
+// The root loader runs on every page: it must describe the session's own member only.
+// -------------------------------------------------------------------------------------------------------
+
+describe("root loader", () => {
+  it("shows no member to anonymous visitors and supplier contacts, and each member only their own tenant", async () => {
+    const call = async (visitor: Visitor) => {
+      const before = snapshot(fx.a.id);
+      const out = await invoke(rootLoader as never, buildRequest(visitor, "/"), {});
+      expect(snapshot(fx.a.id)).toEqual(before);
+      return JSON.parse(out.body) as { member: { organization: string } | null; nav: { to: string }[] };
+    };
+    for (const visitor of [null, fx.portal]) {
+      const data = await call(visitor);
+      expect(data.member).toBeNull();
+      expect(data.nav).toEqual([]);
+    }
+    const b = await call(foreignAdmin());
+    expect(b.member?.organization).toBe("Beta Foods");
+    expect(JSON.stringify(b).toLowerCase()).not.toContain(MARK);
+    const auditor = await call(member("auditor"));
+    expect(auditor.nav.map((n) => n.to)).not.toContain("/settings/members");
+  });
+});
