@@ -52,7 +52,39 @@ function violations(file: string): string[] {
   return found;
 }
 
+/**
+ * Flat routes nest by dots: `a.b.$id.tsx` renders inside `a.b.tsx` when that file exists. A parent
+ * without an <Outlet /> silently swallows its child on client navigation (the URL changes, the page
+ * does not), so every route file that has children must render an Outlet.
+ */
+function parentsWithoutOutlet(files: string[]): string[] {
+  const ids = files.map((f) => f.replace(/\.(tsx|ts)$/, ""));
+  const found: string[] = [];
+  for (const id of ids) {
+    // Resource routes (no component) run alone and never render inside a parent.
+    const own = files.find((f) => f.replace(/\.(tsx|ts)$/, "") === id)!;
+    if (!/export default function/.test(fs.readFileSync(path.join(routesDir, own), "utf8"))) continue;
+    const segments = id.split(".");
+    for (let i = segments.length - 1; i > 0; i--) {
+      const parent = segments.slice(0, i).join(".");
+      if (!ids.includes(parent)) continue;
+      const file = files.find((f) => f.replace(/\.(tsx|ts)$/, "") === parent)!;
+      const src = fs.readFileSync(path.join(routesDir, file), "utf8");
+      const hasComponent = /export default function/.test(src);
+      if (hasComponent && !/<Outlet\b/.test(src))
+        found.push(`${id} is nested in ${parent}, which has no <Outlet />`);
+      break;
+    }
+  }
+  return found;
+}
+
 describe("route modules", () => {
+  it("nest only inside parents that render an Outlet", () => {
+    const files = fs.readdirSync(routesDir).filter((f) => /\.(tsx|ts)$/.test(f) && !f.includes(".test."));
+    expect(parentsWithoutOutlet(files)).toEqual([]);
+  });
+
   it("use values from .server modules only in loader, action and headers", () => {
     const files = fs.readdirSync(routesDir).filter((f) => f.endsWith(".tsx") || f.endsWith(".ts"));
     expect(files.length).toBeGreaterThan(10);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { writeTx } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
 import * as detailRoute from "~/routes/dev.mailbox.$emailId";
-import * as listRoute from "~/routes/dev.mailbox";
+import * as listRoute from "~/routes/dev.mailbox._index";
 import { enqueueEmail } from "./outbox.server";
 
 const args = (params: Record<string, string> = {}) =>

@@ -35,7 +35,7 @@ const { default: ListPage, loader: listLoader } = await import("~/routes/questio
 const { default: SendPage, loader: sendLoader } = await import("~/routes/questionnaires.send");
 const { default: LandingPage, loader: landingLoader } = await import("~/routes/s.$token");
 const { default: PortalPage, loader: portalLoader } = await import("~/routes/portal.$assignmentId");
-const { default: MailboxPage, loader: mailboxLoader } = await import("~/routes/dev.mailbox");
+const { default: MailboxPage, loader: mailboxLoader } = await import("~/routes/dev.mailbox._index");
 const { default: MailPage, loader: mailLoader } = await import("~/routes/dev.mailbox.$emailId");
 
 const args = (request: Request, params: Record<string, string> = {}) =>

@@ -222,7 +222,7 @@ const TABLE: Record<string, RouteSpec> = {
       mutates: true,
     },
   },
-  "dev.mailbox": {
+  "dev.mailbox._index": {
     kind: "public",
     why: "development mailbox (all tenants' outbox): only while DEV_MAILBOX is on",
     devOnly: true,
