@@ -1,0 +1,242 @@
+import { expect, test, type Page } from "@playwright/test";
+import { demo, pdfText, signIn } from "./helpers";
+
+/**
+ * The walking skeleton, end to end through the browser as the four people, against the production
+ * build with the embedded S3 and the email outbox: procurement maps suppliers and sends the
+ * self-assessment; the supplier answers through the emailed link; an auditor records a graded finding
+ * with evidence; risk and remediation follow; the executive exports the UK s.54 statement PDF.
+ */
+test.describe.serial("walking skeleton journey", () => {
+  const supplierName = "Bursa İplik Fabrikası";
+  const subSupplierName = "東莞紡織廠";
+  let supplierUrl = "";
+  let supplierLink = "";
+  let assignmentUrl = "";
+
+  test("a. procurement adds a supplier and a tier-2 sub-supplier", async ({ browser }) => {
+    const page = await signIn(browser, demo("procurement"));
+    await page.goto("/suppliers/new");
+    // Bad input first: the form re-renders with field errors and keeps what was typed.
+    await page.getByLabel("Supplier name").fill(supplierName);
+    await page.getByLabel("Contact email").fill("not-an-email");
+    await page.getByRole("button", { name: "Add supplier" }).click();
+    await expect(page.getByText(/valid email/i)).toBeVisible();
+    await expect(page.getByLabel("Supplier name")).toHaveValue(supplierName);
+
+    await page.getByLabel("Country").selectOption("TR");
+    await page.getByLabel("Sector").selectOption("Textiles and apparel");
+    await page.getByLabel("Contact name").fill("Mehmet Öztürk");
+    await page.getByLabel("Contact email").fill("mehmet@bursa-iplik.test");
+    await page.getByRole("button", { name: "Add supplier" }).click();
+    await expect(page).toHaveURL(/\/suppliers\/[0-9a-f-]{36}/);
+    await expect(page.getByRole("heading", { name: supplierName })).toBeVisible();
+    await expect(page.getByText("Tier 1").first()).toBeVisible();
+    supplierUrl = new URL(page.url()).pathname;
+
+    await page.getByRole("link", { name: "Add sub-supplier" }).click();
+    await page.getByLabel("Supplier name").fill(subSupplierName);
+    await page.getByLabel("Country").selectOption("CN");
+    await page.getByLabel("Sector").selectOption("Textiles and apparel");
+    await page.getByLabel("Contact name").fill("Chen Jing");
+    await page.getByLabel("Contact email").fill("chen@dongguan.test");
+    await page.getByRole("button", { name: "Add supplier" }).click();
+    await expect(page.getByRole("heading", { name: subSupplierName })).toBeVisible();
+    await expect(page.getByText("Tier 2").first()).toBeVisible();
+
+    await page.goto("/suppliers");
+    const row = page.getByRole("row", { name: new RegExp(subSupplierName) });
+    await expect(row).toContainText("Tier 2");
+  });
+
+  test("b. procurement sends the self-assessment; the supplier answers through the emailed link", async ({
+    browser,
+  }) => {
+    const buyer = await signIn(browser, demo("procurement"));
+    await buyer.goto(supplierUrl);
+    await buyer.getByRole("link", { name: "Send questionnaire" }).first().click();
+    await expect(buyer.getByLabel("Contact email")).toHaveValue("mehmet@bursa-iplik.test");
+    await buyer.getByRole("button", { name: "Send questionnaire" }).click();
+    await expect(buyer).toHaveURL(/\/questionnaires\/[0-9a-f-]{36}/);
+    assignmentUrl = new URL(buyer.url()).pathname;
+
+    // The link only ever travels by email: read it from the development mailbox.
+    await buyer.goto("/dev/mailbox");
+    await buyer
+      .getByRole("row", { name: /mehmet@bursa-iplik\.test/ })
+      .getByRole("link")
+      .first()
+      .click();
+    await expect(buyer).toHaveURL(/\/dev\/mailbox\/.+/);
+    await expect(buyer.locator("main pre")).toContainText("/s/");
+    const body = await buyer.locator("main pre").innerText();
+    const match = body.match(/https?:\/\/[^\s"<>]+\/s\/[A-Za-z0-9_-]{43,}/);
+    expect(match, "the invitation email carries a /s/<token> link").not.toBeNull();
+    supplierLink = match![0];
+
+    // The supplier has no account: a fresh browser context with no cookies.
+    const supplierContext = await browser.newContext();
+    const supplier = await supplierContext.newPage();
+    await supplier.goto(supplierLink);
+    await supplier.getByRole("button", { name: "Start" }).click();
+    await expect(supplier).toHaveURL(/\/portal\/[0-9a-f-]{36}/);
+
+    await answer(supplier);
+    await supplier.getByRole("button", { name: "Save draft" }).click();
+    await expect(supplier.getByText(/saved/i).first()).toBeVisible();
+
+    // Coming back later (new tab via the same link) shows the draft.
+    const again = await supplierContext.newPage();
+    await again.goto(supplierLink);
+    await again.getByRole("button", { name: /Continue/ }).click();
+    await expect(again.locator('input[name="q.I1"][value="yes"]')).toBeChecked();
+    await expect(again.locator('input[name="q.P1"]')).toHaveValue("250");
+
+    await again.getByLabel("Your full name").fill("Mehmet Öztürk");
+    await again.getByLabel("Your job title").fill("Factory Manager");
+    await again.locator('input[name="attest"]').check();
+    await again.getByRole("button", { name: "Submit answers" }).click();
+    await expect(again.getByText(/submitted/i).first()).toBeVisible();
+
+    // Procurement sees the answers, with the red flag highlighted.
+    await buyer.goto(assignmentUrl);
+    await expect(buyer.getByText(/submitted/i).first()).toBeVisible();
+    await expect(buyer.getByText(/original passports or identity documents/)).toBeVisible();
+    await expect(buyer.getByText(/red flag/i).first()).toBeVisible();
+  });
+
+  test("c. an auditor records an audit with a zero-tolerance finding and uploads evidence", async ({
+    browser,
+  }) => {
+    const page = await signIn(browser, demo("auditor"));
+    await page.goto(supplierUrl);
+    await page.getByRole("link", { name: "Record audit" }).first().click();
+    await page.getByLabel("Scheme").selectOption("SMETA");
+    await page.getByLabel("Audit date").fill("2026-03-10");
+    await page.getByRole("button", { name: "Record audit" }).click();
+    await expect(page).toHaveURL(/\/audits\/[0-9a-f-]{36}/);
+
+    await page.getByLabel("Title").fill("Passports retained by the dormitory manager");
+    await page.getByLabel("Grade").selectOption("zero_tolerance");
+    await page.getByLabel(/forced-labour indicator/).selectOption("7");
+    await page.getByRole("button", { name: "Add finding" }).click();
+    await expect(page.getByRole("cell", { name: /Passports retained/ })).toBeVisible();
+
+    // A disallowed type is refused with a reason, and nothing is stored.
+    await page.locator('input[type="file"][name="file"]').setInputFiles({
+      name: "notes.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("just some text pretending to be a PDF"),
+    });
+    await page.getByRole("button", { name: "Upload" }).click();
+    await expect(page.getByText(/not an allowed|not a PDF|allowed types|type/i).first()).toBeVisible();
+
+    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    await page.locator('input[type="file"][name="file"]').setInputFiles({
+      name: "SMETA report – Bursa.pdf",
+      mimeType: "application/pdf",
+      buffer: pdf,
+    });
+    await page.getByRole("button", { name: "Upload" }).click();
+    const link = page.getByRole("link", { name: /SMETA report/ });
+    await expect(link).toBeVisible();
+
+    // Download goes through the app's access check, then a short-lived presigned URL.
+    const href = await link.getAttribute("href");
+    const res = await page.request.get(href!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-disposition"]).toMatch(/^attachment;/);
+    expect(Buffer.from(await res.body()).equals(pdf)).toBe(true);
+  });
+
+  test("d+e. risk reflects the red flag and the finding; remediation tasks can be completed", async ({
+    browser,
+  }) => {
+    const page = await signIn(browser, demo("procurement"));
+    await page.goto(supplierUrl);
+    await expect(page.getByText(/critical/i).first()).toBeVisible();
+    await expect(page.getByText(/Passports retained/).first()).toBeVisible();
+    await expect(page.getByText(/identity documents/i).first()).toBeVisible();
+
+    await page.goto("/remediation");
+    const task = page.getByRole("link", { name: /Passports retained/ }).first();
+    await expect(task).toBeVisible();
+    await task.click();
+    await page
+      .getByLabel("What was done")
+      .fill("Passports returned to all 42 workers; lockers installed. Verified on site.");
+    await page.getByRole("button", { name: "Mark as completed" }).click();
+    await expect(page.getByText("Completed").first()).toBeVisible();
+  });
+
+  test("f. the executive approves and exports the UK s.54 statement as a PDF", async ({ browser }) => {
+    const page = await signIn(browser, demo("executive"));
+    await page.goto("/statements/new");
+    await page.getByLabel("First day of the financial year").fill("2025-04-01");
+    await page.getByLabel("Last day of the financial year").fill("2026-03-31");
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}/);
+
+    const textareas = page.locator("textarea");
+    const n = await textareas.count();
+    expect(n).toBe(6);
+    for (let i = 0; i < n; i++) {
+      await textareas.nth(i).fill(`Northwind narrative for area ${i + 1}: what we did this year and why.`);
+    }
+    await page.getByLabel("Board approval date").fill("2026-06-15");
+    await page.getByLabel("Director who signs").fill("Jane Director");
+    await page.getByLabel("Director's title").fill("Chief Executive Officer");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText(/saved/i).first()).toBeVisible();
+    await page.getByRole("button", { name: "Approve statement" }).click();
+    await expect(page.getByText("Approved").first()).toBeVisible();
+    await page.getByRole("button", { name: /Generate PDF/ }).click();
+
+    const download = page.getByRole("link", { name: /download/i }).first();
+    await expect(download).toBeVisible();
+    const res = await page.request.get((await download.getAttribute("href"))!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["content-disposition"]).toMatch(/attachment/);
+    const text = pdfText(Buffer.from(await res.body()));
+    for (const expected of [
+      "Modern Slavery Statement",
+      "section 54(1)",
+      "Łódź Tekstil Sanayi A.Ş.",
+      "深圳市工厂",
+      supplierName,
+      "Jane Director",
+      "approved by the board of directors",
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(text).toMatch(/Zero tolerance/i);
+  });
+});
+
+async function answer(page: Page) {
+  const yesNo: Record<string, "yes" | "no"> = {
+    W3: "yes",
+    PO1: "yes",
+    PO2: "yes",
+    R1: "no",
+    R2: "yes",
+    C1: "yes",
+    I1: "yes", // the red flag: the site holds workers' original passports
+    I2: "no",
+    F1: "yes",
+    F2: "yes",
+    WG1: "no",
+    WG2: "yes",
+    H2: "yes",
+    G1: "yes",
+    S1: "yes",
+    X1: "no",
+  };
+  for (const [q, v] of Object.entries(yesNo))
+    await page.locator(`input[name="q.${q}"][value="${v}"]`).check();
+  await page.locator('input[name="q.P1"]').fill("250");
+  await page.locator('input[name="q.W1"]').fill("30");
+  await page.locator('input[name="q.W2"]').fill("10");
+  await page.locator('input[name="q.H1"]').fill("55");
+  await page.locator('select[name="q.A1"]').selectOption("smeta");
+}
