@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests call route loaders and actions directly; the rule is for routes. */
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, findings, remediationTasks, suppliers } from "../../db/schema";

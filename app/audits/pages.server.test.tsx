@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests render route components and call loaders directly. */
 import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests call route loaders and actions directly; the rule is for routes. */
 import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";

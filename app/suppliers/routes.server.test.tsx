@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests render route components and call loaders/actions directly. */
 import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
