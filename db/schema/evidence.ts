@@ -15,6 +15,9 @@ export const evidenceFiles = sqliteTable(
     supplierId: text("supplier_id").references(() => suppliers.id, { onDelete: "cascade" }),
     auditId: text("audit_id").references(() => audits.id, { onDelete: "cascade" }),
     findingId: text("finding_id").references(() => findings.id, { onDelete: "set null" }),
+    /** Set when a supplier uploaded the file as the answer to one question. */
+    assignmentId: text("assignment_id"),
+    questionId: text("question_id"),
     storageKey: text("storage_key").notNull().unique(),
     fileName: text("file_name").notNull(),
     contentType: text("content_type").notNull(),

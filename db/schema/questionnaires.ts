@@ -27,12 +27,16 @@ export const assignments = sqliteTable(
     supplierId: text("supplier_id")
       .notNull()
       .references(() => suppliers.id, { onDelete: "cascade" }),
+    /** The campaign that sent it, when sent as part of one. */
+    campaignId: text("campaign_id"),
     templateKey: text("template_key").notNull(),
     templateVersion: text("template_version").notNull(),
     /** JSON snapshot of the template version as sent. */
     questionsSnapshot: text("questions_snapshot", { mode: "json" }).notNull(),
     recipientName: text("recipient_name").notNull(),
     recipientEmail: text("recipient_email").notNull(),
+    /** Language the supplier chose (or was invited in); BCP 47 code such as "es" or "zh-Hans". */
+    language: text("language").notNull().default("en"),
     status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull(),
     /** SHA-256 of the invitation token; the token itself is only ever in the email. */
     tokenHash: text("token_hash").notNull().unique(),
@@ -80,4 +84,6 @@ export const supplierPortalSessions = sqliteTable("supplier_portal_sessions", {
     .references(() => assignments.id, { onDelete: "cascade" }),
   createdAt: createdAt(),
   expiresAt: timestamp("expires_at").notNull(),
+  /** Set once the contact confirmed the emailed code in this browser; until then only the code page opens. */
+  verifiedAt: timestamp("verified_at"),
 });

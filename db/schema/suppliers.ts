@@ -1,9 +1,12 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./_columns";
 import { organizations } from "./orgs";
 
 export const RISK_LEVELS = ["low", "medium", "high", "critical"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const SUPPLIER_STATUSES = ["prospect", "onboarding", "active", "suspended", "offboarded"] as const;
+export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
 
 export const suppliers = sqliteTable(
   "suppliers",
@@ -12,7 +15,19 @@ export const suppliers = sqliteTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
+    /** Registered legal name. */
     name: text("name").notNull(),
+    tradeName: text("trade_name"),
+    /** The buyer's own id for the supplier (ERP vendor number); unique per organisation; imports match on it. */
+    externalRef: text("external_ref"),
+    address: text("address"),
+    /** JSON array of goods/commodities, ILAB names where they match. */
+    goods: text("goods", { mode: "json" }).$type<string[]>().notNull().default([]),
+    annualSpend: real("annual_spend"),
+    currency: text("currency"),
+    status: text("status", { enum: SUPPLIER_STATUSES }).notNull().default("active"),
+    /** JSON array of free tags. */
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
     /** ISO 3166-1 alpha-2 */
     country: text("country").notNull(),
     sector: text("sector").notNull(),
@@ -29,6 +44,9 @@ export const suppliers = sqliteTable(
   (t) => [
     index("suppliers_org_name").on(t.organizationId, t.name),
     index("suppliers_org_country").on(t.organizationId, t.country),
+    uniqueIndex("suppliers_org_external_ref").on(t.organizationId, t.externalRef),
+    index("suppliers_org_risk").on(t.organizationId, t.riskScore),
+    index("suppliers_org_tier").on(t.organizationId, t.tier),
   ],
 );
 
@@ -53,5 +71,59 @@ export const supplierLinks = sqliteTable(
     uniqueIndex("supplier_links_edge").on(t.organizationId, t.parentSupplierId, t.childSupplierId),
     index("supplier_links_child").on(t.childSupplierId),
     index("supplier_links_parent").on(t.parentSupplierId),
+  ],
+);
+
+/** Contacts at a supplier; one is primary (mirrored in suppliers.contact_name / contact_email). */
+export const supplierContacts = sqliteTable(
+  "supplier_contacts",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    phone: text("phone"),
+    jobTitle: text("job_title"),
+    /** Preferred language for emails and the questionnaire (BCP 47, e.g. "es", "zh-Hans"). */
+    language: text("language"),
+    isPrimary: integer("is_primary", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("supplier_contacts_supplier").on(t.organizationId, t.supplierId)],
+);
+
+/** Sites / facilities where work for the buyer is done. */
+export const sites = sqliteTable(
+  "sites",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    address: text("address"),
+    country: text("country").notNull(),
+    latitude: real("latitude"),
+    longitude: real("longitude"),
+    workersTotal: integer("workers_total"),
+    /** 0–100 */
+    migrantWorkersPct: real("migrant_workers_pct"),
+    /** 0–100 */
+    agencyWorkersPct: real("agency_workers_pct"),
+    dormitories: integer("dormitories", { mode: "boolean" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("sites_org_supplier").on(t.organizationId, t.supplierId),
+    index("sites_org_country").on(t.organizationId, t.country),
   ],
 );
