@@ -1,5 +1,16 @@
+// REMIX_OUT builds into another folder (e.g. several engineers building and running e2e at once);
+// server.mjs reads the same variable.
+const out = process.env.REMIX_OUT;
+
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
+  ...(out
+    ? {
+        serverBuildPath: `${out}/server/index.js`,
+        assetsBuildDirectory: `${out}/public/build`,
+        cacheDirectory: `${out}/.cache`,
+      }
+    : {}),
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}", "**/*.server.test.{ts,tsx}"],
   serverModuleFormat: "esm",
   tailwind: true,

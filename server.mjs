@@ -5,7 +5,9 @@ import path from "node:path";
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 
-const BUILD_PATH = path.resolve("build/index.js");
+const OUT = process.env.REMIX_OUT;
+const BUILD_PATH = path.resolve(OUT ? `${OUT}/server/index.js` : "build/index.js");
+const ASSETS_DIR = OUT ? `${OUT}/public/build` : "public/build";
 const build = await import(BUILD_PATH);
 
 const booted = await build.entry.module.boot();
@@ -64,7 +66,7 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/build", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
 app.all(
