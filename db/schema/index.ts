@@ -8,3 +8,4 @@ export * from "./remediation";
 export * from "./statements";
 export * from "./outbox";
 export * from "./audit-log";
+export * from "./portal";
