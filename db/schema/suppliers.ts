@@ -42,11 +42,17 @@ export const suppliers = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index("suppliers_org_name").on(t.organizationId, t.name),
-    index("suppliers_org_country").on(t.organizationId, t.country),
+    // The list pages with keyset pagination on (sort key, id): each sort has an index ending in id so a
+    // page deep in the list is one index seek, with and without the most common filter (country).
+    index("suppliers_org_name").on(t.organizationId, t.name, t.id),
+    index("suppliers_org_country").on(t.organizationId, t.country, t.riskScore, t.id),
+    index("suppliers_org_country_name").on(t.organizationId, t.country, t.name, t.id),
     uniqueIndex("suppliers_org_external_ref").on(t.organizationId, t.externalRef),
-    index("suppliers_org_risk").on(t.organizationId, t.riskScore),
-    index("suppliers_org_tier").on(t.organizationId, t.tier),
+    index("suppliers_org_risk").on(t.organizationId, t.riskScore, t.id),
+    index("suppliers_org_spend").on(t.organizationId, t.annualSpend, t.id),
+    index("suppliers_org_updated").on(t.organizationId, t.updatedAt, t.id),
+    index("suppliers_org_tier").on(t.organizationId, t.tier, t.riskScore, t.id),
+    index("suppliers_org_status").on(t.organizationId, t.status, t.riskScore, t.id),
   ],
 );
 
@@ -69,8 +75,8 @@ export const supplierLinks = sqliteTable(
   },
   (t) => [
     uniqueIndex("supplier_links_edge").on(t.organizationId, t.parentSupplierId, t.childSupplierId),
-    index("supplier_links_child").on(t.childSupplierId),
-    index("supplier_links_parent").on(t.parentSupplierId),
+    index("supplier_links_child").on(t.childSupplierId, t.parentSupplierId),
+    index("supplier_links_parent").on(t.parentSupplierId, t.childSupplierId),
   ],
 );
 
