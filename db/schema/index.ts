@@ -9,3 +9,4 @@ export * from "./statements";
 export * from "./outbox";
 export * from "./audit-log";
 export * from "./portal";
+export * from "./imports";
