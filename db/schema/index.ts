@@ -10,3 +10,4 @@ export * from "./outbox";
 export * from "./audit-log";
 export * from "./portal";
 export * from "./imports";
+export * from "./templates";
