@@ -10,4 +10,6 @@ export * from "./outbox";
 export * from "./audit-log";
 export * from "./portal";
 export * from "./imports";
+export * from "./campaigns";
+export * from "./scheduler";
 export * from "./templates";
