@@ -1,0 +1,109 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { sites, suppliers } from "../../db/schema";
+import { RISK_LEVELS, type RiskLevel } from "../../db/schema/suppliers";
+import { db } from "~/infra/db.server";
+import type { Ctx } from "~/infra/context";
+import { countryName } from "~/suppliers/countries";
+import { worldShapes } from "./world-shapes.server";
+
+export type CountryStat = {
+  code: string;
+  name: string;
+  count: number;
+  /** The highest risk level among the country's scored suppliers; null when none is scored yet. */
+  maxLevel: RiskLevel | null;
+};
+
+/** Ranks compared inside SQL, so MAX() yields the highest level; index + 1 of RISK_LEVELS. */
+const LEVEL_RANK = sql`case ${suppliers.riskLevel} when 'low' then 1 when 'medium' then 2 when 'high' then 3 when 'critical' then 4 else 0 end`;
+
+/** Supplier count and highest risk level per country: one GROUP BY over the tenant's suppliers. */
+export function countryStats(ctx: Ctx): CountryStat[] {
+  return db()
+    .select({
+      code: suppliers.country,
+      count: sql<number>`count(*)`,
+      rank: sql<number>`max(${LEVEL_RANK})`,
+    })
+    .from(suppliers)
+    .where(eq(suppliers.organizationId, ctx.organizationId))
+    .groupBy(suppliers.country)
+    .all()
+    .map((r) => ({
+      code: r.code,
+      name: countryName(r.code),
+      count: r.count,
+      maxLevel: r.rank > 0 ? RISK_LEVELS[r.rank - 1] : null,
+    }));
+}
+
+export type SiteDot = { x: number; y: number; count: number };
+
+/** At most this many dots: sites are snapped to a one-degree grid, so a dense region stays one dot each. */
+export const MAX_SITE_DOTS = 1500;
+
+function siteDots(ctx: Ctx): { dots: SiteDot[]; located: number } {
+  const { project } = worldShapes();
+  const rows = db()
+    .select({
+      lat: sql<number>`round(${sites.latitude})`,
+      lon: sql<number>`round(${sites.longitude})`,
+      count: sql<number>`count(*)`,
+    })
+    .from(sites)
+    .where(
+      and(
+        eq(sites.organizationId, ctx.organizationId),
+        isNotNull(sites.latitude),
+        isNotNull(sites.longitude),
+      ),
+    )
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`3 desc`)
+    .limit(MAX_SITE_DOTS)
+    .all();
+  const dots: SiteDot[] = [];
+  let located = 0;
+  for (const r of rows) {
+    const p = project(r.lon, r.lat);
+    if (!p) continue;
+    dots.push({ x: p[0], y: p[1], count: r.count });
+    located += r.count;
+  }
+  return { dots, located };
+}
+
+export type WorldMapData = {
+  width: number;
+  height: number;
+  /** Every drawn country, with its figures (count 0 when the tenant has no supplier there). */
+  countries: (CountryStat & { d: string })[];
+  /** Countries with suppliers but no outline at this scale (small islands, city states): listed instead. */
+  undrawn: CountryStat[];
+  totalSuppliers: number;
+  maxCount: number;
+  sites: { dots: SiteDot[]; located: number };
+};
+
+/** The world map page: cached outlines joined with this tenant's per-country figures. */
+export function worldMapData(ctx: Ctx): WorldMapData {
+  const shapes = worldShapes();
+  const stats = countryStats(ctx);
+  const byCode = new Map(stats.map((s) => [s.code, s]));
+  const countries = shapes.countries.map((c) => {
+    const s = byCode.get(c.code);
+    return { code: c.code, name: c.name, d: c.d, count: s?.count ?? 0, maxLevel: s?.maxLevel ?? null };
+  });
+  const undrawn = stats
+    .filter((s) => !shapes.drawn.has(s.code))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en"));
+  return {
+    width: shapes.width,
+    height: shapes.height,
+    countries,
+    undrawn,
+    totalSuppliers: stats.reduce((n, s) => n + s.count, 0),
+    maxCount: stats.reduce((m, s) => Math.max(m, s.count), 0),
+    sites: siteDots(ctx),
+  };
+}
