@@ -49,6 +49,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: "/dashboard", label: "Dashboard" },
   { to: "/suppliers", label: "Suppliers", permission: "suppliers:read" },
+  { to: "/map", label: "Map", permission: "suppliers:read" },
+  { to: "/graph", label: "Graph", permission: "suppliers:read" },
   { to: "/questionnaires", label: "Questionnaires", permission: "questionnaires:read" },
   { to: "/audits", label: "Audits", permission: "audits:read" },
   { to: "/remediation", label: "Remediation", permission: "remediation:read" },

@@ -302,6 +302,26 @@ const TABLE: Record<string, RouteSpec> = {
     kind: "member",
     loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: 404 },
   },
+  "suppliers_.$supplierId.graph": {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: 404 },
+  },
+  map: {
+    kind: "member",
+    // Counts per country only: nothing in it names org A (tenant isolation of the counts is proven in
+    // app/maps/maps.server.test.ts), so there is no marker for a positive control.
+    loader: {
+      permission: "suppliers:read",
+      allowed: ALL,
+      ok: 200,
+      foreign: "own-data",
+      showsNoTenantData: true,
+    },
+  },
+  graph: {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
   "suppliers.new": {
     kind: "member",
     // A parent id of another tenant is ignored by the form (never preselected, never shown).
