@@ -66,6 +66,9 @@ export default function SupplierDetail() {
         }
         actions={
           <>
+            <Link to={`/suppliers/${s.id}/graph`} className="btn-secondary">
+              View graph
+            </Link>
             {d.can.sendQuestionnaire ? (
               <Link to={`/questionnaires/send?supplierId=${s.id}`} className="btn-primary">
                 Send questionnaire
