@@ -3,10 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
-import { COUNTRIES } from "~/suppliers/countries";
-import { SECTORS } from "~/suppliers/sectors";
+import { ilabGoods } from "~/suppliers/goods.server";
 import { createSupplier, createSupplierSchema, supplierOptions } from "~/suppliers/suppliers.server";
-import { Field, FieldError, FormError } from "~/ui/form";
+import { ProfileFields, Select } from "~/suppliers/supplier-form";
+import { Field, FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Add a supplier · Clearsource" }];
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("parent");
   // Preselect only one of this tenant's suppliers; any other id is ignored.
   const selectedParentId = parents.some((p) => p.id === wanted) ? wanted : null;
-  return { parents, selectedParentId, countries: COUNTRIES, sectors: SECTORS };
+  return { parents, selectedParentId, goodsNames: ilabGoods().names };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -30,58 +30,19 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
-function Select({
-  label,
-  name,
-  error,
-  defaultValue,
-  children,
-  hint,
-}: {
-  label: string;
-  name: string;
-  error?: string;
-  defaultValue: string;
-  children: React.ReactNode;
-  hint?: string;
-}) {
-  const id = `f-${name}`;
-  return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className="input"
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-      >
-        {children}
-      </select>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
-}
-
 export default function NewSupplier() {
-  const { parents, selectedParentId, countries, sectors } = useLoaderData<typeof loader>();
+  const { parents, selectedParentId, goodsNames } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: Record<string, string> = result && "fieldErrors" in result ? result.fieldErrors : {};
   const formError = result && "formError" in result ? result.formError : undefined;
-  const values = (result && "values" in result ? result.values : undefined) as
-    Record<string, string> | undefined;
+  const values = ((result && "values" in result ? result.values : undefined) ?? {}) as Record<
+    string,
+    unknown
+  >;
   const busy = useNavigation().state === "submitting";
 
   return (
-    <div className="mx-auto max-w-2xl">
+    <div className="mx-auto max-w-3xl">
       <PageHeader
         title="Add a supplier"
         subtitle="A direct supplier is tier 1; a sub-supplier sits one tier below the supplier it sells to."
@@ -94,46 +55,16 @@ export default function NewSupplier() {
               (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined)
             }
           />
-          <Field
-            label="Supplier name"
-            name="name"
-            required
-            defaultValue={values?.name ?? ""}
-            error={errors.name}
-          />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Select
-              label="Country"
-              name="country"
-              defaultValue={values?.country ?? ""}
-              error={errors.country}
-            >
-              <option value="" disabled>
-                Choose a country…
-              </option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
-            <Select label="Sector" name="sector" defaultValue={values?.sector ?? ""} error={errors.sector}>
-              <option value="" disabled>
-                Choose a sector…
-              </option>
-              {sectors.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <ProfileFields values={values} errors={errors} goodsNames={goodsNames} />
+          <h2 className="border-t border-slate-200 pt-4 text-sm font-semibold text-slate-900">
+            Primary contact
+          </h2>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               label="Contact name"
               name="contactName"
               required
-              defaultValue={values?.contactName ?? ""}
+              defaultValue={String(values.contactName ?? "")}
               error={errors.contactName}
             />
             <Field
@@ -141,7 +72,7 @@ export default function NewSupplier() {
               name="contactEmail"
               type="email"
               required
-              defaultValue={values?.contactEmail ?? ""}
+              defaultValue={String(values.contactEmail ?? "")}
               error={errors.contactEmail}
               hint="Questionnaires are sent to this address."
             />
@@ -149,9 +80,9 @@ export default function NewSupplier() {
           <Select
             label="Sub-supplier of (optional)"
             name="parentSupplierId"
-            defaultValue={values?.parentSupplierId ?? selectedParentId ?? ""}
+            defaultValue={String(values.parentSupplierId ?? selectedParentId ?? "")}
             error={errors.parentSupplierId}
-            hint="Leave empty for a supplier you buy from directly (tier 1)."
+            hint="Leave empty for a supplier you buy from directly (tier 1). More parents can be added on the supplier's page."
           >
             <option value="">None: a direct supplier (tier 1)</option>
             {parents.map((p) => (

@@ -1,8 +1,17 @@
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { assignments, audits, evidenceFiles, findings, supplierLinks, suppliers } from "../../db/schema";
-import { RISK_LEVELS, type RiskLevel } from "../../db/schema/suppliers";
-import { db, writeTx, type DbOrTx } from "~/infra/db.server";
+import {
+  assignments,
+  audits,
+  evidenceFiles,
+  findings,
+  sites,
+  supplierContacts,
+  supplierLinks,
+  suppliers,
+} from "../../db/schema";
+import { SUPPLIER_STATUSES, type RiskLevel, type SupplierStatus } from "../../db/schema/suppliers";
+import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
@@ -10,8 +19,13 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { recomputeSupplierRisk, riskHistory, type StoredAssessment } from "~/risk/risk.server";
 import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
 import { COUNTRY_CODES, countryName } from "./countries";
+import { isCurrencyCode } from "./currencies";
+import { MAX_GOOD_LENGTH, MAX_GOODS, normaliseTags } from "./goods";
+import { matchGoods } from "./goods.server";
 import { SECTORS } from "./sectors";
-import { computeTiers } from "./tiers";
+import { recomputeAllTiers } from "./tiers.server";
+
+export { listSuppliers, parseSupplierFilter, SUPPLIERS_PAGE_SIZE, type SupplierFilter } from "./list.server";
 
 const optionalId = z
   .string()
@@ -19,39 +33,150 @@ const optionalId = z
   .nullish()
   .transform((v) => (v ? v : undefined));
 
-export const createSupplierSchema = z.object({
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep the ${label} under ${max} characters.`)
+    .nullish()
+    .transform((v) => (v ? v.replace(/\s+/g, " ") : null));
+
+/** A list from a form (one field "a; b" or repeated fields) or from code (an array). */
+const listInput = z
+  .union([z.string(), z.array(z.string())])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/**
+ * Amounts as people type them: "1200000", "1,200,000.50", "1 200 000". Commas are thousands separators
+ * (the currency field says which currency; decimal commas are not accepted, to avoid reading 1,200 as 1.2).
+ */
+const amount = z
+  .union([z.string(), z.number()])
+  .nullish()
+  .transform((v, c) => {
+    if (v === null || v === undefined) return null;
+    if (typeof v === "number") return v;
+    const t = v.trim().replace(/[\s,\u00a0]/g, "");
+    if (!t) return null;
+    if (!/^\d+(\.\d+)?$/.test(t)) {
+      c.addIssue({ code: "custom", message: "Enter an amount like 250000 or 1,250,000.50." });
+      return z.NEVER;
+    }
+    return Number(t);
+  })
+  .pipe(
+    z.number().min(0, "The amount cannot be negative.").max(1e13, "That amount is too large.").nullable(),
+  );
+
+/** The supplier's own fields, shared by create and edit (contacts and links have their own verbs). */
+const profileFields = {
   name: z
     .string()
     .trim()
     .min(1, "Enter the supplier's name.")
     .max(200, "Keep the name under 200 characters."),
+  tradeName: optionalText(200, "trade name"),
+  externalRef: z
+    .string()
+    .trim()
+    .max(100, "Keep the reference under 100 characters.")
+    .nullish()
+    .transform((v) => (v ? v : null)),
   country: z
     .string()
     .trim()
     .toUpperCase()
     .refine((v) => COUNTRY_CODES.includes(v), "Choose a country from the list."),
+  address: optionalText(500, "address"),
   sector: z.enum(SECTORS, { error: "Choose a sector from the list." }),
-  contactName: z
+  goods: listInput,
+  annualSpend: amount,
+  currency: z
     .string()
     .trim()
-    .min(1, "Enter the name of a contact at the supplier.")
-    .max(200, "Keep the name under 200 characters."),
-  contactEmail: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email("Enter a valid email address, like name@example.com.").max(254)),
-  parentSupplierId: optionalId,
-});
+    .toUpperCase()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isCurrencyCode(v), "Choose a currency from the list."),
+  status: z
+    .enum(SUPPLIER_STATUSES, { error: "Choose a status from the list." })
+    .nullish()
+    .transform((v) => v ?? "active"),
+  tags: listInput,
+};
+
+function spendNeedsCurrency(v: { annualSpend: number | null; currency: string | null }, c: z.RefinementCtx) {
+  if (v.annualSpend !== null && v.currency === null) {
+    c.addIssue({ code: "custom", path: ["currency"], message: "Choose the currency of the annual spend." });
+  }
+}
+
+export const createSupplierSchema = z
+  .object({
+    ...profileFields,
+    contactName: z
+      .string()
+      .trim()
+      .min(1, "Enter the name of a contact at the supplier.")
+      .max(200, "Keep the name under 200 characters."),
+    contactEmail: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email("Enter a valid email address, like name@example.com.").max(254)),
+    parentSupplierId: optionalId,
+  })
+  .superRefine(spendNeedsCurrency);
+
+export const updateSupplierSchema = z.object(profileFields).superRefine(spendNeedsCurrency);
+
 /** Loose on purpose: callers (forms, seed, imports) pass plain strings and the verb validates them. */
-export type CreateSupplierInput = {
+export type SupplierProfileInput = {
   name: string;
+  tradeName?: string | null;
+  externalRef?: string | null;
   country: string;
+  address?: string | null;
   sector: string;
+  goods?: string | string[] | null;
+  annualSpend?: string | number | null;
+  currency?: string | null;
+  status?: string | null;
+  tags?: string | string[] | null;
+};
+export type CreateSupplierInput = SupplierProfileInput & {
   contactName: string;
   contactEmail: string;
   parentSupplierId?: string | null;
 };
+
+type ParsedProfile = z.infer<typeof updateSupplierSchema>;
+
+function finishProfile(v: ParsedProfile) {
+  const goods = matchGoods(v.goods);
+  const tags = normaliseTags(v.tags);
+  const errors: Record<string, string> = {};
+  if (goods.length > MAX_GOODS) errors.goods = `List at most ${MAX_GOODS} goods.`;
+  else if (goods.some((g) => g.length > MAX_GOOD_LENGTH))
+    errors.goods = `Keep each good under ${MAX_GOOD_LENGTH} characters.`;
+  if (tags.length > 30) errors.tags = "Use at most 30 tags.";
+  else if (tags.some((t) => t.length > 50)) errors.tags = "Keep each tag under 50 characters.";
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return { ...v, goods, tags };
+}
+
+function assertRefFree(tx: Tx, ctx: Ctx, externalRef: string | null, exceptId?: string) {
+  if (!externalRef) return;
+  const taken = tx
+    .select({ id: suppliers.id, name: suppliers.name })
+    .from(suppliers)
+    .where(and(eq(suppliers.organizationId, ctx.organizationId), eq(suppliers.externalRef, externalRef)))
+    .get();
+  if (taken && taken.id !== exceptId) {
+    throw new ValidationError({ externalRef: `${taken.name} already has the reference ${externalRef}.` });
+  }
+}
 
 export type SupplierSummary = {
   id: string;
@@ -74,7 +199,7 @@ export function createSupplier(
 ): SupplierSummary & { riskScore: number; riskLevel: RiskLevel } {
   const parsed = createSupplierSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  const v = parsed.data;
+  const v = { ...parsed.data, ...finishProfile(parsed.data) };
   return writeTx((tx) => {
     let tier = 1;
     if (v.parentSupplierId) {
@@ -87,14 +212,23 @@ export function createSupplier(
       // The new supplier has no children yet, so one step below its only parent is already the shortest path.
       tier = parent.tier + 1;
     }
+    assertRefFree(tx, ctx, v.externalRef);
     const now = nowOf(ctx);
     const s = tx
       .insert(suppliers)
       .values({
         organizationId: ctx.organizationId,
         name: v.name,
+        tradeName: v.tradeName,
+        externalRef: v.externalRef,
         country: v.country,
+        address: v.address,
         sector: v.sector,
+        goods: v.goods,
+        annualSpend: v.annualSpend,
+        currency: v.currency,
+        status: v.status,
+        tags: v.tags,
         contactName: v.contactName,
         contactEmail: v.contactEmail,
         tier,
@@ -103,6 +237,16 @@ export function createSupplier(
       })
       .returning()
       .get();
+    tx.insert(supplierContacts)
+      .values({
+        organizationId: ctx.organizationId,
+        supplierId: s.id,
+        name: v.contactName,
+        email: v.contactEmail,
+        isPrimary: true,
+        createdAt: now,
+      })
+      .run();
     tx.insert(supplierLinks)
       .values({
         organizationId: ctx.organizationId,
@@ -121,6 +265,8 @@ export function createSupplier(
         sector: v.sector,
         tier,
         parentSupplierId: v.parentSupplierId ?? null,
+        externalRef: v.externalRef,
+        status: v.status,
       },
     });
     const risk = recomputeSupplierRisk(tx, ctx, s.id, "supplier.created");
@@ -137,108 +283,79 @@ export function createSupplier(
   });
 }
 
+const PROFILE_KEYS = [
+  "name",
+  "tradeName",
+  "externalRef",
+  "country",
+  "address",
+  "sector",
+  "goods",
+  "annualSpend",
+  "currency",
+  "status",
+  "tags",
+] as const;
+
 /**
- * Recompute every supplier's tier from the links (shortest distance from the buyer). For link changes
- * that can shorten or lengthen existing paths; creation alone does not need it. Returns how many changed.
+ * Edit the supplier's own fields. The audit entry lists what changed (before → after); a new country
+ * rescores the supplier in the same transaction, since the country drives the risk model.
+ */
+export function updateSupplier(
+  ctx: Ctx,
+  supplierId: string,
+  input: SupplierProfileInput,
+): { changed: string[] } {
+  const parsed = updateSupplierSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+  const v = finishProfile(parsed.data);
+  return writeTx((tx) => {
+    const where = and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId));
+    const before = tx.select().from(suppliers).where(where).get();
+    if (!before) throw new NotFoundError("Supplier not found");
+    assertRefFree(tx, ctx, v.externalRef, supplierId);
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of PROFILE_KEYS) {
+      if (JSON.stringify(before[key] ?? null) !== JSON.stringify(v[key] ?? null)) {
+        changes[key] = { from: before[key] ?? null, to: v[key] ?? null };
+      }
+    }
+    const changed = Object.keys(changes);
+    if (changed.length === 0) return { changed };
+    tx.update(suppliers)
+      .set({
+        name: v.name,
+        tradeName: v.tradeName,
+        externalRef: v.externalRef,
+        country: v.country,
+        address: v.address,
+        sector: v.sector,
+        goods: v.goods,
+        annualSpend: v.annualSpend,
+        currency: v.currency,
+        status: v.status,
+        tags: v.tags,
+        updatedAt: nowOf(ctx),
+      })
+      .where(where)
+      .run();
+    recordAudit(tx, ctx, {
+      action: "supplier.updated",
+      entityType: "supplier",
+      entityId: supplierId,
+      details: changes,
+    });
+    if (changes.country) recomputeSupplierRisk(tx, ctx, supplierId, "supplier.updated");
+    return { changed };
+  });
+}
+
+/**
+ * Recompute every supplier's tier from the links (shortest distance from the buyer). Returns how many
+ * changed. The link verbs call the incremental form; this is for repairs and bulk changes (imports).
  */
 export function recomputeTiers(tx: DbOrTx, organizationId: string): number {
-  const links = tx
-    .select({
-      parentSupplierId: supplierLinks.parentSupplierId,
-      childSupplierId: supplierLinks.childSupplierId,
-    })
-    .from(supplierLinks)
-    .where(eq(supplierLinks.organizationId, organizationId))
-    .all();
-  const tiers = computeTiers(links);
-  const current = tx
-    .select({ id: suppliers.id, tier: suppliers.tier })
-    .from(suppliers)
-    .where(eq(suppliers.organizationId, organizationId))
-    .all();
-  let changed = 0;
-  for (const s of current) {
-    const tier = tiers.get(s.id);
-    if (tier !== undefined && tier !== s.tier) {
-      tx.update(suppliers)
-        .set({ tier })
-        .where(and(eq(suppliers.id, s.id), eq(suppliers.organizationId, organizationId)))
-        .run();
-      changed++;
-    }
-  }
-  return changed;
-}
-
-export const SUPPLIERS_PAGE_SIZE = 50;
-
-export const supplierFilterSchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => COUNTRY_CODES.includes(v))
-    .optional()
-    .catch(undefined),
-  tier: z.coerce.number().int().min(1).max(20).optional().catch(undefined),
-  level: z.enum(RISK_LEVELS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
-});
-export type SupplierFilter = z.infer<typeof supplierFilterSchema>;
-
-/** Filters come from the URL; anything invalid there is ignored rather than failing the page. */
-export function parseSupplierFilter(params: URLSearchParams): SupplierFilter {
-  const raw: Record<string, string> = {};
-  for (const key of ["q", "country", "tier", "level", "page"]) {
-    const value = params.get(key);
-    if (value) raw[key] = value;
-  }
-  return supplierFilterSchema.parse(raw);
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export function listSuppliers(
-  ctx: Ctx,
-  filter: SupplierFilter = {},
-): { rows: SupplierSummary[]; total: number; page: number; pageSize: number; countries: string[] } {
-  const conditions: SQL[] = [eq(suppliers.organizationId, ctx.organizationId)];
-  if (filter.q) conditions.push(sql`${suppliers.name} like ${`%${escapeLike(filter.q)}%`} escape '\\'`);
-  if (filter.country) conditions.push(eq(suppliers.country, filter.country));
-  if (filter.tier) conditions.push(eq(suppliers.tier, filter.tier));
-  if (filter.level) conditions.push(eq(suppliers.riskLevel, filter.level));
-  const where = and(...conditions);
-  const page = filter.page ?? 1;
-  const database = db();
-  const total = database.select({ n: count() }).from(suppliers).where(where).get()?.n ?? 0;
-  const rows = database
-    .select({
-      id: suppliers.id,
-      name: suppliers.name,
-      country: suppliers.country,
-      sector: suppliers.sector,
-      tier: suppliers.tier,
-      riskScore: suppliers.riskScore,
-      riskLevel: suppliers.riskLevel,
-    })
-    .from(suppliers)
-    .where(where)
-    .orderBy(asc(suppliers.tier), asc(suppliers.name))
-    .limit(SUPPLIERS_PAGE_SIZE)
-    .offset((page - 1) * SUPPLIERS_PAGE_SIZE)
-    .all()
-    .map((r) => ({ ...r, countryName: countryName(r.country) }));
-  // Countries the organisation actually uses, for the filter select.
-  const countries = database
-    .selectDistinct({ country: suppliers.country })
-    .from(suppliers)
-    .where(eq(suppliers.organizationId, ctx.organizationId))
-    .all()
-    .map((r) => r.country);
-  return { rows, total, page, pageSize: SUPPLIERS_PAGE_SIZE, countries };
+  return recomputeAllTiers(tx, organizationId);
 }
 
 /** For the "sub-supplier of" select. */
@@ -252,8 +369,51 @@ export function supplierOptions(ctx: Ctx): { id: string; name: string; tier: num
     .map(({ country, ...r }) => ({ ...r, countryName: countryName(country) }));
 }
 
+export type SupplierContactRow = {
+  id: string | null;
+  name: string;
+  email: string;
+  phone: string | null;
+  jobTitle: string | null;
+  language: string | null;
+  isPrimary: boolean;
+};
+
+export type SiteRow = {
+  id: string;
+  name: string;
+  address: string | null;
+  country: string;
+  countryName: string;
+  latitude: number | null;
+  longitude: number | null;
+  workersTotal: number | null;
+  migrantWorkersPct: number | null;
+  agencyWorkersPct: number | null;
+  dormitories: boolean | null;
+};
+
 export type SupplierDetail = {
-  supplier: SupplierSummary & { contactName: string; contactEmail: string; createdAt: string };
+  supplier: SupplierSummary & {
+    contactName: string;
+    contactEmail: string;
+    createdAt: string;
+    updatedAt: string;
+    tradeName: string | null;
+    externalRef: string | null;
+    address: string | null;
+    goods: string[];
+    annualSpend: number | null;
+    currency: string | null;
+    status: SupplierStatus;
+    tags: string[];
+  };
+  /**
+   * Contacts, primary first. A supplier created before contacts existed has no rows yet: its mirrored
+   * contact is shown as the primary with id null (it becomes a row when the first contact is added).
+   */
+  contacts: SupplierContactRow[];
+  sites: SiteRow[];
   direct: boolean;
   parents: { id: string; name: string; tier: number }[];
   children: { id: string; name: string; tier: number; countryName: string; riskLevel: RiskLevel | null }[];
@@ -341,6 +501,54 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
 
   const history = riskHistory(database, ctx, supplierId);
 
+  const contactRows = database
+    .select()
+    .from(supplierContacts)
+    .where(and(eq(supplierContacts.organizationId, org), eq(supplierContacts.supplierId, supplierId)))
+    .orderBy(desc(supplierContacts.isPrimary), asc(supplierContacts.name))
+    .all();
+  const contacts: SupplierContactRow[] = contactRows.length
+    ? contactRows.map((c) => ({
+        id: c.id,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        jobTitle: c.jobTitle,
+        language: c.language,
+        isPrimary: c.isPrimary,
+      }))
+    : [
+        {
+          id: null,
+          name: s.contactName,
+          email: s.contactEmail,
+          phone: null,
+          jobTitle: null,
+          language: null,
+          isPrimary: true,
+        },
+      ];
+
+  const siteRows: SiteRow[] = database
+    .select()
+    .from(sites)
+    .where(and(eq(sites.organizationId, org), eq(sites.supplierId, supplierId)))
+    .orderBy(asc(sites.name))
+    .all()
+    .map((x) => ({
+      id: x.id,
+      name: x.name,
+      address: x.address,
+      country: x.country,
+      countryName: countryName(x.country),
+      latitude: x.latitude,
+      longitude: x.longitude,
+      workersTotal: x.workersTotal,
+      migrantWorkersPct: x.migrantWorkersPct,
+      agencyWorkersPct: x.agencyWorkersPct,
+      dormitories: x.dormitories,
+    }));
+
   const questionnaires = database
     .select({
       id: assignments.id,
@@ -406,7 +614,18 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
       contactName: s.contactName,
       contactEmail: s.contactEmail,
       createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      tradeName: s.tradeName,
+      externalRef: s.externalRef,
+      address: s.address,
+      goods: s.goods,
+      annualSpend: s.annualSpend,
+      currency: s.currency,
+      status: s.status,
+      tags: s.tags,
     },
+    contacts,
+    sites: siteRows,
     direct,
     parents,
     children,

@@ -1,0 +1,158 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { sites, suppliers } from "../../db/schema";
+import { writeTx, type Tx } from "~/infra/db.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { NotFoundError, ValidationError } from "~/infra/errors";
+import { zodFieldErrors } from "~/infra/http.server";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { COUNTRY_CODES } from "./countries";
+
+/** "" → null, else a number within bounds; forms send strings, code may send numbers. */
+const optionalNumber = (opts: { min: number; max: number; int?: boolean; message: string }) =>
+  z
+    .union([z.string(), z.number()])
+    .nullish()
+    .transform((v, c) => {
+      if (v === null || v === undefined) return null;
+      const t = typeof v === "number" ? v : v.trim() === "" ? null : Number(v.trim().replace(/[\s,]/g, ""));
+      if (t === null) return null;
+      if (!Number.isFinite(t) || t < opts.min || t > opts.max || (opts.int && !Number.isInteger(t))) {
+        c.addIssue({ code: "custom", message: opts.message });
+        return z.NEVER;
+      }
+      return t;
+    });
+
+export const siteSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter the site's name.").max(200, "Keep the name under 200 characters."),
+    address: z
+      .string()
+      .trim()
+      .max(500, "Keep the address under 500 characters.")
+      .nullish()
+      .transform((v) => (v ? v : null)),
+    country: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((v) => COUNTRY_CODES.includes(v), "Choose a country from the list."),
+    latitude: optionalNumber({ min: -90, max: 90, message: "Latitude is a number from -90 to 90." }),
+    longitude: optionalNumber({ min: -180, max: 180, message: "Longitude is a number from -180 to 180." }),
+    workersTotal: optionalNumber({
+      min: 0,
+      max: 10_000_000,
+      int: true,
+      message: "Enter a whole number of workers.",
+    }),
+    migrantWorkersPct: optionalNumber({ min: 0, max: 100, message: "Enter a share from 0 to 100 %." }),
+    agencyWorkersPct: optionalNumber({ min: 0, max: 100, message: "Enter a share from 0 to 100 %." }),
+    dormitories: z
+      .union([z.boolean(), z.enum(["", "yes", "no", "true", "false"])])
+      .nullish()
+      .transform((v) =>
+        v === true || v === "yes" || v === "true"
+          ? true
+          : v === false || v === "no" || v === "false"
+            ? false
+            : null,
+      ),
+  })
+  .superRefine((v, c) => {
+    // A point needs both coordinates; one alone would put the site on the equator or the meridian.
+    if ((v.latitude === null) !== (v.longitude === null)) {
+      const missing = v.latitude === null ? "latitude" : "longitude";
+      c.addIssue({
+        code: "custom",
+        path: [missing],
+        message: "Enter both latitude and longitude, or neither.",
+      });
+    }
+  });
+
+export type SiteInput = {
+  name: string;
+  address?: string | null;
+  country: string;
+  latitude?: string | number | null;
+  longitude?: string | number | null;
+  workersTotal?: string | number | null;
+  migrantWorkersPct?: string | number | null;
+  agencyWorkersPct?: string | number | null;
+  dormitories?: string | boolean | null;
+};
+
+function parseSite(input: SiteInput) {
+  const parsed = siteSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function ownSite(tx: Tx, ctx: Ctx, siteId: string) {
+  const s = tx
+    .select()
+    .from(sites)
+    .where(and(eq(sites.id, siteId), eq(sites.organizationId, ctx.organizationId)))
+    .get();
+  if (!s) throw new NotFoundError("Site not found");
+  return s;
+}
+
+export function createSite(ctx: Ctx, supplierId: string, input: SiteInput): { id: string } {
+  const v = parseSite(input);
+  return writeTx((tx) => {
+    const supplier = tx
+      .select({ id: suppliers.id })
+      .from(suppliers)
+      .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
+      .get();
+    if (!supplier) throw new NotFoundError("Supplier not found");
+    const now = nowOf(ctx);
+    const row = tx
+      .insert(sites)
+      .values({ organizationId: ctx.organizationId, supplierId, ...v, createdAt: now, updatedAt: now })
+      .returning({ id: sites.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: "site.created",
+      entityType: "site",
+      entityId: row.id,
+      details: { supplierId, ...v },
+    });
+    return row;
+  });
+}
+
+export function updateSite(ctx: Ctx, siteId: string, input: SiteInput): void {
+  const v = parseSite(input);
+  writeTx((tx) => {
+    const before = ownSite(tx, ctx, siteId);
+    tx.update(sites)
+      .set({ ...v, updatedAt: nowOf(ctx) })
+      .where(and(eq(sites.id, siteId), eq(sites.organizationId, ctx.organizationId)))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "site.updated",
+      entityType: "site",
+      entityId: siteId,
+      details: { supplierId: before.supplierId, ...v },
+    });
+  });
+}
+
+export function deleteSite(ctx: Ctx, siteId: string): { supplierId: string } {
+  return writeTx((tx) => {
+    const before = ownSite(tx, ctx, siteId);
+    tx.delete(sites)
+      .where(and(eq(sites.id, siteId), eq(sites.organizationId, ctx.organizationId)))
+      .run();
+    recordAudit(tx, ctx, {
+      action: "site.deleted",
+      entityType: "site",
+      entityId: siteId,
+      details: { supplierId: before.supplierId, name: before.name, country: before.country },
+    });
+    return { supplierId: before.supplierId };
+  });
+}
