@@ -1,0 +1,436 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { importJobs, importMappings, importRowErrors } from "../../db/schema";
+import type { ImportPhase, ImportStatus } from "../../db/schema/imports";
+import { db, writeTx } from "~/infra/db.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { countryName } from "~/suppliers/countries";
+import { csvCell, csvField } from "~/suppliers/csv";
+import { ilabGoods } from "~/suppliers/goods.server";
+import { csvErrorMessage, readCsv } from "./csv-read.server";
+import {
+  headerSignature,
+  IMPORT_FIELDS,
+  mappingErrors,
+  sanitiseMapping,
+  suggestMapping,
+  type ColumnMapping,
+} from "./mapping";
+import { parseRow } from "./rows";
+import { jobFilePath } from "./runner.server";
+import { detectDelimiter, firstLine, SNIFF_BYTES } from "./sniff";
+import { importsDir, type ReceivedUpload } from "./upload.server";
+import { wakeImportWorker } from "./worker.server";
+
+export const PREVIEW_ROWS = 10;
+
+export type ImportJobSummary = {
+  id: string;
+  fileName: string;
+  status: ImportStatus;
+  phase: ImportPhase;
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  errorCount: number;
+  linksAdded: number;
+  failureMessage: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+type JobRow = typeof importJobs.$inferSelect;
+
+function summary(j: JobRow): ImportJobSummary {
+  return {
+    id: j.id,
+    fileName: j.fileName,
+    status: j.status,
+    phase: j.phase,
+    totalRows: j.totalRows,
+    processedRows: j.processedRows,
+    createdCount: j.createdCount,
+    updatedCount: j.updatedCount,
+    unchangedCount: j.unchangedCount,
+    errorCount: j.errorCount,
+    linksAdded: j.linksAdded,
+    failureMessage: j.failureMessage,
+    createdAt: j.createdAt.toISOString(),
+    finishedAt: j.finishedAt?.toISOString() ?? null,
+  };
+}
+
+function loadJob(ctx: Ctx, jobId: string): JobRow {
+  const job = db()
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, jobId), eq(importJobs.organizationId, ctx.organizationId)))
+    .get();
+  if (!job) throw new NotFoundError("Import not found");
+  return job;
+}
+
+/** Header names as shown in the mapping step; a blank header becomes "Column N". */
+function displayHeaders(cells: string[]): string[] {
+  return cells.map((h, i) => h.replace(/^\uFEFF/, "").trim() || `Column ${i + 1}`);
+}
+
+/**
+ * Register an uploaded file as an import waiting for its column mapping. Reads the header (and checks
+ * there is at least one row), pre-applies the mapping remembered for this header row or guesses one from
+ * the header names, moves the file into the job folder and records the upload.
+ */
+export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise<{ id: string }> {
+  const removeTmp = () => fs.rmSync(upload.tmpPath, { force: true });
+  let headers: string[] | undefined;
+  let delimiter: string;
+  let hasRow = false;
+  try {
+    const fd = fs.openSync(upload.tmpPath, "r");
+    const head = Buffer.alloc(Math.min(SNIFF_BYTES, upload.sizeBytes));
+    fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    delimiter = detectDelimiter(firstLine(head.toString("utf8")));
+    for await (const rec of readCsv(upload.tmpPath, delimiter)) {
+      if (rec.rowNumber === 0) headers = displayHeaders(rec.cells);
+      else {
+        hasRow = true;
+        break;
+      }
+    }
+  } catch (err) {
+    removeTmp();
+    const message = csvErrorMessage(err);
+    if (message) throw new ValidationError({ file: message }, message);
+    throw err;
+  }
+  if (!headers || !hasRow) {
+    removeTmp();
+    const message = headers ? "The file has a header row but no suppliers below it." : "The file is empty.";
+    throw new ValidationError({ file: message }, message);
+  }
+
+  const remembered = db()
+    .select({ mapping: importMappings.mapping })
+    .from(importMappings)
+    .where(
+      and(
+        eq(importMappings.organizationId, ctx.organizationId),
+        eq(importMappings.signature, headerSignature(headers)),
+      ),
+    )
+    .get();
+  const mapping = remembered ? sanitiseMapping(remembered.mapping, headers.length) : suggestMapping(headers);
+
+  const id = crypto.randomUUID();
+  const storagePath = path.join(ctx.organizationId, `${id}.csv`);
+  const finalPath = path.join(importsDir(), storagePath);
+  fs.mkdirSync(path.dirname(finalPath), { recursive: true });
+  fs.renameSync(upload.tmpPath, finalPath);
+  try {
+    writeTx((tx) => {
+      const now = nowOf(ctx);
+      tx.insert(importJobs)
+        .values({
+          id,
+          organizationId: ctx.organizationId,
+          actor: ctx.actor,
+          fileName: upload.fileName,
+          storagePath,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+          delimiter,
+          headers: headers!,
+          mapping,
+          totalRows: upload.approxRows,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .run();
+      recordAudit(tx, ctx, {
+        action: "import.uploaded",
+        entityType: "import",
+        entityId: id,
+        details: { fileName: upload.fileName, sizeBytes: upload.sizeBytes, sha256: upload.sha256 },
+      });
+    });
+  } catch (err) {
+    fs.rmSync(finalPath, { force: true });
+    throw err;
+  }
+  return { id };
+}
+
+export function listImportJobs(ctx: Ctx, limit = 50): ImportJobSummary[] {
+  return db()
+    .select()
+    .from(importJobs)
+    .where(eq(importJobs.organizationId, ctx.organizationId))
+    .orderBy(desc(importJobs.createdAt))
+    .limit(limit)
+    .all()
+    .map(summary);
+}
+
+export type PreviewRow = {
+  line: number;
+  cells: string[];
+  /** Canonical field → the value as it will be stored (normalised), for mapped fields. */
+  mapped: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>;
+  errors: string[];
+};
+
+export type ImportJobDetail = ImportJobSummary & {
+  headers: string[];
+  delimiter: string;
+  mapping: ColumnMapping;
+  preview: PreviewRow[];
+  errorSample: { line: number; message: string }[];
+};
+
+function describeValue(field: (typeof IMPORT_FIELDS)[number], v: ReturnType<typeof parseRow>): string {
+  const x = v.values;
+  switch (field) {
+    case "external_ref":
+      return x.externalRef;
+    case "name":
+      return x.name;
+    case "country":
+      return x.country ? `${countryName(x.country)} (${x.country})` : "";
+    case "trade_name":
+      return x.tradeName ?? "";
+    case "address":
+      return x.address ?? "";
+    case "sector":
+      return x.sector ?? "";
+    case "goods":
+      return (x.goods ?? []).join("; ");
+    case "annual_spend":
+      return x.annualSpend === undefined || x.annualSpend === null ? "" : String(x.annualSpend);
+    case "currency":
+      return x.currency ?? "";
+    case "status":
+      return x.status ?? "";
+    case "tags":
+      return (x.tags ?? []).join("; ");
+    case "contact_name":
+      return x.contactName ?? "";
+    case "contact_email":
+      return x.contactEmail ?? "";
+    case "parent_external_ref":
+      return (v.parentRefs ?? []).join("; ");
+  }
+}
+
+async function previewRows(job: JobRow, mapping: ColumnMapping): Promise<PreviewRow[]> {
+  const out: PreviewRow[] = [];
+  const goods = ilabGoods();
+  for await (const rec of readCsv(jobFilePath(job), job.delimiter)) {
+    if (rec.rowNumber === 0) continue;
+    const parsed = parseRow(rec.cells, mapping, goods);
+    const mapped: PreviewRow["mapped"] = {};
+    for (const field of IMPORT_FIELDS) {
+      if (mapping[field] !== undefined) mapped[field] = describeValue(field, parsed);
+    }
+    out.push({ line: rec.line, cells: rec.cells, mapped, errors: parsed.errors });
+    if (out.length >= PREVIEW_ROWS) break;
+  }
+  return out;
+}
+
+/** The job page: mapping + preview while mapping, progress and summary afterwards. */
+export async function getImportJob(ctx: Ctx, jobId: string): Promise<ImportJobDetail> {
+  const job = loadJob(ctx, jobId);
+  const mapping = sanitiseMapping(job.mapping, job.headers.length);
+  let preview: PreviewRow[] = [];
+  if (job.status === "mapping") {
+    try {
+      preview = await previewRows(job, mapping);
+    } catch (err) {
+      // A broken quote further down is reported by the import itself; the preview shows what it could read.
+      if (!csvErrorMessage(err)) throw err;
+    }
+  }
+  const errorSample = db()
+    .select({ line: importRowErrors.line, message: importRowErrors.message })
+    .from(importRowErrors)
+    .where(and(eq(importRowErrors.jobId, job.id), eq(importRowErrors.organizationId, ctx.organizationId)))
+    .orderBy(asc(importRowErrors.rowNumber))
+    .limit(20)
+    .all();
+  return {
+    ...summary(job),
+    headers: job.headers,
+    delimiter: job.delimiter,
+    mapping,
+    preview,
+    errorSample,
+  };
+}
+
+/** What the progress bar polls. */
+export function importProgress(ctx: Ctx, jobId: string): ImportJobSummary & { percent: number } {
+  const job = summary(loadJob(ctx, jobId));
+  return { ...job, percent: progressPercent(job) };
+}
+
+export function progressPercent(
+  job: Pick<ImportJobSummary, "status" | "phase" | "processedRows" | "totalRows">,
+): number {
+  if (job.status === "done") return 100;
+  if (job.status === "mapping" || job.status === "queued") return 0;
+  // Rows are most of the work; linking and tiers take the last few percent.
+  if (job.phase === "rows")
+    return Math.min(95, Math.floor((95 * job.processedRows) / Math.max(1, job.totalRows)));
+  return job.phase === "links" ? 97 : 99;
+}
+
+/** Form values (field → header index as text, "" = do not import) into a mapping. */
+export function mappingFromForm(
+  form: Record<string, string | undefined>,
+  headerCount: number,
+): ColumnMapping {
+  const raw: Record<string, number> = {};
+  for (const field of IMPORT_FIELDS) {
+    const v = form[field];
+    if (v !== undefined && v !== "" && /^\d+$/.test(v)) raw[field] = Number(v);
+  }
+  return sanitiseMapping(raw, headerCount);
+}
+
+/**
+ * Save the mapping chosen on the job page. With `start`, the mapping must be complete: it is remembered
+ * for this header row and the job is queued for the background worker.
+ */
+export function saveImportMapping(
+  ctx: Ctx,
+  input: { jobId: string; form: Record<string, string | undefined>; start: boolean },
+): { status: ImportStatus } {
+  const job = loadJob(ctx, input.jobId);
+  if (job.status !== "mapping") throw new ConflictError("This import has already started.");
+  const mapping = mappingFromForm(input.form, job.headers.length);
+  if (input.start) {
+    const errors = mappingErrors(mapping, job.headers);
+    if (Object.keys(errors).length)
+      throw new ValidationError(errors, "Choose a column for each required field.");
+  }
+  const status = writeTx((tx) => {
+    const now = nowOf(ctx);
+    // Re-checked inside the write lock: a double-click must not queue the job twice.
+    const updated = tx
+      .update(importJobs)
+      .set({ mapping, status: input.start ? "queued" : "mapping", updatedAt: now })
+      .where(
+        and(
+          eq(importJobs.id, job.id),
+          eq(importJobs.organizationId, ctx.organizationId),
+          eq(importJobs.status, "mapping"),
+        ),
+      )
+      .returning({ status: importJobs.status })
+      .get();
+    if (!updated) throw new ConflictError("This import has already started.");
+    if (input.start) {
+      tx.insert(importMappings)
+        .values({
+          organizationId: ctx.organizationId,
+          signature: headerSignature(job.headers),
+          mapping,
+          updatedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [importMappings.organizationId, importMappings.signature],
+          set: { mapping, updatedAt: now },
+        })
+        .run();
+      recordAudit(tx, ctx, {
+        action: "import.started",
+        entityType: "import",
+        entityId: job.id,
+        details: { fileName: job.fileName, mapping },
+      });
+    }
+    return updated.status;
+  });
+  if (status === "queued") wakeImportWorker();
+  return { status };
+}
+
+/** A failed import goes back to the queue: it resumes after its last committed batch. */
+export function retryImportJob(ctx: Ctx, jobId: string): void {
+  loadJob(ctx, jobId);
+  writeTx((tx) => {
+    const updated = tx
+      .update(importJobs)
+      .set({ status: "queued", failureMessage: null, updatedAt: nowOf(ctx) })
+      .where(
+        and(
+          eq(importJobs.id, jobId),
+          eq(importJobs.organizationId, ctx.organizationId),
+          eq(importJobs.status, "failed"),
+        ),
+      )
+      .returning({ id: importJobs.id })
+      .get();
+    if (!updated) throw new ConflictError("Only a failed import can be retried.");
+    recordAudit(tx, ctx, { action: "import.retried", entityType: "import", entityId: jobId });
+  });
+  wakeImportWorker();
+}
+
+/**
+ * The rows that were not imported, as a CSV to fix and re-upload: the file's own header and cells plus
+ * an "error" column, in the file's separator. Streamed from the uploaded file, so memory holds only the
+ * error messages. Text cells are neutralised against formula injection; the import strips that again.
+ */
+export function importErrorsCsv(ctx: Ctx, jobId: string): { fileName: string; body: Readable } {
+  const job = loadJob(ctx, jobId);
+  const messages = new Map<number, string>();
+  const org = ctx.organizationId;
+  const rows = db()
+    .$client.prepare<[string, string], { rowNumber: number; message: string }>(
+      `SELECT row_number AS rowNumber, message FROM import_row_errors
+        WHERE job_id = ? AND organization_id = ? ORDER BY row_number, id`,
+    )
+    .iterate(job.id, org);
+  for (const e of rows) {
+    const previous = messages.get(e.rowNumber);
+    messages.set(e.rowNumber, previous ? `${previous}; ${e.message}` : e.message);
+  }
+  const sep = job.delimiter;
+  const field = (value: string) => {
+    const cell = csvCell(value);
+    return sep === ","
+      ? csvField(cell)
+      : /["\r\n]/.test(cell) || cell.includes(sep)
+        ? `"${cell.replace(/"/g, '""')}"`
+        : cell;
+  };
+  const line = (cells: string[]) => `${cells.map(field).join(sep)}\r\n`;
+  async function* generate() {
+    // A BOM so Excel opens the UTF-8 text with the right characters.
+    yield "\uFEFF";
+    let width = job.headers.length;
+    for await (const rec of readCsv(jobFilePath(job), job.delimiter)) {
+      if (rec.rowNumber === 0) {
+        width = rec.cells.length;
+        yield line([...rec.cells, "error"]);
+        continue;
+      }
+      const message = messages.get(rec.rowNumber);
+      if (!message) continue;
+      const cells = rec.cells.slice(0, width);
+      while (cells.length < width) cells.push("");
+      yield line([...cells, `line ${rec.line}: ${message}`]);
+    }
+  }
+  const base = job.fileName.replace(/\.[^.]*$/, "");
+  return { fileName: `${base}-errors.csv`, body: Readable.from(generate()) };
+}

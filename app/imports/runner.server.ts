@@ -1,0 +1,568 @@
+import path from "node:path";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+import { eq } from "drizzle-orm";
+import type { Statement } from "better-sqlite3";
+import { importJobs, type importPendingLinks } from "../../db/schema";
+import { db, writeTx, type DB } from "~/infra/db.server";
+import type { Actor, Ctx } from "~/infra/context";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { unneutraliseCell } from "~/suppliers/csv";
+import { ilabGoods } from "~/suppliers/goods.server";
+import { recomputeTiers } from "~/suppliers/suppliers.server";
+import { csvErrorMessage, readCsv, type CsvRecord } from "./csv-read.server";
+import { sanitiseMapping, type ColumnMapping } from "./mapping";
+import { freshRiskByCountry } from "./risk-cache.server";
+import { parseRow, type RowValues } from "./rows";
+import { importsDir } from "./upload.server";
+
+export const IMPORT_BATCH_SIZE = 2000;
+export const IMPORT_RISK_TRIGGER = "supplier.imported";
+
+export type RunOptions = {
+  batchSize?: number;
+  /** Stop (as a crash would) after this many committed batches: tests of the resume path. */
+  maxBatches?: number;
+  /** Checked between batches: the worker stops cleanly on shutdown. */
+  shouldStop?: () => boolean;
+  database?: DB;
+};
+export type RunOutcome = "done" | "paused" | "failed" | "skipped";
+
+type Job = typeof importJobs.$inferSelect;
+type PendingRow = Pick<typeof importPendingLinks.$inferSelect, "rowNumber" | "line" | "childSupplierId"> & {
+  parentRefs: string;
+};
+
+/** A problem with the file as a whole (broken quoting): the job fails with this message. */
+class ImportFileError extends Error {
+  name = "ImportFileError";
+}
+
+type ExistingSupplier = {
+  id: string;
+  name: string;
+  trade_name: string | null;
+  address: string | null;
+  sector: string;
+  goods: string;
+  annual_spend: number | null;
+  currency: string | null;
+  status: string;
+  tags: string;
+  contact_name: string;
+  contact_email: string;
+  country: string;
+};
+
+export function jobFilePath(job: Pick<Job, "storagePath">): string {
+  return path.join(importsDir(), job.storagePath);
+}
+
+function refOf(cells: readonly string[], mapping: ColumnMapping): string {
+  const index = mapping.external_ref;
+  return index === undefined ? "" : unneutraliseCell((cells[index] ?? "").trim());
+}
+
+/**
+ * Statements prepared once per run. Imports write through better-sqlite3 directly: 100,000 rows through
+ * the query builder cost several times the SQL itself. Every statement is bound to the job's tenant.
+ */
+function statements(database: DB) {
+  const c = database.$client;
+  return {
+    refsOfOrg: c.prepare<[string], { external_ref: string; id: string }>(
+      "SELECT external_ref, id FROM suppliers WHERE organization_id = ? AND external_ref IS NOT NULL",
+    ),
+    supplierById: c.prepare<[string, string], ExistingSupplier>(
+      `SELECT id, name, trade_name, address, sector, goods, annual_spend, currency, status, tags,
+              contact_name, contact_email, country
+         FROM suppliers WHERE id = ? AND organization_id = ?`,
+    ),
+    insertSupplier: c.prepare(
+      `INSERT INTO suppliers (id, organization_id, name, trade_name, external_ref, address, goods, annual_spend,
+         currency, status, tags, country, sector, contact_name, contact_email, tier, risk_score, risk_level,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+    ),
+    updateSupplier: c.prepare(
+      `UPDATE suppliers SET name = ?, trade_name = ?, address = ?, sector = ?, goods = ?, annual_spend = ?,
+         currency = ?, status = ?, tags = ?, contact_name = ?, contact_email = ?, country = ?, updated_at = ?
+       WHERE id = ? AND organization_id = ?`,
+    ),
+    insertRisk: c.prepare(
+      `INSERT INTO risk_assessments (id, organization_id, supplier_id, score, level, model_version, factors,
+         "trigger", created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertLink: c.prepare(
+      `INSERT INTO supplier_links (id, organization_id, parent_supplier_id, child_supplier_id, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    linksOfOrg: c.prepare<[string], { parent_supplier_id: string | null; child_supplier_id: string }>(
+      "SELECT parent_supplier_id, child_supplier_id FROM supplier_links WHERE organization_id = ?",
+    ),
+    insertPending: c.prepare(
+      `INSERT INTO import_pending_links (job_id, row_number, line, child_supplier_id, parent_refs)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+    pendingAfter: c.prepare<[string, number, number], PendingRow>(
+      `SELECT row_number AS rowNumber, line, child_supplier_id AS childSupplierId, parent_refs AS parentRefs
+         FROM import_pending_links WHERE job_id = ? AND row_number > ? ORDER BY row_number LIMIT ?`,
+    ),
+    deletePending: c.prepare("DELETE FROM import_pending_links WHERE job_id = ?"),
+    insertError: c.prepare(
+      "INSERT INTO import_row_errors (organization_id, job_id, row_number, line, message) VALUES (?, ?, ?, ?, ?)",
+    ),
+    advance: c.prepare(
+      `UPDATE import_jobs SET cursor = ?, processed_rows = ?, created_count = created_count + ?,
+         updated_count = updated_count + ?, unchanged_count = unchanged_count + ?, error_count = error_count + ?,
+         links_added = links_added + ?, updated_at = ?
+       WHERE id = ?`,
+    ),
+    advanceLinks: c.prepare(
+      `UPDATE import_jobs SET cursor = ?, error_count = error_count + ?, links_added = links_added + ?,
+         updated_at = ? WHERE id = ?`,
+    ),
+  };
+}
+type Statements = ReturnType<typeof statements>;
+
+type Counts = { created: number; updated: number; unchanged: number; errors: number; links: number };
+const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, errors: 0, links: 0 });
+
+function loadJob(database: DB, jobId: string): Job | undefined {
+  return database.select().from(importJobs).where(eq(importJobs.id, jobId)).get();
+}
+
+/**
+ * Run (or resume) one import job to the end. Each batch is one BEGIN IMMEDIATE transaction that writes
+ * its suppliers, errors and pending links and advances the job's cursor, so a crash loses at most the
+ * batch in flight and a restart continues after the last committed one; upserts by external reference
+ * make re-processing harmless anyway. Yields to the event loop between batches.
+ */
+export async function runImportJob(jobId: string, opts: RunOptions = {}): Promise<RunOutcome> {
+  const database = opts.database ?? db();
+  let job = loadJob(database, jobId);
+  if (!job || (job.status !== "queued" && job.status !== "running")) return "skipped";
+  const ctx: Ctx = { organizationId: job.organizationId, actor: job.actor as Actor };
+  const batchSize = opts.batchSize ?? IMPORT_BATCH_SIZE;
+  let batches = 0;
+  const stopNow = () => {
+    if (opts.maxBatches !== undefined && batches >= opts.maxBatches) return true;
+    return opts.shouldStop?.() ?? false;
+  };
+
+  try {
+    if (job.status === "queued") {
+      const now = new Date();
+      writeTx((tx) => {
+        tx.update(importJobs)
+          .set({ status: "running", startedAt: job!.startedAt ?? now, updatedAt: now })
+          .where(eq(importJobs.id, jobId))
+          .run();
+      }, database);
+    }
+    const st = statements(database);
+    if (job.phase === "rows") {
+      const finished = await rowsPhase(database, st, job, ctx, batchSize, () => {
+        batches++;
+        return stopNow();
+      });
+      if (!finished) return "paused";
+      job = loadJob(database, jobId)!;
+    }
+    if (job.phase === "links") {
+      const finished = await linksPhase(database, st, job, batchSize, () => {
+        batches++;
+        return stopNow();
+      });
+      if (!finished) return "paused";
+      job = loadJob(database, jobId)!;
+    }
+    finishPhase(database, st, job, ctx);
+    return "done";
+  } catch (err) {
+    const message =
+      err instanceof ImportFileError
+        ? err.message
+        : "The import stopped because of an unexpected error. Nothing from the unfinished batch was saved; retry it.";
+    if (!(err instanceof ImportFileError)) console.error(`import ${jobId} failed`, err);
+    writeTx((tx) => {
+      tx.update(importJobs)
+        .set({ status: "failed", failureMessage: message, updatedAt: new Date() })
+        .where(eq(importJobs.id, jobId))
+        .run();
+    }, database);
+    return "failed";
+  }
+}
+
+async function* records(job: Job): AsyncGenerator<CsvRecord> {
+  try {
+    yield* readCsv(jobFilePath(job), job.delimiter);
+  } catch (err) {
+    const message = csvErrorMessage(err);
+    if (message) throw new ImportFileError(message);
+    throw err;
+  }
+}
+
+/**
+ * Phase 1. A scan first learns every external reference in the file (for duplicates and for parents that
+ * appear further down) and the exact row count; it writes nothing, so a file with broken quoting fails
+ * before any supplier is touched. Then the rows are validated and upserted in batches.
+ */
+async function rowsPhase(
+  database: DB,
+  st: Statements,
+  job: Job,
+  ctx: Ctx,
+  batchSize: number,
+  afterBatch: () => boolean,
+): Promise<boolean> {
+  const mapping = sanitiseMapping(job.mapping, job.headers.length);
+  const firstLineOfRef = new Map<string, number>();
+  let total = 0;
+  for await (const rec of records(job)) {
+    if (rec.rowNumber === 0) continue;
+    total = rec.rowNumber;
+    const ref = refOf(rec.cells, mapping);
+    if (ref && !firstLineOfRef.has(ref)) firstLineOfRef.set(ref, rec.line);
+  }
+  if (total !== job.totalRows) {
+    database.update(importJobs).set({ totalRows: total }).where(eq(importJobs.id, job.id)).run();
+  }
+
+  const orgRefs = new Map<string, string>();
+  for (const r of st.refsOfOrg.iterate(job.organizationId)) orgRefs.set(r.external_ref, r.id);
+
+  const goods = ilabGoods();
+  const risk = freshRiskByCountry();
+  let batch: CsvRecord[] = [];
+  const flush = () => {
+    processRowBatch(database, st, job, ctx, mapping, batch, { firstLineOfRef, orgRefs, goods, risk });
+    batch = [];
+  };
+  for await (const rec of records(job)) {
+    if (rec.rowNumber === 0 || rec.rowNumber <= job.cursor) continue;
+    batch.push(rec);
+    if (batch.length >= batchSize) {
+      flush();
+      if (afterBatch()) return false;
+      await yieldToEventLoop();
+    }
+  }
+  if (batch.length) {
+    flush();
+    if (afterBatch()) return false;
+  }
+  writeTx((tx) => {
+    tx.update(importJobs)
+      .set({ phase: "links", cursor: 0, updatedAt: new Date() })
+      .where(eq(importJobs.id, job.id))
+      .run();
+  }, database);
+  return true;
+}
+
+type RowDeps = {
+  firstLineOfRef: Map<string, number>;
+  orgRefs: Map<string, string>;
+  goods: ReturnType<typeof ilabGoods>;
+  risk: ReturnType<typeof freshRiskByCountry>;
+};
+
+function merged(existing: ExistingSupplier, v: RowValues) {
+  return {
+    name: v.name,
+    trade_name: v.tradeName !== undefined ? v.tradeName : existing.trade_name,
+    address: v.address !== undefined ? v.address : existing.address,
+    sector: v.sector ?? existing.sector,
+    goods: v.goods !== undefined ? JSON.stringify(v.goods) : existing.goods,
+    annual_spend: v.annualSpend !== undefined ? v.annualSpend : existing.annual_spend,
+    currency: v.currency !== undefined ? v.currency : existing.currency,
+    status: v.status ?? existing.status,
+    tags: v.tags !== undefined ? JSON.stringify(v.tags) : existing.tags,
+    contact_name: v.contactName ?? existing.contact_name,
+    contact_email: v.contactEmail ?? existing.contact_email,
+    country: v.country,
+  };
+}
+
+function processRowBatch(
+  database: DB,
+  st: Statements,
+  job: Job,
+  ctx: Ctx,
+  mapping: ColumnMapping,
+  batch: CsvRecord[],
+  deps: RowDeps,
+): void {
+  const org = job.organizationId;
+  const counts = zero();
+  writeTx((tx) => {
+    const now = Date.now();
+    for (const rec of batch) {
+      const parsed = parseRow(rec.cells, mapping, deps.goods);
+      const { values, parentRefs, errors } = parsed;
+      if (values.externalRef) {
+        const first = deps.firstLineOfRef.get(values.externalRef);
+        if (first !== undefined && first !== rec.line) {
+          errors.push(`duplicate external reference "${values.externalRef}" (first on line ${first})`);
+        }
+      }
+      for (const ref of parentRefs ?? []) {
+        if (ref !== values.externalRef && !deps.firstLineOfRef.has(ref) && !deps.orgRefs.has(ref)) {
+          errors.push(`parent "${ref}" not found in the file or among your suppliers`);
+        }
+      }
+      if (errors.length) {
+        st.insertError.run(org, job.id, rec.rowNumber, rec.line, errors.join("; "));
+        counts.errors++;
+        continue;
+      }
+
+      const existingId = deps.orgRefs.get(values.externalRef);
+      if (!existingId) {
+        const id = crypto.randomUUID();
+        const r = deps.risk(values.country);
+        st.insertSupplier.run(
+          id,
+          org,
+          values.name,
+          values.tradeName ?? null,
+          values.externalRef,
+          values.address ?? null,
+          JSON.stringify(values.goods ?? []),
+          values.annualSpend ?? null,
+          values.currency ?? null,
+          values.status ?? "active",
+          JSON.stringify(values.tags ?? []),
+          values.country,
+          values.sector ?? "Other",
+          values.contactName ?? "",
+          values.contactEmail ?? "",
+          r.score,
+          r.level,
+          now,
+          now,
+        );
+        st.insertRisk.run(
+          crypto.randomUUID(),
+          org,
+          id,
+          r.score,
+          r.level,
+          r.modelVersion,
+          r.factorsJson,
+          IMPORT_RISK_TRIGGER,
+          now,
+        );
+        deps.orgRefs.set(values.externalRef, id);
+        counts.created++;
+        if (parentRefs && parentRefs.length) {
+          st.insertPending.run(job.id, rec.rowNumber, rec.line, id, JSON.stringify(parentRefs));
+        } else {
+          // A new supplier without parents is direct; it has no children yet, so no cycle is possible.
+          st.insertLink.run(crypto.randomUUID(), org, null, id, now);
+          counts.links++;
+        }
+        continue;
+      }
+
+      const existing = st.supplierById.get(existingId, org)!;
+      const next = merged(existing, values);
+      const changed = (Object.keys(next) as (keyof typeof next)[]).some((k) => next[k] !== existing[k]);
+      if (changed) {
+        st.updateSupplier.run(
+          next.name,
+          next.trade_name,
+          next.address,
+          next.sector,
+          next.goods,
+          next.annual_spend,
+          next.currency,
+          next.status,
+          next.tags,
+          next.contact_name,
+          next.contact_email,
+          next.country,
+          now,
+          existingId,
+          org,
+        );
+        // Only the country feeds the risk model among these fields; answers, findings and tasks may
+        // exist for an existing supplier, so the full recompute reads them.
+        if (next.country !== existing.country) {
+          recomputeSupplierRisk(tx, ctx, existingId, IMPORT_RISK_TRIGGER);
+        }
+        counts.updated++;
+      } else counts.unchanged++;
+      if (parentRefs) {
+        st.insertPending.run(job.id, rec.rowNumber, rec.line, existingId, JSON.stringify(parentRefs));
+      }
+    }
+    const last = batch[batch.length - 1].rowNumber;
+    st.advance.run(
+      last,
+      last,
+      counts.created,
+      counts.updated,
+      counts.unchanged,
+      counts.errors,
+      counts.links,
+      now,
+      job.id,
+    );
+    recordAudit(tx, ctx, {
+      action: "import.batch",
+      entityType: "import",
+      entityId: job.id,
+      details: {
+        rows: [batch[0].rowNumber, last],
+        created: counts.created,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        errors: counts.errors,
+      },
+    });
+  }, database);
+}
+
+/** The organisation's links, in memory for cycle checks (a DFS per new link, no SQL per step). */
+class LinkGraph {
+  private children = new Map<string, string[]>();
+  private edges = new Set<string>();
+  private direct = new Set<string>();
+
+  add(parent: string | null, child: string): void {
+    if (parent === null) {
+      this.direct.add(child);
+      return;
+    }
+    this.edges.add(`${parent}>${child}`);
+    const list = this.children.get(parent);
+    if (list) list.push(child);
+    else this.children.set(parent, [child]);
+  }
+
+  has(parent: string | null, child: string): boolean {
+    return parent === null ? this.direct.has(child) : this.edges.has(`${parent}>${child}`);
+  }
+
+  /** Would parent → child close a loop, i.e. is parent already downstream of child (or child itself)? */
+  wouldCycle(parent: string, child: string): boolean {
+    if (parent === child) return true;
+    const seen = new Set<string>([child]);
+    const stack = [child];
+    while (stack.length) {
+      const id = stack.pop()!;
+      for (const next of this.children.get(id) ?? []) {
+        if (next === parent) return true;
+        if (!seen.has(next)) {
+          seen.add(next);
+          stack.push(next);
+        }
+      }
+    }
+    return false;
+  }
+}
+
+/** Phase 2: every supplier of the file exists now, so parents further down the file resolve too. */
+async function linksPhase(
+  database: DB,
+  st: Statements,
+  job: Job,
+  batchSize: number,
+  afterBatch: () => boolean,
+): Promise<boolean> {
+  const org = job.organizationId;
+  const refs = new Map<string, string>();
+  for (const r of st.refsOfOrg.iterate(org)) refs.set(r.external_ref, r.id);
+  const graph = new LinkGraph();
+  for (const l of st.linksOfOrg.iterate(org)) graph.add(l.parent_supplier_id, l.child_supplier_id);
+
+  let cursor = job.cursor;
+  for (;;) {
+    const pending = st.pendingAfter.all(job.id, cursor, batchSize);
+    if (!pending.length) break;
+    const counts = zero();
+    writeTx(() => {
+      const now = Date.now();
+      for (const p of pending) {
+        const parentRefs = JSON.parse(p.parentRefs) as string[];
+        const problems: string[] = [];
+        if (parentRefs.length === 0 && !graph.has(null, p.childSupplierId)) {
+          st.insertLink.run(crypto.randomUUID(), org, null, p.childSupplierId, now);
+          graph.add(null, p.childSupplierId);
+          counts.links++;
+        }
+        for (const ref of parentRefs) {
+          const parentId = refs.get(ref);
+          if (!parentId) {
+            problems.push(
+              `not linked to parent "${ref}": that row has errors, so the parent was not imported`,
+            );
+          } else if (graph.has(parentId, p.childSupplierId)) {
+            continue;
+          } else if (graph.wouldCycle(parentId, p.childSupplierId)) {
+            problems.push(
+              `not linked to parent "${ref}": that would create a cycle ("${ref}" is already below this supplier)`,
+            );
+          } else {
+            st.insertLink.run(crypto.randomUUID(), org, parentId, p.childSupplierId, now);
+            graph.add(parentId, p.childSupplierId);
+            counts.links++;
+          }
+        }
+        if (problems.length) {
+          st.insertError.run(org, job.id, p.rowNumber, p.line, `supplier saved, but ${problems.join("; ")}`);
+          counts.errors++;
+        }
+      }
+      cursor = pending[pending.length - 1].rowNumber;
+      st.advanceLinks.run(cursor, counts.errors, counts.links, now, job.id);
+    }, database);
+    if (afterBatch()) return false;
+    await yieldToEventLoop();
+  }
+  writeTx((tx) => {
+    tx.update(importJobs)
+      .set({ phase: "finish", cursor: 0, updatedAt: new Date() })
+      .where(eq(importJobs.id, job.id))
+      .run();
+  }, database);
+  return true;
+}
+
+/** Phase 3: tiers once for the whole import (not per row), clean up, close the job. */
+function finishPhase(database: DB, st: Statements, job: Job, ctx: Ctx): void {
+  writeTx((tx) => {
+    const tiersChanged = recomputeTiers(tx, job.organizationId);
+    st.deletePending.run(job.id);
+    const now = new Date();
+    const done = tx
+      .update(importJobs)
+      .set({ status: "done", phase: "finish", finishedAt: now, updatedAt: now })
+      .where(eq(importJobs.id, job.id))
+      .returning()
+      .get();
+    recordAudit(tx, ctx, {
+      action: "import.completed",
+      entityType: "import",
+      entityId: job.id,
+      details: {
+        fileName: done.fileName,
+        rows: done.totalRows,
+        created: done.createdCount,
+        updated: done.updatedCount,
+        unchanged: done.unchangedCount,
+        errors: done.errorCount,
+        linksAdded: done.linksAdded,
+        tiersChanged,
+      },
+    });
+  }, database);
+}

@@ -1,0 +1,182 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { env } from "~/infra/env.server";
+import { NOT_UTF8_MESSAGE, SNIFF_BYTES, sniffProblem } from "./sniff";
+
+/** Documented limits (README, import page): bigger files are refused while streaming, with the limit named. */
+export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+export const IMPORT_MAX_ROWS = 200_000;
+
+const TEXT_FIELD_LIMIT = 16 * 1024;
+
+export function formatLimitBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+export const tooLargeMessage = (maxBytes: number) =>
+  `The file is larger than the ${formatLimitBytes(maxBytes)} limit for one import. Split it into smaller files.`;
+export const tooManyRowsMessage = (maxRows: number) =>
+  `The file has more than ${maxRows.toLocaleString("en")} rows, the limit for one import. Split it into smaller files.`;
+
+/** Upload files live beside the database: the worker re-reads them after a restart. */
+export function importsDir(): string {
+  return path.join(path.dirname(path.resolve(env().DATABASE_PATH)), "imports");
+}
+
+export class UploadRefused extends Error {
+  name = "UploadRefused";
+}
+
+/**
+ * Counts CSV records in raw bytes while they stream in (newlines outside quotes, blank lines skipped), so
+ * the row limit is enforced without a parse pass. The exact count comes from the import's scan.
+ */
+export class RecordCounter {
+  private quoted = false;
+  private content = false;
+  records = 0;
+
+  push(chunk: Uint8Array): void {
+    for (let i = 0; i < chunk.length; i++) {
+      const b = chunk[i];
+      if (b === 0x22) {
+        this.quoted = !this.quoted;
+        this.content = true;
+      } else if (this.quoted) continue;
+      else if (b === 0x0a) {
+        if (this.content) this.records++;
+        this.content = false;
+      } else if (b !== 0x0d && b !== 0x20 && b !== 0x09) this.content = true;
+    }
+  }
+
+  finish(): number {
+    if (this.content) this.records++;
+    this.content = false;
+    return this.records;
+  }
+}
+
+export type ReceivedUpload = {
+  tmpPath: string;
+  fileName: string;
+  sizeBytes: number;
+  sha256: string;
+  /** Data rows (records after the header), by the byte counter. */
+  approxRows: number;
+};
+
+type Limits = { maxBytes?: number; maxRows?: number };
+
+/**
+ * Stream the "file" part of a multipart upload to a temporary file, refusing it as soon as it passes the
+ * size or row limit, or when its first bytes are not UTF-8 text. Nothing reaches the database here.
+ * Returns the message to show for a refused upload.
+ */
+export async function receiveImportUpload(
+  request: Request,
+  limits: Limits = {},
+): Promise<{ ok: true; upload: ReceivedUpload } | { ok: false; message: string }> {
+  const maxBytes = limits.maxBytes ?? IMPORT_MAX_BYTES;
+  const maxRows = limits.maxRows ?? IMPORT_MAX_ROWS;
+  const tmpDir = path.join(importsDir(), "tmp");
+  fs.mkdirSync(tmpDir, { recursive: true });
+  let received: ReceivedUpload | undefined;
+  let tmpPath: string | undefined;
+  let textBytes = 0;
+
+  const handler: UploadHandler = async ({ name, filename, data }) => {
+    if (name !== "file" || typeof filename !== "string") {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of data) {
+        textBytes += chunk.byteLength;
+        if (textBytes > TEXT_FIELD_LIMIT) throw new UploadRefused("The form is too large.");
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks).toString("utf8");
+    }
+    if (received || tmpPath) throw new UploadRefused("Upload one file at a time.");
+    const target = path.join(tmpDir, `${crypto.randomUUID()}.part`);
+    tmpPath = target;
+    const out = fs.createWriteStream(target);
+    const hash = crypto.createHash("sha256");
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const counter = new RecordCounter();
+    let size = 0;
+    let head: Buffer | null = Buffer.alloc(0);
+    const checkHead = (bytes: Buffer) => {
+      const problem = sniffProblem(bytes);
+      if (problem) throw new UploadRefused(problem);
+    };
+    try {
+      for await (const chunk of data) {
+        size += chunk.byteLength;
+        if (size > maxBytes) throw new UploadRefused(tooLargeMessage(maxBytes));
+        if (head) {
+          head = Buffer.concat([head, chunk]);
+          if (head.length >= SNIFF_BYTES) {
+            checkHead(head.subarray(0, SNIFF_BYTES));
+            head = null;
+          }
+        }
+        try {
+          decoder.decode(chunk, { stream: true });
+        } catch {
+          // The sniff names binary files and workbooks more precisely than "not UTF-8".
+          if (head) checkHead(head);
+          throw new UploadRefused(NOT_UTF8_MESSAGE);
+        }
+        counter.push(chunk);
+        if (counter.records - 1 > maxRows) throw new UploadRefused(tooManyRowsMessage(maxRows));
+        hash.update(chunk);
+        if (!out.write(chunk)) await once(out, "drain");
+      }
+      if (size === 0 && filename === "") {
+        // An empty file input still posts a part: treat it as "no file chosen".
+        out.destroy();
+        fs.rmSync(target, { force: true });
+        tmpPath = undefined;
+        return undefined;
+      }
+      if (head) checkHead(head);
+      try {
+        decoder.decode();
+      } catch {
+        throw new UploadRefused(NOT_UTF8_MESSAGE);
+      }
+      const records = counter.finish();
+      if (records - 1 > maxRows) throw new UploadRefused(tooManyRowsMessage(maxRows));
+      out.end();
+      await once(out, "finish");
+      received = {
+        tmpPath: target,
+        fileName: filename.slice(0, 200) || "upload.csv",
+        sizeBytes: size,
+        sha256: hash.digest("hex"),
+        approxRows: Math.max(0, records - 1),
+      };
+      // The form value is only a marker: the path is kept here, so a text field cannot name a file.
+      return "received";
+    } catch (err) {
+      out.destroy();
+      throw err;
+    }
+  };
+
+  try {
+    await unstable_parseMultipartFormData(request, handler);
+  } catch (err) {
+    if (tmpPath) fs.rmSync(tmpPath, { force: true });
+    if (err instanceof UploadRefused) return { ok: false, message: err.message };
+    // A body that is not multipart at all, or was cut off.
+    if (err instanceof TypeError || (err instanceof Error && /multipart|boundary/i.test(err.message))) {
+      return { ok: false, message: "The upload could not be read. Please choose the file again." };
+    }
+    throw err;
+  }
+  if (!received) return { ok: false, message: "Choose a CSV file to upload." };
+  return { ok: true, upload: received };
+}

@@ -1,0 +1,84 @@
+import { asc, inArray } from "drizzle-orm";
+import { importJobs } from "../../db/schema";
+import { db } from "~/infra/db.server";
+import { runImportJob } from "./runner.server";
+
+/**
+ * One in-process worker runs import jobs one after another, oldest first. Started at boot, it first picks
+ * up jobs left queued or running by a previous process (a restart mid-import resumes after the last
+ * committed batch); afterwards starting an import wakes it. State lives on globalThis so a dev-server
+ * reload does not start a second loop.
+ */
+type WorkerState = {
+  started: boolean;
+  stopping: boolean;
+  loop: Promise<void> | null;
+  again: boolean;
+  log: (line: string) => void;
+};
+
+const g = globalThis as unknown as { __clearsourceImportWorker?: WorkerState };
+
+function state(): WorkerState {
+  g.__clearsourceImportWorker ??= {
+    started: false,
+    stopping: false,
+    loop: null,
+    again: false,
+    log: (line) => console.log(line),
+  };
+  return g.__clearsourceImportWorker;
+}
+
+function nextJobId(): string | undefined {
+  return db()
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(inArray(importJobs.status, ["running", "queued"]))
+    .orderBy(asc(importJobs.createdAt))
+    .limit(1)
+    .get()?.id;
+}
+
+async function drain(s: WorkerState): Promise<void> {
+  do {
+    s.again = false;
+    for (;;) {
+      if (s.stopping) return;
+      const id = nextJobId();
+      if (!id) break;
+      const outcome = await runImportJob(id, { shouldStop: () => s.stopping });
+      s.log(`Import ${id}: ${outcome}`);
+      if (outcome === "paused") return;
+    }
+  } while (s.again && !s.stopping);
+}
+
+/** Run queued imports now (no-op until the worker was started at boot). */
+export function wakeImportWorker(): void {
+  const s = state();
+  if (!s.started || s.stopping) return;
+  if (s.loop) {
+    s.again = true;
+    return;
+  }
+  s.loop = drain(s)
+    .catch((err) => s.log(`Import worker error: ${err instanceof Error ? err.message : String(err)}`))
+    .finally(() => {
+      s.loop = null;
+    });
+}
+
+/** Boot hook: start the worker and return how to stop it (after the batch in flight commits). */
+export function startImportWorker({ log }: { log: (line: string) => void }): () => Promise<void> {
+  const s = state();
+  s.log = log;
+  s.started = true;
+  s.stopping = false;
+  wakeImportWorker();
+  return async () => {
+    s.stopping = true;
+    await s.loop;
+    s.started = false;
+  };
+}
