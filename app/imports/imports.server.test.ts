@@ -465,7 +465,7 @@ describe("upload limits and garbage", () => {
     expect(await refuse(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toMatch(/UTF-16/);
     const latin1 = Buffer.from("external_ref,name,country\nX-1,Caf\xe9 S\xe3o Paulo,BR\n", "latin1");
     expect(await refuse(latin1)).toMatch(/not UTF-8 text.*CSV UTF-8/);
-    expect(await refuse("")).toBe("Choose a CSV file to upload.");
+    expect(await refuse("")).toBe("The file is empty.");
   });
 
   it("refuses a file with a header but no rows", async () => {
