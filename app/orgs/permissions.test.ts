@@ -15,6 +15,10 @@ describe("role → permission map", () => {
     ["executive", "statements:approve", true],
     ["executive", "suppliers:write", false],
     ["executive", "audits:write", false],
+    ["admin", "templates:manage", true],
+    ["procurement", "templates:manage", false],
+    ["auditor", "templates:manage", false],
+    ["executive", "templates:manage", false],
   ] as const)("%s may %s: %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "statements:approve",
   "members:manage",
   "audit-log:read",
+  "templates:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
