@@ -11,6 +11,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
+import { emailStrings } from "../app/campaigns/email-i18n";
 import * as s from "./styles";
 
 export type QuestionnaireInvitationProps = {
@@ -21,9 +22,11 @@ export type QuestionnaireInvitationProps = {
   questionCount: number;
   /** `${publicOrigin}/s/<token>`: built from configuration, never from a request's Host header. */
   link: string;
-  /** Already formatted for people, e.g. "12 March 2026"; null when no due date was set. */
+  /** Already formatted for people in the email's language, e.g. "12 March 2026"; null when none was set. */
   dueOn: string | null;
   expiresOn: string;
+  /** BCP 47 code of the supplier's language; English when absent or not supported. */
+  language?: string;
 };
 
 /** Preview-safe defaults with obviously fake data (React Email dev server). */
@@ -36,50 +39,46 @@ export const previewProps: QuestionnaireInvitationProps = {
   link: "http://localhost:3000/s/preview-token",
   dueOn: "1 January 2030",
   expiresOn: "1 January 2030",
+  language: "en",
 };
 
 export default function QuestionnaireInvitation(props: Partial<QuestionnaireInvitationProps>) {
   const p = { ...previewProps, ...props };
+  const t = emailStrings(p.language);
   return (
-    <Html lang="en">
+    <Html lang={p.language ?? "en"}>
       <Head />
-      <Preview>{`${p.organizationName} asks ${p.supplierName} to complete a ${p.questionnaireTitle}`}</Preview>
+      {/* No per-supplier value here: the preview's padding depends on its length (see invitationRenderer). */}
+      <Preview>{t.invitation.heading(p.organizationName, p.questionnaireTitle)}</Preview>
       <Body style={s.main}>
         <Container style={s.container}>
           <Text style={s.brand}>Clearsource</Text>
           <Heading as="h1" style={s.heading}>
-            {p.organizationName} asks you to complete a {p.questionnaireTitle.toLowerCase()}
+            {t.invitation.heading(p.organizationName, p.questionnaireTitle)}
           </Heading>
-          <Text style={s.paragraph}>Dear {p.recipientName},</Text>
+          <Text style={s.paragraph}>{t.greeting(p.recipientName)}</Text>
           <Text style={s.paragraph}>
-            <strong>{p.organizationName}</strong> is asking <strong>{p.supplierName}</strong> to answer{" "}
-            {p.questionCount} questions about how workers are recruited, employed, paid and housed. You do not
-            need an account: the button below opens the questionnaire. You can save a draft and come back to
-            it
+            {t.invitation.body(p.organizationName, p.supplierName, p.questionCount)}
             {p.dueOn ? (
               <>
                 {" "}
-                before the due date, <strong>{p.dueOn}</strong>
+                <strong>{t.invitation.due(p.dueOn)}</strong>
               </>
             ) : null}
-            .
           </Text>
           <Section style={{ margin: "24px 0" }}>
             <Button href={p.link} style={s.button}>
-              Open the questionnaire
+              {t.button}
             </Button>
           </Section>
           <Text style={s.small}>
-            Or paste this link into your browser:{" "}
+            {t.pasteLink}{" "}
             <Link href={p.link} style={s.linkColor}>
               {p.link}
             </Link>
           </Text>
           <Hr style={s.hr} />
-          <Text style={s.small}>
-            The link is personal to you and works until {p.expiresOn}. Do not forward it: anyone with the link
-            can answer on your company&apos;s behalf. If you did not expect this email, you can ignore it.
-          </Text>
+          <Text style={s.small}>{t.personalLink(p.expiresOn)}</Text>
         </Container>
       </Body>
     </Html>

@@ -1,5 +1,8 @@
 import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
+import { campaignJobHandlers } from "~/campaigns/campaign-send.server";
+import { reminderJobHandlers } from "~/campaigns/reminders.server";
+import { startScheduler } from "~/scheduler/scheduler.server";
 import { env } from "./env.server";
 
 /**
@@ -15,4 +18,5 @@ export const bootHooks: BootHook[] = [
     if (env().SEED_DEMO) await seedDemoIfEmpty(log);
   },
   ({ log }) => startOutboxSender({ log }),
+  ({ log }) => startScheduler({ log, handlers: { ...campaignJobHandlers, ...reminderJobHandlers } }),
 ];
