@@ -358,6 +358,41 @@ export function recomputeTiers(tx: DbOrTx, organizationId: string): number {
   return recomputeAllTiers(tx, organizationId);
 }
 
+/**
+ * Suppliers to link to from a supplier's page: a name, trade name or reference search, capped, so the
+ * page stays small however many suppliers the organisation has.
+ */
+export function findLinkCandidates(
+  ctx: Ctx,
+  supplierId: string,
+  query: string,
+  limit = 15,
+): { id: string; name: string; externalRef: string | null; tier: number; countryName: string }[] {
+  const q = query.trim();
+  if (!q) return [];
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db()
+    .select({
+      id: suppliers.id,
+      name: suppliers.name,
+      externalRef: suppliers.externalRef,
+      tier: suppliers.tier,
+      country: suppliers.country,
+    })
+    .from(suppliers)
+    .where(
+      and(
+        eq(suppliers.organizationId, ctx.organizationId),
+        sql`${suppliers.id} <> ${supplierId}`,
+        sql`(${suppliers.name} like ${like} escape '\\' or ${suppliers.tradeName} like ${like} escape '\\' or ${suppliers.externalRef} like ${like} escape '\\')`,
+      ),
+    )
+    .orderBy(asc(suppliers.name))
+    .limit(limit)
+    .all()
+    .map(({ country, ...r }) => ({ ...r, countryName: countryName(country) }));
+}
+
 /** For the "sub-supplier of" select. */
 export function supplierOptions(ctx: Ctx): { id: string; name: string; tier: number; countryName: string }[] {
   return db()

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, memberships } from "../../db/schema";
+import { emailOutbox, memberships, supplierContacts } from "../../db/schema";
 import type { Role } from "../../db/schema/orgs";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
@@ -10,6 +10,7 @@ import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { sendQuestionnaire } from "~/questionnaires/assignments.server";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
+import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { loader as rootLoader } from "~/root";
 import { createOrg, type TestOrg } from "../factories";
@@ -74,6 +75,9 @@ type Fx = {
   membershipId: string;
   emailId: string;
   portal: { cookie: string };
+  /** The supplier's primary contact row and one site (supplier pages). */
+  contactId: string;
+  siteId: string;
   /** Every id of org A: none may appear in what org B receives. */
   ids: string[];
 };
@@ -301,6 +305,141 @@ const TABLE: Record<string, RouteSpec> = {
   "suppliers.$supplierId": {
     kind: "member",
     loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "add-parent",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "add-parent", otherId: "buyer" }),
+        foreign: 404,
+        // Already a direct supplier: a conflict, nothing changes.
+        probe: { form: () => ({ intent: "add-parent", otherId: "buyer" }), status: 409 },
+      },
+      {
+        intent: "add-child",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "add-child", otherId: fx.supplierId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "add-child", otherId: "" }), status: 400 },
+      },
+      {
+        intent: "remove-parent",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "remove-parent", otherId: "buyer" }),
+        foreign: 404,
+        // Its only link: refused, a supplier always keeps a tier.
+        probe: { form: () => ({ intent: "remove-parent", otherId: "buyer" }), status: 409 },
+      },
+      {
+        intent: "remove-child",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "remove-child", otherId: fx.supplierId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "remove-child", otherId: "" }), status: 400 },
+      },
+    ],
+  },
+  "suppliers_.$supplierId.edit": {
+    kind: "member",
+    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "update",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({ name: "Renamed by an intruder", country: "VN", sector: "Textiles and apparel" }),
+        foreign: 404,
+        probe: { form: () => ({}), status: 400 },
+      },
+    ],
+  },
+  "suppliers_.$supplierId.contacts": {
+    kind: "member",
+    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "add",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "add", name: "Intruder", email: "intruder@example.test" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "add", name: "", email: "nope" }), status: 400 },
+      },
+      {
+        intent: "update",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({
+          intent: "update",
+          contactId: fx.contactId,
+          name: "Mallory",
+          email: "m@example.test",
+        }),
+        foreign: 404,
+        probe: { form: (fx) => ({ intent: "update", contactId: fx.contactId, name: "" }), status: 400 },
+      },
+      {
+        intent: "primary",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "primary", contactId: fx.contactId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "primary", contactId: "" }), status: 400 },
+      },
+      {
+        intent: "delete",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "delete", contactId: fx.contactId }),
+        foreign: 404,
+        // The only contact is the primary: refused, nothing changes.
+        probe: { form: (fx) => ({ intent: "delete", contactId: fx.contactId }), status: 409 },
+      },
+    ],
+  },
+  "suppliers_.$supplierId.sites": {
+    kind: "member",
+    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "create",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "create", name: "Intruder site", country: "VN" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "create", name: "", country: "VN", latitude: "91" }), status: 400 },
+      },
+      {
+        intent: "update",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "update", siteId: fx.siteId, name: "Renamed", country: "VN" }),
+        foreign: 404,
+        probe: {
+          form: (fx) => ({ intent: "update", siteId: fx.siteId, name: "X", country: "VN", latitude: "10" }),
+          status: 400,
+        },
+      },
+      {
+        intent: "delete",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "delete", siteId: fx.siteId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "delete", siteId: "" }), status: 400 },
+      },
+    ],
+  },
+  "suppliers.export[.]csv": {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "suppliers.sites[.]csv": {
+    kind: "member",
+    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
   },
   "suppliers_.$supplierId.graph": {
     kind: "member",
@@ -570,6 +709,13 @@ beforeAll(async () => {
     contactEmail: "contact@zq9alpha.test",
   });
 
+  const site = createSite(procurement.ctx, supplier.id, { name: "Zq9Alpha Dye House", country: "VN" });
+  const contactId = db()
+    .select({ id: supplierContacts.id })
+    .from(supplierContacts)
+    .where(eq(supplierContacts.supplierId, supplier.id))
+    .get()!.id;
+
   const sent = await sendQuestionnaire(procurement.ctx, {
     supplierId: supplier.id,
     recipientName: "Zq9Alpha Recipient",
@@ -654,7 +800,11 @@ beforeAll(async () => {
     membershipId,
     emailId: sent.emailId,
     portal: { cookie: portalCookie },
+    contactId,
+    siteId: site.id,
     ids: [
+      contactId,
+      site.id,
       a.id,
       supplier.id,
       sent.assignmentId,

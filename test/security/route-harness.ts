@@ -117,8 +117,11 @@ export function snapshot(organizationId: string) {
 /** "audits.$auditId" → { path: "/audits/:auditId", params: ["auditId"] } (Remix flat-route naming). */
 export function routeShape(file: string): { path: string; params: string[] } {
   const params: string[] = [];
+  // "[.]" is Remix's escaped dot (suppliers.export[.]csv → /suppliers/export.csv).
   const segments = file
+    .replace(/\[\.\]/g, "\u0001")
     .split(".")
+    .map((s) => s.replace(/\u0001/g, "."))
     .filter((s) => s !== "_index")
     .map((s) => {
       if (s.startsWith("$")) {

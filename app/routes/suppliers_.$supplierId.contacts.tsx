@@ -1,0 +1,232 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { NotFoundError } from "~/infra/errors";
+import { handle, parseForm } from "~/infra/http.server";
+import { requireMember } from "~/orgs/guard.server";
+import {
+  addContact,
+  contactSchema,
+  deleteContact,
+  setPrimaryContact,
+  updateContact,
+} from "~/suppliers/contacts.server";
+import { getSupplierDetail } from "~/suppliers/suppliers.server";
+import { Field, FormError, Notice } from "~/ui/form";
+import { Badge, Card, PageHeader } from "~/ui/layout";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Contacts · ${data?.supplier.name ?? "Supplier"} · Clearsource` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx } = requireMember(request, "suppliers:write");
+  try {
+    const { supplier, contacts } = getSupplierDetail(ctx, params.supplierId ?? "");
+    const editId = new URL(request.url).searchParams.get("edit");
+    return { supplier: { id: supplier.id, name: supplier.name }, contacts, editId };
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
+    throw err;
+  }
+}
+
+const idOnly = z.object({ contactId: z.string().trim().min(1, "Choose a contact.").max(64) });
+const withId = contactSchema.extend(idOnly.shape);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx } = requireMember(request, "suppliers:write");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const supplierId = params.supplierId ?? "";
+  if (intent === "add") {
+    const parsed = parseForm(contactSchema, form);
+    if (!parsed.ok) return parsed.response;
+    return handle(
+      () => (addContact(ctx, supplierId, parsed.data), { ok: true as const, message: "Contact added." }),
+    );
+  }
+  if (intent === "update") {
+    const parsed = parseForm(withId, form);
+    if (!parsed.ok) return parsed.response;
+    return handle(() => {
+      updateContact(ctx, parsed.data.contactId, parsed.data);
+      return { ok: true as const, message: "Contact saved." };
+    });
+  }
+  if (intent === "primary" || intent === "delete") {
+    const parsed = parseForm(idOnly, form);
+    if (!parsed.ok) return parsed.response;
+    return handle(() => {
+      if (intent === "primary") setPrimaryContact(ctx, parsed.data.contactId);
+      else deleteContact(ctx, parsed.data.contactId);
+      return {
+        ok: true as const,
+        message: intent === "primary" ? "Primary contact changed." : "Contact removed.",
+      };
+    });
+  }
+  return handle(() => {
+    throw new Response("Unknown action", { status: 400 });
+  });
+}
+
+function ContactFields({
+  values,
+  errors,
+}: {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+}) {
+  const v = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Name" name="name" required defaultValue={v("name")} error={errors.name} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          required
+          defaultValue={v("email")}
+          error={errors.email}
+        />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Phone (optional)" name="phone" defaultValue={v("phone")} error={errors.phone} />
+        <Field
+          label="Job title (optional)"
+          name="jobTitle"
+          defaultValue={v("jobTitle")}
+          error={errors.jobTitle}
+        />
+        <Field
+          label="Language (optional)"
+          name="language"
+          defaultValue={v("language")}
+          error={errors.language}
+          hint='e.g. "es", "zh-Hans"'
+        />
+      </div>
+    </>
+  );
+}
+
+export default function SupplierContacts() {
+  const { supplier, contacts, editId } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors: Record<string, string> = result && "fieldErrors" in result ? result.fieldErrors : {};
+  const formError = result && "formError" in result ? result.formError : undefined;
+  const values = (result && "values" in result ? result.values : undefined) as
+    Record<string, unknown> | undefined;
+  const failedIntent = values?.intent;
+  const editing = contacts.find((c) => c.id && c.id === editId);
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <PageHeader
+        title={`Contacts at ${supplier.name}`}
+        subtitle="Exactly one contact is primary: questionnaires go to that address."
+        actions={
+          <Link to={`/suppliers/${supplier.id}`} className="btn-secondary">
+            Back to supplier
+          </Link>
+        }
+      />
+      {result && "message" in result ? <Notice>{result.message}</Notice> : null}
+      {/* Refusals from the verb (duplicate address, removing the primary) come back without the form's values. */}
+      {!failedIntent ? <FormError error={Object.values(errors)[0] ?? formError} /> : null}
+
+      <Card>
+        <ul className="divide-y divide-slate-100 text-sm">
+          {contacts.map((c) => (
+            <li key={c.id ?? "primary"} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <span>
+                <span className="font-medium text-slate-800">{c.name}</span>
+                {c.jobTitle ? <span className="text-slate-500"> · {c.jobTitle}</span> : null}
+                <span className="block text-xs text-slate-500">
+                  {c.email}
+                  {c.phone ? ` · ${c.phone}` : ""}
+                  {c.language ? ` · ${c.language}` : ""}
+                </span>
+              </span>
+              <span className="flex items-center gap-3">
+                {c.isPrimary ? <Badge tone="green">Primary</Badge> : null}
+                {c.id ? (
+                  <Link to={`?edit=${c.id}`} className="link text-xs">
+                    Edit
+                  </Link>
+                ) : null}
+                {c.id && !c.isPrimary ? (
+                  <>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="primary" />
+                      <input type="hidden" name="contactId" value={c.id} />
+                      <button type="submit" className="text-xs font-medium text-sky-700 hover:underline">
+                        Make primary
+                      </button>
+                    </Form>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="contactId" value={c.id} />
+                      <button type="submit" className="text-xs text-red-600 hover:underline">
+                        Remove
+                      </button>
+                    </Form>
+                  </>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
+      {editing ? (
+        <Card title={`Edit ${editing.name}`}>
+          <Form method="post" className="space-y-4" noValidate>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="contactId" value={editing.id ?? ""} />
+            <FormError error={failedIntent === "update" ? formError : undefined} />
+            <ContactFields
+              values={failedIntent === "update" && values ? values : editing}
+              errors={failedIntent === "update" ? errors : {}}
+            />
+            <div className="flex items-center gap-3">
+              <button type="submit" className="btn-primary" disabled={busy}>
+                Save contact
+              </button>
+              <Link to="?" className="link text-sm">
+                Cancel
+              </Link>
+            </div>
+          </Form>
+        </Card>
+      ) : null}
+
+      <Card title="Add a contact">
+        <Form method="post" className="space-y-4" noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <FormError
+            error={
+              failedIntent === "add"
+                ? (formError ??
+                  (Object.keys(errors).length ? "Please correct the highlighted fields." : undefined))
+                : undefined
+            }
+          />
+          <ContactFields
+            values={failedIntent === "add" && values ? values : {}}
+            errors={failedIntent === "add" ? errors : {}}
+          />
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="isPrimary" value="on" /> Make this the primary contact
+          </label>
+          <button type="submit" className="btn-primary" disabled={busy}>
+            {busy ? "Adding…" : "Add contact"}
+          </button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

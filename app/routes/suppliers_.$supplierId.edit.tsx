@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { NotFoundError } from "~/infra/errors";
+import { handle, parseForm } from "~/infra/http.server";
+import { requireMember } from "~/orgs/guard.server";
+import { ilabGoods } from "~/suppliers/goods.server";
+import { getSupplierDetail, updateSupplier, updateSupplierSchema } from "~/suppliers/suppliers.server";
+import { ProfileFields } from "~/suppliers/supplier-form";
+import { FormError } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/layout";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.supplier.name ?? "supplier"} · Clearsource` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx } = requireMember(request, "suppliers:write");
+  try {
+    const { supplier } = getSupplierDetail(ctx, params.supplierId ?? "");
+    return { supplier, goodsNames: ilabGoods().names };
+  } catch (err) {
+    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
+    throw err;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx } = requireMember(request, "suppliers:write");
+  const parsed = parseForm(updateSupplierSchema, await request.formData());
+  if (!parsed.ok) return parsed.response;
+  const id = params.supplierId ?? "";
+  return handle(() => {
+    updateSupplier(ctx, id, parsed.data);
+    return redirect(`/suppliers/${id}`);
+  });
+}
+
+export default function EditSupplier() {
+  const { supplier, goodsNames } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: Record<string, string> = result && "fieldErrors" in result ? result.fieldErrors : {};
+  const formError = result && "formError" in result ? result.formError : undefined;
+  const values = ((result && "values" in result ? result.values : undefined) ?? supplier) as Record<
+    string,
+    unknown
+  >;
+  const busy = useNavigation().state === "submitting";
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader
+        title={`Edit ${supplier.name}`}
+        subtitle="Contacts, sites and supply-chain links are managed from the supplier's page."
+      />
+      <Card>
+        <Form method="post" className="space-y-4" noValidate>
+          <FormError
+            error={
+              formError ??
+              (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined)
+            }
+          />
+          <ProfileFields values={values} errors={errors} goodsNames={goodsNames} />
+          <div className="flex items-center gap-3 pt-2">
+            <button type="submit" className="btn-primary" disabled={busy}>
+              {busy ? "Saving…" : "Save changes"}
+            </button>
+            <Link to={`/suppliers/${supplier.id}`} className="link text-sm">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}
