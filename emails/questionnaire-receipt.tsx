@@ -1,17 +1,21 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
+import { portalT } from "../app/questionnaires/portal-i18n";
 import * as s from "./styles";
 
 export type QuestionnaireReceiptProps = {
+  /** The supplier's language (BCP 47); English when absent. */
+  lang?: string;
   recipientName: string;
   organizationName: string;
   questionnaireTitle: string;
-  /** Already formatted for people. */
+  /** Already formatted for people, in the supplier's language. */
   submittedOn: string;
   declarationName: string;
   declarationTitle: string;
 };
 
 export const previewProps: QuestionnaireReceiptProps = {
+  lang: "en",
   recipientName: "Sam Supplier",
   organizationName: "Example Buying Co.",
   questionnaireTitle: "Forced-labour self-assessment",
@@ -20,29 +24,35 @@ export const previewProps: QuestionnaireReceiptProps = {
   declarationTitle: "HR Manager",
 };
 
-/** The supplier's receipt: what was submitted, when, and who signed the declaration. */
+/** The supplier's receipt, in their language: what was submitted, when, and who signed the declaration. */
 export default function QuestionnaireReceipt(props: Partial<QuestionnaireReceiptProps>) {
   const p = { ...previewProps, ...props };
+  const lang = p.lang ?? "en";
+  const t = portalT(lang);
+  const vars = {
+    org: p.organizationName,
+    date: p.submittedOn,
+    name: p.declarationName,
+    jobTitle: p.declarationTitle,
+  };
   return (
-    <Html lang="en">
+    <Html lang={lang}>
       <Head />
-      <Preview>{`Receipt: your ${p.questionnaireTitle} for ${p.organizationName}`}</Preview>
+      <Preview>{t("email.receipt.subject", vars)}</Preview>
       <Body style={s.main}>
         <Container style={s.container}>
           <Text style={s.brand}>Clearsource</Text>
           <Heading as="h1" style={s.heading}>
-            Thank you: your answers were received
+            {t("email.receipt.heading")}
           </Heading>
-          <Text style={s.paragraph}>Dear {p.recipientName},</Text>
+          <Text style={s.paragraph}>{t("email.greeting", { name: p.recipientName })}</Text>
           <Text style={s.paragraph}>
-            Your {p.questionnaireTitle.toLowerCase()} for <strong>{p.organizationName}</strong> was submitted
-            on {p.submittedOn}, declared by {p.declarationName} ({p.declarationTitle}). {p.organizationName}{" "}
-            will review it and may come back to you with questions.
+            <strong>{p.questionnaireTitle}</strong>
           </Text>
+          <Text style={s.paragraph}>{t("email.receipt.body", vars)}</Text>
           <Hr style={s.hr} />
-          <Text style={s.small}>
-            You can still view your answers through the link in the original invitation while it is valid.
-          </Text>
+          <Text style={s.small}>{t("email.receipt.footer")}</Text>
+          <Text style={s.small}>{t("email.footer", vars)}</Text>
         </Container>
       </Body>
     </Html>

@@ -28,6 +28,9 @@ export type UploadEvidenceInput = {
   supplierId?: string | null;
   auditId?: string | null;
   findingId?: string | null;
+  /** A supplier's answer to one question of a questionnaire (the caller checks the assignment is theirs). */
+  assignmentId?: string | null;
+  questionId?: string | null;
   file: UploadSource;
 };
 
@@ -136,6 +139,8 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
           supplierId: target.supplierId,
           auditId: target.auditId,
           findingId: target.findingId,
+          assignmentId: input.assignmentId ?? null,
+          questionId: input.questionId ?? null,
           storageKey: key,
           fileName,
           contentType: type.mime,
@@ -154,6 +159,7 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
           supplierId: target.supplierId,
           auditId: target.auditId,
           findingId: target.findingId,
+          ...(input.assignmentId ? { assignmentId: input.assignmentId, questionId: input.questionId } : {}),
           fileName,
           contentType: type.mime,
           sizeBytes: size,

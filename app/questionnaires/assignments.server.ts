@@ -1,18 +1,24 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { answers, assignments, organizations, supplierPortalSessions, suppliers } from "../../db/schema";
+import {
+  answers,
+  assignments,
+  evidenceFiles,
+  organizations,
+  supplierPortalSessions,
+  suppliers,
+} from "../../db/schema";
 import type { AssignmentStatus } from "../../db/schema/questionnaires";
-import { recordAudit, listAuditLog } from "~/audit-log/audit-log.server";
+import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
-import { humanDate, renderInvitation, renderReturned } from "./emails.server";
-import { formatAnswer, iloLabel, parseTemplate, scoreAnswer, type AnswerValue, type Template } from "./model";
+import { humanDate, renderInvitation } from "./emails.server";
+import { parseTemplate, type AnswerValue, type Template } from "./model";
 
 const DAY_MS = 86_400_000;
 const noLineBreaks = (v: string) => !/[\r\n]/.test(v);
@@ -197,7 +203,28 @@ export function listAssignments(ctx: Ctx) {
     }));
 }
 
-/** Load an assignment of this tenant (404 for anyone else's) with its parsed snapshot and answers. */
+/**
+ * Parsed snapshots by assignment id. A snapshot never changes after sending (D5), and parsing a large
+ * translated template with zod on every autosave would dominate the request, so it is parsed once.
+ */
+const templateCache = new Map<string, Template>();
+const TEMPLATE_CACHE_MAX = 500;
+
+function snapshotTemplate(assignmentId: string, snapshot: unknown): Template {
+  let template = templateCache.get(assignmentId);
+  if (!template) {
+    template = parseTemplate(snapshot);
+    if (templateCache.size >= TEMPLATE_CACHE_MAX) templateCache.delete(templateCache.keys().next().value!);
+    templateCache.set(assignmentId, template);
+  }
+  return template;
+}
+
+/**
+ * Load an assignment of this tenant (404 for anyone else's) with its parsed snapshot and answers. A file
+ * question's answer is the list of its uploaded evidence files (the files are the answer, so there is no
+ * second copy to drift).
+ */
 export function loadAssignment(tx: DbOrTx, organizationId: string, assignmentId: string) {
   const row = tx
     .select()
@@ -205,7 +232,7 @@ export function loadAssignment(tx: DbOrTx, organizationId: string, assignmentId:
     .where(and(eq(assignments.id, assignmentId), eq(assignments.organizationId, organizationId)))
     .get();
   if (!row) throw new NotFoundError("Questionnaire not found");
-  const template = parseTemplate(row.questionsSnapshot);
+  const template = snapshotTemplate(row.id, row.questionsSnapshot);
   const saved = tx
     .select({ questionId: answers.questionId, value: answers.value })
     .from(answers)
@@ -213,110 +240,30 @@ export function loadAssignment(tx: DbOrTx, organizationId: string, assignmentId:
     .all();
   const values: Record<string, AnswerValue> = {};
   for (const a of saved) values[a.questionId] = a.value as AnswerValue;
-  return { row, template, values };
-}
-
-export type ReviewedQuestion = {
-  id: string;
-  text: string;
-  help: string;
-  type: string;
-  required: boolean;
-  ilo: { n: number; label: string }[];
-  answer: string;
-  answered: boolean;
-  points: number;
-  redFlag: boolean;
-  control: boolean;
-};
-
-/** Questions grouped by section with answers, ILO tags and red flags, as the buyer reviews them. */
-export function reviewSections(template: Template, values: Record<string, AnswerValue>) {
-  return template.sections
-    .map((section) => ({
-      id: section.id,
-      title: section.title,
-      questions: template.questions
-        .filter((q) => q.section === section.id)
-        .map((q): ReviewedQuestion => {
-          const value = values[q.id] ?? null;
-          const score = scoreAnswer(q, value);
-          return {
-            id: q.id,
-            text: q.text,
-            help: q.help,
-            type: q.type,
-            required: q.required,
-            ilo: q.iloIndicators.map((n) => ({ n, label: iloLabel(n) })),
-            answer: formatAnswer(q, value),
-            answered: value !== null,
-            points: score.points,
-            redFlag: score.redFlag,
-            control: q.rule.control ?? false,
-          };
-        }),
-    }))
-    .filter((s) => s.questions.length > 0);
-}
-
-/** Comments the buyer sent back with "Return", newest first (kept in the append-only audit log). */
-export function returnComments(tx: DbOrTx, organizationId: string, assignmentId: string) {
-  return listAuditLog(tx, organizationId, { entityId: assignmentId, limit: 50 })
-    .filter((r) => r.action === "questionnaire.returned" && r.details)
-    .map((r) => ({
-      at: r.createdAt.toISOString(),
-      by: r.actorLabel ?? "",
-      comment: String((JSON.parse(r.details!) as { comment?: string }).comment ?? ""),
-    }));
-}
-
-export function getAssignmentForReview(ctx: Ctx, assignmentId: string) {
-  const { row, template, values } = loadAssignment(db(), ctx.organizationId, assignmentId);
-  const supplier = findSupplier(db(), ctx, row.supplierId);
-  // A supplier's draft is theirs until they submit: the buyer sees progress, not the answers.
-  const answersVisible = row.submittedAt !== null;
-  const sections = reviewSections(template, answersVisible ? values : {});
-  const all = sections.flatMap((s) => s.questions);
-  const answeredCount = Object.values(values).filter((v) => v !== null).length;
-  return {
-    assignment: {
-      id: row.id,
-      status: row.status,
-      recipientName: row.recipientName,
-      recipientEmail: row.recipientEmail,
-      dueDate: row.dueDate,
-      sentAt: row.sentAt.toISOString(),
-      firstOpenedAt: row.firstOpenedAt?.toISOString() ?? null,
-      submittedAt: row.submittedAt?.toISOString() ?? null,
-      tokenExpiresAt: row.tokenExpiresAt.toISOString(),
-      declarationName: row.declarationName,
-      declarationTitle: row.declarationTitle,
-      templateTitle: template.title,
-      templateVersion: template.version,
-    },
-    supplier: {
-      id: supplier.id,
-      name: supplier.name,
-      country: supplier.country,
-      riskScore: supplier.riskScore,
-      riskLevel: supplier.riskLevel,
-    },
-    sections,
-    answersVisible,
-    summary: {
-      questions: all.length,
-      answered: answeredCount,
-      redFlags: all.filter((q) => q.redFlag).length,
-    },
-    returns: returnComments(db(), ctx.organizationId, row.id),
-  };
+  const files = tx
+    .select({ id: evidenceFiles.id, questionId: evidenceFiles.questionId })
+    .from(evidenceFiles)
+    .where(
+      and(eq(evidenceFiles.organizationId, organizationId), eq(evidenceFiles.assignmentId, assignmentId)),
+    )
+    .orderBy(asc(evidenceFiles.createdAt))
+    .all();
+  const evidenceCounts: Record<string, number> = {};
+  for (const f of files)
+    if (f.questionId) evidenceCounts[f.questionId] = (evidenceCounts[f.questionId] ?? 0) + 1;
+  for (const q of template.questions) {
+    if (q.type !== "file") continue;
+    const ids = files.filter((f) => f.questionId === q.id).map((f) => f.id);
+    values[q.id] = ids.length ? ids : null;
+  }
+  return { row, template, values, evidenceCounts };
 }
 
 /**
  * Conditional status change: only rows in one of `from` move, so two reviewers (or a reviewer and a
  * supplier) racing cannot both win. Distinguishes "not yours / missing" (404) from "wrong state" (409).
  */
-function transition(
+export function transition(
   tx: DbOrTx,
   ctx: Ctx,
   assignmentId: string,
@@ -338,74 +285,6 @@ function transition(
   if (result.changes === 1) return;
   loadAssignment(tx, ctx.organizationId, assignmentId); // throws NotFoundError when not this tenant's
   throw new ConflictError(conflictMessage);
-}
-
-export function acceptAssignment(ctx: Ctx, assignmentId: string): void {
-  writeTx((tx) => {
-    transition(
-      tx,
-      ctx,
-      assignmentId,
-      ["submitted"],
-      { status: "accepted" },
-      "Only a submitted questionnaire can be accepted.",
-    );
-    const { row } = loadAssignment(tx, ctx.organizationId, assignmentId);
-    recordAudit(tx, ctx, {
-      action: "questionnaire.accepted",
-      entityType: "questionnaire_assignment",
-      entityId: assignmentId,
-      details: { supplierId: row.supplierId },
-    });
-    recomputeSupplierRisk(tx, ctx, row.supplierId, "questionnaire accepted");
-  });
-}
-
-export const returnSchema = z.object({
-  comment: z
-    .string()
-    .trim()
-    .min(3, "Tell the supplier what to change.")
-    .max(4000, "Keep the comment under 4,000 characters."),
-});
-
-export async function returnAssignment(ctx: Ctx, assignmentId: string, comment: string): Promise<void> {
-  const { row, template } = loadAssignment(db(), ctx.organizationId, assignmentId);
-  if (row.status !== "submitted") throw new ConflictError("Only a submitted questionnaire can be returned.");
-  const email = await renderReturned({
-    recipientName: row.recipientName,
-    organizationName: organizationName(db(), ctx.organizationId),
-    questionnaireTitle: template.title,
-    comment,
-    expiresOn: humanDate(row.tokenExpiresAt),
-  });
-  writeTx((tx) => {
-    transition(
-      tx,
-      ctx,
-      assignmentId,
-      ["submitted"],
-      { status: "returned" },
-      "Only a submitted questionnaire can be returned.",
-    );
-    enqueueEmail(
-      tx,
-      {
-        organizationId: ctx.organizationId,
-        template: "questionnaire-returned",
-        to: row.recipientEmail,
-        toName: row.recipientName,
-        ...email,
-      },
-      nowOf(ctx),
-    );
-    recordAudit(tx, ctx, {
-      action: "questionnaire.returned",
-      entityType: "questionnaire_assignment",
-      entityId: assignmentId,
-      details: { supplierId: row.supplierId, comment },
-    });
-  });
 }
 
 /** Revoke the link of an unsubmitted questionnaire: the token stops working and open portal sessions end. */

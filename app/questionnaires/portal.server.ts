@@ -1,186 +1,46 @@
-import { and, eq, gt, inArray, isNull, lt } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import {
-  answers,
-  assignments,
-  organizations,
-  supplierPortalSessions,
-  suppliers,
-  users,
-} from "../../db/schema";
+import { answers, assignments, evidenceFiles, organizations, suppliers, users } from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
-import { nowOf, type Ctx } from "~/infra/context";
-import { randomToken, sha256Hex } from "~/infra/crypto.server";
+import { uploadEvidence, type UploadSource } from "~/evidence/evidence.server";
+import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from "~/i18n/languages";
+import { nowOf } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { ConflictError, NotFoundError } from "~/infra/errors";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { deleteObject } from "~/infra/storage.server";
 import { raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
-import { readCookie } from "~/orgs/session.server";
-import { EDITABLE_STATUSES, loadAssignment, returnComments } from "./assignments.server";
-import { humanDate, renderReceipt, renderSubmittedNotice, type RenderedEmail } from "./emails.server";
+import { EDITABLE_STATUSES, loadAssignment } from "./assignments.server";
 import {
+  evidenceRequested,
   fieldName,
+  isUnanswered,
+  localizeTemplate,
   missingRequired,
-  scoreAnswer,
+  scoreAnswers,
   validateAnswer,
   type AnswerValue,
+  type Question,
   type Template,
 } from "./model";
+import { renderReceiptEmail, renderSubmittedNoticeEmail, type RenderedEmail } from "./portal-emails.server";
+import { localDate, portalT, type Translate } from "./portal-i18n";
+import type { PortalAccess } from "./portal-access.server";
+import { currentRound, recordRevision, returnedQuestions } from "./portal-rounds.server";
 
-export const PORTAL_COOKIE = "cs_portal";
-/** A portal session lasts at most this long, and never beyond the invitation link's own expiry. */
-const PORTAL_SESSION_MS = 7 * 86_400_000;
-const MAX_TOKEN_LENGTH = 200;
+export {
+  getInvitationLanding,
+  PORTAL_COOKIE,
+  redeemInvitation,
+  requirePortalAccess,
+  supplierCtx,
+  type PortalAccess,
+} from "./portal-access.server";
 
-type LinkState = "ok" | "unknown" | "expired" | "revoked";
-
-function findByToken(tx: DbOrTx, token: string) {
-  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
-  return (
-    tx
-      .select({
-        assignment: assignments,
-        organizationName: organizations.name,
-        supplierName: suppliers.name,
-      })
-      .from(assignments)
-      .innerJoin(organizations, eq(organizations.id, assignments.organizationId))
-      .innerJoin(suppliers, eq(suppliers.id, assignments.supplierId))
-      .where(eq(assignments.tokenHash, sha256Hex(token)))
-      .get() ?? null
-  );
-}
-
-function linkState(row: ReturnType<typeof findByToken>, now: Date): LinkState {
-  if (!row) return "unknown";
-  if (row.assignment.status === "revoked" || row.assignment.revokedAt) return "revoked";
-  if (row.assignment.tokenExpiresAt.getTime() <= now.getTime()) return "expired";
-  return "ok";
-}
-
-/**
- * What the landing page shows for a link. Read-only on purpose: mail scanners and link previews fetch
- * GET URLs, so looking at the page must not consume the token or mark the questionnaire opened.
- */
-export function getInvitationLanding(token: string, now = new Date()) {
-  const row = findByToken(db(), token);
-  const state = linkState(row, now);
-  if (state !== "ok" || !row) return { state: state as Exclude<LinkState, "ok"> };
-  const template = loadAssignment(db(), row.assignment.organizationId, row.assignment.id).template;
-  return {
-    state: "ok" as const,
-    organizationName: row.organizationName,
-    supplierName: row.supplierName,
-    recipientName: row.assignment.recipientName,
-    title: template.title,
-    intro: template.intro,
-    questionCount: template.questions.length,
-    sectionTitles: template.sections.map((s) => s.title),
-    dueDate: row.assignment.dueDate,
-    expiresAt: row.assignment.tokenExpiresAt.toISOString(),
-    status: row.assignment.status,
-  } as const;
-}
-
-function portalCookie(token: string, maxAgeSeconds: number): string {
-  const secure = env().NODE_ENV === "production" && env().publicOrigin.startsWith("https:") ? "; Secure" : "";
-  return `${PORTAL_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
-}
-
-export function supplierCtx(
-  organizationId: string,
-  assignmentId: string,
-  label: string,
-  now?: () => Date,
-): Ctx {
-  return { organizationId, actor: { type: "supplier", id: assignmentId, label }, now };
-}
-
-/**
- * Redeem an invitation link (POST only): start a supplier portal session bound to this one assignment.
- * Never creates a buyer session. The first redemption marks the questionnaire opened and in progress.
- */
-export function redeemInvitation(
-  token: string,
-  now = new Date(),
-): { ok: true; assignmentId: string; setCookie: string } | { ok: false; state: Exclude<LinkState, "ok"> } {
-  return writeTx((tx) => {
-    const row = findByToken(tx, token);
-    const state = linkState(row, now);
-    if (state !== "ok" || !row) return { ok: false, state: state as Exclude<LinkState, "ok"> };
-    const a = row.assignment;
-    const ctx = supplierCtx(a.organizationId, a.id, `${a.recipientName} (supplier contact)`, () => now);
-
-    const firstOpen = tx
-      .update(assignments)
-      .set({ firstOpenedAt: now, status: "in_progress", updatedAt: now })
-      .where(and(eq(assignments.id, a.id), eq(assignments.status, "sent"), isNull(assignments.firstOpenedAt)))
-      .run().changes;
-
-    // Expired portal sessions of this assignment are swept here: cheap, and keeps the table small.
-    tx.delete(supplierPortalSessions)
-      .where(and(eq(supplierPortalSessions.assignmentId, a.id), lt(supplierPortalSessions.expiresAt, now)))
-      .run();
-    const sessionToken = randomToken();
-    const expiresAt = new Date(Math.min(now.getTime() + PORTAL_SESSION_MS, a.tokenExpiresAt.getTime()));
-    tx.insert(supplierPortalSessions)
-      .values({
-        id: sha256Hex(sessionToken),
-        organizationId: a.organizationId,
-        assignmentId: a.id,
-        createdAt: now,
-        expiresAt,
-      })
-      .run();
-    recordAudit(tx, ctx, {
-      action: firstOpen ? "questionnaire.opened" : "questionnaire.link_redeemed",
-      entityType: "questionnaire_assignment",
-      entityId: a.id,
-    });
-    const maxAge = Math.max(1, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-    return { ok: true, assignmentId: a.id, setCookie: portalCookie(sessionToken, maxAge) };
-  });
-}
-
-export type PortalAccess = { ctx: Ctx; assignmentId: string };
-
-/**
- * The portal's guard: the request must carry a live portal cookie bound to exactly this assignment.
- * Anything else is a 404, so an assignment id alone reveals nothing.
- */
-export function requirePortalAccess(request: Request, assignmentId: string, now = new Date()): PortalAccess {
-  const token = readCookie(request, PORTAL_COOKIE);
-  if (!token || token.length > MAX_TOKEN_LENGTH) throw new Response("Not found", { status: 404 });
-  const row = db()
-    .select({ session: supplierPortalSessions, assignment: assignments })
-    .from(supplierPortalSessions)
-    .innerJoin(
-      assignments,
-      and(
-        eq(assignments.id, supplierPortalSessions.assignmentId),
-        eq(assignments.organizationId, supplierPortalSessions.organizationId),
-      ),
-    )
-    .where(
-      and(
-        eq(supplierPortalSessions.id, sha256Hex(token)),
-        eq(supplierPortalSessions.assignmentId, assignmentId),
-        gt(supplierPortalSessions.expiresAt, now),
-      ),
-    )
-    .get();
-  if (!row || row.assignment.status === "revoked") throw new Response("Not found", { status: 404 });
-  return {
-    assignmentId,
-    ctx: supplierCtx(
-      row.assignment.organizationId,
-      assignmentId,
-      `${row.assignment.recipientName} (supplier contact)`,
-    ),
-  };
-}
+export type FieldErrors = Record<string, string>;
+type RawForm = Record<string, unknown>;
 
 function ownAssignment(tx: DbOrTx, access: PortalAccess) {
   if (access.ctx.actor.type !== "supplier" || access.ctx.actor.id !== access.assignmentId)
@@ -188,180 +48,444 @@ function ownAssignment(tx: DbOrTx, access: PortalAccess) {
   return loadAssignment(tx, access.ctx.organizationId, access.assignmentId);
 }
 
-export function getPortalView(access: PortalAccess) {
-  const { row, template, values } = ownAssignment(db(), access);
-  const org = db()
+/**
+ * Which questions the supplier may change now: all of them while the questionnaire is open, only the
+ * returned ones when it came back from review, none once submitted. Enforced here, on every write.
+ */
+function editableScope(tx: DbOrTx, access: PortalAccess, status: string) {
+  const round = currentRound(tx, access.ctx.organizationId, access.assignmentId);
+  if (status === "returned") {
+    const returned = returnedQuestions(tx, access.ctx.organizationId, access.assignmentId, round);
+    return { round, all: false, ids: new Set(returned.map((r) => r.questionId)), returned };
+  }
+  const open = (EDITABLE_STATUSES as string[]).includes(status);
+  return { round, all: open, ids: new Set<string>(), returned: [] as ReturnType<typeof returnedQuestions> };
+}
+
+const canEdit = (scope: { all: boolean; ids: Set<string> }, questionId: string) =>
+  scope.all || scope.ids.has(questionId);
+
+/** A field error in the supplier's language (the model's messages are English, for the buyer side). */
+export function localizedAnswerError(q: Question, raw: unknown, t: Translate): string {
+  switch (q.type) {
+    case "yes_no":
+      return t("err.yesNo");
+    case "choice":
+    case "multi_choice":
+      return t("err.choice");
+    case "number":
+    case "percentage": {
+      const str = String(Array.isArray(raw) ? raw[0] : raw)
+        .trim()
+        .replace(",", ".");
+      if (!/^-?\d+(\.\d+)?$/.test(str)) return t("err.number");
+      const min = q.type === "percentage" ? 0 : (q.min ?? 0);
+      const max = q.type === "percentage" ? 100 : q.max;
+      return max === undefined ? t("err.min", { min }) : t("err.range", { min, max });
+    }
+    case "short_text":
+    case "text":
+      return t("err.text", { max: q.maxLength ?? (q.type === "short_text" ? 200 : 4000) });
+    case "date":
+      return t("err.date");
+    case "file":
+      return t("err.generic");
+  }
+}
+
+function upsertAnswer(
+  tx: DbOrTx,
+  access: PortalAccess,
+  questionId: string,
+  value: AnswerValue,
+  round: number,
+  now: Date,
+) {
+  tx.insert(answers)
+    .values({
+      organizationId: access.ctx.organizationId,
+      assignmentId: access.assignmentId,
+      questionId,
+      value,
+      updatedAt: now,
+    })
+    .onConflictDoUpdate({
+      target: [answers.assignmentId, answers.questionId],
+      set: { value, updatedAt: now },
+    })
+    .run();
+  return recordRevision(tx, access.ctx, { assignmentId: access.assignmentId, questionId, round, value }, now);
+}
+
+function markInProgress(tx: DbOrTx, access: PortalAccess, now: Date) {
+  tx.update(assignments)
+    .set({ status: "in_progress", updatedAt: now })
+    .where(and(eq(assignments.id, access.assignmentId), eq(assignments.status, "sent")))
+    .run();
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Reading
+
+export type PortalFile = { id: string; fileName: string; sizeBytes: number; contentType: string };
+
+function filesByQuestion(tx: DbOrTx, access: PortalAccess): Record<string, PortalFile[]> {
+  const rows = tx
+    .select({
+      id: evidenceFiles.id,
+      questionId: evidenceFiles.questionId,
+      fileName: evidenceFiles.fileName,
+      sizeBytes: evidenceFiles.sizeBytes,
+      contentType: evidenceFiles.contentType,
+    })
+    .from(evidenceFiles)
+    .where(
+      and(
+        eq(evidenceFiles.organizationId, access.ctx.organizationId),
+        eq(evidenceFiles.assignmentId, access.assignmentId),
+      ),
+    )
+    .orderBy(asc(evidenceFiles.createdAt))
+    .all();
+  const out: Record<string, PortalFile[]> = {};
+  for (const { questionId, ...f } of rows) if (questionId) (out[questionId] ??= []).push(f);
+  return out;
+}
+
+function names(tx: DbOrTx, organizationId: string, supplierId: string) {
+  const org = tx
     .select({ name: organizations.name })
     .from(organizations)
-    .where(eq(organizations.id, row.organizationId))
+    .where(eq(organizations.id, organizationId))
     .get();
-  const supplier = db()
+  const supplier = tx
     .select({ name: suppliers.name })
     .from(suppliers)
-    .where(eq(suppliers.id, row.supplierId))
+    .where(eq(suppliers.id, supplierId))
     .get();
+  return { organizationName: org?.name ?? "", supplierName: supplier?.name ?? "" };
+}
+
+/** Everything the portal page renders, with the questionnaire in the supplier's chosen language. */
+export function getPortalView(access: PortalAccess) {
+  const tx = db();
+  const { row, template, values } = ownAssignment(tx, access);
+  const scope = editableScope(tx, access, row.status);
+  const lang = access.language;
   return {
     assignmentId: row.id,
     status: row.status,
-    editable: EDITABLE_STATUSES.includes(row.status),
-    organizationName: org?.name ?? "",
-    supplierName: supplier?.name ?? "",
+    editable: scope.all || scope.ids.size > 0,
+    /** null = every question may be changed; otherwise only these (returned for changes). */
+    editableIds: scope.all ? null : [...scope.ids],
+    returned: scope.returned.map((r) => ({ questionId: r.questionId, comment: r.comment })),
+    round: scope.round,
+    lang,
+    languages: SUPPORTED_LANGUAGES.map((l) => ({ code: l.code, name: l.nativeName })),
+    ...names(tx, row.organizationId, row.supplierId),
     recipientName: row.recipientName,
     dueDate: row.dueDate,
     submittedAt: row.submittedAt?.toISOString() ?? null,
     declarationName: row.declarationName,
     declarationTitle: row.declarationTitle,
-    template,
+    template: localizeTemplate(template, lang),
     values,
-    returns: returnComments(db(), row.organizationId, row.id),
+    files: filesByQuestion(tx, access),
+    uploadLimitMb: Math.round((env().UPLOAD_MAX_BYTES / (1024 * 1024)) * 10) / 10,
   };
 }
 
-export type FieldErrors = Record<string, string>;
-type RawForm = Record<string, unknown>;
+export type PortalView = ReturnType<typeof getPortalView>;
+
+// -------------------------------------------------------------------------------------------------------
+// Language
+
+/** Store the supplier's language choice on the assignment (emails to them follow it too). */
+export function setPortalLanguage(access: PortalAccess, lang: string): LanguageCode {
+  if (!isSupportedLanguage(lang)) throw new ValidationError({ lang: "Choose a language from the list." });
+  const now = nowOf(access.ctx);
+  writeTx((tx) => {
+    ownAssignment(tx, access);
+    tx.update(assignments)
+      .set({ language: lang, updatedAt: now })
+      .where(
+        and(
+          eq(assignments.id, access.assignmentId),
+          eq(assignments.organizationId, access.ctx.organizationId),
+        ),
+      )
+      .run();
+    recordAudit(tx, access.ctx, {
+      action: "questionnaire.language_changed",
+      entityType: "questionnaire_assignment",
+      entityId: access.assignmentId,
+      details: { language: lang },
+    });
+  });
+  return lang;
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Autosave
+
+export type AutosaveResult =
+  | { ok: true; questionId: string; value: AnswerValue; savedAt: string }
+  | { ok: false; questionId: string; error: string; status: 400 | 409 };
 
 /**
- * Validate the posted answers field by field. Fields not posted keep their saved value (a partial post
- * never wipes answers); an empty field clears its answer.
+ * Save one answer as the supplier types (the page posts each question on its own, debounced). Only that
+ * field is validated; an invalid value leaves the saved one untouched and comes back as that field's error.
  */
-function validateForm(template: Template, raw: RawForm) {
+export function autosaveAnswer(access: PortalAccess, questionId: string, raw: unknown): AutosaveResult {
+  const now = nowOf(access.ctx);
+  const t = portalT(access.language);
+  return writeTx((tx): AutosaveResult => {
+    const { row, template, values } = ownAssignment(tx, access);
+    const q = template.questions.find((x) => x.id === questionId);
+    if (!q || q.type === "file") return { ok: false, questionId, error: t("err.generic"), status: 400 };
+    const scope = editableScope(tx, access, row.status);
+    if (!canEdit(scope, questionId)) {
+      const key = row.status === "returned" ? "err.notReturned" : "err.notEditable";
+      return { ok: false, questionId, error: t(key), status: 409 };
+    }
+    const result = validateAnswer(q, raw);
+    if (!result.ok) return { ok: false, questionId, error: localizedAnswerError(q, raw, t), status: 400 };
+    const unchanged = JSON.stringify(values[questionId] ?? null) === JSON.stringify(result.value);
+    if (!unchanged) {
+      const { created } = upsertAnswer(tx, access, questionId, result.value, scope.round, now);
+      markInProgress(tx, access, now);
+      // One audit row per editing burst (a new history row), not per keystroke pause.
+      if (created)
+        recordAudit(tx, access.ctx, {
+          action: "questionnaire.answer_saved",
+          entityType: "questionnaire_assignment",
+          entityId: access.assignmentId,
+          details: { questionId, round: scope.round },
+        });
+    }
+    return { ok: true, questionId, value: result.value, savedAt: now.toISOString() };
+  });
+}
+
+/**
+ * Validate the posted answers field by field (the whole-form post used without JavaScript and by submit).
+ * Fields not posted keep their saved value; fields the supplier may not change are ignored.
+ */
+function validateForm(
+  template: Template,
+  raw: RawForm,
+  scope: { all: boolean; ids: Set<string> },
+  t: Translate,
+) {
   const valid: Record<string, AnswerValue> = {};
   const fieldErrors: FieldErrors = {};
   for (const q of template.questions) {
     const name = fieldName(q.id);
-    if (!(name in raw)) continue;
+    if (!(name in raw) || q.type === "file" || !canEdit(scope, q.id)) continue;
     const result = validateAnswer(q, raw[name]);
     if (result.ok) valid[q.id] = result.value;
-    else fieldErrors[name] = result.error;
+    else fieldErrors[name] = localizedAnswerError(q, raw[name], t);
   }
   return { valid, fieldErrors };
 }
 
-function upsertAnswers(tx: DbOrTx, access: PortalAccess, values: Record<string, AnswerValue>, now: Date) {
-  for (const [questionId, value] of Object.entries(values)) {
-    tx.insert(answers)
-      .values({
-        organizationId: access.ctx.organizationId,
-        assignmentId: access.assignmentId,
-        questionId,
-        value,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [answers.assignmentId, answers.questionId],
-        set: { value, updatedAt: now },
-      })
-      .run();
-  }
-}
-
-const declarationDraftSchema = z.object({
-  declarationName: z.string().trim().max(200, "Keep the name under 200 characters.").optional(),
-  declarationTitle: z.string().trim().max(200, "Keep the job title under 200 characters.").optional(),
-});
-
-const declarationSchema = z.object({
-  declarationName: z
-    .string({ error: "Enter your full name." })
-    .trim()
-    .min(1, "Enter your full name.")
-    .max(200, "Keep the name under 200 characters.")
-    .refine((v) => !/[\r\n]/.test(v), "The name must be on one line."),
-  declarationTitle: z
-    .string({ error: "Enter your job title." })
-    .trim()
-    .min(1, "Enter your job title.")
-    .max(200, "Keep the job title under 200 characters."),
-  attest: z.literal("yes", { error: "Tick the box to confirm the declaration." }),
-});
-
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "_form";
-    out[key] ??= issue.message;
-  }
-  return out;
-}
-
-/**
- * Save a draft: every valid answer is stored in one transaction; invalid ones are reported per field and
- * leave the saved value untouched (the form keeps what was typed).
- */
+/** Save a whole form at once (no-JavaScript fallback). Invalid fields are reported, valid ones stored. */
 export function saveDraft(access: PortalAccess, raw: RawForm): { saved: number; fieldErrors: FieldErrors } {
   const now = nowOf(access.ctx);
+  const t = portalT(access.language);
   return writeTx((tx) => {
-    const { row, template } = ownAssignment(tx, access);
-    if (!EDITABLE_STATUSES.includes(row.status))
-      throw new ConflictError("This questionnaire has already been submitted and can no longer be changed.");
-    const { valid, fieldErrors } = validateForm(template, raw);
-    const decl = declarationDraftSchema.safeParse({
-      declarationName: typeof raw.declarationName === "string" ? raw.declarationName : undefined,
-      declarationTitle: typeof raw.declarationTitle === "string" ? raw.declarationTitle : undefined,
-    });
-    if (!decl.success) Object.assign(fieldErrors, fieldErrorsOf(decl.error));
-    upsertAnswers(tx, access, valid, now);
+    const { row, template, values } = ownAssignment(tx, access);
+    const scope = editableScope(tx, access, row.status);
+    if (!scope.all && scope.ids.size === 0) throw new ConflictError(t("err.notEditable"));
+    const { valid, fieldErrors } = validateForm(template, raw, scope, t);
+    let saved = 0;
+    for (const [questionId, value] of Object.entries(valid)) {
+      if (JSON.stringify(values[questionId] ?? null) === JSON.stringify(value)) continue;
+      upsertAnswer(tx, access, questionId, value, scope.round, now);
+      saved++;
+    }
+    const decl = declarationDraft(raw);
     tx.update(assignments)
-      .set({
-        status: row.status === "sent" ? "in_progress" : row.status,
-        ...(decl.success && decl.data.declarationName !== undefined
-          ? { declarationName: decl.data.declarationName || null }
-          : {}),
-        ...(decl.success && decl.data.declarationTitle !== undefined
-          ? { declarationTitle: decl.data.declarationTitle || null }
-          : {}),
-        updatedAt: now,
-      })
+      .set({ ...decl, updatedAt: now })
       .where(and(eq(assignments.id, row.id), inArray(assignments.status, EDITABLE_STATUSES)))
       .run();
+    markInProgress(tx, access, now);
     recordAudit(tx, access.ctx, {
       action: "questionnaire.draft_saved",
       entityType: "questionnaire_assignment",
       entityId: row.id,
-      details: { answers: Object.keys(valid).length, invalid: Object.keys(fieldErrors).length },
+      details: { answers: saved, invalid: Object.keys(fieldErrors).length, round: scope.round },
     });
     return { saved: Object.keys(valid).length, fieldErrors };
+  });
+}
+
+function declarationDraft(raw: RawForm) {
+  const out: { declarationName?: string | null; declarationTitle?: string | null } = {};
+  if (typeof raw.declarationName === "string")
+    out.declarationName = raw.declarationName.trim().slice(0, 200) || null;
+  if (typeof raw.declarationTitle === "string")
+    out.declarationTitle = raw.declarationTitle.trim().slice(0, 200) || null;
+  return out;
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Files
+
+function localizedUploadError(err: ValidationError, t: Translate): string {
+  const message = err.fieldErrors.file ?? err.message;
+  const mb = Math.round((env().UPLOAD_MAX_BYTES / (1024 * 1024)) * 10) / 10;
+  if (/larger than/i.test(message)) return t("portal.fileTooLarge", { mb: `${mb} MB` });
+  if (/empty/i.test(message)) return t("portal.fileEmpty");
+  if (/accepted type|not an accepted/i.test(message)) return t("portal.fileType");
+  return message;
+}
+
+/** Whether a question takes uploads: a file question, or one asking for evidence with this answer. */
+function takesFiles(q: Question, value: AnswerValue): boolean {
+  return q.type === "file" || (!!q.evidence && (evidenceRequested(q, value) || isUnanswered(value)));
+}
+
+/**
+ * Upload a file as (part of) the answer to one question: stored in S3 through the evidence module, tagged
+ * with the assignment and question. Size and type are checked by content there; errors come back in the
+ * supplier's language.
+ */
+export async function uploadAnswerFile(access: PortalAccess, questionId: string, file: UploadSource) {
+  const t = portalT(access.language);
+  const now = nowOf(access.ctx);
+  const { row, template, values } = ownAssignment(db(), access);
+  const q = template.questions.find((x) => x.id === questionId);
+  if (!q || !(q.type === "file" || q.evidence)) throw new NotFoundError("Question not found");
+  const scope = editableScope(db(), access, row.status);
+  if (!canEdit(scope, questionId))
+    throw new ConflictError(t(row.status === "returned" ? "err.notReturned" : "err.notEditable"));
+  if (!takesFiles(q, values[questionId] ?? null)) throw new ValidationError({ file: t("err.generic") });
+  let uploaded;
+  try {
+    uploaded = await uploadEvidence(access.ctx, {
+      supplierId: row.supplierId,
+      assignmentId: row.id,
+      questionId,
+      file,
+    });
+  } catch (err) {
+    if (err instanceof ValidationError) {
+      const message = localizedUploadError(err, t);
+      throw new ValidationError({ file: message }, message);
+    }
+    throw err;
+  }
+  writeTx((tx) => {
+    if (q.type === "file") {
+      const ids = loadAssignment(tx, access.ctx.organizationId, access.assignmentId).values[questionId];
+      recordRevision(
+        tx,
+        access.ctx,
+        { assignmentId: row.id, questionId, round: scope.round, value: ids ?? null },
+        now,
+      );
+    }
+    markInProgress(tx, access, now);
+  });
+  return { id: uploaded.id, fileName: uploaded.fileName, sizeBytes: uploaded.sizeBytes };
+}
+
+/** Remove one of this assignment's uploads before submitting (only while that question may change). */
+export async function removeAnswerFile(access: PortalAccess, evidenceId: string): Promise<void> {
+  const t = portalT(access.language);
+  const now = nowOf(access.ctx);
+  const key = writeTx((tx) => {
+    const { row, template } = ownAssignment(tx, access);
+    const file = tx
+      .select()
+      .from(evidenceFiles)
+      .where(
+        and(
+          eq(evidenceFiles.id, evidenceId),
+          eq(evidenceFiles.organizationId, access.ctx.organizationId),
+          eq(evidenceFiles.assignmentId, access.assignmentId),
+        ),
+      )
+      .get();
+    if (!file || !file.questionId) throw new NotFoundError("File not found");
+    const scope = editableScope(tx, access, row.status);
+    if (!canEdit(scope, file.questionId))
+      throw new ConflictError(t(row.status === "returned" ? "err.notReturned" : "err.notEditable"));
+    tx.delete(evidenceFiles).where(eq(evidenceFiles.id, file.id)).run();
+    const q = template.questions.find((x) => x.id === file.questionId);
+    if (q?.type === "file") {
+      const ids = loadAssignment(tx, access.ctx.organizationId, access.assignmentId).values[q.id];
+      recordRevision(
+        tx,
+        access.ctx,
+        { assignmentId: row.id, questionId: q.id, round: scope.round, value: ids ?? null },
+        now,
+      );
+    }
+    recordAudit(tx, access.ctx, {
+      action: "evidence.removed",
+      entityType: "evidence",
+      entityId: file.id,
+      details: { assignmentId: row.id, questionId: file.questionId, fileName: file.fileName },
+    });
+    return file.storageKey;
+  });
+  // After commit: a failed delete leaves an unreferenced object, which is never served.
+  await deleteObject(key).catch(() => {});
+}
+
+// -------------------------------------------------------------------------------------------------------
+// Submit
+
+function declarationSchema(t: Translate) {
+  return z.object({
+    declarationName: z
+      .string({ error: t("decl.nameRequired") })
+      .trim()
+      .min(1, t("decl.nameRequired"))
+      .max(200)
+      .refine((v) => !/[\r\n]/.test(v), t("decl.nameRequired")),
+    declarationTitle: z
+      .string({ error: t("decl.titleRequired") })
+      .trim()
+      .min(1, t("decl.titleRequired"))
+      .max(200),
+    attest: z.literal("yes", { error: t("decl.attestRequired") }),
   });
 }
 
 export type SubmitResult = { ok: true; redFlags: number } | { ok: false; fieldErrors: FieldErrors };
 
 /**
- * Submit: all required questions answered and the declaration signed. Exactly once: the status moves by a
- * conditional UPDATE, so of two tabs submitting at the same moment one wins and the other gets a conflict.
- * In the same transaction: remediation tasks for red flags, risk recomputed, audit row, and the emails to
- * the buyer who sent it and the supplier's receipt.
+ * Submit: all required visible questions answered and the declaration signed. Exactly once: the status
+ * moves by a conditional UPDATE, so of two tabs submitting at the same moment one wins and the other gets
+ * a conflict. In the same transaction: remediation tasks for red flags, risk recomputed, audit row, the
+ * notice to the buyer who sent it and the supplier's receipt (in their language).
  */
 export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise<SubmitResult> {
   const now = nowOf(access.ctx);
-  const { row, template, values: saved } = ownAssignment(db(), access);
-  if (!EDITABLE_STATUSES.includes(row.status))
-    throw new ConflictError("This questionnaire has already been submitted.");
+  const t = portalT(access.language);
+  const { row, template, values: saved, evidenceCounts } = ownAssignment(db(), access);
+  const scope = editableScope(db(), access, row.status);
+  if (!scope.all && scope.ids.size === 0) throw new ConflictError(t("submit.already"));
 
-  const { valid, fieldErrors } = validateForm(template, raw);
+  const { valid, fieldErrors } = validateForm(template, raw, scope, t);
   const final = { ...saved, ...valid };
-  for (const id of missingRequired(template, final)) {
-    fieldErrors[fieldName(id)] ??= "Answer this question before submitting.";
-  }
-  const decl = declarationSchema.safeParse({
+  for (const id of missingRequired(template, final)) fieldErrors[fieldName(id)] ??= t("err.required");
+  const decl = declarationSchema(t).safeParse({
     declarationName: raw.declarationName,
     declarationTitle: raw.declarationTitle,
     attest: raw.attest,
   });
-  if (!decl.success) Object.assign(fieldErrors, fieldErrorsOf(decl.error));
+  if (!decl.success)
+    for (const issue of decl.error.issues) fieldErrors[issue.path.join(".") || "_form"] ??= issue.message;
   if (Object.keys(fieldErrors).length > 0 || !decl.success) return { ok: false, fieldErrors };
 
-  const redFlags = template.questions.filter((q) => scoreAnswer(q, final[q.id] ?? null).redFlag);
-  const org = db()
-    .select({ name: organizations.name })
-    .from(organizations)
-    .where(eq(organizations.id, row.organizationId))
-    .get();
-  const supplier = db()
-    .select({ name: suppliers.name })
-    .from(suppliers)
-    .where(eq(suppliers.id, row.supplierId))
-    .get();
+  const redFlags = scoreAnswers(template, final, evidenceCounts)
+    .filter((s) => s.redFlag)
+    .map((s) => s.question);
+  const { organizationName, supplierName } = names(db(), row.organizationId, row.supplierId);
   const buyer = row.sentByUserId
     ? db()
         .select({ name: users.name, email: users.email })
@@ -369,19 +493,19 @@ export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise
         .where(eq(users.id, row.sentByUserId))
         .get()
     : undefined;
-
-  const receipt = await renderReceipt({
+  const receipt = await renderReceiptEmail({
+    lang: access.language,
     recipientName: row.recipientName,
-    organizationName: org?.name ?? "",
-    questionnaireTitle: template.title,
-    submittedOn: humanDate(now),
+    organizationName,
+    questionnaireTitle: localizeTemplate(template, access.language).title,
+    submittedOn: localDate(now, access.language),
     declarationName: decl.data.declarationName,
     declarationTitle: decl.data.declarationTitle,
   });
   const notice: RenderedEmail | null = buyer
-    ? await renderSubmittedNotice({
+    ? await renderSubmittedNoticeEmail({
         buyerName: buyer.name,
-        supplierName: supplier?.name ?? "",
+        supplierName,
         questionnaireTitle: template.title,
         redFlagCount: redFlags.length,
         reviewUrl: `${env().publicOrigin}/questionnaires/${row.id}`,
@@ -402,13 +526,23 @@ export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise
         and(
           eq(assignments.id, row.id),
           eq(assignments.organizationId, access.ctx.organizationId),
-          inArray(assignments.status, EDITABLE_STATUSES),
+          eq(assignments.status, row.status),
         ),
       )
       .run().changes;
-    if (won !== 1) throw new ConflictError("This questionnaire has already been submitted.");
+    if (won !== 1) throw new ConflictError(t("submit.already"));
 
-    upsertAnswers(tx, access, valid, now);
+    for (const [questionId, value] of Object.entries(valid)) {
+      if (JSON.stringify(saved[questionId] ?? null) !== JSON.stringify(value))
+        upsertAnswer(tx, access, questionId, value, scope.round, now);
+    }
+    // The first submission's history starts with every answer as submitted, so later rounds have a
+    // baseline even for answers typed before history was kept.
+    for (const q of template.questions) {
+      const value = final[q.id] ?? null;
+      if (scope.round === 1 && !isUnanswered(value) && !(q.id in valid))
+        recordRevision(tx, access.ctx, { assignmentId: row.id, questionId: q.id, round: 1, value }, now);
+    }
     for (const q of redFlags) {
       raiseRemediationTask(tx, access.ctx, {
         supplierId: row.supplierId,
@@ -420,11 +554,12 @@ export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise
       });
     }
     recordAudit(tx, access.ctx, {
-      action: "questionnaire.submitted",
+      action: scope.round > 1 ? "questionnaire.resubmitted" : "questionnaire.submitted",
       entityType: "questionnaire_assignment",
       entityId: row.id,
       details: {
         supplierId: row.supplierId,
+        round: scope.round,
         redFlags: redFlags.map((q) => q.id),
         declarationName: decl.data.declarationName,
         declarationTitle: decl.data.declarationTitle,

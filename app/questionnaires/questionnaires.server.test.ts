@@ -14,12 +14,14 @@ import { sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx } from "~/infra/db.server";
 import * as landingRoute from "~/routes/s.$token";
 import * as portalRoute from "~/routes/portal.$assignmentId";
+import * as verifyRoute from "~/routes/portal.$assignmentId_.verify";
 import * as reviewRoute from "~/routes/questionnaires.$assignmentId";
 import * as sendRoute from "~/routes/questionnaires.send";
 import * as listRoute from "~/routes/questionnaires._index";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
 import { fieldName } from "./model";
+import { latestCodeFor } from "./portal.testing";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Result = { status: number; data: any; headers: Headers; response?: Response };
@@ -81,12 +83,30 @@ async function sendTo(org: TestOrg, supplierId: string) {
   return { assignmentId, token, mail };
 }
 
+/** Redeem the link in a fresh browser and confirm the emailed code, as the supplier would. */
 async function redeem(token: string) {
   const res = await run(() =>
     landingRoute.action(args(requestAs(null, `/s/${token}`, { method: "POST" }), { token })),
   );
   const setCookie = res.headers.get("Set-Cookie") ?? "";
-  return { res, setCookie, cookie: setCookie.split(";")[0] };
+  const cookie = setCookie.split(";")[0];
+  const assignmentId = res.headers.get("Location")?.match(/^\/portal\/([^/]+)\/verify$/)?.[1];
+  if (assignmentId) {
+    const verified = await run(() =>
+      verifyRoute.action(
+        args(
+          requestAs({ cookie }, `/portal/${assignmentId}/verify`, {
+            form: { code: latestCodeFor(assignmentId) },
+          }),
+          {
+            assignmentId,
+          },
+        ),
+      ),
+    );
+    expect(verified.headers.get("Location")).toBe(`/portal/${assignmentId}`);
+  }
+  return { res, setCookie, cookie };
 }
 
 function portalPost(cookie: string, assignmentId: string, form: Record<string, string>) {
@@ -266,7 +286,8 @@ describe("supplier link", () => {
     const { assignmentId, token } = await sendTo(org, s.id);
     const { res, setCookie, cookie } = await redeem(token);
     expect(res.status).toBe(302);
-    expect(res.headers.get("Location")).toBe(`/portal/${assignmentId}`);
+    // A fresh browser goes to the code page first (the emailed code confirms it; see redeem()).
+    expect(res.headers.get("Location")).toBe(`/portal/${assignmentId}/verify`);
     expect(setCookie).toMatch(/^cs_portal=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
@@ -568,24 +589,42 @@ describe("buyer review", () => {
       );
 
     expect((await post(org.members.executive, { intent: "accept" })).status).toBe(403);
-    const emptyComment = await post(org.members.procurement, { intent: "return", comment: "" });
+    // Returning a question needs a comment, per question.
+    const emptyComment = await post(org.members.procurement, {
+      intent: "review",
+      questionId: "H1",
+      decision: "returned",
+      comment: "",
+    });
     expect(emptyComment.status).toBe(400);
     expect(emptyComment.data.fieldErrors.comment).toBeTruthy();
+    // Nothing marked to return yet: "Return to supplier" is refused.
+    expect((await post(org.members.procurement, { intent: "return" })).status).toBe(400);
 
-    const returned = await post(org.members.procurement, { intent: "return", comment: "Please check H1." });
+    const marked = await post(org.members.procurement, {
+      intent: "review",
+      questionId: "H1",
+      decision: "returned",
+      comment: "Please check H1.",
+    });
+    expect(marked.status).toBe(200);
+    // Accepting with a question marked to return would silently drop the comment: refused.
+    expect((await post(org.members.procurement, { intent: "accept" })).status).toBe(409);
+    const returned = await post(org.members.procurement, { intent: "return" });
     expect(returned.status).toBe(302);
     let row = db().select().from(assignments).where(eq(assignments.id, first.assignmentId)).get()!;
     expect(row.status).toBe("returned");
     expect((await post(org.members.procurement, { intent: "accept" })).status).toBe(409);
 
-    // The supplier sees the comment, edits and resubmits.
+    // The supplier sees the comment on H1, may change H1 only, and resubmits.
     const view = await run(() =>
       portalRoute.loader(
         args(requestAs({ cookie }, `/portal/${first.assignmentId}`), { assignmentId: first.assignmentId }),
       ),
     );
     expect(view.data.editable).toBe(true);
-    expect(view.data.returns[0].comment).toBe("Please check H1.");
+    expect(view.data.editableIds).toEqual(["H1"]);
+    expect(view.data.returned).toEqual([{ questionId: "H1", comment: "Please check H1." }]);
     const resubmit = await portalPost(cookie, first.assignmentId, {
       intent: "submit",
       [fieldName("H1")]: "45",

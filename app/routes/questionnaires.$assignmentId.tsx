@@ -1,17 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
+import { revokeAssignment } from "~/questionnaires/assignments.server";
 import {
   acceptAssignment,
   getAssignmentForReview,
-  returnAssignment,
-  returnSchema,
-  revokeAssignment,
-} from "~/questionnaires/assignments.server";
+  returnToSupplier,
+  reviewQuestion,
+  reviewQuestionSchema,
+  type ReviewedQuestion,
+} from "~/questionnaires/review.server";
 import { STATUS_LABELS, STATUS_TONES } from "~/questionnaires/status";
 import { FieldError, FormError, Notice } from "~/ui/form";
 import { Badge, Card, PageHeader, RiskBadge } from "~/ui/layout";
@@ -26,19 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return handle(() => ({
     ...getAssignmentForReview(ctx, params.assignmentId ?? ""),
     canReview: can(role, "questionnaires:send"),
+    canReadEvidence: can(role, "evidence:read"),
     notice: url.searchParams.has("sent")
       ? "Questionnaire sent. The supplier contact will receive the link by email."
       : url.searchParams.has("accepted")
         ? "Answers accepted. The supplier's risk was recomputed."
         : url.searchParams.has("returned")
-          ? "Returned to the supplier with your comment."
+          ? "Returned to the supplier: they can change only the questions you commented on."
           : url.searchParams.has("revoked")
             ? "The link was revoked: it no longer opens the questionnaire."
             : null,
   }));
 }
 
-const intentSchema = z.object({ intent: z.enum(["accept", "return", "revoke"]) });
+const intentSchema = z.object({ intent: z.enum(["accept", "return", "revoke", "review"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
@@ -57,18 +61,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
         revokeAssignment(ctx, id);
         return redirect(`/questionnaires/${id}?revoked=1`);
       });
-    case "return": {
-      const parsed = parseForm(returnSchema, form);
+    case "review": {
+      const parsed = parseForm(reviewQuestionSchema, form);
       if (!parsed.ok) return parsed.response;
-      return handle(async () => {
-        await returnAssignment(ctx, id, parsed.data.comment);
-        return redirect(`/questionnaires/${id}?returned=1`);
+      return handle(() => {
+        reviewQuestion(ctx, id, parsed.data);
+        return { ok: true as const, questionId: parsed.data.questionId };
       });
     }
+    case "return":
+      return handle(async () => {
+        await returnToSupplier(ctx, id);
+        return redirect(`/questionnaires/${id}?returned=1`);
+      });
   }
 }
 
 type ActionData = {
+  ok?: boolean;
   formError?: string;
   fieldErrors?: Record<string, string>;
   values?: Record<string, unknown>;
@@ -83,13 +93,103 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/** Accept or return one question; a fetcher so reviewing sixty questions never reloads the page. */
+function QuestionReview({ q }: { q: ReviewedQuestion }) {
+  const fetcher = useFetcher<ActionData>();
+  const [mode, setMode] = useState(q.review?.decision === "returned");
+  const error =
+    fetcher.data && !fetcher.data.ok
+      ? (fetcher.data.fieldErrors?.comment ?? fetcher.data.formError)
+      : undefined;
+  const sending = fetcher.state !== "idle";
+  return (
+    <div className="mt-2 flex flex-wrap items-start gap-2">
+      <fetcher.Form method="post">
+        <input type="hidden" name="intent" value="review" />
+        <input type="hidden" name="questionId" value={q.id} />
+        <input type="hidden" name="decision" value="accepted" />
+        <button
+          type="submit"
+          className={`rounded-md border px-2 py-1 text-xs font-medium ${q.review?.decision === "accepted" ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-300 text-slate-700 hover:bg-slate-50"}`}
+          disabled={sending}
+          aria-pressed={q.review?.decision === "accepted"}
+        >
+          {q.review?.decision === "accepted" ? "✓ Accepted" : "Accept"}
+        </button>
+      </fetcher.Form>
+      {mode ? (
+        <fetcher.Form method="post" className="flex min-w-[18rem] flex-1 flex-col gap-1">
+          <input type="hidden" name="intent" value="review" />
+          <input type="hidden" name="questionId" value={q.id} />
+          <input type="hidden" name="decision" value="returned" />
+          <label htmlFor={`c-${q.id}`} className="sr-only">
+            Comment for the supplier on {q.id}
+          </label>
+          <textarea
+            id={`c-${q.id}`}
+            name="comment"
+            rows={2}
+            className="input text-sm"
+            placeholder="What should the supplier change?"
+            defaultValue={q.review?.comment ?? ""}
+            aria-invalid={error ? true : undefined}
+          />
+          <FieldError error={error} />
+          <div>
+            <button type="submit" className="btn-secondary py-1 text-xs" disabled={sending}>
+              {q.review?.decision === "returned" ? "Update comment" : "Mark to return with this comment"}
+            </button>
+          </div>
+        </fetcher.Form>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setMode(true)}
+          className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50"
+        >
+          Return with a comment
+        </button>
+      )}
+    </div>
+  );
+}
+
+function History({ q }: { q: ReviewedQuestion }) {
+  if (q.history.length === 0) return null;
+  return (
+    <details className="mt-2 text-xs text-slate-600">
+      <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-700">
+        Answer history ({q.history.length})
+      </summary>
+      <ol className="mt-1 space-y-1 border-l border-slate-200 pl-3">
+        {q.history.map((h, i) => (
+          <li key={`${h.at}-${i}`}>
+            <span className="font-medium">Round {h.round}</span> · {h.at.slice(0, 16).replace("T", " ")} UTC ·{" "}
+            {h.by}: <span className="text-slate-900">{h.answer}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 export default function AssignmentReview() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
   if (!("assignment" in data)) return null;
-  const { assignment: a, supplier, sections, summary, returns, canReview, notice, answersVisible } = data;
+  const {
+    assignment: a,
+    supplier,
+    sections,
+    summary,
+    canReview,
+    canReadEvidence,
+    notice,
+    answersVisible,
+  } = data;
   const editable = ["sent", "in_progress", "returned"].includes(a.status);
+  const reviewing = canReview && a.status === "submitted";
 
   return (
     <div className="space-y-6">
@@ -106,7 +206,7 @@ export default function AssignmentReview() {
       <FormError error={actionData?.formError} />
 
       <Card>
-        <dl className="grid grid-cols-2 gap-4 md:grid-cols-6">
+        <dl className="grid grid-cols-2 gap-4 md:grid-cols-7">
           <Meta label="Status">
             <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>
           </Meta>
@@ -116,6 +216,7 @@ export default function AssignmentReview() {
           <Meta label="Due">{a.dueDate ?? "—"}</Meta>
           <Meta label="Opened">{a.firstOpenedAt ? a.firstOpenedAt.slice(0, 10) : "Not yet"}</Meta>
           <Meta label="Submitted">{a.submittedAt ? a.submittedAt.slice(0, 10) : "—"}</Meta>
+          <Meta label="Answered in">{a.languageName}</Meta>
           <Meta label="Answers">
             {summary.answered}/{summary.questions}
             {summary.redFlags > 0 ? (
@@ -130,42 +231,30 @@ export default function AssignmentReview() {
         {a.declarationName ? (
           <p className="mt-4 text-sm text-slate-600">
             Declared by <strong>{a.declarationName}</strong>
-            {a.declarationTitle ? `, ${a.declarationTitle}` : ""}.
+            {a.declarationTitle ? `, ${a.declarationTitle}` : ""}. Review round {a.round}.
           </p>
         ) : null}
       </Card>
 
-      {canReview && a.status === "submitted" ? (
+      {reviewing ? (
         <Card title="Review">
-          <div className="grid gap-6 md:grid-cols-2">
+          <p className="text-sm text-slate-600">
+            Accept each answer or return it with a comment. <strong>Return to supplier</strong> sends back
+            only the questions you commented on ({summary.toReturn} so far), in the supplier&apos;s language;
+            they can change nothing else. <strong>Accept answers</strong> makes this submission the
+            supplier&apos;s current self-assessment and recomputes their risk.
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
             <Form method="post">
               <input type="hidden" name="intent" value="accept" />
-              <p className="mb-3 text-sm text-slate-600">
-                Accept the answers as the supplier&apos;s current self-assessment. Red flags stay open as
-                remediation tasks.
-              </p>
-              <button type="submit" className="btn-primary" disabled={busy}>
+              <button type="submit" className="btn-primary" disabled={busy || summary.toReturn > 0}>
                 Accept answers
               </button>
             </Form>
-            <Form method="post" className="space-y-2">
+            <Form method="post">
               <input type="hidden" name="intent" value="return" />
-              <label htmlFor="comment" className="label">
-                Return to the supplier with a comment
-              </label>
-              <textarea
-                id="comment"
-                name="comment"
-                rows={3}
-                className="input"
-                defaultValue={
-                  typeof actionData?.values?.comment === "string" ? actionData.values.comment : ""
-                }
-                aria-invalid={actionData?.fieldErrors?.comment ? true : undefined}
-              />
-              <FieldError error={actionData?.fieldErrors?.comment} />
-              <button type="submit" className="btn-secondary" disabled={busy}>
-                Return for changes
+              <button type="submit" className="btn-secondary" disabled={busy || summary.toReturn === 0}>
+                Return to supplier ({summary.toReturn})
               </button>
             </Form>
           </div>
@@ -188,65 +277,99 @@ export default function AssignmentReview() {
         </Form>
       ) : null}
 
-      {returns.length > 0 ? (
-        <Card title="Returned to the supplier">
-          <ul className="space-y-3">
-            {returns.map((r) => (
-              <li key={r.at} className="text-sm">
-                <div className="text-xs text-slate-500">
-                  {r.at.slice(0, 10)} · {r.by}
-                </div>
-                <p className="whitespace-pre-wrap">{r.comment}</p>
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
-
       {!answersVisible ? (
         <Notice>
           The supplier has not submitted yet: their answers appear here once they do ({summary.answered} of{" "}
           {summary.questions} answered in their draft so far).
+        </Notice>
+      ) : a.status === "returned" ? (
+        <Notice>
+          Returned to the supplier: the answers below are as last submitted; the supplier is changing the
+          returned questions.
         </Notice>
       ) : null}
 
       {sections.map((section) => (
         <Card key={section.id} title={section.title}>
           <ul className="divide-y divide-slate-100">
-            {section.questions.map((q) => (
-              <li
-                key={q.id}
-                className={`py-3 ${q.redFlag ? "-mx-4 border-l-4 border-red-500 bg-red-50 px-4" : ""}`}
-                data-red-flag={q.redFlag ? "true" : undefined}
-              >
-                <div className="flex flex-wrap items-start justify-between gap-2">
-                  <p className="text-sm text-slate-800">
-                    <span className="mr-2 font-mono text-xs text-slate-400">{q.id}</span>
-                    {q.text}
-                  </p>
-                  <div className="flex flex-wrap gap-1">
-                    {q.redFlag ? <Badge tone="red">Red flag</Badge> : null}
-                    {q.control ? <Badge tone="green">Control</Badge> : null}
-                    {q.ilo.map((i) => (
-                      <span key={i.n} title={i.label}>
-                        <Badge tone="blue">ILO {i.n}</Badge>
-                      </span>
-                    ))}
-                  </div>
-                </div>
-                <p
-                  className={`mt-1 text-sm font-medium ${q.answered ? (q.redFlag ? "text-red-700" : "text-slate-900") : "italic text-slate-400"}`}
+            {section.questions
+              .filter((q) => q.visible || !answersVisible)
+              .map((q) => (
+                <li
+                  key={q.id}
+                  id={`q-${q.id}`}
+                  className={`py-3 ${q.redFlag ? "-mx-4 border-l-4 border-red-500 bg-red-50 px-4" : q.review?.decision === "returned" ? "-mx-4 border-l-4 border-amber-400 bg-amber-50 px-4" : ""}`}
+                  data-red-flag={q.redFlag ? "true" : undefined}
                 >
-                  {q.answer}
-                  {q.points !== 0 ? (
-                    <span className="ml-2 text-xs font-normal text-slate-500">
-                      ({q.points > 0 ? "+" : ""}
-                      {q.points} risk points)
-                    </span>
+                  <div className="flex flex-wrap items-start justify-between gap-2">
+                    <p className="text-sm text-slate-800">
+                      <span className="mr-2 font-mono text-xs text-slate-400">{q.id}</span>
+                      {q.text}
+                    </p>
+                    <div className="flex flex-wrap gap-1">
+                      {q.redFlag ? <Badge tone="red">Red flag</Badge> : null}
+                      {q.controlStatus === "evidenced" ? <Badge tone="green">Evidenced control</Badge> : null}
+                      {q.controlStatus === "self-declared" ? (
+                        <Badge tone="amber">Self-declared control</Badge>
+                      ) : null}
+                      {q.control && !q.controlStatus ? <Badge tone="green">Control</Badge> : null}
+                      {q.review?.decision === "accepted" ? <Badge tone="green">Accepted</Badge> : null}
+                      {q.review?.decision === "returned" ? (
+                        <Badge tone="amber">{q.review.sent ? "Returned" : "To return"}</Badge>
+                      ) : null}
+                      {q.ilo.map((i) => (
+                        <span key={i.n} title={i.label}>
+                          <Badge tone="blue">ILO {i.n}</Badge>
+                        </span>
+                      ))}
+                    </div>
+                  </div>
+                  <p
+                    className={`mt-1 whitespace-pre-wrap text-sm font-medium ${q.answered ? (q.redFlag ? "text-red-700" : "text-slate-900") : "italic text-slate-400"}`}
+                  >
+                    {q.answer}
+                    {q.writtenIn ? (
+                      <span className="ml-2 text-xs font-normal italic text-slate-500">
+                        (written in {q.writtenIn})
+                      </span>
+                    ) : null}
+                    {q.points !== 0 ? (
+                      <span className="ml-2 text-xs font-normal text-slate-500">
+                        ({q.points > 0 ? "+" : ""}
+                        {q.points} risk points)
+                      </span>
+                    ) : null}
+                  </p>
+                  {q.evidenceRequest ? (
+                    <p className="mt-1 text-xs text-slate-500">Evidence requested: {q.evidenceRequest}</p>
                   ) : null}
-                </p>
-              </li>
-            ))}
+                  {q.files.length > 0 ? (
+                    <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+                      {q.files.map((f) => (
+                        <li key={f.id}>
+                          {canReadEvidence ? (
+                            <a className="link" href={`/evidence/${f.id}/download`}>
+                              📎 {f.fileName}
+                            </a>
+                          ) : (
+                            <span>📎 {f.fileName}</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {q.earlierComments.map((c) => (
+                    <p key={c.round} className="mt-1 text-xs text-amber-800">
+                      Returned in round {c.round} by {c.by}: “{c.comment}”
+                    </p>
+                  ))}
+                  {q.review?.decision === "returned" && q.review.comment && (q.review.sent || !reviewing) ? (
+                    <p className="mt-1 text-xs text-amber-800">Comment: “{q.review.comment}”</p>
+                  ) : null}
+                  {reviewing && answersVisible ? <QuestionReview q={q} /> : null}
+                  <History q={q} />
+                </li>
+              ))}
           </ul>
         </Card>
       ))}

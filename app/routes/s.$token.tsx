@@ -1,12 +1,19 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { getInvitationLanding, redeemInvitation } from "~/questionnaires/portal.server";
-import { humanDay } from "~/questionnaires/format";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import {
+  getInvitationLanding,
+  redeemInvitation,
+  requestNewLink,
+} from "~/questionnaires/portal-access.server";
+import { localDate, portalT } from "~/questionnaires/portal-i18n";
+import { Notice } from "~/ui/form";
 
 /**
  * Supplier invitation landing. The token is the credential, so no buyer session is involved. The page
  * must not leak the token to third parties through the Referer header, and GET must not consume it.
+ * Redeeming (POST) starts an unconfirmed portal session and emails a code; the portal opens after it.
  */
 const NO_REFERRER = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
 
@@ -24,50 +31,82 @@ export const meta: MetaFunction = () => [
 
 const STATUS_OF = { unknown: 404, expired: 410, revoked: 410 } as const;
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const landing = getInvitationLanding(params.token ?? "");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const landing = getInvitationLanding(request, params.token ?? "");
   return data(landing, {
     status: landing.state === "ok" ? 200 : STATUS_OF[landing.state],
     headers: NO_REFERRER,
   });
 }
 
-export async function action({ params }: ActionFunctionArgs) {
-  const result = redeemInvitation(params.token ?? "");
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = params.token ?? "";
+  // A bodiless POST (the plain "Start" without a language) is a redeem too.
+  const form = await request.formData().catch(() => new FormData());
+  if (form.get("intent") === "new-link") {
+    // The same answer whether or not a link was sent: the page must not reveal anything about the token.
+    await requestNewLink(token);
+    return data({ newLinkRequested: true as const }, { headers: NO_REFERRER });
+  }
+  const lang = String(form.get("lang") ?? "");
+  const result = await redeemInvitation(request, token, { lang });
   if (!result.ok)
     return data({ state: result.state }, { status: STATUS_OF[result.state], headers: NO_REFERRER });
-  return redirect(`/portal/${result.assignmentId}`, {
-    headers: { "Set-Cookie": result.setCookie, ...NO_REFERRER },
+  const to = result.verified ? `/portal/${result.assignmentId}` : `/portal/${result.assignmentId}/verify`;
+  return redirect(to, {
+    headers: { ...(result.setCookie ? { "Set-Cookie": result.setCookie } : {}), ...NO_REFERRER },
   });
 }
 
-const MESSAGES = {
-  unknown: {
-    title: "This link does not work",
-    body: "The link may be incomplete: check that you copied all of it from the email. If it still does not open, ask the company that sent it for a new one.",
-  },
-  expired: {
-    title: "This link has expired",
-    body: "For your security, questionnaire links only work for a limited time. Ask the company that sent it to send you a new link.",
-  },
-  revoked: {
-    title: "This link is no longer valid",
-    body: "The company that sent this questionnaire has withdrawn the link. If you think this is a mistake, contact them directly.",
-  },
-} as const;
+function LanguageLinks({ lang }: { lang: string }) {
+  return (
+    <nav className="mb-3 flex flex-wrap justify-end gap-x-3 gap-y-1 text-xs" aria-label="Language">
+      {SUPPORTED_LANGUAGES.map((l) => (
+        <Link
+          key={l.code}
+          to={`?lang=${l.code}`}
+          lang={l.code}
+          replace
+          className={l.code === lang ? "font-semibold text-slate-900" : "text-slate-500 hover:underline"}
+          aria-current={l.code === lang ? "true" : undefined}
+        >
+          {l.nativeName}
+        </Link>
+      ))}
+    </nav>
+  );
+}
 
 export default function SupplierLanding() {
   const landing = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>() as
+    { state?: "unknown" | "expired" | "revoked"; newLinkRequested?: true } | undefined;
   const busy = useNavigation().state === "submitting";
-  const state = actionData && "state" in actionData ? actionData.state : landing.state;
+  const t = portalT(landing.lang);
+  const state = actionData?.state ?? landing.state;
 
   if (state !== "ok" || landing.state !== "ok") {
-    const m = MESSAGES[state === "ok" ? "unknown" : state];
+    const key = state === "ok" ? "unknown" : state;
     return (
-      <div className="mx-auto max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
-        <h1 className="text-2xl font-semibold">{m.title}</h1>
-        <p className="mt-3 text-slate-600">{m.body}</p>
+      <div className="mx-auto max-w-lg">
+        <LanguageLinks lang={landing.lang} />
+        <div className="card p-8 text-center">
+          <h1 className="text-2xl font-semibold">{t(`link.${key}.title`)}</h1>
+          <p className="mt-3 text-slate-600">{t(`link.${key}.body`)}</p>
+          {actionData?.newLinkRequested ? (
+            <div className="mt-6 text-left">
+              <Notice>{t("link.newLinkSent")}</Notice>
+            </div>
+          ) : (
+            <Form method="post" className="mt-6">
+              <input type="hidden" name="intent" value="new-link" />
+              <button type="submit" className="btn-primary" disabled={busy}>
+                {t("link.newLink")}
+              </button>
+              <p className="mt-2 text-xs text-slate-500">{t("link.newLinkHelp")}</p>
+            </Form>
+          )}
+        </div>
       </div>
     );
   }
@@ -75,46 +114,48 @@ export default function SupplierLanding() {
   const submitted = ["submitted", "accepted"].includes(landing.status);
   return (
     <div className="mx-auto max-w-2xl">
+      <LanguageLinks lang={landing.lang} />
       <div className="card p-8">
         <p className="text-sm font-semibold text-brand-600">{landing.organizationName}</p>
         <h1 className="mt-1 text-2xl font-semibold text-slate-900">{landing.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
-          For {landing.supplierName} · addressed to {landing.recipientName}
+          {t("landing.for", { supplier: landing.supplierName, recipient: landing.recipientName })}
         </p>
         <p className="mt-4 text-slate-700">{landing.intro}</p>
         <dl className="mt-6 grid grid-cols-1 gap-4 rounded-md bg-slate-50 p-4 text-sm sm:grid-cols-3">
           <div>
-            <dt className="text-slate-500">Questions</dt>
+            <dt className="text-slate-500">{t("landing.questions")}</dt>
             <dd className="font-medium">{landing.questionCount}</dd>
           </div>
           <div>
-            <dt className="text-slate-500">Due</dt>
-            <dd className="font-medium">{landing.dueDate ? humanDay(landing.dueDate) : "No due date"}</dd>
+            <dt className="text-slate-500">{t("landing.due")}</dt>
+            <dd className="font-medium">
+              {landing.dueDate ? localDate(landing.dueDate, landing.lang) : t("landing.noDue")}
+            </dd>
           </div>
           <div>
-            <dt className="text-slate-500">Link valid until</dt>
-            <dd className="font-medium">{humanDay(landing.expiresAt)}</dd>
+            <dt className="text-slate-500">{t("landing.validUntil")}</dt>
+            <dd className="font-medium">{localDate(landing.expiresAt, landing.lang)}</dd>
           </div>
         </dl>
         <div className="mt-6">
-          <h2 className="text-sm font-semibold text-slate-900">What is asked</h2>
+          <h2 className="text-sm font-semibold text-slate-900">{t("landing.whatIsAsked")}</h2>
           <ul className="mt-2 grid list-inside list-disc grid-cols-1 gap-x-6 text-sm text-slate-600 sm:grid-cols-2">
-            {landing.sectionTitles.map((t) => (
-              <li key={t}>{t}</li>
+            {landing.sectionTitles.map((title) => (
+              <li key={title}>{title}</li>
             ))}
           </ul>
         </div>
-        <Form method="post" className="mt-8 flex items-center gap-4">
+        <Form method="post" className="mt-8 flex flex-wrap items-center gap-4">
+          <input type="hidden" name="lang" value={landing.lang} />
           <button type="submit" className="btn-primary" disabled={busy}>
             {submitted
-              ? "View your submitted answers"
+              ? t("landing.viewSubmitted")
               : landing.status === "sent"
-                ? "Start"
-                : "Continue where you left off"}
+                ? t("landing.start")
+                : t("landing.continue")}
           </button>
-          <p className="text-xs text-slate-500">
-            No account needed. You can save a draft and come back through this link.
-          </p>
+          <p className="flex-1 text-xs text-slate-500">{t("landing.note")}</p>
         </Form>
       </div>
     </div>
