@@ -9,6 +9,7 @@ import { resetEnv } from "~/infra/env.server";
 import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { sendQuestionnaire } from "~/questionnaires/assignments.server";
+import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
@@ -135,7 +136,8 @@ type PublicRoute = {
   };
 };
 
-type PortalRoute = { kind: "portal" };
+/** `loaderOnly`: a portal page with no action (e.g. the PDF copy). */
+type PortalRoute = { kind: "portal"; loaderOnly?: boolean };
 type RouteSpec = MemberRoute | PublicRoute | PortalRoute;
 
 const only = (...roles: Role[]) => roles;
@@ -242,6 +244,8 @@ const TABLE: Record<string, RouteSpec> = {
 
   // ---- Supplier portal (portal cookie bound to one assignment) -------------------------------------
   "portal.$assignmentId": { kind: "portal" },
+  "portal.$assignmentId_.verify": { kind: "portal" },
+  "portal.$assignmentId_.pdf": { kind: "portal", loaderOnly: true },
 
   // ---- Buyer pages (session + permission) ---------------------------------------------------------
   dashboard: {
@@ -532,12 +536,25 @@ const TABLE: Record<string, RouteSpec> = {
         probe: { form: () => ({ intent: "accept" }), status: 409 },
       },
       {
+        intent: "review",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "review", questionId: "P1", decision: "accepted" }),
+        foreign: 404,
+        // A returned question needs a comment: refused per field, nothing changes.
+        probe: {
+          form: () => ({ intent: "review", questionId: "P1", decision: "returned", comment: "" }),
+          status: 400,
+        },
+      },
+      {
         intent: "return",
         permission: "questionnaires:send",
         allowed: only("admin", "procurement"),
-        write: () => ({ intent: "return", comment: "Please complete section 2." }),
+        write: () => ({ intent: "return" }),
         foreign: 404,
-        probe: { form: () => ({ intent: "return", comment: "" }), status: 400 },
+        // Not submitted yet: a conflict, nothing changes.
+        probe: { form: () => ({ intent: "return" }), status: 409 },
       },
       {
         intent: "revoke",
@@ -777,10 +794,20 @@ beforeAll(async () => {
     token: supplierToken!,
   });
   expect(redeemed.status).toBe(302);
-  expect(redeemed.location).toBe(`/portal/${sent.assignmentId}`);
+  expect(redeemed.location).toBe(`/portal/${sent.assignmentId}/verify`);
   const portalCookie = redeemed.setCookie?.split(";")[0] ?? "";
   expect(portalCookie).toMatch(/^cs_portal=.+/);
   expect(redeemed.setCookie).not.toContain("cs_session");
+  // ...and confirms it with the 6-digit code emailed to the recipient (read from the outbox).
+  const confirmed = await invoke(
+    ROUTES["portal.$assignmentId_.verify"].action!,
+    buildRequest({ cookie: portalCookie }, `/portal/${sent.assignmentId}/verify`, {
+      code: latestCodeFor(sent.assignmentId),
+    }),
+    { assignmentId: sent.assignmentId },
+  );
+  expect(confirmed.status).toBe(302);
+  expect(confirmed.location).toBe(`/portal/${sent.assignmentId}`);
 
   fx = {
     a,
@@ -919,7 +946,7 @@ describe("route manifest", () => {
       const mod = ROUTES[file];
       if (spec.kind === "portal") {
         expect(typeof mod.loader, file).toBe("function");
-        expect(typeof mod.action, file).toBe("function");
+        expect(typeof mod.action, file).toBe(spec.loaderOnly ? "undefined" : "function");
         continue;
       }
       const hasActions = spec.kind === "member" ? !!spec.actions?.length : !!spec.action;
@@ -1118,6 +1145,59 @@ describe("portal.$assignmentId", () => {
   it("action: the portal cookie may save a draft of its own assignment", async () => {
     const out = await post(file, fx.portal, {}, { mayChange: true });
     expect(out.status).toBe(200);
+  });
+});
+
+describe("portal: the emailed code and the PDF copy", () => {
+  // A second browser that redeemed the same link but never confirmed the code (a forwarded link).
+  let unverified: { cookie: string };
+  beforeAll(async () => {
+    const out = await invoke(ROUTES["s.$token"].action!, buildRequest(null, `/s/${fx.supplierToken}`, {}), {
+      token: fx.supplierToken,
+    });
+    expect(out.location).toBe(`/portal/${fx.assignmentId}/verify`);
+    unverified = { cookie: out.setCookie!.split(";")[0] };
+  });
+
+  it("without the portal cookie every portal page is 404, buyers of either tenant included", async () => {
+    for (const file of ["portal.$assignmentId_.verify", "portal.$assignmentId_.pdf"]) {
+      for (const visitor of [null, ...ROLES.map(member), foreignAdmin()]) {
+        const out = await get(file, visitor);
+        expect(out.status, file).toBe(404);
+        expect(leaksOrgA(out.body)).toEqual([]);
+      }
+      const other = await get(file, fx.portal, { assignmentId: fx.otherAssignmentId });
+      expect(other.status, file).toBe(404);
+    }
+    for (const visitor of [null, member("admin"), foreignAdmin()]) {
+      expect((await post("portal.$assignmentId_.verify", visitor, { code: "123456" })).status).toBe(404);
+    }
+  });
+
+  it("an unconfirmed session opens only the code page: the answers, the PDF and every write redirect to it", async () => {
+    const code = await get("portal.$assignmentId_.verify", unverified);
+    expect(code.status).toBe(200);
+    expect(code.body).not.toContain("Zq9Alpha Recipient");
+    for (const file of ["portal.$assignmentId", "portal.$assignmentId_.pdf"]) {
+      const out = await get(file, unverified);
+      expect(out.status, file).toBe(302);
+      expect(out.location, file).toBe(`/portal/${fx.assignmentId}/verify`);
+      expect(leaksOrgA(out.body)).toEqual([]);
+    }
+    for (const form of [{ intent: "submit" }, { intent: "autosave", questionId: "P1", value: "1" }]) {
+      const out = await post("portal.$assignmentId", unverified, form);
+      expect(out.status).toBe(302);
+      expect(out.location).toBe(`/portal/${fx.assignmentId}/verify`);
+    }
+  });
+
+  it("a confirmed session is sent on from the code page and may download its PDF copy", async () => {
+    const code = await get("portal.$assignmentId_.verify", fx.portal);
+    expect(code.status).toBe(302);
+    expect(code.location).toBe(`/portal/${fx.assignmentId}`);
+    const pdf = await get("portal.$assignmentId_.pdf", fx.portal);
+    expect(pdf.status).toBe(200);
+    expect(pdf.body.startsWith("%PDF-")).toBe(true);
   });
 });
 
