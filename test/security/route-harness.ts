@@ -123,6 +123,8 @@ export function routeShape(file: string): { path: string; params: string[] } {
     .split(".")
     .map((s) => s.replace(/\u0001/g, "."))
     .filter((s) => s !== "_index")
+    // "portal.$assignmentId_.verify": a trailing "_" only opts out of layout nesting, it is not in the URL.
+    .map((s) => s.replace(/_$/, ""))
     .map((s) => {
       if (s.startsWith("$")) {
         params.push(s.slice(1));
