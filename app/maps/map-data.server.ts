@@ -1,8 +1,9 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { sites, suppliers } from "../../db/schema";
-import { RISK_LEVELS, type RiskLevel } from "../../db/schema/suppliers";
+import type { RiskLevel } from "../../db/schema/suppliers";
 import { db } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { levelFor } from "~/risk/score";
 import { countryName } from "~/suppliers/countries";
 import { worldShapes } from "./world-shapes.server";
 
@@ -14,16 +15,17 @@ export type CountryStat = {
   maxLevel: RiskLevel | null;
 };
 
-/** Ranks compared inside SQL, so MAX() yields the highest level; index + 1 of RISK_LEVELS. */
-const LEVEL_RANK = sql`case ${suppliers.riskLevel} when 'low' then 1 when 'medium' then 2 when 'high' then 3 when 'critical' then 4 else 0 end`;
-
-/** Supplier count and highest risk level per country: one GROUP BY over the tenant's suppliers. */
+/**
+ * Supplier count and highest risk level per country: one GROUP BY over the tenant's suppliers.
+ * risk_level is always levelFor(risk_score) (app/risk), so the highest level is the level of the highest
+ * score, which the (organization_id, country, risk_score, …) index answers without reading the table.
+ */
 export function countryStats(ctx: Ctx): CountryStat[] {
   return db()
     .select({
       code: suppliers.country,
       count: sql<number>`count(*)`,
-      rank: sql<number>`max(${LEVEL_RANK})`,
+      maxScore: sql<number | null>`max(${suppliers.riskScore})`,
     })
     .from(suppliers)
     .where(eq(suppliers.organizationId, ctx.organizationId))
@@ -33,7 +35,7 @@ export function countryStats(ctx: Ctx): CountryStat[] {
       code: r.code,
       name: countryName(r.code),
       count: r.count,
-      maxLevel: r.rank > 0 ? RISK_LEVELS[r.rank - 1] : null,
+      maxLevel: r.maxScore === null ? null : levelFor(r.maxScore),
     }));
 }
 
@@ -42,7 +44,13 @@ export type SiteDot = { x: number; y: number; count: number };
 /** At most this many dots: sites are snapped to a one-degree grid, so a dense region stays one dot each. */
 export const MAX_SITE_DOTS = 1500;
 
-function siteDots(ctx: Ctx): { dots: SiteDot[]; located: number } {
+export type SiteDots = { dots: SiteDot[]; located: number };
+
+/**
+ * Sites with coordinates as dots. A separate request from the country figures: it reads every located
+ * site of the tenant (tens of thousands at scale), so the map paints first and the dots follow.
+ */
+export function siteDots(ctx: Ctx): SiteDots {
   const { project } = worldShapes();
   const rows = db()
     .select({
@@ -82,7 +90,6 @@ export type WorldMapData = {
   undrawn: CountryStat[];
   totalSuppliers: number;
   maxCount: number;
-  sites: { dots: SiteDot[]; located: number };
 };
 
 /** The world map page: cached outlines joined with this tenant's per-country figures. */
@@ -104,6 +111,5 @@ export function worldMapData(ctx: Ctx): WorldMapData {
     undrawn,
     totalSuppliers: stats.reduce((n, s) => n + s.count, 0),
     maxCount: stats.reduce((m, s) => Math.max(m, s.count), 0),
-    sites: siteDots(ctx),
   };
 }

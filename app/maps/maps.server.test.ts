@@ -5,7 +5,7 @@ import { NotFoundError } from "~/infra/errors";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { organisationGraph, parseOrgGraphQuery, supplierGraph } from "./graph-data.server";
 import { BUYER_NODE_ID, GRAPH_NODE_CAP, tooLargeMessage } from "./graph-types";
-import { countryStats, worldMapData } from "./map-data.server";
+import { countryStats, siteDots, worldMapData } from "./map-data.server";
 import { worldShapes } from "./world-shapes.server";
 
 describe("world shapes", () => {
@@ -45,8 +45,8 @@ describe("country statistics", () => {
     insertSupplier(a.id, { country: "BD", riskLevel: "high", riskScore: 70 });
     insertSupplier(a.id, { country: "BD", riskLevel: null, riskScore: null });
     insertSupplier(a.id, { country: "SG" });
-    insertSupplier(b.id, { country: "VN", riskLevel: "low" });
-    insertSupplier(b.id, { country: "CN", riskLevel: "critical" });
+    insertSupplier(b.id, { country: "VN", riskLevel: "low", riskScore: 10 });
+    insertSupplier(b.id, { country: "CN", riskLevel: "critical", riskScore: 90 });
 
     const stats = countryStats(a.members.executive.ctx).sort((x, y) => x.code.localeCompare(y.code));
     expect(stats).toEqual([
@@ -64,10 +64,10 @@ describe("country statistics", () => {
 
   it("joins the figures onto every drawn country and lists small countries without an outline", async () => {
     const a = await createOrg();
-    insertSupplier(a.id, { country: "VN", riskLevel: "high" });
-    insertSupplier(a.id, { country: "VN", riskLevel: "low" });
-    insertSupplier(a.id, { country: "SG", riskLevel: "medium" });
-    insertSupplier(a.id, { country: "MU", riskLevel: "low" });
+    insertSupplier(a.id, { country: "VN", riskLevel: "high", riskScore: 60 });
+    insertSupplier(a.id, { country: "VN", riskLevel: "low", riskScore: 10 });
+    insertSupplier(a.id, { country: "SG", riskLevel: "medium", riskScore: 40 });
+    insertSupplier(a.id, { country: "MU", riskLevel: "low", riskScore: 10 });
     const data = worldMapData(a.members.auditor.ctx);
     expect(data.countries.length).toBe(worldShapes().countries.length);
     expect(data.countries.find((c) => c.code === "VN")).toMatchObject({ count: 2, maxLevel: "high" });
@@ -75,7 +75,7 @@ describe("country statistics", () => {
     expect(data.undrawn.map((c) => c.code).sort()).toEqual(["MU", "SG"]);
     expect(data.totalSuppliers).toBe(4);
     expect(data.maxCount).toBe(2);
-    expect(data.sites).toEqual({ dots: [], located: 0 });
+    expect(siteDots(a.members.auditor.ctx)).toEqual({ dots: [], located: 0 });
   });
 
   it("shows sites with coordinates as dots, one per grid cell, and none of another tenant's", async () => {
@@ -122,10 +122,10 @@ describe("country statistics", () => {
         ])
         .run();
     });
-    const data = worldMapData(a.members.procurement.ctx);
-    expect(data.sites.located).toBe(3);
-    expect(data.sites.dots.map((d) => d.count)).toEqual([2, 1]);
-    expect(worldMapData(b.members.procurement.ctx).sites.located).toBe(1);
+    const data = siteDots(a.members.procurement.ctx);
+    expect(data.located).toBe(3);
+    expect(data.dots.map((d) => d.count)).toEqual([2, 1]);
+    expect(siteDots(b.members.procurement.ctx).located).toBe(1);
   });
 });
 
@@ -133,14 +133,27 @@ describe("country statistics", () => {
 async function chain() {
   const org = await createOrg();
   const other = await createOrg();
-  const t1a = insertSupplier(org.id, { name: "Alpha Tier One", tier: 1, country: "GB", riskLevel: "low" });
-  const t1b = insertSupplier(org.id, { name: "Beta Tier One", tier: 1, country: "TR", riskLevel: "medium" });
+  const t1a = insertSupplier(org.id, {
+    name: "Alpha Tier One",
+    tier: 1,
+    country: "GB",
+    riskLevel: "low",
+    riskScore: 10,
+  });
+  const t1b = insertSupplier(org.id, {
+    name: "Beta Tier One",
+    tier: 1,
+    country: "TR",
+    riskLevel: "medium",
+    riskScore: 40,
+  });
   const t2 = insertSupplier(org.id, {
     name: "Gamma Mill",
     tier: 2,
     parentId: t1a.id,
     country: "BD",
     riskLevel: "high",
+    riskScore: 60,
   });
   // A second parent for the tier-2 mill.
   writeTx((tx) =>
@@ -155,6 +168,7 @@ async function chain() {
     parentId: t2.id,
     country: "CN",
     riskLevel: "critical",
+    riskScore: 90,
   });
   const t4 = insertSupplier(org.id, { name: "Epsilon Farm", tier: 4, parentId: t3.id, country: "CN" });
   const foreign = insertSupplier(other.id, { name: "Foreign Co", tier: 1 });

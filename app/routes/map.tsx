@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { worldMapData } from "~/maps/map-data.server";
 import { requireMember } from "~/orgs/guard.server";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
-import { CountryTable, WorldMap } from "~/ui/world-map";
+import { CountryTable, WorldMap, type SiteDotsProps } from "~/ui/world-map";
 
 export const meta: MetaFunction = () => [{ title: "Supplier map · Clearsource" }];
 
@@ -14,6 +15,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MapPage() {
   const data = useLoaderData<typeof loader>();
+  // Site dots come in a second request, so the countries paint without waiting for them.
+  const sites = useFetcher<SiteDotsProps>();
+  const requested = useRef(false);
+  const { load } = sites;
+  useEffect(() => {
+    if (requested.current || data.totalSuppliers === 0) return;
+    requested.current = true;
+    load("/map/sites");
+  }, [load, data.totalSuppliers]);
   const withSuppliers = [...data.countries, ...data.undrawn]
     .filter((c) => c.count > 0)
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "en"));
@@ -44,7 +54,7 @@ export default function MapPage() {
       ) : (
         <>
           <section className="card p-4">
-            <WorldMap data={data} />
+            <WorldMap data={data} sites={sites.data} />
           </section>
           <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
             <Card title="Countries by number of suppliers">

@@ -12,8 +12,9 @@ export type WorldMapProps = {
   undrawn: { code: string; name: string; count: number; maxLevel: string | null }[];
   totalSuppliers: number;
   maxCount: number;
-  sites: { dots: { x: number; y: number; count: number }[]; located: number };
 };
+
+export type SiteDotsProps = { dots: { x: number; y: number; count: number }[]; located: number };
 
 type Mode = "count" | "risk";
 
@@ -35,7 +36,7 @@ function tooltip(c: { name: string; count: number; maxLevel: string | null }): s
   return `${c.name}: ${supplierWord(c.count)}, ${level}`;
 }
 
-export function WorldMap({ data }: { data: WorldMapProps }) {
+export function WorldMap({ data, sites }: { data: WorldMapProps; sites?: SiteDotsProps }) {
   const [mode, setMode] = useState<Mode>("count");
   const breaks = countBreaks(data.maxCount);
   const colors = classColors(breaks);
@@ -46,7 +47,8 @@ export function WorldMap({ data }: { data: WorldMapProps }) {
     if (mode === "count") return countFill(c.count, breaks);
     return RISK_COLORS[c.maxLevel ?? "unscored"];
   };
-  const maxDot = Math.max(1, ...data.sites.dots.map((d) => d.count));
+  const dots = sites?.dots ?? [];
+  const maxDot = Math.max(1, ...dots.map((d) => d.count));
 
   return (
     <div>
@@ -107,18 +109,18 @@ export function WorldMap({ data }: { data: WorldMapProps }) {
             ),
           )}
         </g>
-        {data.sites.dots.length > 0 ? (
+        {dots.length > 0 ? (
           <g fill="#0f172a" fillOpacity={0.55} stroke="#ffffff" strokeWidth={0.6} pointerEvents="none">
-            {data.sites.dots.map((d) => (
+            {dots.map((d) => (
               <circle key={`${d.x},${d.y}`} cx={d.x} cy={d.y} r={1.6 + 2.4 * Math.sqrt(d.count / maxDot)} />
             ))}
           </g>
         ) : null}
       </svg>
-      {data.sites.located > 0 ? (
+      {sites && sites.located > 0 ? (
         <p className="mt-2 text-xs text-slate-500">
           <span className="mr-1 inline-block h-2 w-2 rounded-full bg-slate-800/60 align-middle" />
-          {data.sites.located.toLocaleString("en")} site{data.sites.located === 1 ? "" : "s"} with coordinates
+          {sites.located.toLocaleString("en")} site{sites.located === 1 ? "" : "s"} with coordinates
         </p>
       ) : null}
     </div>

@@ -465,6 +465,17 @@ const TABLE: Record<string, RouteSpec> = {
     kind: "member",
     loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
   },
+  "map.sites": {
+    kind: "member",
+    // Dot positions and counts only (the fixture has no located site); isolation in maps.server.test.ts.
+    loader: {
+      permission: "suppliers:read",
+      allowed: ALL,
+      ok: 200,
+      foreign: "own-data",
+      showsNoTenantData: true,
+    },
+  },
   "suppliers.new": {
     kind: "member",
     // A parent id of another tenant is ignored by the form (never preselected, never shown).
