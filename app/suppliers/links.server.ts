@@ -6,7 +6,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
 import { recordAudit } from "~/audit-log/audit-log.server";
-import { lowerTiersFrom, pathDown, recomputeAllTiers } from "./tiers.server";
+import { lowerTiersFrom, pathDown, raiseTiersBelow } from "./tiers.server";
 
 /** "" or absent parent = the buying organisation itself (a direct, tier-1 relationship). */
 export const BUYER = "buyer";
@@ -123,7 +123,7 @@ function loadNames(tx: Tx, ctx: Ctx, ids: string[]): Map<string, string> {
  * Remove the link child → parent (or the direct relationship). A supplier keeps at least one link, so it
  * always has a tier: removing its last one is refused. Tiers can only grow here; when the removed link
  * was not on one of the child's shortest paths, or another parent gives the same tier, nothing moves;
- * otherwise every tier is recomputed in one pass.
+ * otherwise the child's subtree is recomputed (raiseTiersBelow).
  */
 export function removeSupplierLink(ctx: Ctx, input: LinkInput): LinkChange {
   const v = parseLink(input);
@@ -160,7 +160,8 @@ export function removeSupplierLink(ctx: Ctx, input: LinkInput): LinkChange {
     const stillTight = others.some(
       (o) => (o.parentId === null ? 1 : (o.parentTier ?? Infinity) + 1) === child.tier,
     );
-    const tiersChanged = wasTight && !stillTight ? recomputeAllTiers(tx, ctx.organizationId) : 0;
+    const tiersChanged =
+      wasTight && !stillTight ? raiseTiersBelow(tx, ctx.organizationId, child.id, child.tier) : 0;
     const after = tx
       .select({ tier: suppliers.tier })
       .from(suppliers)

@@ -10,6 +10,7 @@ import { db, type DbOrTx } from "~/infra/db.server";
 type Statements = {
   childrenWithTier: Database.Statement<[string, string], { id: string; tier: number }>;
   parentsOf: Database.Statement<[string, string], { parentId: string | null }>;
+  parentsWithTier: Database.Statement<[string, string], { parentId: string | null; tier: number | null }>;
   setTier: Database.Statement<[number, string, string]>;
   allLinks: Database.Statement<[string], [string | null, string]>;
   allTiers: Database.Statement<[string], [string, number]>;
@@ -29,6 +30,11 @@ function statements(client: Database.Database): Statements {
       parentsOf: client.prepare(
         `select parent_supplier_id as parentId from supplier_links
           where child_supplier_id = ? and organization_id = ?`,
+      ),
+      parentsWithTier: client.prepare(
+        `select l.parent_supplier_id as parentId, p.tier as tier from supplier_links l
+           left join suppliers p on p.id = l.parent_supplier_id
+          where l.child_supplier_id = ? and l.organization_id = ?`,
       ),
       setTier: client.prepare(`update suppliers set tier = ? where id = ? and organization_id = ?`),
       allLinks: client
@@ -82,6 +88,80 @@ export function lowerTiersFrom(
     // again by a sibling at the same level: its stored tier is already tier + 1.
     frontier = next;
     tier++;
+  }
+  return changed;
+}
+
+/**
+ * After a link into `childId` was removed: tiers can only grow, and only for the child and the suppliers
+ * below it (any other supplier's shortest path cannot pass through the child). So: collect that subtree,
+ * seed each member with the best tier offered by its parents outside the subtree (whose tiers are final),
+ * and settle the subtree breadth-first in tier order. Work is proportional to the subtree, not to the
+ * organisation; recomputeAllTiers is the whole-graph equivalent. Returns how many tiers changed.
+ */
+export function raiseTiersBelow(
+  tx: DbOrTx,
+  organizationId: string,
+  childId: string,
+  childTier: number,
+): number {
+  const st = statements(clientFor(tx));
+  const below = new Map<string, string[]>([[childId, []]]);
+  const current = new Map<string, number>([[childId, childTier]]);
+  let frontier = [childId];
+  while (frontier.length) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const c of st.childrenWithTier.all(id, organizationId)) {
+        below.get(id)!.push(c.id);
+        if (!below.has(c.id)) {
+          below.set(c.id, []);
+          current.set(c.id, c.tier);
+          next.push(c.id);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const best = new Map<string, number>();
+  for (const id of below.keys()) {
+    let tier = Infinity;
+    for (const p of st.parentsWithTier.all(id, organizationId)) {
+      if (p.parentId === null) tier = 1;
+      else if (!below.has(p.parentId) && p.tier !== null) tier = Math.min(tier, p.tier + 1);
+    }
+    best.set(id, tier);
+  }
+  // Unit weights: a bucket per tier; a supplier is final the first time it is taken from a bucket.
+  const buckets = new Map<number, string[]>();
+  for (const [id, tier] of best) {
+    if (tier === Infinity) continue;
+    const b = buckets.get(tier);
+    if (b) b.push(id);
+    else buckets.set(tier, [id]);
+  }
+  const settled = new Map<string, number>();
+  const maxTier = below.size + Math.max(0, ...[...buckets.keys()]);
+  for (let tier = 1; tier <= maxTier && settled.size < below.size; tier++) {
+    for (const id of buckets.get(tier) ?? []) {
+      if (settled.has(id)) continue;
+      settled.set(id, tier);
+      for (const c of below.get(id)!) {
+        if (!settled.has(c) && (best.get(c) ?? Infinity) > tier + 1) {
+          best.set(c, tier + 1);
+          const b = buckets.get(tier + 1);
+          if (b) b.push(c);
+          else buckets.set(tier + 1, [c]);
+        }
+      }
+    }
+  }
+  let changed = 0;
+  for (const [id, tier] of settled) {
+    if (current.get(id) !== tier) {
+      st.setTier.run(tier, id, organizationId);
+      changed++;
+    }
   }
   return changed;
 }
