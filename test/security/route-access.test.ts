@@ -9,6 +9,7 @@ import { resetEnv } from "~/infra/env.server";
 import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { sendQuestionnaire } from "~/questionnaires/assignments.server";
+import { createTemplate } from "~/questionnaires/templates.server";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
@@ -75,6 +76,8 @@ type Fx = {
   inviteToken: string;
   membershipId: string;
   emailId: string;
+  /** A draft version of org A's own questionnaire template. */
+  templateVersionId: string;
   portal: { cookie: string };
   /** The supplier's primary contact row and one site (supplier pages). */
   contactId: string;
@@ -672,6 +675,65 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  // ---- Questionnaire templates (admins) ------------------------------------------------------------
+  "templates._index": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "create",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({ source: "blank", name: "Intruder's template" }),
+        foreign: null,
+        probe: { form: () => ({ source: "blank", name: "" }), status: 400 },
+      },
+    ],
+  },
+  "templates.$versionId": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "meta",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({
+          intent: "meta",
+          title: "Overwritten by an intruder",
+          intro: "",
+          attestation: "Yes.",
+        }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "meta", title: "", intro: "", attestation: "" }), status: 400 },
+      },
+      {
+        intent: "publish",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({ intent: "publish" }),
+        foreign: 404,
+      },
+    ],
+  },
+  "templates_.$versionId.preview": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+  },
+  "templates_.$versionId.translate": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "translate",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({ "t:title": "Traducido por un intruso" }),
+        foreign: 404,
+        probe: { form: () => ({ "t:title": "x".repeat(4001) }), status: 400 },
+      },
+    ],
+  },
   "statements.$statementId": {
     kind: "member",
     loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
@@ -820,6 +882,8 @@ beforeAll(async () => {
   expect(confirmed.status).toBe(302);
   expect(confirmed.location).toBe(`/portal/${sent.assignmentId}`);
 
+  const template = createTemplate(admin.ctx, { source: "blank", name: "Zq9Alpha supplier check" });
+
   fx = {
     a,
     b,
@@ -837,10 +901,13 @@ beforeAll(async () => {
     inviteToken: inviteToken!,
     membershipId,
     emailId: sent.emailId,
+    templateVersionId: template.versionId,
     portal: { cookie: portalCookie },
     contactId,
     siteId: site.id,
     ids: [
+      template.templateId,
+      template.versionId,
       contactId,
       site.id,
       a.id,
@@ -873,6 +940,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   documentId: (f) => f.documentId,
   emailId: (f) => f.emailId,
   token: (f) => f.supplierToken,
+  versionId: (f) => f.templateVersionId,
 };
 
 /** The URL and params of a route filled with org A's ids. */
