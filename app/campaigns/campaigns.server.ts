@@ -10,6 +10,7 @@ import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { revokeAssignment } from "~/questionnaires/assignments.server";
 import { storeSnapshot } from "~/questionnaires/snapshots.server";
+import { resendAssignment } from "./reminders.server";
 import { listSendableTemplates, loadSendableTemplate } from "~/questionnaires/templates.server";
 import { kickScheduler, schedule } from "~/scheduler/scheduler.server";
 import { DEFAULT_OVERDUE_EVERY_DAYS, DEFAULT_REMINDER_DAYS, parseReminderDays } from "./schedule";
@@ -146,10 +147,11 @@ export const createCampaignSchema = z.object({
     .refine((v) => v === "contact" || isSupportedLanguage(v), "Choose a language."),
   /** "all" = every supplier matching the filter; "some" = the ticked supplierIds. */
   selection: z.enum(["all", "some"]).default("some"),
-  supplierIds: z
-    .array(z.string().min(1))
-    .max(5000, "Use “select all matching” for more than 5,000.")
-    .default([]),
+  // One ticked box arrives as a string, several as an array.
+  supplierIds: z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().min(1)).max(5000, "Use “select all matching” for more than 5,000."),
+  ),
 });
 export type CreateCampaignInput = z.infer<typeof createCampaignSchema> & { filter?: AudienceFilter };
 
@@ -187,9 +189,10 @@ export function createCampaign(ctx: Ctx, input: CreateCampaignInput): { campaign
       .from(suppliers)
       .where(where)
       .all();
-    if (chosen.length === 0) throw new ValidationError({ supplierIds: "Choose at least one supplier." });
+    // A ticked id that is not this tenant's is indistinguishable from a missing one.
     if (input.selection === "some" && chosen.length !== new Set(input.supplierIds).size)
       throw new NotFoundError("Supplier not found");
+    if (chosen.length === 0) throw new ValidationError({ supplierIds: "Choose at least one supplier." });
 
     const snapshotId = storeSnapshot(tx, ctx.organizationId, template);
     const title = template.title;
@@ -473,6 +476,27 @@ export function assertInCampaign(ctx: Ctx, campaignId: string, assignmentId: str
     )
     .get();
   if (!row) throw new NotFoundError("Questionnaire not found");
+}
+
+export async function resendCampaignAssignment(ctx: Ctx, campaignId: string, assignmentId: string) {
+  assertInCampaign(ctx, campaignId, assignmentId);
+  await resendAssignment(ctx, assignmentId);
+}
+
+export const supplierActionSchema = z.object({
+  intent: z.enum(["resend", "revoke"], "Unknown action."),
+  assignmentId: z.string().min(1, "Choose a supplier."),
+});
+
+/** Countries the tenant's suppliers are in, for the filter. */
+export function audienceCountries(ctx: Ctx): string[] {
+  return db()
+    .selectDistinct({ country: suppliers.country })
+    .from(suppliers)
+    .where(eq(suppliers.organizationId, ctx.organizationId))
+    .orderBy(asc(suppliers.country))
+    .all()
+    .map((r) => r.country);
 }
 
 export function revokeCampaignAssignment(ctx: Ctx, campaignId: string, assignmentId: string): void {

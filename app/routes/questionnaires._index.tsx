@@ -26,11 +26,21 @@ export default function Questionnaires() {
         title="Questionnaires"
         subtitle={`${counts.open} awaiting the supplier · ${counts.review} to review · ${counts.accepted} accepted`}
         actions={
-          canSend ? (
-            <Link to="/questionnaires/send" className="btn-primary">
-              Send a questionnaire
+          <>
+            <Link to="/campaigns" className="btn-secondary">
+              Campaigns
             </Link>
-          ) : null
+            {canSend ? (
+              <>
+                <Link to="/questionnaires/send" className="btn-secondary">
+                  Send to one supplier
+                </Link>
+                <Link to="/campaigns/new" className="btn-primary">
+                  New campaign
+                </Link>
+              </>
+            ) : null}
+          </>
         }
       />
       {assignments.length === 0 ? (

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
-import { getSendForm, sendQuestionnaire, sendQuestionnaireSchema } from "~/questionnaires/assignments.server";
+import { getSendForm, sendQuestionnaire, sendQuestionnaireSchema } from "~/questionnaires/send.server";
 import { Field, FieldError, FormError } from "~/ui/form";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
 
@@ -36,7 +36,7 @@ export default function SendQuestionnaire() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state === "submitting";
   if (!("suppliers" in data)) return null;
-  const { supplier, suppliers, template, defaultDueDate } = data;
+  const { supplier, suppliers, template, templates, languages, defaultDueDate } = data;
   const errors = actionData?.fieldErrors ?? {};
   const value = (name: string, fallback: string) =>
     typeof actionData?.values?.[name] === "string" ? (actionData.values[name] as string) : fallback;
@@ -107,6 +107,36 @@ export default function SendQuestionnaire() {
               error={errors.recipientEmail}
               required
             />
+            <div className="grid gap-4 md:grid-cols-2">
+              <Field label="Questionnaire" name="templateId" error={errors.templateId}>
+                <select
+                  id="f-templateId"
+                  name="templateId"
+                  className="input"
+                  defaultValue={value("templateId", templates[0]?.id ?? "")}
+                >
+                  {templates.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.title} · version {t.version} · {t.questionCount} questions
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field label="Language" name="language" error={errors.language}>
+                <select
+                  id="f-language"
+                  name="language"
+                  className="input"
+                  defaultValue={value("language", supplier.language)}
+                >
+                  {languages.map((l) => (
+                    <option key={l.code} value={l.code}>
+                      {l.name} ({l.nativeName})
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
             <Field
               label="Due date"
               name="dueDate"

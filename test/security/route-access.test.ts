@@ -1,15 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox, memberships, supplierContacts } from "../../db/schema";
+import { assignments, emailOutbox, memberships, supplierContacts } from "../../db/schema";
 import type { Role } from "../../db/schema/orgs";
 import { addFinding, createAudit } from "~/audits/audits.server";
+import { processCampaignSend } from "~/campaigns/campaign-send.server";
+import { createCampaign } from "~/campaigns/campaigns.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
 import { db } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
 import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { sendQuestionnaire } from "~/questionnaires/assignments.server";
-import { createTemplate } from "~/questionnaires/templates.server";
+import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
@@ -65,6 +67,9 @@ type Fx = {
   assignmentId: string;
   /** A second questionnaire of the same tenant and supplier, never redeemed. */
   otherAssignmentId: string;
+  /** A campaign of org A to the supplier, and the assignment it created. */
+  campaignId: string;
+  campaignAssignmentId: string;
   supplierToken: string;
   auditId: string;
   findingId: string;
@@ -76,8 +81,6 @@ type Fx = {
   inviteToken: string;
   membershipId: string;
   emailId: string;
-  /** A draft version of org A's own questionnaire template. */
-  templateVersionId: string;
   portal: { cookie: string };
   /** The supplier's primary contact row and one site (supplier pages). */
   contactId: string;
@@ -580,6 +583,61 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  "campaigns._index": {
+    kind: "member",
+    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "campaigns.new": {
+    kind: "member",
+    loader: {
+      permission: "questionnaires:send",
+      allowed: only("admin", "procurement"),
+      ok: 200,
+      foreign: "own-data",
+    },
+    actions: [
+      {
+        intent: "create",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({
+          templateId: "builtin:forced-labour-saq",
+          dueDate: "2099-06-30",
+          selection: "some",
+          supplierIds: fx.supplierId,
+        }),
+        foreign: 404,
+        probe: { form: () => ({}), status: 400 },
+      },
+    ],
+  },
+  "campaigns.$campaignId": {
+    kind: "member",
+    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "resend",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "resend", assignmentId: fx.campaignAssignmentId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "resend" }), status: 400 },
+      },
+      {
+        intent: "revoke",
+        permission: "questionnaires:send",
+        allowed: only("admin", "procurement"),
+        write: (fx) => ({ intent: "revoke", assignmentId: fx.campaignAssignmentId }),
+        foreign: 404,
+        // The questionnaire of another campaign (or none) is not this campaign's: refused, nothing changes.
+        probe: { form: (fx) => ({ intent: "revoke", assignmentId: fx.assignmentId }), status: 404 },
+      },
+    ],
+  },
+  "campaigns.$campaignId.progress": {
+    kind: "member",
+    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: 404 },
+  },
   "audits._index": {
     kind: "member",
     loader: { permission: "audits:read", allowed: ALL, ok: 200, foreign: "own-data" },
@@ -675,65 +733,6 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
-  // ---- Questionnaire templates (admins) ------------------------------------------------------------
-  "templates._index": {
-    kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: "own-data" },
-    actions: [
-      {
-        intent: "create",
-        permission: "templates:manage",
-        allowed: only("admin"),
-        write: () => ({ source: "blank", name: "Intruder's template" }),
-        foreign: null,
-        probe: { form: () => ({ source: "blank", name: "" }), status: 400 },
-      },
-    ],
-  },
-  "templates.$versionId": {
-    kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
-    actions: [
-      {
-        intent: "meta",
-        permission: "templates:manage",
-        allowed: only("admin"),
-        write: () => ({
-          intent: "meta",
-          title: "Overwritten by an intruder",
-          intro: "",
-          attestation: "Yes.",
-        }),
-        foreign: 404,
-        probe: { form: () => ({ intent: "meta", title: "", intro: "", attestation: "" }), status: 400 },
-      },
-      {
-        intent: "publish",
-        permission: "templates:manage",
-        allowed: only("admin"),
-        write: () => ({ intent: "publish" }),
-        foreign: 404,
-      },
-    ],
-  },
-  "templates_.$versionId.preview": {
-    kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
-  },
-  "templates_.$versionId.translate": {
-    kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
-    actions: [
-      {
-        intent: "translate",
-        permission: "templates:manage",
-        allowed: only("admin"),
-        write: () => ({ "t:title": "Traducido por un intruso" }),
-        foreign: 404,
-        probe: { form: () => ({ "t:title": "x".repeat(4001) }), status: 400 },
-      },
-    ],
-  },
   "statements.$statementId": {
     kind: "member",
     loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
@@ -823,6 +822,23 @@ beforeAll(async () => {
     dueDate: "2099-01-31",
   });
 
+  const campaign = createCampaign(procurement.ctx, {
+    name: "Zq9Alpha campaign",
+    templateId: BUILTIN_FORCED_LABOUR_ID,
+    dueDate: "2099-01-31",
+    reminderDays: [7, 3, 1],
+    overdueWeekly: true,
+    language: "contact",
+    selection: "some",
+    supplierIds: [supplier.id],
+  });
+  await processCampaignSend(campaign.campaignId, a.id);
+  const campaignAssignmentId = db()
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(eq(assignments.campaignId, campaign.campaignId))
+    .get()!.id;
+
   const audit = createAudit(auditor.ctx, {
     supplierId: supplier.id,
     scheme: "SMETA",
@@ -882,14 +898,14 @@ beforeAll(async () => {
   expect(confirmed.status).toBe(302);
   expect(confirmed.location).toBe(`/portal/${sent.assignmentId}`);
 
-  const template = createTemplate(admin.ctx, { source: "blank", name: "Zq9Alpha supplier check" });
-
   fx = {
     a,
     b,
     supplierId: supplier.id,
     assignmentId: sent.assignmentId,
     otherAssignmentId: other.assignmentId,
+    campaignId: campaign.campaignId,
+    campaignAssignmentId,
     supplierToken: supplierToken!,
     auditId: audit.id,
     findingId: finding.id,
@@ -901,19 +917,18 @@ beforeAll(async () => {
     inviteToken: inviteToken!,
     membershipId,
     emailId: sent.emailId,
-    templateVersionId: template.versionId,
     portal: { cookie: portalCookie },
     contactId,
     siteId: site.id,
     ids: [
-      template.templateId,
-      template.versionId,
       contactId,
       site.id,
       a.id,
       supplier.id,
       sent.assignmentId,
       other.assignmentId,
+      campaign.campaignId,
+      campaignAssignmentId,
       audit.id,
       finding.id,
       evidence.id,
@@ -933,6 +948,7 @@ beforeAll(async () => {
 const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   supplierId: (f) => f.supplierId,
   assignmentId: (f) => f.assignmentId,
+  campaignId: (f) => f.campaignId,
   auditId: (f) => f.auditId,
   evidenceId: (f) => f.evidenceId,
   taskId: (f) => f.taskId,
@@ -940,7 +956,6 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   documentId: (f) => f.documentId,
   emailId: (f) => f.emailId,
   token: (f) => f.supplierToken,
-  versionId: (f) => f.templateVersionId,
 };
 
 /** The URL and params of a route filled with org A's ids. */
