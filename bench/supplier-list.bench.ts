@@ -1,0 +1,214 @@
+/**
+ * supplier_list: the supplier list over HTTP against the production build, for an organisation of
+ * 100,000 suppliers, filtered by country (China: 30,000 suppliers) and sorted by risk (highest first):
+ * the first page and a page 500 pages deep (keyset cursor of row 25,000, as the "Next" link carries it,
+ * with the total carried too). 200 requests each after a warm-up; p50 and p95. The request is the
+ * single-fetch data request (`/suppliers.data?…`) a browser makes when it navigates to the next page; the
+ * full HTML document is reported on stderr for information. Then the same SQL run directly in-process on
+ * the same database file, and the ratio HTTP p95 / SQL p95.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import { seedLargeOrg } from "./seed-100k";
+
+const TARGET_P95_MS = 25;
+const REQUESTS = 200;
+const WARMUP = 30;
+const SUPPLIERS = 100_000;
+const DEEP_PAGES = 500;
+const PAGE_SIZE = 50;
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become healthy:\n${log()}`);
+}
+
+async function logIn(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
+    body: new URLSearchParams({ email, password, redirectTo: "/suppliers" }),
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("cs_session="));
+  if (res.status !== 302 || !cookie) throw new Error(`log-in failed: ${res.status} ${await res.text()}`);
+  return cookie;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function time(n: number, fn: () => Promise<void> | void): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function main() {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-supplier-list-"));
+  const out = path.join(work, "build");
+  const dbFile = path.join(work, "bench.sqlite");
+  process.env.DATABASE_PATH = dbFile;
+  process.env.SQLITE_SYNCHRONOUS = "NORMAL";
+  let server: ChildProcess | undefined;
+  try {
+    const { db, closeDb } = await import("../app/infra/db.server");
+    const { pageQueries, runPageQueries, encodeCursor } = await import("../app/suppliers/list.server");
+    const t0 = performance.now();
+    const org = await seedLargeOrg(db(), { suppliers: SUPPLIERS });
+    db().$client.pragma("wal_checkpoint(TRUNCATE)");
+    closeDb();
+    console.error(`seeded ${SUPPLIERS} suppliers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // The cursor of the last row of page 500, built as the list builds it.
+    const sqlite = new Database(dbFile, { readonly: true });
+    const filter = { country: org.bigCountry, sort: "risk" as const, dir: "desc" as const };
+    const anchor = sqlite
+      .prepare(
+        `select risk_score, id from suppliers where organization_id = ? and country = ? and risk_score is not null
+          order by risk_score desc, id desc limit 1 offset ?`,
+      )
+      .get(org.organizationId, org.bigCountry, DEEP_PAGES * PAGE_SIZE - 1) as {
+      risk_score: number;
+      id: string;
+    };
+    const cursor = encodeCursor([anchor.risk_score, anchor.id]);
+    const total = (
+      sqlite
+        .prepare(`select count(*) as n from suppliers where organization_id = ? and country = ?`)
+        .get(org.organizationId, org.bigCountry) as { n: number }
+    ).n;
+
+    const build = spawnSync("npx", ["remix", "build"], {
+      cwd: root,
+      env: { ...process.env, REMIX_OUT: out, NODE_ENV: "production" },
+      encoding: "utf8",
+    });
+    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
+    fs.symlinkSync(path.join(root, "node_modules"), path.join(out, "node_modules"), "dir");
+
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    let log = "";
+    server = spawn(process.execPath, ["server.mjs"], {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        REMIX_OUT: out,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        PUBLIC_ORIGIN: base,
+        DATABASE_PATH: dbFile,
+        EMBEDDED_S3_DIR: path.join(work, "s3"),
+        SEED_DEMO: "false",
+        DEV_MAILBOX: "false",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout?.on("data", (d) => (log += d));
+    server.stderr?.on("data", (d) => (log += d));
+    await waitForHealth(base, server, () => log);
+    const cookie = await logIn(base, org.email, org.password);
+
+    const query = `country=${org.bigCountry}&sort=risk&dir=desc`;
+    const urls = {
+      first: `${base}/suppliers.data?${query}`,
+      deep: `${base}/suppliers.data?${query}&after=${cursor}&count=${total}`,
+    };
+    const get = async (url: string) => {
+      const res = await fetch(url, { headers: { Cookie: cookie } });
+      const body = await res.text();
+      if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${body.slice(0, 200)}`);
+      return body;
+    };
+    // Sanity: the deep page holds rows, and not the first page's.
+    const firstBody = await get(urls.first);
+    const deepBody = await get(urls.deep);
+    if (!deepBody.includes("Supplier ") || deepBody === firstBody) throw new Error("the deep page is wrong");
+
+    const results: Record<string, number[]> = {};
+    for (const [name, url] of Object.entries(urls)) {
+      for (let i = 0; i < WARMUP; i++) await get(url);
+      results[name] = await time(REQUESTS, async () => void (await get(url)));
+    }
+    const html = await time(50, async () => {
+      const res = await fetch(`${base}/suppliers?${query}&after=${cursor}&count=${total}`, {
+        headers: { Cookie: cookie },
+      });
+      await res.text();
+    });
+
+    // The same SQL in-process: the statements the loader runs for the deep page (rows + countries).
+    const deepFilter = { ...filter, after: cursor, count: total };
+    const { segments } = pageQueries(org.organizationId, deepFilter, PAGE_SIZE + 1);
+    const sqlDeep = await time(REQUESTS, () => void runPageQueries(sqlite, segments, PAGE_SIZE + 1));
+    const firstSegments = pageQueries(org.organizationId, filter, PAGE_SIZE + 1).segments;
+    const sqlFirst = await time(REQUESTS, () => void runPageQueries(sqlite, firstSegments, PAGE_SIZE + 1));
+    sqlite.close();
+
+    const p95 = Math.max(percentile(results.first, 95), percentile(results.deep, 95));
+    const sqlP95 = Math.max(percentile(sqlFirst, 95), percentile(sqlDeep, 95));
+    console.error(
+      `HTML document (deep page, 50 requests): p50 ${percentile(html, 50).toFixed(2)} ms, p95 ${percentile(html, 95).toFixed(2)} ms`,
+    );
+    for (const [name, times] of Object.entries(results)) {
+      console.log(
+        `BENCH name=supplier_list_${name}_p50 value=${percentile(times, 50).toFixed(2)} unit=ms target=${TARGET_P95_MS}`,
+      );
+      console.log(
+        `BENCH name=supplier_list_${name}_p95 value=${percentile(times, 95).toFixed(2)} unit=ms target=${TARGET_P95_MS}`,
+      );
+    }
+    console.log(`BENCH name=supplier_list value=${p95.toFixed(2)} unit=ms target=${TARGET_P95_MS}`);
+    console.log(
+      `BENCH name=supplier_list_sql_first_p95 value=${percentile(sqlFirst, 95).toFixed(3)} unit=ms target=${TARGET_P95_MS}`,
+    );
+    console.log(
+      `BENCH name=supplier_list_sql_deep_p95 value=${percentile(sqlDeep, 95).toFixed(3)} unit=ms target=${TARGET_P95_MS}`,
+    );
+    // No target in the issue for the ratio: 100 only flags an HTTP path that has become pathological.
+    console.log(
+      `BENCH name=supplier_list_http_sql_ratio value=${(p95 / sqlP95).toFixed(1)} unit=x target=100`,
+    );
+  } finally {
+    server?.kill("SIGTERM");
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
