@@ -249,7 +249,7 @@ export default function NewCampaign() {
                 {d.templates.map((t) => (
                   <option key={t.id} value={t.id}>
                     {t.title} · version {t.version} · {t.questionCount} questions · {t.languages.length}{" "}
-                    languages
+                    {t.languages.length === 1 ? "language" : "languages"}
                   </option>
                 ))}
               </select>

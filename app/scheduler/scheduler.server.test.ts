@@ -163,7 +163,11 @@ describe("startScheduler", () => {
     const { id } = writeTx((tx) => schedule(tx, { kind: "k", runAt: new Date(0), payload: {} }));
     let ran = 0;
     const lines: string[] = [];
-    const stop = startScheduler({ handlers: { k: () => void ran++ }, log: (l) => lines.push(l), intervalMs: 20 });
+    const stop = startScheduler({
+      handlers: { k: () => void ran++ },
+      log: (l) => lines.push(l),
+      intervalMs: 20,
+    });
     await expect.poll(() => job(id!).status).toBe("done");
     await stop();
     expect(ran).toBe(1);
