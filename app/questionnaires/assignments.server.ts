@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import { z } from "zod";
 import {
   answers,
@@ -226,13 +226,25 @@ function snapshotTemplate(assignmentId: string, snapshot: unknown): Template {
  * second copy to drift).
  */
 export function loadAssignment(tx: DbOrTx, organizationId: string, assignmentId: string) {
-  const row = tx
-    .select()
+  // The snapshot column is large JSON: read (and parse) it only when the cache does not hold it yet.
+  const { questionsSnapshot: _snapshot, ...columns } = getTableColumns(assignments);
+  void _snapshot;
+  const found = tx
+    .select(columns)
     .from(assignments)
     .where(and(eq(assignments.id, assignmentId), eq(assignments.organizationId, organizationId)))
     .get();
-  if (!row) throw new NotFoundError("Questionnaire not found");
-  const template = snapshotTemplate(row.id, row.questionsSnapshot);
+  if (!found) throw new NotFoundError("Questionnaire not found");
+  const cached = templateCache.get(found.id);
+  const questionsSnapshot: unknown =
+    cached ??
+    tx
+      .select({ s: assignments.questionsSnapshot })
+      .from(assignments)
+      .where(eq(assignments.id, found.id))
+      .get()!.s;
+  const row = { ...found, questionsSnapshot };
+  const template = cached ?? snapshotTemplate(row.id, questionsSnapshot);
   const saved = tx
     .select({ questionId: answers.questionId, value: answers.value })
     .from(answers)

@@ -207,7 +207,17 @@ function liveSession(tx: DbOrTx, token: string | null, assignmentId: string, now
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   return (
     tx
-      .select({ session: supplierPortalSessions, assignment: assignments })
+      // Not the whole assignment: its snapshot column is large JSON this guard does not need.
+      .select({
+        session: supplierPortalSessions,
+        assignment: {
+          id: assignments.id,
+          organizationId: assignments.organizationId,
+          status: assignments.status,
+          language: assignments.language,
+          recipientName: assignments.recipientName,
+        },
+      })
       .from(supplierPortalSessions)
       .innerJoin(
         assignments,

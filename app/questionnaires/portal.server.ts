@@ -166,6 +166,15 @@ function names(tx: DbOrTx, organizationId: string, supplierId: string) {
   return { organizationName: org?.name ?? "", supplierName: supplier?.name ?? "" };
 }
 
+/**
+ * The questionnaire as the supplier may see it: in their language, without the scoring rules (which
+ * answers earn risk points or count as red flags is the buyer's business, and would invite gaming).
+ */
+function supplierTemplate(template: Template, lang: string): Template {
+  const localized = localizeTemplate(template, lang);
+  return { ...localized, questions: localized.questions.map((q) => ({ ...q, rule: {} })) };
+}
+
 /** Everything the portal page renders, with the questionnaire in the supplier's chosen language. */
 export function getPortalView(access: PortalAccess) {
   const tx = db();
@@ -188,7 +197,7 @@ export function getPortalView(access: PortalAccess) {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     declarationName: row.declarationName,
     declarationTitle: row.declarationTitle,
-    template: localizeTemplate(template, lang),
+    template: supplierTemplate(template, lang),
     values,
     files: filesByQuestion(tx, access),
     uploadLimitMb: Math.round((env().UPLOAD_MAX_BYTES / (1024 * 1024)) * 10) / 10,

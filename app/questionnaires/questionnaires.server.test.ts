@@ -19,8 +19,8 @@ import * as reviewRoute from "~/routes/questionnaires.$assignmentId";
 import * as sendRoute from "~/routes/questionnaires.send";
 import * as listRoute from "~/routes/questionnaires._index";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
-import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
-import { fieldName } from "./model";
+import { BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
+import { fieldName, scoreAnswer, type Question } from "./model";
 import { latestCodeFor } from "./portal.testing";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -115,22 +115,30 @@ function portalPost(cookie: string, assignmentId: string, form: Record<string, s
   );
 }
 
-/** A complete, clean set of answers (no red flags). */
+/**
+ * A complete, clean set of answers to the built-in SAQ the send form uses (no red flags): per question,
+ * a valid value its rule does not flag, with the fewest risk points.
+ */
 function cleanAnswers(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const q of FORCED_LABOUR_SAQ_V1.questions) {
-    if (!q.required) continue;
-    const v =
+  const flagged = (q: Question, v: string) => scoreAnswer(q, q.type === "multi_choice" ? [v] : v).redFlag;
+  for (const q of BUILTIN_FORCED_LABOUR_LATEST.questions) {
+    if (!q.required || q.type === "file") continue;
+    const candidates =
       q.type === "yes_no"
-        ? (({ I1: "no", R1: "no", WG1: "no", W3: "no" } as Record<string, string>)[q.id] ?? "yes")
-        : q.type === "choice"
-          ? q.options![0].value
+        ? ["no", "yes"]
+        : q.type === "choice" || q.type === "multi_choice"
+          ? q.options!.map((o) => o.value)
           : q.type === "percentage"
-            ? "5"
+            ? ["5"]
             : q.type === "number"
-              ? "40"
-              : "n/a";
-    out[fieldName(q.id)] = v;
+              ? [String(Math.max(q.min ?? 0, 40))]
+              : q.type === "date"
+                ? ["2025-01-31"]
+                : ["n/a"];
+    const points = (v: string) => scoreAnswer(q, q.type === "multi_choice" ? [v] : v).points;
+    const clean = candidates.filter((v) => !flagged(q, v)).sort((x, y) => points(x) - points(y));
+    out[fieldName(q.id)] = clean[0] ?? candidates[0];
   }
   return out;
 }
@@ -158,7 +166,7 @@ describe("sending a questionnaire", () => {
     expect(row.status).toBe("sent");
     expect(row.organizationId).toBe(org.id);
     expect(row.supplierId).toBe(s.id);
-    expect((row.questionsSnapshot as any).version).toBe("1");
+    expect((row.questionsSnapshot as any).version).toBe(BUILTIN_FORCED_LABOUR_LATEST.version);
     const ttlDays = (row.tokenExpiresAt.getTime() - row.sentAt.getTime()) / 86_400_000;
     expect(ttlDays).toBe(30);
 
