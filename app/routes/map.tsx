@@ -56,7 +56,7 @@ export default function MapPage() {
           <section className="card p-4">
             <WorldMap data={data} sites={sites.data} />
           </section>
-          <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+          <div className="grid items-start gap-6 lg:grid-cols-[2fr_1fr]">
             <Card title="Countries by number of suppliers">
               <div className="-m-4 max-h-96 overflow-y-auto">
                 <CountryTable rows={withSuppliers} caption="Countries by number of suppliers" />

@@ -54,8 +54,12 @@ export default function SupplierGraphPage() {
 
       <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
         <span className="text-slate-600">
-          {downstreamCount} downstream · {upstreamCount === 0 ? "no" : upstreamCount} sub-supplier
-          {upstreamCount === 1 ? "" : "s"} within {depth} tier{depth === 1 ? "" : "s"}
+          {downstreamCount === 0
+            ? "Supplies your organisation directly"
+            : `${downstreamCount} supplier${downstreamCount === 1 ? "" : "s"} downstream`}
+          {" · "}
+          {upstreamCount === 0 ? "no" : upstreamCount} sub-supplier{upstreamCount === 1 ? "" : "s"} within{" "}
+          {depth} tier{depth === 1 ? "" : "s"} upstream
         </span>
         <span className="flex items-center gap-1" role="group" aria-label="Upstream tiers to show">
           <span className="mr-1 text-slate-500">Upstream tiers:</span>
