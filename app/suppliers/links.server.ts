@@ -6,6 +6,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { invalidateSupplierCounts } from "./list.server";
 import { lowerTiersFrom, pathDown, raiseTiersBelow } from "./tiers.server";
 
 /** "" or absent parent = the buying organisation itself (a direct, tier-1 relationship). */
@@ -92,6 +93,7 @@ export function addSupplierLink(ctx: Ctx, input: LinkInput): LinkChange {
       .run();
     const candidate = parent ? parent.tier + 1 : 1;
     const tiersChanged = lowerTiersFrom(tx, ctx.organizationId, child.id, candidate, child.tier);
+    invalidateSupplierCounts(ctx.organizationId);
     const childTier = Math.min(candidate, child.tier);
     recordAudit(tx, ctx, {
       action: "supplier.link_added",
@@ -162,6 +164,7 @@ export function removeSupplierLink(ctx: Ctx, input: LinkInput): LinkChange {
     );
     const tiersChanged =
       wasTight && !stillTight ? raiseTiersBelow(tx, ctx.organizationId, child.id, child.tier) : 0;
+    invalidateSupplierCounts(ctx.organizationId);
     const after = tx
       .select({ tier: suppliers.tier })
       .from(suppliers)

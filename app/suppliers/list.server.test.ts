@@ -5,6 +5,7 @@ import { db } from "~/infra/db.server";
 import { createOrg, insertSupplier } from "../../test/factories";
 import type { SortKey } from "./list-options";
 import { listSuppliers, parseSupplierFilter, type SupplierFilter } from "./list.server";
+import { createSupplier } from "./suppliers.server";
 
 /** Walk every page forwards, then back again, and return the ids in order each way. */
 function walk(ctx: Parameters<typeof listSuppliers>[0], filter: SupplierFilter, pageSize: number) {
@@ -126,6 +127,23 @@ describe("listSuppliers (keyset pagination)", () => {
       "Beta",
     ]);
     expect(listSuppliers(ctx).countries).toEqual(["IN", "VN"]);
+  });
+
+  it("first-page totals are memoised but follow the supplier verbs' changes", async () => {
+    const org = await createOrg();
+    const ctx = org.members.procurement.ctx;
+    const make = (name: string) =>
+      createSupplier(ctx, {
+        name,
+        country: "VN",
+        sector: "Agriculture",
+        contactName: "A",
+        contactEmail: "a@x.test",
+      });
+    make("One");
+    expect(listSuppliers(ctx, { country: "VN" }).total).toBe(1);
+    make("Two");
+    expect(listSuppliers(ctx, { country: "VN" }).total).toBe(2);
   });
 
   it("a cursor of the wrong shape for the sort starts at the top", async () => {

@@ -16,6 +16,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { invalidateSupplierCounts } from "./list.server";
 import { recomputeSupplierRisk, riskHistory, type StoredAssessment } from "~/risk/risk.server";
 import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
 import { COUNTRY_CODES, countryName } from "./countries";
@@ -269,6 +270,7 @@ export function createSupplier(
         status: v.status,
       },
     });
+    invalidateSupplierCounts(ctx.organizationId);
     const risk = recomputeSupplierRisk(tx, ctx, s.id, "supplier.created");
     return {
       id: s.id,
@@ -345,6 +347,7 @@ export function updateSupplier(
       entityId: supplierId,
       details: changes,
     });
+    invalidateSupplierCounts(ctx.organizationId);
     if (changes.country) recomputeSupplierRisk(tx, ctx, supplierId, "supplier.updated");
     return { changed };
   });
