@@ -13,8 +13,8 @@ test("suppliers: browse, sites, contacts, links, cycles and export", async ({ br
   await page.goto("/suppliers?country=BD&tier=2");
   await expect(page.getByRole("link", { name: "Dhaka Knitwear Ltd" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Saigon Garment Co." })).toHaveCount(0);
-  await expect(page.getByLabel("Country")).toHaveValue("BD");
-  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page.getByLabel("Country", { exact: true })).toHaveValue("BD");
+  await page.getByRole("link", { name: "Clear", exact: true }).click();
   await expect(page.getByRole("link", { name: "Saigon Garment Co." })).toBeVisible();
   await page.getByRole("link", { name: /^Risk/ }).click();
   await expect(page).toHaveURL(/sort=risk&dir=desc/);
@@ -29,7 +29,7 @@ test("suppliers: browse, sites, contacts, links, cycles and export", async ({ br
   await page.getByRole("link", { name: "Manage sites" }).click();
   await page.getByLabel("Site name").fill("Thu Duc factory");
   await page.getByLabel("Latitude (optional)").fill("10.85");
-  await page.getByLabel("Workers").fill("850");
+  await page.getByLabel("Workers", { exact: true }).fill("850");
   await page.getByLabel("Migrant workers %").fill("40");
   await page.getByLabel("Dormitories").selectOption("yes");
   await page.getByRole("button", { name: "Add site" }).click();
@@ -45,8 +45,8 @@ test("suppliers: browse, sites, contacts, links, cycles and export", async ({ br
   await page.getByRole("link", { name: "Back to supplier" }).click();
   await expect(page.getByText("850 workers · 40% migrant · dormitories")).toBeVisible();
   await page.getByRole("link", { name: "Manage contacts" }).click();
-  await page.getByLabel("Name").fill("Trần Văn Minh");
-  await page.getByLabel("Email").fill("minh@saigon-garment.example");
+  await page.getByLabel("Name", { exact: true }).fill("Trần Văn Minh");
+  await page.getByLabel("Email", { exact: true }).fill("minh@saigon-garment.example");
   await page.getByLabel("Make this the primary contact").check();
   await page.getByRole("button", { name: "Add contact" }).click();
   await expect(page.getByText("Contact added.")).toBeVisible();

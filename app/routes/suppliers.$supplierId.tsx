@@ -342,7 +342,7 @@ export default function SupplierDetail() {
             </div>
             {d.can.editLinks ? (
               <div className="border-t border-slate-100 pt-3">
-                <Form method="get" className="flex items-end gap-2">
+                <Form key={d.supplier.id} method="get" className="flex items-end gap-2">
                   <div className="flex-1">
                     <label htmlFor="find" className="label">
                       Link an existing supplier

@@ -94,7 +94,8 @@ export default function SuppliersIndex() {
         }
       />
 
-      <Form method="get" className="card mb-4 space-y-3 p-4" role="search">
+      {/* Keyed by the URL: the inputs are uncontrolled, so a navigation (Clear, a tag) must remount them. */}
+      <Form key={params.toString()} method="get" className="card mb-4 space-y-3 p-4" role="search">
         <input type="hidden" name="sort" value={sort} />
         <input type="hidden" name="dir" value={dir} />
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">

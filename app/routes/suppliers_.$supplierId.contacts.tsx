@@ -32,7 +32,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const idOnly = z.object({ contactId: z.string().trim().min(1, "Choose a contact.").max(64) });
-const withId = contactSchema.extend(idOnly.shape);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
@@ -47,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "update") {
-    const parsed = parseForm(withId, form);
+    // Built here, not at module scope: .server values are empty in the browser bundle.
+    const parsed = parseForm(contactSchema.extend(idOnly.shape), form);
     if (!parsed.ok) return parsed.response;
     return handle(() => {
       updateContact(ctx, parsed.data.contactId, parsed.data);

@@ -27,7 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const idOnly = z.object({ siteId: z.string().trim().min(1, "Choose a site.").max(64) });
-const withId = z.intersection(siteSchema, idOnly);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
@@ -42,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "update") {
-    const parsed = parseForm(withId, form);
+    // Built here, not at module scope: .server values are empty in the browser bundle.
+    const parsed = parseForm(z.intersection(siteSchema, idOnly), form);
     if (!parsed.ok) return parsed.response;
     return handle(() => {
       updateSite(ctx, parsed.data.siteId, parsed.data);
