@@ -44,7 +44,13 @@ export type SiteDot = { x: number; y: number; count: number };
 /** At most this many dots: sites are snapped to a one-degree grid, so a dense region stays one dot each. */
 export const MAX_SITE_DOTS = 1500;
 
-export type SiteDots = { dots: SiteDot[]; located: number };
+export type SiteDots = {
+  dots: SiteDot[];
+  /** All sites with coordinates. */
+  located: number;
+  /** Those inside the drawn dots (fewer than located only past MAX_SITE_DOTS grid cells). */
+  shown: number;
+};
 
 /**
  * Sites with coordinates as dots. A separate request from the country figures: it reads every located
@@ -52,7 +58,7 @@ export type SiteDots = { dots: SiteDot[]; located: number };
  */
 export function siteDots(ctx: Ctx): SiteDots {
   const { project } = worldShapes();
-  const rows = db()
+  const cells = db()
     .select({
       lat: sql<number>`round(${sites.latitude})`,
       lon: sql<number>`round(${sites.longitude})`,
@@ -67,18 +73,20 @@ export function siteDots(ctx: Ctx): SiteDots {
       ),
     )
     .groupBy(sql`1`, sql`2`)
-    .orderBy(sql`3 desc`)
-    .limit(MAX_SITE_DOTS)
-    .all();
+    .all()
+    .sort((a, b) => b.count - a.count || a.lat - b.lat || a.lon - b.lon);
   const dots: SiteDot[] = [];
   let located = 0;
-  for (const r of rows) {
-    const p = project(r.lon, r.lat);
+  let shown = 0;
+  for (const c of cells) {
+    located += c.count;
+    if (dots.length >= MAX_SITE_DOTS) continue;
+    const p = project(c.lon, c.lat);
     if (!p) continue;
-    dots.push({ x: p[0], y: p[1], count: r.count });
-    located += r.count;
+    dots.push({ x: p[0], y: p[1], count: c.count });
+    shown += c.count;
   }
-  return { dots, located };
+  return { dots, located, shown };
 }
 
 export type WorldMapData = {

@@ -5,7 +5,7 @@ import { NotFoundError } from "~/infra/errors";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { organisationGraph, parseOrgGraphQuery, supplierGraph } from "./graph-data.server";
 import { BUYER_NODE_ID, GRAPH_NODE_CAP, tooLargeMessage } from "./graph-types";
-import { countryStats, siteDots, worldMapData } from "./map-data.server";
+import { countryStats, MAX_SITE_DOTS, siteDots, worldMapData } from "./map-data.server";
 import { worldShapes } from "./world-shapes.server";
 
 describe("world shapes", () => {
@@ -75,7 +75,7 @@ describe("country statistics", () => {
     expect(data.undrawn.map((c) => c.code).sort()).toEqual(["MU", "SG"]);
     expect(data.totalSuppliers).toBe(4);
     expect(data.maxCount).toBe(2);
-    expect(siteDots(a.members.auditor.ctx)).toEqual({ dots: [], located: 0 });
+    expect(siteDots(a.members.auditor.ctx)).toEqual({ dots: [], located: 0, shown: 0 });
   });
 
   it("shows sites with coordinates as dots, one per grid cell, and none of another tenant's", async () => {
@@ -124,8 +124,37 @@ describe("country statistics", () => {
     });
     const data = siteDots(a.members.procurement.ctx);
     expect(data.located).toBe(3);
+    expect(data.shown).toBe(3);
     expect(data.dots.map((d) => d.count)).toEqual([2, 1]);
     expect(siteDots(b.members.procurement.ctx).located).toBe(1);
+  });
+});
+
+describe("site dots at scale", () => {
+  it("draws at most MAX_SITE_DOTS places, the densest first, and still counts every located site", async () => {
+    const org = await createOrg();
+    const s = insertSupplier(org.id, { country: "CN" });
+    const rows = Array.from({ length: MAX_SITE_DOTS + 10 }, (_, i) => ({
+      organizationId: org.id,
+      supplierId: s.id,
+      name: `Site ${i}`,
+      country: "CN",
+      latitude: -50 + Math.floor(i / 100),
+      longitude: -170 + (i % 100) * 3,
+    }));
+    // Three more sites in the first cell make it the densest.
+    rows.push(...[1, 2, 3].map((k) => ({ ...rows[0], name: `Extra ${k}` })));
+    writeTx((tx) => {
+      for (let i = 0; i < rows.length; i += 200)
+        tx.insert(sites)
+          .values(rows.slice(i, i + 200))
+          .run();
+    });
+    const data = siteDots(org.members.admin.ctx);
+    expect(data.located).toBe(MAX_SITE_DOTS + 13);
+    expect(data.dots).toHaveLength(MAX_SITE_DOTS);
+    expect(data.dots[0].count).toBe(4);
+    expect(data.shown).toBe(MAX_SITE_DOTS + 3);
   });
 });
 

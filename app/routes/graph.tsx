@@ -77,7 +77,7 @@ export default function GraphPage() {
             Show
           </button>
           {narrowed ? (
-            <Link to={`/graph?tier=${query.tier}`} className="link text-sm">
+            <Link to={`/graph?tier=${query.tier}`} className="link pb-2 text-sm">
               Clear filters
             </Link>
           ) : null}

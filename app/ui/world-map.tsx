@@ -14,7 +14,11 @@ export type WorldMapProps = {
   maxCount: number;
 };
 
-export type SiteDotsProps = { dots: { x: number; y: number; count: number }[]; located: number };
+export type SiteDotsProps = {
+  dots: { x: number; y: number; count: number }[];
+  located: number;
+  shown: number;
+};
 
 type Mode = "count" | "risk";
 
@@ -110,9 +114,9 @@ export function WorldMap({ data, sites }: { data: WorldMapProps; sites?: SiteDot
           )}
         </g>
         {dots.length > 0 ? (
-          <g fill="#0f172a" fillOpacity={0.55} stroke="#ffffff" strokeWidth={0.6} pointerEvents="none">
+          <g fill="#0f172a" fillOpacity={0.45} stroke="#ffffff" strokeWidth={0.5} pointerEvents="none">
             {dots.map((d) => (
-              <circle key={`${d.x},${d.y}`} cx={d.x} cy={d.y} r={1.6 + 2.4 * Math.sqrt(d.count / maxDot)} />
+              <circle key={`${d.x},${d.y}`} cx={d.x} cy={d.y} r={1.3 + 2.7 * Math.sqrt(d.count / maxDot)} />
             ))}
           </g>
         ) : null}
@@ -121,6 +125,9 @@ export function WorldMap({ data, sites }: { data: WorldMapProps; sites?: SiteDot
         <p className="mt-2 text-xs text-slate-500">
           <span className="mr-1 inline-block h-2 w-2 rounded-full bg-slate-800/60 align-middle" />
           {sites.located.toLocaleString("en")} site{sites.located === 1 ? "" : "s"} with coordinates
+          {sites.shown < sites.located
+            ? ` (the ${sites.dots.length.toLocaleString("en")} densest places shown, ${sites.shown.toLocaleString("en")} sites)`
+            : ""}
         </p>
       ) : null}
     </div>
