@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countCrossings, layoutGraph, NODE_H, NODE_W, type LayoutInput } from "./graph-layout";
+import { CENTRE_UP_TO, countCrossings, layoutGraph, NODE_H, NODE_W, type LayoutInput } from "./graph-layout";
 
 const n = (id: string, column: number, label = id): LayoutInput => ({ id, column, label });
 
@@ -96,6 +96,15 @@ describe("layoutGraph", () => {
     const edge = layout.edges.find((e) => e.from === "buyer" && e.to === "a")!;
     expect(edge.d.startsWith(`M${buyer.x + NODE_W},${buyer.y + NODE_H / 2} C`)).toBe(true);
     expect(edge.d.endsWith(` ${a.x},${a.y + NODE_H / 2}`)).toBe(true);
+  });
+
+  it("centres short columns in a small graph and top-aligns them in a tall one", () => {
+    const small = layoutGraph([n("p", 0), n("a", 1), n("b", 1), n("c", 1)], []);
+    const y = (l: typeof small, id: string) => l.nodes.find((m) => m.id === id)!.y;
+    expect(y(small, "p")).toBe(y(small, "b"));
+    const many = Array.from({ length: CENTRE_UP_TO + 1 }, (_, i) => n(`c${String(i).padStart(2, "0")}`, 1));
+    const tall = layoutGraph([n("p", 0), ...many], []);
+    expect(y(tall, "p")).toBe(y(tall, "c00"));
   });
 
   it("handles an empty graph and duplicate nodes", () => {

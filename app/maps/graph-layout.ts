@@ -27,6 +27,8 @@ export const PAD = 16;
 export const HEADER_H = 32;
 
 const SWEEPS = 4;
+/** Columns are centred on the tallest one up to this many rows. */
+export const CENTRE_UP_TO = 12;
 
 function byLabel(a: LayoutInput, b: LayoutInput): number {
   return a.label < b.label ? -1 : a.label > b.label ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -82,7 +84,9 @@ export function layoutGraph<T extends LayoutInput>(nodes: T[], edges: LayoutEdge
   const placed = new Map<string, Placed<T>>();
   const columns = layers.map((layer, li) => {
     const x = PAD + li * (NODE_W + COL_GAP);
-    const top = PAD + HEADER_H + ((tallest - layer.length) * step) / 2;
+    // Small graphs read best centred (the buyer level with its suppliers); past a screenful, a short
+    // column centred beside a long one would sit far below the fold, so columns start at the top.
+    const top = PAD + HEADER_H + (tallest <= CENTRE_UP_TO ? ((tallest - layer.length) * step) / 2 : 0);
     layer.forEach((n, row) => placed.set(n.id, { ...n, x, y: top + row * step, row }));
     return { column: columnValues[li], x, count: layer.length };
   });
