@@ -177,6 +177,19 @@ describe("editing drafts", () => {
     ]);
     expect(auditActions(org.id, versionId)).toContain("template.published");
     expect(auditActions(org.id, v2)).toEqual(["template.draft_started", "template.draft_edited"]);
+
+    // Rewording a question drops its now-outdated translations (flagged missing again); others stay.
+    editDraft(ctx, v2, {
+      op: "save-question",
+      questionId: "Q1",
+      form: form({ type: "yes_no", text: "Do you use labour agencies or recruiters?", required: "on" }),
+    });
+    const reworded = getTemplateVersion(ctx, v2).content;
+    expect(reworded.translations?.es?.questions?.Q1?.text).toBeUndefined();
+    expect(reworded.translations?.es?.sections?.s1?.title).toBe("General");
+    expect(getTemplateVersion(ctx, versionId).content.translations?.es?.questions?.Q1?.text).toBe(
+      "¿Usa agencias de empleo?",
+    );
   });
 
   it("round-trips a built-in question through the editor form unchanged", async () => {

@@ -38,8 +38,8 @@ export type SendableTemplate = {
   languages: string[];
 };
 
-function summary(id: string, t: Template, version: number | string): SendableTemplate {
-  return { id, title: t.title, version, questionCount: t.questions.length, languages: templateLanguages(t) };
+function summary(id: string, t: Template, version: number | string, title = t.title): SendableTemplate {
+  return { id, title, version, questionCount: t.questions.length, languages: templateLanguages(t) };
 }
 
 /**
@@ -53,6 +53,7 @@ export function listSendableTemplates(ctx: Ctx): SendableTemplate[] {
       templateId: templateVersions.templateId,
       version: templateVersions.version,
       content: templateVersions.content,
+      name: questionnaireTemplates.name,
     })
     .from(templateVersions)
     .innerJoin(questionnaireTemplates, eq(questionnaireTemplates.id, templateVersions.templateId))
@@ -66,7 +67,8 @@ export function listSendableTemplates(ctx: Ctx): SendableTemplate[] {
   for (const r of rows) {
     if (seen.has(r.templateId)) continue;
     seen.add(r.templateId);
-    own.push(summary(r.id, parseTemplate(r.content), r.version));
+    // Buyers pick by the name they gave the template; suppliers see the content's own (translated) title.
+    own.push(summary(r.id, parseTemplate(r.content), r.version, r.name));
   }
   const builtin = BUILTIN_FORCED_LABOUR_LATEST;
   return [summary(BUILTIN_FORCED_LABOUR_ID, builtin, builtin.version), ...own];
@@ -201,7 +203,7 @@ export function createTemplate(
   const builtin = BUILTIN_FORCED_LABOUR_LATEST;
   const content: Template =
     input.source === "builtin"
-      ? { ...structuredClone(builtin), key, version: "1", title: input.name }
+      ? { ...structuredClone(builtin), key, version: "1" }
       : blankTemplate(key, input.name);
   const now = nowOf(ctx);
   return writeTx((tx) => {
@@ -455,6 +457,20 @@ function setTranslation(tr: TemplateTranslation, key: string, value: string): vo
   tr.questions = { ...(tr.questions ?? {}), [qid]: qt };
 }
 
+/**
+ * A translation of a string whose English changed no longer says the same thing: drop it in every language so
+ * the editor flags it as missing (and suppliers see the new English) instead of showing an outdated text.
+ */
+function dropStaleTranslations(before: Template, after: Template): Template {
+  if (!after.translations) return after;
+  const old = new Map(translatableStrings(before).map((s) => [s.key, s.source]));
+  const stale = translatableStrings(after).filter((s) => old.has(s.key) && old.get(s.key) !== s.source);
+  if (stale.length === 0) return after;
+  const translations = structuredClone(after.translations);
+  for (const tr of Object.values(translations)) for (const s of stale) setTranslation(tr, s.key, "");
+  return { ...after, translations };
+}
+
 function zodToFieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -475,7 +491,7 @@ export function editDraft(ctx: Ctx, versionId: string, edit: DraftEdit): { focus
     if (row.version.status !== "draft") throw new ConflictError(PUBLISHED_IS_FROZEN);
     const current = parseTemplate(row.version.content);
     const { next, focus } = applyEdit(current, edit);
-    const parsed = templateSchema.safeParse(normalizeOrder(next));
+    const parsed = templateSchema.safeParse(normalizeOrder(dropStaleTranslations(current, next)));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       throw new ValidationError(

@@ -68,14 +68,15 @@ export function QuestionField({
   const set = (v: RawValue) => onChange?.(v);
   const ariaInvalid = invalid ? true : undefined;
 
-  const radio = (v: string, label: string, i: number) => (
+  // Radios and checkboxes are named by their own label and grouped by the question (aria-labelledby), so
+  // none of them takes the question's id: a <label for> would otherwise name the first one twice.
+  const radio = (v: string, label: string) => (
     <label key={v} className="inline-flex items-center gap-2 text-sm text-slate-700">
       <input
         type="radio"
         name={name}
         value={v}
         form={form}
-        id={i === 0 ? id : undefined}
         checked={single === v}
         onChange={() => set(v)}
         disabled={off}
@@ -84,7 +85,7 @@ export function QuestionField({
       {label}
     </label>
   );
-  const naRadio = (i: number) => (q.allowNotApplicable ? radio(NOT_APPLICABLE, l.notApplicable, i) : null);
+  const naRadio = () => (q.allowNotApplicable ? radio(NOT_APPLICABLE, l.notApplicable) : null);
   const group = (children: ReactNode, vertical = false) => (
     <div
       className={vertical ? "flex flex-col gap-2" : "flex flex-wrap gap-x-6 gap-y-2"}
@@ -101,9 +102,9 @@ export function QuestionField({
     case "yes_no":
       return group(
         <>
-          {radio("yes", l.yes, 0)}
-          {radio("no", l.no, 1)}
-          {naRadio(2)}
+          {radio("yes", l.yes)}
+          {radio("no", l.no)}
+          {naRadio()}
         </>,
       );
     case "choice": {
@@ -111,8 +112,8 @@ export function QuestionField({
       if (options.length <= MAX_RADIO_OPTIONS)
         return group(
           <>
-            {options.map((o, i) => radio(o.value, o.label, i))}
-            {naRadio(options.length)}
+            {options.map((o) => radio(o.value, o.label))}
+            {naRadio()}
           </>,
           true,
         );
@@ -144,14 +145,13 @@ export function QuestionField({
         const without = list.filter((x) => x !== v && x !== NOT_APPLICABLE);
         set(on ? [...without, v] : without);
       };
-      const box = (v: string, label: string, i: number) => (
+      const box = (v: string, label: string) => (
         <label key={v} className="inline-flex items-center gap-2 text-sm text-slate-700">
           <input
             type="checkbox"
             name={name}
             value={v}
             form={form}
-            id={i === 0 ? id : undefined}
             checked={list.includes(v)}
             onChange={(e) => toggle(v, e.target.checked)}
             disabled={off}
@@ -168,8 +168,8 @@ export function QuestionField({
           aria-describedby={describedBy}
           aria-invalid={ariaInvalid}
         >
-          {(q.options ?? []).map((o, i) => box(o.value, o.label, i))}
-          {q.allowNotApplicable ? box(NOT_APPLICABLE, l.notApplicable, -1) : null}
+          {(q.options ?? []).map((o) => box(o.value, o.label))}
+          {q.allowNotApplicable ? box(NOT_APPLICABLE, l.notApplicable) : null}
         </div>
       );
     }
@@ -282,13 +282,23 @@ export function QuestionPreview({
       className="block text-sm text-slate-600 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-1.5 file:text-sm file:font-medium"
     />
   );
+  const grouped =
+    q.type === "yes_no" ||
+    q.type === "multi_choice" ||
+    q.type === "file" ||
+    (q.type === "choice" && (q.options?.length ?? 0) <= MAX_RADIO_OPTIONS);
+  const Title = grouped ? "p" : "label";
   return (
     <div className="space-y-2 py-4" data-question={q.id}>
       <div className="flex items-start justify-between gap-3">
-        <label id={`${id}-label`} htmlFor={id} className="block text-sm font-medium text-slate-900">
+        <Title
+          id={`${id}-label`}
+          htmlFor={grouped ? undefined : id}
+          className="block text-sm font-medium text-slate-900"
+        >
           {number ? <span className="mr-2 font-mono text-xs text-slate-400">{number}</span> : null}
           {q.text}
-        </label>
+        </Title>
         <span className="shrink-0 text-xs text-slate-400">{q.required ? msg.required : msg.optional}</span>
       </div>
       {q.help ? (
