@@ -162,11 +162,26 @@ export function filterWhere(organizationId: string, f: SupplierFilter): { sql: s
     );
     params.push(like, like, like);
   }
-  if (f.country) (parts.push("country = ?"), params.push(f.country));
-  if (f.tier) (parts.push("tier = ?"), params.push(f.tier));
-  if (f.level) (parts.push("risk_level = ?"), params.push(f.level));
-  if (f.status) (parts.push("status = ?"), params.push(f.status));
-  if (f.sector) (parts.push("sector = ?"), params.push(f.sector));
+  if (f.country) {
+    parts.push("country = ?");
+    params.push(f.country);
+  }
+  if (f.tier) {
+    parts.push("tier = ?");
+    params.push(f.tier);
+  }
+  if (f.level) {
+    parts.push("risk_level = ?");
+    params.push(f.level);
+  }
+  if (f.status) {
+    parts.push("status = ?");
+    params.push(f.status);
+  }
+  if (f.sector) {
+    parts.push("sector = ?");
+    params.push(f.sector);
+  }
   if (f.goods) {
     parts.push("exists (select 1 from json_each(suppliers.goods) where lower(value) = lower(?))");
     params.push(f.goods);

@@ -119,9 +119,9 @@ export function routeShape(file: string): { path: string; params: string[] } {
   const params: string[] = [];
   // "[.]" is Remix's escaped dot (suppliers.export[.]csv → /suppliers/export.csv).
   const segments = file
-    .replace(/\[\.\]/g, "\u0001")
+    .replaceAll("[.]", "{dot}")
     .split(".")
-    .map((s) => s.replace(/\u0001/g, "."))
+    .map((s) => s.replaceAll("{dot}", "."))
     .filter((s) => s !== "_index")
     // "portal.$assignmentId_.verify": a trailing "_" only opts out of layout nesting, it is not in the URL.
     .map((s) => s.replace(/_$/, ""))
