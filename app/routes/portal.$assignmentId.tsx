@@ -314,7 +314,7 @@ function FileList({ view, q, t, editable }: { view: View; q: Question; t: Transl
           <input type="hidden" name="intent" value="upload" />
           <input type="hidden" name="questionId" value={q.id} />
           <label className="sr-only" htmlFor={`file-${q.id}`}>
-            {t("portal.upload")}
+            {t("portal.files")}: {q.id}
           </label>
           <input
             id={`file-${q.id}`}

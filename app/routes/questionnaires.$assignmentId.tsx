@@ -197,9 +197,14 @@ export default function AssignmentReview() {
         title={supplier.name}
         subtitle={`${a.templateTitle} v${a.templateVersion} · sent to ${a.recipientName} <${a.recipientEmail}>`}
         actions={
-          <Link to="/questionnaires" className="btn-secondary">
-            All questionnaires
-          </Link>
+          <div className="flex gap-2">
+            <Link to={`/suppliers/${supplier.id}`} className="btn-secondary">
+              Supplier page
+            </Link>
+            <Link to="/questionnaires" className="btn-secondary">
+              All questionnaires
+            </Link>
+          </div>
         }
       />
       {notice ? <Notice>{notice}</Notice> : null}
