@@ -166,6 +166,11 @@ async function main() {
       for (let i = 0; i < WARMUP; i++) await get(url);
       results[name] = await time(REQUESTS, async () => void (await get(url)));
     }
+    // The machine's floor for any request through the server (no database work): context for the figures.
+    const floor = await time(REQUESTS, async () => void (await (await fetch(`${base}/healthz`)).text()));
+    console.error(
+      `GET /healthz floor: p50 ${percentile(floor, 50).toFixed(2)} ms, p95 ${percentile(floor, 95).toFixed(2)} ms; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`,
+    );
     const html = await time(50, async () => {
       const res = await fetch(`${base}/suppliers?${query}&after=${cursor}&count=${total}`, {
         headers: { Cookie: cookie },
