@@ -74,6 +74,37 @@ export function parseParentRefs(cell: string): string[] {
   return out;
 }
 
+/**
+ * A 100,000-row file repeats the same few hundred country and goods cells: normalising each distinct
+ * cell once keeps validation cheap. Bounded, so a file of all-different cells cannot grow them forever.
+ */
+const CACHE_LIMIT = 10_000;
+const countryCache = new Map<string, string | null>();
+const goodsCache = new WeakMap<GoodsIndex, Map<string, string[]>>();
+
+function cachedCountry(cell: string): string | null {
+  let code = countryCache.get(cell);
+  if (code === undefined) {
+    if (countryCache.size >= CACHE_LIMIT) countryCache.clear();
+    code = matchCountry(cell);
+    countryCache.set(cell, code);
+  }
+  return code;
+}
+
+function cachedGoods(index: GoodsIndex, cell: string): string[] {
+  let cache = goodsCache.get(index);
+  if (!cache) goodsCache.set(index, (cache = new Map()));
+  let goods = cache.get(cell);
+  if (!goods) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    goods = normaliseGoods(index, cell);
+    cache.set(cell, goods);
+  }
+  // A copy: callers may keep or change their row's list.
+  return goods.slice();
+}
+
 function truncated(label: string, value: string, max: number, errors: string[]): string {
   if (value.length > max) errors.push(`${label} is longer than ${max} characters`);
   return value;
@@ -100,7 +131,7 @@ export function parseRow(cells: readonly string[], mapping: ColumnMapping, goods
   let country = "";
   if (!countryCell) errors.push("missing country");
   else {
-    country = matchCountry(countryCell) ?? "";
+    country = cachedCountry(countryCell) ?? "";
     if (!country) errors.push(`unknown country "${countryCell}"`);
   }
 
@@ -122,7 +153,7 @@ export function parseRow(cells: readonly string[], mapping: ColumnMapping, goods
   }
 
   const goodsCell = cell("goods");
-  if (goodsCell !== undefined) values.goods = normaliseGoods(goods, goodsCell);
+  if (goodsCell !== undefined) values.goods = cachedGoods(goods, goodsCell);
 
   const spend = cell("annual_spend");
   if (spend !== undefined) {

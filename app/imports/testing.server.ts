@@ -7,7 +7,10 @@ import { receiveImportUpload } from "./upload.server";
 /** Test helpers: drive an upload through the real multipart path, as the browser would. */
 export function uploadRequest(content: string | Uint8Array, fileName = "suppliers.csv"): Request {
   const form = new FormData();
-  form.set("file", new File([content], fileName, { type: "text/csv" }));
+  form.set(
+    "file",
+    new File([typeof content === "string" ? content : Buffer.from(content)], fileName, { type: "text/csv" }),
+  );
   return new Request("http://localhost:3000/imports", { method: "POST", body: form });
 }
 

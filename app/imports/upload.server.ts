@@ -72,20 +72,87 @@ export type ReceivedUpload = {
 type Limits = { maxBytes?: number; maxRows?: number };
 
 /**
- * Stream the "file" part of a multipart upload to a temporary file, refusing it as soon as it passes the
- * size or row limit, or when its first bytes are not UTF-8 text. Nothing reaches the database here.
- * Returns the message to show for a refused upload.
+ * Write an uploaded byte stream to a new temporary file under the imports folder, refusing it (and
+ * removing the file) as soon as it passes the size or row limit, or when it is not UTF-8 text. The
+ * multipart handler below and the import benchmark both receive files through here.
+ */
+export async function receiveFileStream(
+  data: AsyncIterable<Uint8Array>,
+  fileName: string,
+  limits: Limits = {},
+): Promise<ReceivedUpload> {
+  const maxBytes = limits.maxBytes ?? IMPORT_MAX_BYTES;
+  const maxRows = limits.maxRows ?? IMPORT_MAX_ROWS;
+  const tmpDir = path.join(importsDir(), "tmp");
+  fs.mkdirSync(tmpDir, { recursive: true });
+  const target = path.join(tmpDir, `${crypto.randomUUID()}.part`);
+  const out = fs.createWriteStream(target);
+  const hash = crypto.createHash("sha256");
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const counter = new RecordCounter();
+  let size = 0;
+  let head: Buffer | null = Buffer.alloc(0);
+  const checkHead = (bytes: Buffer) => {
+    const problem = sniffProblem(bytes);
+    if (problem) throw new UploadRefused(problem);
+  };
+  try {
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size > maxBytes) throw new UploadRefused(tooLargeMessage(maxBytes));
+      if (head) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length >= SNIFF_BYTES) {
+          checkHead(head.subarray(0, SNIFF_BYTES));
+          head = null;
+        }
+      }
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        // The sniff names binary files and workbooks more precisely than "not UTF-8".
+        if (head) checkHead(head);
+        throw new UploadRefused(NOT_UTF8_MESSAGE);
+      }
+      counter.push(chunk);
+      if (counter.records - 1 > maxRows) throw new UploadRefused(tooManyRowsMessage(maxRows));
+      hash.update(chunk);
+      if (!out.write(chunk)) await once(out, "drain");
+    }
+    if (head) checkHead(head);
+    try {
+      decoder.decode();
+    } catch {
+      throw new UploadRefused(NOT_UTF8_MESSAGE);
+    }
+    const records = counter.finish();
+    if (records - 1 > maxRows) throw new UploadRefused(tooManyRowsMessage(maxRows));
+    out.end();
+    await once(out, "finish");
+    return {
+      tmpPath: target,
+      fileName: fileName.slice(0, 200) || "upload.csv",
+      sizeBytes: size,
+      sha256: hash.digest("hex"),
+      approxRows: Math.max(0, records - 1),
+    };
+  } catch (err) {
+    out.destroy();
+    fs.rmSync(target, { force: true });
+    throw err;
+  }
+}
+
+/**
+ * Parse a multipart upload form, streaming its "file" part through receiveFileStream. Nothing reaches
+ * the database here. Returns the message to show for a refused upload.
  */
 export async function receiveImportUpload(
   request: Request,
   limits: Limits = {},
 ): Promise<{ ok: true; upload: ReceivedUpload } | { ok: false; message: string }> {
-  const maxBytes = limits.maxBytes ?? IMPORT_MAX_BYTES;
-  const maxRows = limits.maxRows ?? IMPORT_MAX_ROWS;
-  const tmpDir = path.join(importsDir(), "tmp");
-  fs.mkdirSync(tmpDir, { recursive: true });
   let received: ReceivedUpload | undefined;
-  let tmpPath: string | undefined;
+  let fileParts = 0;
   let textBytes = 0;
 
   const handler: UploadHandler = async ({ name, filename, data }) => {
@@ -98,78 +165,22 @@ export async function receiveImportUpload(
       }
       return Buffer.concat(chunks).toString("utf8");
     }
-    if (received || tmpPath) throw new UploadRefused("Upload one file at a time.");
-    const target = path.join(tmpDir, `${crypto.randomUUID()}.part`);
-    tmpPath = target;
-    const out = fs.createWriteStream(target);
-    const hash = crypto.createHash("sha256");
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    const counter = new RecordCounter();
-    let size = 0;
-    let head: Buffer | null = Buffer.alloc(0);
-    const checkHead = (bytes: Buffer) => {
-      const problem = sniffProblem(bytes);
-      if (problem) throw new UploadRefused(problem);
-    };
-    try {
-      for await (const chunk of data) {
-        size += chunk.byteLength;
-        if (size > maxBytes) throw new UploadRefused(tooLargeMessage(maxBytes));
-        if (head) {
-          head = Buffer.concat([head, chunk]);
-          if (head.length >= SNIFF_BYTES) {
-            checkHead(head.subarray(0, SNIFF_BYTES));
-            head = null;
-          }
-        }
-        try {
-          decoder.decode(chunk, { stream: true });
-        } catch {
-          // The sniff names binary files and workbooks more precisely than "not UTF-8".
-          if (head) checkHead(head);
-          throw new UploadRefused(NOT_UTF8_MESSAGE);
-        }
-        counter.push(chunk);
-        if (counter.records - 1 > maxRows) throw new UploadRefused(tooManyRowsMessage(maxRows));
-        hash.update(chunk);
-        if (!out.write(chunk)) await once(out, "drain");
-      }
-      if (size === 0 && filename === "") {
-        // An empty file input still posts a part: treat it as "no file chosen".
-        out.destroy();
-        fs.rmSync(target, { force: true });
-        tmpPath = undefined;
-        return undefined;
-      }
-      if (head) checkHead(head);
-      try {
-        decoder.decode();
-      } catch {
-        throw new UploadRefused(NOT_UTF8_MESSAGE);
-      }
-      const records = counter.finish();
-      if (records - 1 > maxRows) throw new UploadRefused(tooManyRowsMessage(maxRows));
-      out.end();
-      await once(out, "finish");
-      received = {
-        tmpPath: target,
-        fileName: filename.slice(0, 200) || "upload.csv",
-        sizeBytes: size,
-        sha256: hash.digest("hex"),
-        approxRows: Math.max(0, records - 1),
-      };
-      // The form value is only a marker: the path is kept here, so a text field cannot name a file.
-      return "received";
-    } catch (err) {
-      out.destroy();
-      throw err;
+    if (++fileParts > 1) throw new UploadRefused("Upload one file at a time.");
+    if (filename === "") {
+      // An empty file input still posts a part: "no file chosen".
+      for await (const chunk of data)
+        if (chunk.byteLength) throw new UploadRefused("Choose a CSV file to upload.");
+      return undefined;
     }
+    received = await receiveFileStream(data, filename, limits);
+    // The form value is only a marker: the path stays here, so a text field cannot name a file.
+    return "received";
   };
 
   try {
     await unstable_parseMultipartFormData(request, handler);
   } catch (err) {
-    if (tmpPath) fs.rmSync(tmpPath, { force: true });
+    if (received) fs.rmSync(received.tmpPath, { force: true });
     if (err instanceof UploadRefused) return { ok: false, message: err.message };
     // A body that is not multipart at all, or was cut off.
     if (err instanceof TypeError || (err instanceof Error && /multipart|boundary/i.test(err.message))) {
