@@ -31,3 +31,53 @@ export function pdfText(bytes: Buffer): string {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * In the supplier portal, answer every visible question still unanswered with a plausible value (conditional
+ * questions appear as earlier ones are answered, so a few passes). Radios take the second choice ("No" on
+ * yes/no questions). Each answer autosaves; the last debounced saves are waited for.
+ */
+export async function answerRemaining(page: Page) {
+  for (let pass = 0; pass < 4; pass++) {
+    let changed = 0;
+    for (const block of await page.locator('section [id^="q-"]').all()) {
+      const radios = block.locator('input[type="radio"]');
+      if ((await radios.count()) > 0) {
+        if ((await block.locator('input[type="radio"]:checked').count()) === 0) {
+          await radios.nth(Math.min(1, (await radios.count()) - 1)).check();
+          changed++;
+        }
+        continue;
+      }
+      const select = block.locator("select");
+      if ((await select.count()) > 0) {
+        if ((await select.inputValue()) === "") {
+          await select.selectOption({ index: 1 });
+          changed++;
+        }
+        continue;
+      }
+      const boxes = block.locator('input[type="checkbox"]:not([value="n/a"])');
+      const typed = block.locator('input[type="text"], textarea, input[type="date"]');
+      if ((await boxes.count()) > 0 && (await typed.count()) === 0) {
+        if ((await block.locator('input[type="checkbox"]:checked').count()) === 0) {
+          await boxes.first().check();
+          changed++;
+        }
+        continue;
+      }
+      const inputs = block.locator(
+        'input[type="text"]:enabled, textarea:enabled, input[type="date"]:enabled',
+      );
+      for (const input of await inputs.all()) {
+        if ((await input.inputValue()) !== "") continue;
+        const type = await input.getAttribute("type");
+        const numeric = (await input.getAttribute("inputmode")) === "decimal";
+        await input.fill(type === "date" ? "2025-01-31" : numeric ? "40" : "None");
+        changed++;
+      }
+    }
+    if (changed === 0) break;
+  }
+  await page.waitForTimeout(1200);
+}

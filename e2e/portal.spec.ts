@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { demo, pdfText, signIn } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { answerRemaining, demo, pdfText, signIn } from "./helpers";
 
 /**
  * The supplier portal and the review, end to end: procurement sends the self-assessment in Spanish; the
@@ -99,7 +99,7 @@ test.describe.serial("supplier portal and review", () => {
       .click();
     await expect(page.getByText("política de contratación.pdf")).toBeVisible();
 
-    await answerEverything(page);
+    await answerRemaining(page);
     await page.locator('input[name="q.H2"]').fill("55");
     await expect(page.locator('[data-save-status="H2"]')).toContainText("Guardado");
 
@@ -155,56 +155,3 @@ test.describe.serial("supplier portal and review", () => {
     await expect(buyer.getByRole("row", { name: /66 hours per week/ }).first()).toBeVisible();
   });
 });
-
-/**
- * Answer every visible, unanswered question with a plausible value (conditional questions appear as
- * earlier ones are answered, so a few passes). Radios take the second choice ("No" on yes/no questions).
- */
-async function answerEverything(page: Page) {
-  for (let pass = 0; pass < 4; pass++) {
-    let changed = 0;
-    for (const block of await page.locator('section [id^="q-"]').all()) {
-      const radios = block.locator('input[type="radio"]');
-      if ((await radios.count()) > 0) {
-        if ((await block.locator('input[type="radio"]:checked').count()) === 0) {
-          await radios.nth(Math.min(1, (await radios.count()) - 1)).check();
-          changed++;
-        }
-        continue;
-      }
-      const select = block.locator("select");
-      if ((await select.count()) > 0) {
-        if ((await select.inputValue()) === "") {
-          await select.selectOption({ index: 1 });
-          changed++;
-        }
-        continue;
-      }
-      const boxes = block.locator('input[type="checkbox"]:not([value="n/a"])');
-      if (
-        (await boxes.count()) > 0 &&
-        (await block.locator("input[type=text], textarea, input[type=date]").count()) === 0
-      ) {
-        if ((await block.locator('input[type="checkbox"]:checked').count()) === 0) {
-          await boxes.first().check();
-          changed++;
-        }
-        continue;
-      }
-      for (const input of await block
-        .locator('input[type="text"]:enabled, textarea:enabled, input[type="date"]:enabled')
-        .all()) {
-        if ((await input.inputValue()) !== "") continue;
-        const type = await input.getAttribute("type");
-        const numeric = (await input.getAttribute("inputmode")) === "decimal";
-        await input.fill(type === "date" ? "2025-01-31" : numeric ? "40" : "Sin incidencias");
-        changed++;
-      }
-    }
-    if (changed === 0) break;
-  }
-  // Let the last debounced saves go out.
-  await page.waitForTimeout(1200);
-}
-
-export type { Browser };
