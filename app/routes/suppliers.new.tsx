@@ -13,8 +13,8 @@ export const meta: MetaFunction = () => [{ title: "Add a supplier · Clearsource
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const parents = supplierOptions(ctx);
   const wanted = new URL(request.url).searchParams.get("parent");
+  const parents = supplierOptions(ctx, { include: wanted });
   // Preselect only one of this tenant's suppliers; any other id is ignored.
   const selectedParentId = parents.some((p) => p.id === wanted) ? wanted : null;
   return { parents, selectedParentId, goodsNames: ilabGoods().names };

@@ -396,15 +396,37 @@ export function findLinkCandidates(
     .map(({ country, ...r }) => ({ ...r, countryName: countryName(country) }));
 }
 
-/** For the "sub-supplier of" select. */
-export function supplierOptions(ctx: Ctx): { id: string; name: string; tier: number; countryName: string }[] {
-  return db()
-    .select({ id: suppliers.id, name: suppliers.name, tier: suppliers.tier, country: suppliers.country })
+/**
+ * For the "sub-supplier of" select: the first `limit` suppliers by name, plus `include` (a preselected
+ * parent) wherever it sorts, so the page stays small for organisations with many thousands of suppliers
+ * (more parents, or any other, can then be linked from the supplier's page by search).
+ */
+export function supplierOptions(
+  ctx: Ctx,
+  opts: { limit?: number; include?: string | null } = {},
+): { id: string; name: string; tier: number; countryName: string }[] {
+  const columns = {
+    id: suppliers.id,
+    name: suppliers.name,
+    tier: suppliers.tier,
+    country: suppliers.country,
+  };
+  const rows = db()
+    .select(columns)
     .from(suppliers)
     .where(eq(suppliers.organizationId, ctx.organizationId))
     .orderBy(asc(suppliers.name))
-    .all()
-    .map(({ country, ...r }) => ({ ...r, countryName: countryName(country) }));
+    .limit(opts.limit ?? 500)
+    .all();
+  if (opts.include && !rows.some((r) => r.id === opts.include)) {
+    const extra = db()
+      .select(columns)
+      .from(suppliers)
+      .where(and(eq(suppliers.organizationId, ctx.organizationId), eq(suppliers.id, opts.include)))
+      .get();
+    if (extra) rows.unshift(extra);
+  }
+  return rows.map(({ country, ...r }) => ({ ...r, countryName: countryName(country) }));
 }
 
 export type SupplierContactRow = {
