@@ -4,7 +4,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { z } from "zod";
 import { handle, parseForm, type ActionResult } from "~/infra/http.server";
-import type { Ctx } from "~/infra/context";
 import { NotFoundError } from "~/infra/errors";
 import { requireMember } from "~/orgs/guard.server";
 import {
@@ -39,19 +38,16 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${d?.name ?? "Template"} · Templates · Clearsource` },
 ];
 
-/** Another tenant's (or a missing) version is a plain 404. */
-function loadVersion(ctx: Ctx, versionId: string) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx } = requireMember(request, "templates:manage");
+  let version: ReturnType<typeof getTemplateVersion>;
   try {
-    return getTemplateVersion(ctx, versionId);
+    version = getTemplateVersion(ctx, params.versionId ?? "");
   } catch (e) {
+    // Another tenant's (or a missing) version is a plain 404.
     if (e instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw e;
   }
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx } = requireMember(request, "templates:manage");
-  const version = loadVersion(ctx, params.versionId ?? "");
   const url = new URL(request.url);
   const missing = SUPPORTED_LANGUAGES.filter((l) => l.code !== "en").map((l) => ({
     code: l.code,

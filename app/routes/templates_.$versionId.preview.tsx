@@ -2,7 +2,6 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { isSupportedLanguage, nativeLanguageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
-import type { Ctx } from "~/infra/context";
 import { NotFoundError } from "~/infra/errors";
 import { requireMember } from "~/orgs/guard.server";
 import {
@@ -18,19 +17,16 @@ import { Badge } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Preview · Templates · Clearsource" }];
 
-/** Another tenant's (or a missing) version is a plain 404. */
-function loadVersion(ctx: Ctx, versionId: string) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx } = requireMember(request, "templates:manage");
+  let version: ReturnType<typeof getTemplateVersion>;
   try {
-    return getTemplateVersion(ctx, versionId);
+    version = getTemplateVersion(ctx, params.versionId ?? "");
   } catch (e) {
+    // Another tenant's (or a missing) version is a plain 404.
     if (e instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw e;
   }
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx } = requireMember(request, "templates:manage");
-  const version = loadVersion(ctx, params.versionId ?? "");
   const requested = new URL(request.url).searchParams.get("lang");
   const lang = isSupportedLanguage(requested) ? requested : "en";
   return {

@@ -3,7 +3,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isSupportedLanguage, languageName, nativeLanguageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { handle, type ActionResult } from "~/infra/http.server";
-import type { Ctx } from "~/infra/context";
 import { NotFoundError } from "~/infra/errors";
 import { requireMember } from "~/orgs/guard.server";
 import { translatableStrings, translationOf } from "~/questionnaires/model";
@@ -20,19 +19,16 @@ function chosenLanguage(request: Request): string {
   return isSupportedLanguage(requested) && requested !== "en" ? requested : "es";
 }
 
-/** Another tenant's (or a missing) version is a plain 404. */
-function loadVersion(ctx: Ctx, versionId: string) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx } = requireMember(request, "templates:manage");
+  let version: ReturnType<typeof getTemplateVersion>;
   try {
-    return getTemplateVersion(ctx, versionId);
+    version = getTemplateVersion(ctx, params.versionId ?? "");
   } catch (e) {
+    // Another tenant's (or a missing) version is a plain 404.
     if (e instanceof NotFoundError) throw new Response("Not found", { status: 404 });
     throw e;
   }
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx } = requireMember(request, "templates:manage");
-  const version = loadVersion(ctx, params.versionId ?? "");
   const lang = chosenLanguage(request);
   const strings = translatableStrings(version.content).map((s) => ({
     ...s,
