@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { and, asc, desc, eq } from "drizzle-orm";
+import { z } from "zod";
 import { importJobs, importMappings, importRowErrors } from "../../db/schema";
 import type { ImportPhase, ImportStatus } from "../../db/schema/imports";
 import { db, writeTx } from "~/infra/db.server";
@@ -291,6 +292,12 @@ export function progressPercent(
     return Math.min(95, Math.floor((95 * job.processedRows) / Math.max(1, job.totalRows)));
   return job.phase === "links" ? 97 : 99;
 }
+
+/** The job page's form: an intent plus one select per field (header index, "" = do not import). */
+export const importJobFormSchema = z.object({
+  intent: z.enum(["preview", "start", "retry"], { error: "Unknown action." }),
+  ...Object.fromEntries(IMPORT_FIELDS.map((f) => [f, z.string().max(6).optional()])),
+}) as z.ZodType<{ intent: "preview" | "start" | "retry" } & Record<string, string | undefined>>;
 
 /** Form values (field → header index as text, "" = do not import) into a mapping. */
 export function mappingFromForm(

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { eq } from "drizzle-orm";
-import type { Statement } from "better-sqlite3";
 import { importJobs, type importPendingLinks } from "../../db/schema";
 import { db, writeTx, type DB } from "~/infra/db.server";
 import type { Actor, Ctx } from "~/infra/context";

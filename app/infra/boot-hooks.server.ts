@@ -3,6 +3,7 @@ import { startOutboxSender } from "~/email/sender.server";
 import { campaignJobHandlers } from "~/campaigns/campaign-send.server";
 import { reminderJobHandlers } from "~/campaigns/reminders.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
+import { startImportWorker } from "~/imports/worker.server";
 import { env } from "./env.server";
 
 /**
@@ -19,4 +20,5 @@ export const bootHooks: BootHook[] = [
   },
   ({ log }) => startOutboxSender({ log }),
   ({ log }) => startScheduler({ log, handlers: { ...campaignJobHandlers, ...reminderJobHandlers } }),
+  ({ log }) => startImportWorker({ log }),
 ];

@@ -86,6 +86,11 @@ export default function SuppliersIndex() {
               Sites CSV
             </a>
             {canWrite ? (
+              <Link to="/imports" className="btn-secondary">
+                Import CSV
+              </Link>
+            ) : null}
+            {canWrite ? (
               <Link to="/suppliers/new" className="btn-primary">
                 Add supplier
               </Link>

@@ -15,6 +15,7 @@ import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
+import { uploadCsv } from "~/imports/testing.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { loader as rootLoader } from "~/root";
 import { createOrg, type TestOrg } from "../factories";
@@ -81,6 +82,8 @@ type Fx = {
   inviteToken: string;
   membershipId: string;
   emailId: string;
+  /** An import of org A, waiting for its column mapping. */
+  importJobId: string;
   portal: { cookie: string };
   /** The supplier's primary contact row and one site (supplier pages). */
   contactId: string;
@@ -510,6 +513,57 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  // ---- Supplier imports (suppliers:write) --------------------------------------------------------
+  "imports._index": {
+    kind: "member",
+    loader: {
+      permission: "suppliers:write",
+      allowed: only("admin", "procurement"),
+      ok: 200,
+      foreign: "own-data",
+    },
+    actions: [
+      {
+        intent: "upload",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({
+          file: new File(["external_ref,name,country\nX-1,Intruder Ltd,VN\n"], "intruder.csv", {
+            type: "text/csv",
+          }),
+        }),
+        foreign: null,
+        // A binary file is refused before anything is stored.
+        probe: {
+          form: () => ({ file: new File([new Uint8Array([0, 1, 2, 3])], "binary.csv") }),
+          status: 400,
+        },
+      },
+    ],
+  },
+  "imports.$jobId": {
+    kind: "member",
+    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "start",
+        permission: "suppliers:write",
+        allowed: only("admin", "procurement"),
+        write: () => ({ intent: "start", external_ref: "0", name: "1", country: "2" }),
+        foreign: 404,
+        // No column chosen for the required fields: 400, the job stays unstarted.
+        probe: { form: () => ({ intent: "start" }), status: 400 },
+      },
+    ],
+  },
+  "imports.$jobId.progress": {
+    kind: "member",
+    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+  },
+  "imports.$jobId.errors": {
+    kind: "member",
+    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+  },
   "questionnaires._index": {
     kind: "member",
     loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: "own-data" },
@@ -898,6 +952,15 @@ beforeAll(async () => {
   expect(confirmed.status).toBe(302);
   expect(confirmed.location).toBe(`/portal/${sent.assignmentId}`);
 
+  // Org A's import: its file and rows carry the marker, so a leak of its page or report would show.
+  const importJobId = await uploadCsv(
+    procurement.ctx,
+    "external_ref,name,country\nZQ9-1,Zq9Alpha Imported Mill,Atlantis\n",
+    {
+      fileName: "zq9alpha-suppliers.csv",
+    },
+  );
+
   fx = {
     a,
     b,
@@ -917,6 +980,7 @@ beforeAll(async () => {
     inviteToken: inviteToken!,
     membershipId,
     emailId: sent.emailId,
+    importJobId,
     portal: { cookie: portalCookie },
     contactId,
     siteId: site.id,
@@ -937,6 +1001,7 @@ beforeAll(async () => {
       document.documentId,
       invited.invitationId,
       membershipId,
+      importJobId,
     ],
   };
 });
@@ -955,6 +1020,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   statementId: (f) => f.statementId,
   documentId: (f) => f.documentId,
   emailId: (f) => f.emailId,
+  jobId: (f) => f.importJobId,
   token: (f) => f.supplierToken,
 };
 

@@ -1,0 +1,156 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { createImportJob, listImportJobs } from "~/imports/imports.server";
+import { IMPORT_FIELDS } from "~/imports/mapping";
+import { IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from "~/imports/status";
+import {
+  formatLimitBytes,
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  receiveImportUpload,
+} from "~/imports/upload.server";
+import { handle, type ActionResult } from "~/infra/http.server";
+import { requireMember } from "~/orgs/guard.server";
+import { FormError } from "~/ui/form";
+import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
+
+export const meta: MetaFunction = () => [{ title: "Import suppliers · Clearsource" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { ctx } = requireMember(request, "suppliers:write");
+  return {
+    jobs: listImportJobs(ctx),
+    limits: {
+      size: formatLimitBytes(IMPORT_MAX_BYTES),
+      rows: IMPORT_MAX_ROWS.toLocaleString("en"),
+    },
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { ctx } = requireMember(request, "suppliers:write");
+  // The file streams to disk with the size, row and text checks; nothing is stored in the database yet.
+  const received = await receiveImportUpload(request);
+  if (!received.ok) {
+    return data<ActionResult>(
+      { ok: false, formError: received.message, fieldErrors: { file: received.message } },
+      { status: 400 },
+    );
+  }
+  const result = await handle(() => createImportJob(ctx, received.upload));
+  if ("id" in result) return redirect(`/imports/${result.id}`);
+  return result;
+}
+
+export default function ImportsIndex() {
+  const { jobs, limits } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const uploading = useNavigation().state === "submitting";
+  const fileError = actionData?.fieldErrors?.file;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Import suppliers"
+        subtitle="Upload a spreadsheet export from your ERP. Re-importing the same file updates suppliers by their external reference."
+        actions={
+          <Link to="/suppliers" className="btn-secondary">
+            Suppliers
+          </Link>
+        }
+      />
+
+      <Card title="Upload a CSV file">
+        <Form method="post" encType="multipart/form-data" className="space-y-4" noValidate>
+          <div>
+            <label htmlFor="file" className="label">
+              CSV file
+            </label>
+            <input
+              id="file"
+              name="file"
+              type="file"
+              accept=".csv,.txt,text/csv"
+              required
+              aria-invalid={fileError ? true : undefined}
+              aria-describedby="file-hint"
+              className="block w-full text-sm text-slate-700 file:mr-4 file:rounded-md file:border-0 file:bg-slate-100 file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
+            />
+            <p id="file-hint" className="mt-1 text-xs text-slate-500">
+              UTF-8 text, separated by commas, semicolons or tabs; up to {limits.size} and {limits.rows} rows.
+              From Excel, use File › Save As › “CSV UTF-8”.
+            </p>
+          </div>
+          <FormError error={fileError ?? actionData?.formError} />
+          <div className="flex items-center gap-3">
+            <button type="submit" className="btn-primary" disabled={uploading}>
+              {uploading ? "Uploading…" : "Upload and map columns"}
+            </button>
+          </div>
+        </Form>
+        <details className="mt-4 text-sm text-slate-600">
+          <summary className="cursor-pointer font-medium text-slate-700">
+            Which columns can a file have?
+          </summary>
+          <p className="mt-2">
+            Any header names: you match them to these fields in the next step (the supplier export uses
+            exactly these names). Goods, tags and parent references take several values separated by “;”.
+          </p>
+          <p className="mt-2 font-mono text-xs text-slate-500">{IMPORT_FIELDS.join(", ")}</p>
+        </details>
+      </Card>
+
+      <Card title="Recent imports">
+        {jobs.length === 0 ? (
+          <EmptyState title="No imports yet">Your uploads and their results appear here.</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>File</th>
+                  <th>Status</th>
+                  <th className="text-right">Rows</th>
+                  <th className="text-right">Created</th>
+                  <th className="text-right">Updated</th>
+                  <th className="text-right">Unchanged</th>
+                  <th className="text-right">Errors</th>
+                  <th>Uploaded</th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobs.map((j) => (
+                  <tr key={j.id}>
+                    <td>
+                      <Link to={`/imports/${j.id}`} className="link">
+                        {j.fileName}
+                      </Link>
+                    </td>
+                    <td>
+                      <Badge tone={IMPORT_STATUS_TONES[j.status]}>{IMPORT_STATUS_LABELS[j.status]}</Badge>
+                    </td>
+                    <td className="text-right tabular-nums">{j.totalRows.toLocaleString("en")}</td>
+                    <td className="text-right tabular-nums">{j.createdCount.toLocaleString("en")}</td>
+                    <td className="text-right tabular-nums">{j.updatedCount.toLocaleString("en")}</td>
+                    <td className="text-right tabular-nums">{j.unchangedCount.toLocaleString("en")}</td>
+                    <td className="text-right tabular-nums">
+                      {j.errorCount ? (
+                        <span className="text-red-700">{j.errorCount.toLocaleString("en")}</span>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                    <td className="whitespace-nowrap text-slate-500">
+                      {j.createdAt.slice(0, 16).replace("T", " ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
