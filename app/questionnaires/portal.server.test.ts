@@ -172,7 +172,7 @@ function assign(org: TestOrg, opts: { language?: string; expired?: boolean } = {
       tokenHash: sha256Hex(token),
       tokenExpiresAt: new Date(opts.expired ? now - 1000 : now + 30 * 86_400_000),
       dueDate: "2099-01-31",
-      sentByUserId: org.members.procurement.id,
+      sentByUserId: org.members.procurement.userId,
       sentAt: new Date(),
     })
     .returning()

@@ -288,7 +288,6 @@ function FileList({ view, q, t, editable }: { view: View; q: Question; t: Transl
           {files.map((f) => (
             <li key={f.id} className="flex items-center justify-between gap-2 text-sm">
               <span className="truncate">
-                <span aria-hidden>📎 </span>
                 {f.fileName} <span className="text-xs text-slate-500">({formatBytes(f.sizeBytes)})</span>
               </span>
               {editable ? (

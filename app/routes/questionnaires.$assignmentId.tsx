@@ -354,10 +354,10 @@ export default function AssignmentReview() {
                         <li key={f.id}>
                           {canReadEvidence ? (
                             <a className="link" href={`/evidence/${f.id}/download`}>
-                              📎 {f.fileName}
+                              {f.fileName}
                             </a>
                           ) : (
-                            <span>📎 {f.fileName}</span>
+                            <span>{f.fileName}</span>
                           )}
                         </li>
                       ))}

@@ -11,6 +11,7 @@ import { resetEnv } from "~/infra/env.server";
 import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { sendQuestionnaire } from "~/questionnaires/assignments.server";
+import { createTemplate } from "~/questionnaires/templates.server";
 import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
@@ -84,6 +85,8 @@ type Fx = {
   emailId: string;
   /** An import of org A, waiting for its column mapping. */
   importJobId: string;
+  /** A draft version of org A's own questionnaire template. */
+  templateVersionId: string;
   portal: { cookie: string };
   /** The supplier's primary contact row and one site (supplier pages). */
   contactId: string;
@@ -787,6 +790,65 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  // ---- Questionnaire templates (admins) ------------------------------------------------------------
+  "templates._index": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "create",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({ source: "blank", name: "Intruder's template" }),
+        foreign: null,
+        probe: { form: () => ({ source: "blank", name: "" }), status: 400 },
+      },
+    ],
+  },
+  "templates.$versionId": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "meta",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({
+          intent: "meta",
+          title: "Overwritten by an intruder",
+          intro: "",
+          attestation: "Yes.",
+        }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "meta", title: "", intro: "", attestation: "" }), status: 400 },
+      },
+      {
+        intent: "publish",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({ intent: "publish" }),
+        foreign: 404,
+      },
+    ],
+  },
+  "templates_.$versionId.preview": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+  },
+  "templates_.$versionId.translate": {
+    kind: "member",
+    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "translate",
+        permission: "templates:manage",
+        allowed: only("admin"),
+        write: () => ({ "t:title": "Traducido por un intruso" }),
+        foreign: 404,
+        probe: { form: () => ({ "t:title": "x".repeat(4001) }), status: 400 },
+      },
+    ],
+  },
   "statements.$statementId": {
     kind: "member",
     loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
@@ -952,6 +1014,8 @@ beforeAll(async () => {
   expect(confirmed.status).toBe(302);
   expect(confirmed.location).toBe(`/portal/${sent.assignmentId}`);
 
+  const template = createTemplate(admin.ctx, { source: "blank", name: "Zq9Alpha supplier check" });
+
   // Org A's import: its file and rows carry the marker, so a leak of its page or report would show.
   const importJobId = await uploadCsv(
     procurement.ctx,
@@ -981,10 +1045,13 @@ beforeAll(async () => {
     membershipId,
     emailId: sent.emailId,
     importJobId,
+    templateVersionId: template.versionId,
     portal: { cookie: portalCookie },
     contactId,
     siteId: site.id,
     ids: [
+      template.templateId,
+      template.versionId,
       contactId,
       site.id,
       a.id,
@@ -1022,6 +1089,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   emailId: (f) => f.emailId,
   jobId: (f) => f.importJobId,
   token: (f) => f.supplierToken,
+  versionId: (f) => f.templateVersionId,
 };
 
 /** The URL and params of a route filled with org A's ids. */
@@ -1344,7 +1412,10 @@ describe("portal: the emailed code and the PDF copy", () => {
       expect(out.location, file).toBe(`/portal/${fx.assignmentId}/verify`);
       expect(leaksOrgA(out.body)).toEqual([]);
     }
-    for (const form of [{ intent: "submit" }, { intent: "autosave", questionId: "P1", value: "1" }]) {
+    for (const form of [
+      { intent: "submit" },
+      { intent: "autosave", questionId: "P1", value: "1" },
+    ] as Form[]) {
       const out = await post("portal.$assignmentId", unverified, form);
       expect(out.status).toBe(302);
       expect(out.location).toBe(`/portal/${fx.assignmentId}/verify`);
