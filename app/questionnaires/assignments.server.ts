@@ -1,27 +1,12 @@
 import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
-import { z } from "zod";
-import {
-  answers,
-  assignments,
-  evidenceFiles,
-  organizations,
-  supplierPortalSessions,
-  suppliers,
-} from "../../db/schema";
+import { answers, assignments, evidenceFiles, supplierPortalSessions, suppliers } from "../../db/schema";
 import type { AssignmentStatus } from "../../db/schema/questionnaires";
 import { recordAudit } from "~/audit-log/audit-log.server";
-import { enqueueEmail } from "~/email/outbox.server";
 import { nowOf, type Ctx } from "~/infra/context";
-import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
-import { env } from "~/infra/env.server";
-import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
-import { humanDate, renderInvitation } from "./emails.server";
+import { ConflictError, NotFoundError } from "~/infra/errors";
 import { parseTemplate, type AnswerValue, type Template } from "./model";
-
-const DAY_MS = 86_400_000;
-const noLineBreaks = (v: string) => !/[\r\n]/.test(v);
+import { resolveSnapshot } from "./snapshots.server";
 
 /** Statuses in which the supplier may still change answers. */
 export const EDITABLE_STATUSES: AssignmentStatus[] = ["sent", "in_progress", "returned"];
@@ -30,150 +15,6 @@ export { STATUS_LABELS, STATUS_TONES } from "./status";
 
 export function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-export const sendQuestionnaireSchema = z.object({
-  supplierId: z.string().min(1, "Choose a supplier."),
-  recipientName: z
-    .string()
-    .trim()
-    .min(1, "Enter the contact's name.")
-    .max(200, "Keep the name under 200 characters.")
-    .refine(noLineBreaks, "The name must be on one line."),
-  recipientEmail: z.string().trim().pipe(z.email("Enter a valid email address.").max(254)),
-  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a due date."),
-});
-export type SendQuestionnaireInput = z.infer<typeof sendQuestionnaireSchema>;
-
-function findSupplier(tx: DbOrTx, ctx: Ctx, supplierId: string) {
-  const supplier = tx
-    .select()
-    .from(suppliers)
-    .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
-    .get();
-  if (!supplier) throw new NotFoundError("Supplier not found");
-  return supplier;
-}
-
-function organizationName(tx: DbOrTx, organizationId: string): string {
-  return (
-    tx
-      .select({ name: organizations.name })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId))
-      .get()?.name ?? "Your customer"
-  );
-}
-
-/** What the send form needs: the chosen supplier (prefilled contact) and the list to choose from. */
-export function getSendForm(ctx: Ctx, supplierId: string | null) {
-  const list = db()
-    .select({ id: suppliers.id, name: suppliers.name, country: suppliers.country })
-    .from(suppliers)
-    .where(eq(suppliers.organizationId, ctx.organizationId))
-    .orderBy(asc(suppliers.name))
-    .all();
-  const supplier = supplierId ? findSupplier(db(), ctx, supplierId) : null;
-  const due = new Date(nowOf(ctx).getTime() + 30 * DAY_MS);
-  return {
-    suppliers: list,
-    supplier: supplier
-      ? {
-          id: supplier.id,
-          name: supplier.name,
-          country: supplier.country,
-          sector: supplier.sector,
-          tier: supplier.tier,
-          contactName: supplier.contactName,
-          contactEmail: supplier.contactEmail,
-        }
-      : null,
-    defaultDueDate: isoDay(due),
-    template: {
-      title: FORCED_LABOUR_SAQ_V1.title,
-      version: FORCED_LABOUR_SAQ_V1.version,
-      questionCount: FORCED_LABOUR_SAQ_V1.questions.length,
-    },
-  };
-}
-
-/**
- * Send the built-in self-assessment to a supplier contact. The token (256 bits) exists only in the email;
- * the database keeps its SHA-256, so a leaked database opens no questionnaire. The link is built from the
- * configured public origin, never from the request. Returns the link for the caller's tests only.
- */
-export async function sendQuestionnaire(
-  ctx: Ctx,
-  input: SendQuestionnaireInput,
-): Promise<{ assignmentId: string; link: string; emailId: string }> {
-  const now = nowOf(ctx);
-  if (input.dueDate < isoDay(now))
-    throw new ValidationError({ dueDate: "The due date cannot be in the past." });
-  const supplier = findSupplier(db(), ctx, input.supplierId);
-  const orgName = organizationName(db(), ctx.organizationId);
-  const template = FORCED_LABOUR_SAQ_V1;
-
-  const token = randomToken();
-  const link = `${env().publicOrigin}/s/${token}`;
-  const expiresAt = new Date(now.getTime() + env().SUPPLIER_LINK_TTL_DAYS * DAY_MS);
-  const email = await renderInvitation({
-    recipientName: input.recipientName,
-    organizationName: orgName,
-    supplierName: supplier.name,
-    questionnaireTitle: template.title,
-    questionCount: template.questions.length,
-    link,
-    dueOn: humanDate(input.dueDate),
-    expiresOn: humanDate(expiresAt),
-  });
-
-  return writeTx((tx) => {
-    const row = tx
-      .insert(assignments)
-      .values({
-        organizationId: ctx.organizationId,
-        supplierId: supplier.id,
-        templateKey: template.key,
-        templateVersion: template.version,
-        questionsSnapshot: template,
-        recipientName: input.recipientName,
-        recipientEmail: input.recipientEmail,
-        status: "sent",
-        tokenHash: sha256Hex(token),
-        tokenExpiresAt: expiresAt,
-        dueDate: input.dueDate,
-        sentByUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
-        sentAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: assignments.id })
-      .get();
-    const emailId = enqueueEmail(
-      tx,
-      {
-        organizationId: ctx.organizationId,
-        template: "questionnaire-invitation",
-        to: input.recipientEmail,
-        toName: input.recipientName,
-        ...email,
-      },
-      now,
-    );
-    recordAudit(tx, ctx, {
-      action: "questionnaire.sent",
-      entityType: "questionnaire_assignment",
-      entityId: row.id,
-      details: {
-        supplierId: supplier.id,
-        template: `${template.key}@${template.version}`,
-        recipientEmail: input.recipientEmail,
-        dueDate: input.dueDate,
-        tokenExpiresAt: expiresAt.toISOString(),
-      },
-    });
-    return { assignmentId: row.id, link, emailId };
-  });
 }
 
 export function listAssignments(ctx: Ctx) {
@@ -236,13 +77,18 @@ export function loadAssignment(tx: DbOrTx, organizationId: string, assignmentId:
     .get();
   if (!found) throw new NotFoundError("Questionnaire not found");
   const cached = templateCache.get(found.id);
+  // Campaign assignments reference one stored copy of the template instead of embedding it.
   const questionsSnapshot: unknown =
     cached ??
-    tx
-      .select({ s: assignments.questionsSnapshot })
-      .from(assignments)
-      .where(eq(assignments.id, found.id))
-      .get()!.s;
+    resolveSnapshot(
+      tx,
+      organizationId,
+      tx
+        .select({ s: assignments.questionsSnapshot })
+        .from(assignments)
+        .where(eq(assignments.id, found.id))
+        .get()!.s,
+    );
   const row = { ...found, questionsSnapshot };
   const template = cached ?? snapshotTemplate(row.id, questionsSnapshot);
   const saved = tx

@@ -2,11 +2,11 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { createOrg, insertSupplier, requestAs } from "../../test/factories";
-import { sendQuestionnaire } from "./assignments.server";
+import { sendQuestionnaire } from "./send.server";
 import { fieldName } from "./model";
 import { requirePortalAccess, submitAnswers } from "./portal.server";
 import { openPortal } from "./portal.testing";
-import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
+import { BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
 
 /**
  * Server-render the pages with their real loader data (Remix's hooks replaced by the data), so a page
@@ -109,9 +109,18 @@ describe("questionnaire pages render", () => {
     expect(draft).toContain("ILO 7 · Retention of identity documents");
 
     const answersForm: Record<string, string> = {};
-    for (const q of FORCED_LABOUR_SAQ_V1.questions.filter((x) => x.required)) {
+    // The single send uses the latest built-in version; answer "yes" everywhere so red flags show in review.
+    for (const q of BUILTIN_FORCED_LABOUR_LATEST.questions.filter((x) => x.required && x.type !== "file")) {
       answersForm[fieldName(q.id)] =
-        q.type === "yes_no" ? "yes" : q.type === "choice" ? "smeta" : q.type === "text" ? "x" : "10";
+        q.type === "yes_no"
+          ? "yes"
+          : q.type === "choice" || q.type === "multi_choice"
+            ? q.options![0].value
+            : q.type === "text" || q.type === "short_text"
+              ? "x"
+              : q.type === "date"
+                ? "2025-01-31"
+                : "10";
     }
     const result = await submitAnswers(requirePortalAccess(portalReq(), assignmentId), {
       ...answersForm,
