@@ -8,9 +8,27 @@ export const DEMO_PASSWORD = "clearsource-demo";
 export const demo = (role: "admin" | "procurement" | "auditor" | "executive") =>
   `${role}@demo.clearsource.test`;
 
+/**
+ * React errors in the browser (hydration mismatches, render crashes) seen by pages opened through
+ * signIn/watch. A hydration mismatch makes React re-render the page on the client, which can wipe what a
+ * user is typing: specs assert this list stays empty.
+ */
+export const browserErrors: string[] = [];
+
+export function watch(page: Page): Page {
+  page.on("console", (m) => {
+    if (m.type() === "error" && /React error|Hydration|hydrat|did not match/i.test(m.text())) {
+      browserErrors.push(`${page.url()}: ${m.text().slice(0, 300)}`);
+    }
+  });
+  page.on("pageerror", (e) => browserErrors.push(`${page.url()}: ${e.message.slice(0, 300)}`));
+  return page;
+}
+
 /** A fresh browser context (its own cookies) signed in as one of the seeded demo members. */
 export async function signIn(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
+  context.on("page", (p) => watch(p));
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);

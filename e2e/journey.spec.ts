@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { answerRemaining, demo, pdfText, signIn } from "./helpers";
+import { answerRemaining, browserErrors, demo, pdfText, signIn, watch } from "./helpers";
 
 /**
  * The walking skeleton, end to end through the browser as the four people, against the production
@@ -8,6 +8,10 @@ import { answerRemaining, demo, pdfText, signIn } from "./helpers";
  * with evidence; risk and remediation follow; the executive exports the UK s.54 statement PDF.
  */
 test.describe.serial("walking skeleton journey", () => {
+  test.afterEach(() => {
+    expect(browserErrors, "no React errors (hydration mismatches, crashes) in the browser").toEqual([]);
+  });
+
   const supplierName = "Bursa İplik Fabrikası";
   const subSupplierName = "東莞紡織廠";
   let supplierUrl = "";
@@ -18,11 +22,11 @@ test.describe.serial("walking skeleton journey", () => {
     const page = await signIn(browser, demo("procurement"));
     await page.goto("/suppliers/new");
     // Bad input first: the form re-renders with field errors and keeps what was typed.
-    await page.getByLabel("Supplier name").fill(supplierName);
+    await page.getByLabel("Legal name").fill(supplierName);
     await page.getByLabel("Contact email").fill("not-an-email");
     await page.getByRole("button", { name: "Add supplier" }).click();
     await expect(page.getByText(/valid email/i)).toBeVisible();
-    await expect(page.getByLabel("Supplier name")).toHaveValue(supplierName);
+    await expect(page.getByLabel("Legal name")).toHaveValue(supplierName);
 
     await page.getByLabel("Country").selectOption("TR");
     await page.getByLabel("Sector").selectOption("Textiles and apparel");
@@ -34,8 +38,8 @@ test.describe.serial("walking skeleton journey", () => {
     await expect(page.getByText("Tier 1").first()).toBeVisible();
     supplierUrl = new URL(page.url()).pathname;
 
-    await page.getByRole("link", { name: "Add sub-supplier" }).click();
-    await page.getByLabel("Supplier name").fill(subSupplierName);
+    await page.getByRole("link", { name: "Add new sub-supplier" }).click();
+    await page.getByLabel("Legal name").fill(subSupplierName);
     await page.getByLabel("Country").selectOption("CN");
     await page.getByLabel("Sector").selectOption("Textiles and apparel");
     await page.getByLabel("Contact name").fill("Chen Jing");
@@ -76,7 +80,7 @@ test.describe.serial("walking skeleton journey", () => {
 
     // The supplier has no account: a fresh browser context with no cookies.
     const supplierContext = await browser.newContext();
-    const supplier = await supplierContext.newPage();
+    const supplier = watch(await supplierContext.newPage());
     await supplier.goto(supplierLink);
     await supplier.getByRole("button", { name: "Start" }).click();
     // A new browser confirms it is the recipient with the 6-digit code emailed to them.
@@ -168,7 +172,7 @@ test.describe.serial("walking skeleton journey", () => {
     await page.goto(supplierUrl);
     await expect(page.getByText(/critical/i).first()).toBeVisible();
     await expect(page.getByText(/Passports retained/).first()).toBeVisible();
-    await expect(page.getByText(/identity documents/i).first()).toBeVisible();
+    await expect(page.getByText(/identity document/i).first()).toBeVisible();
 
     await page.goto("/remediation");
     const task = page.getByRole("link", { name: /Passports retained/ }).first();

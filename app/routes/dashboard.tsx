@@ -4,6 +4,7 @@ import { getDashboard } from "~/dashboard/dashboard.server";
 import { requireMember } from "~/orgs/guard.server";
 import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
 import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
+import { countryName } from "~/suppliers/countries";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Clearsource" }];
 
@@ -11,15 +12,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const member = requireMember(request, "suppliers:read");
   return { organization: member.organization.name, dashboard: getDashboard(member.ctx) };
 }
-
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
-const countryName = (code: string) => {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-};
 
 const STATUS_LABELS: Record<string, string> = {
   sent: "Sent",

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { handle, parseForm } from "~/infra/http.server";
+import { formValues, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { createSupplier, createSupplierSchema, supplierOptions } from "~/suppliers/suppliers.server";
@@ -22,12 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const parsed = parseForm(createSupplierSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(createSupplierSchema, form);
   if (!parsed.ok) return parsed.response;
   return handle(() => {
     const supplier = createSupplier(ctx, parsed.data);
     return redirect(`/suppliers/${supplier.id}?created=1`);
-  });
+  }, formValues(form));
 }
 
 export default function NewSupplier() {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NotFoundError } from "~/infra/errors";
-import { handle, parseForm } from "~/infra/http.server";
+import { formValues, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { getSupplierDetail, updateSupplier, updateSupplierSchema } from "~/suppliers/suppliers.server";
@@ -27,13 +27,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const parsed = parseForm(updateSupplierSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(updateSupplierSchema, form);
   if (!parsed.ok) return parsed.response;
   const id = params.supplierId ?? "";
   return handle(() => {
     updateSupplier(ctx, id, parsed.data);
     return redirect(`/suppliers/${id}`);
-  });
+  }, formValues(form));
 }
 
 export default function EditSupplier() {
