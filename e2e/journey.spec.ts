@@ -48,7 +48,7 @@ test.describe.serial("walking skeleton journey", () => {
     await expect(page.getByRole("heading", { name: subSupplierName })).toBeVisible();
     await expect(page.getByText("Tier 2").first()).toBeVisible();
 
-    await page.goto("/suppliers");
+    await page.goto(`/suppliers?q=${encodeURIComponent(subSupplierName)}`);
     const row = page.getByRole("row", { name: new RegExp(subSupplierName) });
     await expect(row).toContainText("Tier 2");
   });
