@@ -99,11 +99,13 @@ export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise
     fs.readSync(fd, head, 0, head.length, 0);
     fs.closeSync(fd);
     delimiter = detectDelimiter(firstLine(head.toString("utf8")));
-    for await (const rec of readCsv(upload.tmpPath, delimiter)) {
-      if (rec.rowNumber === 0) headers = displayHeaders(rec.cells);
-      else {
-        hasRow = true;
-        break;
+    reading: for await (const chunk of readCsv(upload.tmpPath, delimiter)) {
+      for (const rec of chunk) {
+        if (rec.rowNumber === 0) headers = displayHeaders(rec.cells);
+        else {
+          hasRow = true;
+          break reading;
+        }
       }
     }
   } catch (err) {
@@ -233,15 +235,17 @@ function describeValue(field: (typeof IMPORT_FIELDS)[number], v: ReturnType<type
 async function previewRows(job: JobRow, mapping: ColumnMapping): Promise<PreviewRow[]> {
   const out: PreviewRow[] = [];
   const goods = ilabGoods();
-  for await (const rec of readCsv(jobFilePath(job), job.delimiter)) {
-    if (rec.rowNumber === 0) continue;
-    const parsed = parseRow(rec.cells, mapping, goods);
-    const mapped: PreviewRow["mapped"] = {};
-    for (const field of IMPORT_FIELDS) {
-      if (mapping[field] !== undefined) mapped[field] = describeValue(field, parsed);
+  reading: for await (const chunk of readCsv(jobFilePath(job), job.delimiter)) {
+    for (const rec of chunk) {
+      if (rec.rowNumber === 0) continue;
+      const parsed = parseRow(rec.cells, mapping, goods);
+      const mapped: PreviewRow["mapped"] = {};
+      for (const field of IMPORT_FIELDS) {
+        if (mapping[field] !== undefined) mapped[field] = describeValue(field, parsed);
+      }
+      out.push({ line: rec.line, cells: rec.cells, mapped, errors: parsed.errors });
+      if (out.length >= PREVIEW_ROWS) break reading;
     }
-    out.push({ line: rec.line, cells: rec.cells, mapped, errors: parsed.errors });
-    if (out.length >= PREVIEW_ROWS) break;
   }
   return out;
 }
@@ -425,17 +429,21 @@ export function importErrorsCsv(ctx: Ctx, jobId: string): { fileName: string; bo
     // A BOM so Excel opens the UTF-8 text with the right characters.
     yield "\uFEFF";
     let width = job.headers.length;
-    for await (const rec of readCsv(jobFilePath(job), job.delimiter)) {
-      if (rec.rowNumber === 0) {
-        width = rec.cells.length;
-        yield line([...rec.cells, "error"]);
-        continue;
+    for await (const chunk of readCsv(jobFilePath(job), job.delimiter)) {
+      let text = "";
+      for (const rec of chunk) {
+        if (rec.rowNumber === 0) {
+          width = rec.cells.length;
+          text += line([...rec.cells, "error"]);
+          continue;
+        }
+        const message = messages.get(rec.rowNumber);
+        if (!message) continue;
+        const cells = rec.cells.slice(0, width);
+        while (cells.length < width) cells.push("");
+        text += line([...cells, `line ${rec.line}: ${message}`]);
       }
-      const message = messages.get(rec.rowNumber);
-      if (!message) continue;
-      const cells = rec.cells.slice(0, width);
-      while (cells.length < width) cells.push("");
-      yield line([...cells, `line ${rec.line}: ${message}`]);
+      if (text) yield text;
     }
   }
   const base = job.fileName.replace(/\.[^.]*$/, "");
