@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import {
   auditLog,
   importJobs,
   importPendingLinks,
   importRowErrors,
   riskAssessments,
+  supplierContacts,
   supplierLinks,
   suppliers,
 } from "../../db/schema";
@@ -23,6 +24,7 @@ import {
   saveImportMapping,
 } from "./imports.server";
 import { runImportJob } from "./runner.server";
+import { startImportWorker } from "./worker.server";
 import { importCsv, mappingForm, uploadCsv, uploadRequest } from "./testing.server";
 import { receiveImportUpload } from "./upload.server";
 
@@ -255,6 +257,35 @@ describe("idempotent re-import", () => {
     expect(byRef(ctx.organizationId, "R-3")?.tier).toBe(3);
   });
 
+  it("matches suppliers created on the page by their reference and keeps the primary contact in step", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    const made = createSupplier(ctx, {
+      name: "Made By Hand",
+      country: "VN",
+      sector: "Other",
+      contactName: "Old Contact",
+      contactEmail: "old@hand.test",
+    });
+    db().update(suppliers).set({ externalRef: "H-1" }).where(eq(suppliers.id, made.id)).run();
+    const job = await importCsv(
+      ctx,
+      "external_ref,name,country,contact_name,contact_email\nH-1,Made By Hand,VN,New Contact,New@Hand.test\n",
+    );
+    expect(job).toMatchObject({ createdCount: 0, updatedCount: 1 });
+    const contacts = db()
+      .select()
+      .from(supplierContacts)
+      .where(eq(supplierContacts.supplierId, made.id))
+      .all();
+    expect(contacts).toEqual([
+      expect.objectContaining({ name: "New Contact", email: "new@hand.test", isPrimary: true }),
+    ]);
+    expect(byRef(ctx.organizationId, "H-1")).toMatchObject({
+      contactName: "New Contact",
+      contactEmail: "new@hand.test",
+    });
+  });
+
   it("an update that changes the country recomputes risk with the full model", async () => {
     const { ctx } = (await createOrg()).members.procurement;
     await importCsv(ctx, `${HEADER}\nC-1,Mover,,GB,,,,,,,,,,\n`);
@@ -354,8 +385,13 @@ describe("background job and restart safety", () => {
 
     // A second worker after the crash: one more batch, then stops again inside the links phase.
     expect(await runImportJob(jobId, { batchSize: 4, maxBatches: 3 })).toBe("paused");
-    // A fresh worker finishes it.
-    expect(await runImportJob(jobId, { batchSize: 4 })).toBe("done");
+    // A fresh worker, started as at boot, picks the running job up and finishes it.
+    const stop = startImportWorker({ log: () => {} });
+    try {
+      await vi.waitFor(() => expect(importProgress(ctx, jobId).status).toBe("done"), { timeout: 10_000 });
+    } finally {
+      await stop();
+    }
     const done = importProgress(ctx, jobId);
     expect(done).toMatchObject({
       status: "done",

@@ -9,6 +9,7 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { unneutraliseCell } from "~/suppliers/csv";
 import { ilabGoods } from "~/suppliers/goods.server";
+import { invalidateSupplierCounts } from "~/suppliers/list.server";
 import { recomputeTiers } from "~/suppliers/suppliers.server";
 import { csvErrorMessage, readCsv, readCsvColumn, type CsvRecord } from "./csv-read.server";
 import { sanitiseMapping, type ColumnMapping } from "./mapping";
@@ -93,6 +94,11 @@ function statements(database: DB) {
       `UPDATE suppliers SET name = ?, trade_name = ?, address = ?, sector = ?, goods = ?, annual_spend = ?,
          currency = ?, status = ?, tags = ?, contact_name = ?, contact_email = ?, country = ?, updated_at = ?
        WHERE id = ? AND organization_id = ?`,
+    ),
+    // The primary contact row (when the supplier has one) mirrors suppliers.contact_name / contact_email.
+    updatePrimaryContact: c.prepare(
+      `UPDATE supplier_contacts SET name = ?, email = ?
+        WHERE organization_id = ? AND supplier_id = ? AND is_primary = 1`,
     ),
     insertRisk: c.prepare(
       `INSERT INTO risk_assessments (id, organization_id, supplier_id, score, level, model_version, factors,
@@ -457,6 +463,9 @@ function processRowBatch(
           existingId,
           org,
         );
+        if (next.contact_name !== existing.contact_name || next.contact_email !== existing.contact_email) {
+          st.updatePrimaryContact.run(next.contact_name, next.contact_email, org, existingId);
+        }
         // Only the country feeds the risk model among these fields; answers, findings and tasks may
         // exist for an existing supplier, so the full recompute reads them.
         if (next.country !== existing.country) {
@@ -493,6 +502,8 @@ function processRowBatch(
       },
     });
   }, database);
+  // The supplier list memoises its totals per organisation: bulk writers say when they changed.
+  invalidateSupplierCounts(org);
 }
 
 /** The organisation's links, in memory for cycle checks (a DFS per new link, no SQL per step). */
@@ -592,6 +603,7 @@ async function linksPhase(
       cursor = pending[pending.length - 1].rowNumber;
       st.advanceLinks.run(cursor, counts.errors, counts.links, now, job.id);
     }, database);
+    invalidateSupplierCounts(org);
     if (afterBatch()) return false;
     await yieldToEventLoop();
   }
@@ -632,4 +644,5 @@ function finishPhase(database: DB, st: Statements, job: Job, ctx: Ctx): void {
       },
     });
   }, database);
+  invalidateSupplierCounts(job.organizationId);
 }
