@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { asc, inArray } from "drizzle-orm";
 import { importJobs } from "../../db/schema";
 import { db } from "~/infra/db.server";
 import { runImportJob } from "./runner.server";
+import { importsDir } from "./upload.server";
 
 /**
  * One in-process worker runs import jobs one after another, oldest first. Started at boot, it first picks
@@ -69,9 +72,21 @@ export function wakeImportWorker(): void {
     });
 }
 
+/** Uploads cut off by a crash leave partial files behind; anything older than an hour is not in flight. */
+function removeStaleUploads(): void {
+  const dir = path.join(importsDir(), "tmp");
+  if (!fs.existsSync(dir)) return;
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    if (name.endsWith(".part") && fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+  }
+}
+
 /** Boot hook: start the worker and return how to stop it (after the batch in flight commits). */
 export function startImportWorker({ log }: { log: (line: string) => void }): () => Promise<void> {
   const s = state();
+  removeStaleUploads();
   s.log = log;
   s.started = true;
   s.stopping = false;
