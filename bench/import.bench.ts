@@ -267,9 +267,6 @@ async function realImport(file: string): Promise<{ seconds: number; summary: str
   const seconds = (performance.now() - started) / 1000;
 
   const done = await getImportJob(ctx, id);
-  const wal = `${process.env.DATABASE_PATH}-wal`;
-  if (fs.existsSync(wal))
-    console.log(`# largest WAL: ${(fs.statSync(wal).size / 1024 / 1024).toFixed(0)} MB`);
   if (outcome !== "done" || done.status !== "done")
     throw new Error(`import ended ${outcome}: ${done.failureMessage}`);
   const total = database
