@@ -10,7 +10,7 @@ import { db } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
 import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
-import { sendQuestionnaire } from "~/questionnaires/assignments.server";
+import { sendQuestionnaire } from "~/questionnaires/send.server";
 import { createTemplate } from "~/questionnaires/templates.server";
 import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
