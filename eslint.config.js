@@ -13,6 +13,7 @@ export default tseslint.config(
       "drizzle",
       "test-results",
       "playwright-report",
+      ".builds",
     ],
   },
   js.configs.recommended,
