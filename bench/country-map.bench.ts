@@ -5,13 +5,13 @@
  * (links to tier 4, sites for a third of them, most with coordinates). p50 and p95 over 200 requests.
  * The organisation comes from the shared seed (bench/seed-100k.ts).
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { seedLargeOrg } from "./seed-100k";
+import { buildApp, freePort, waitForHealth, logIn, percentile } from "./lib/http";
 
 const TARGET_P95_MS = 50;
 const REQUESTS = 200;
@@ -19,50 +19,6 @@ const WARMUP = 20;
 const SUPPLIERS = 100_000;
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy:\n${log()}`);
-}
-
-async function logIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password, redirectTo: "/map" }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("cs_session="));
-  if (res.status !== 302 || !cookie) throw new Error(`log-in failed: ${res.status} ${await res.text()}`);
-  return cookie;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-country-map-"));
@@ -79,15 +35,7 @@ async function main() {
     closeDb();
     console.error(`seeded ${SUPPLIERS} suppliers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const build = spawnSync("npx", ["remix", "build"], {
-      cwd: root,
-      env: { ...process.env, REMIX_OUT: out, NODE_ENV: "production" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
-    // The server bundle keeps npm packages external; from a folder outside the project they resolve
-    // through this link.
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(out, "node_modules"), "dir");
+    buildApp(root, out);
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -112,7 +60,7 @@ async function main() {
     server.stderr?.on("data", (d) => (log += d));
     await waitForHealth(base, server, () => log);
 
-    const cookie = await logIn(base, org.email, org.password);
+    const cookie = await logIn(base, org.email, org.password, "/map");
     const url = `${base}/map.data`;
     let bytes = 0;
     const request = async () => {

@@ -7,9 +7,8 @@
  * The supplier goes through the real flow: POST the link, read the 6-digit code from the outbox table (as
  * they would from their mailbox), confirm it, then work in the confirmed session.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,6 +16,7 @@ import { randomBytes, createHash } from "node:crypto";
 import { assignments, organizations, suppliers } from "../db/schema";
 import { migrateDatabase, openDatabase } from "../app/infra/db.server";
 import { templateSchema, type Template } from "../app/questionnaires/model";
+import { buildApp, freePort, waitForHealth, percentile } from "./lib/http";
 
 const AUTOSAVES = 500;
 const PAGES = 200;
@@ -109,35 +109,6 @@ function valueFor(i: number, n: number): string[] {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy:\n${log()}`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const cookieOf = (res: Response, name: string) =>
   res.headers
     .getSetCookie()
@@ -185,13 +156,7 @@ async function main() {
       .returning()
       .get();
 
-    const build = spawnSync("npx", ["remix", "build"], {
-      cwd: root,
-      env: { ...process.env, REMIX_OUT: out, NODE_ENV: "production" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(out, "node_modules"), "dir");
+    buildApp(root, out);
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;

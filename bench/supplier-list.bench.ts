@@ -7,14 +7,14 @@
  * full HTML document is reported on stderr for information. Then the same SQL run directly in-process on
  * the same database file, and the ratio HTTP p95 / SQL p95.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 import { seedLargeOrg } from "./seed-100k";
+import { buildApp, freePort, waitForHealth, logIn, percentile } from "./lib/http";
 
 const TARGET_P95_MS = 25;
 const REQUESTS = 200;
@@ -24,49 +24,6 @@ const DEEP_PAGES = 500;
 const PAGE_SIZE = 50;
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
-async function waitForHealth(base: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}):\n${log()}`);
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`server did not become healthy:\n${log()}`);
-}
-
-async function logIn(base: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: base },
-    body: new URLSearchParams({ email, password, redirectTo: "/suppliers" }),
-  });
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .find((c) => c.startsWith("cs_session="));
-  if (res.status !== 302 || !cookie) throw new Error(`log-in failed: ${res.status} ${await res.text()}`);
-  return cookie;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function time(n: number, fn: () => Promise<void> | void): Promise<number[]> {
   const times: number[] = [];
@@ -113,13 +70,7 @@ async function main() {
         .get(org.organizationId, org.bigCountry) as { n: number }
     ).n;
 
-    const build = spawnSync("npx", ["remix", "build"], {
-      cwd: root,
-      env: { ...process.env, REMIX_OUT: out, NODE_ENV: "production" },
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`remix build failed:\n${build.stdout}\n${build.stderr}`);
-    fs.symlinkSync(path.join(root, "node_modules"), path.join(out, "node_modules"), "dir");
+    buildApp(root, out);
 
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
@@ -143,7 +94,7 @@ async function main() {
     server.stdout?.on("data", (d) => (log += d));
     server.stderr?.on("data", (d) => (log += d));
     await waitForHealth(base, server, () => log);
-    const cookie = await logIn(base, org.email, org.password);
+    const cookie = await logIn(base, org.email, org.password, "/suppliers");
 
     const query = `country=${org.bigCountry}&sort=risk&dir=desc`;
     const urls = {
