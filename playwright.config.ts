@@ -1,7 +1,7 @@
-import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
 
 /**
  * e2e against the production build (`remix build` first) with the embedded S3 and the email outbox,

@@ -2,8 +2,8 @@
 // and a cross-site request check on every non-GET request. Run `npm start` (builds first).
 import crypto from "node:crypto";
 import path from "node:path";
-import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import express from "express";
 
 const OUT = process.env.REMIX_OUT;
 const BUILD_PATH = path.resolve(OUT ? `${OUT}/server/index.js` : "build/index.js");

@@ -1,11 +1,14 @@
-import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: {
-      "~": path.resolve(__dirname, "app"),
-    },
+    // The same aliases as tsconfig.json: ~/ is app/, ~db/ is db/, ~emails/ is emails/.
+    alias: [
+      { find: /^~db\//, replacement: `${path.resolve(__dirname, "db")}/` },
+      { find: /^~emails\//, replacement: `${path.resolve(__dirname, "emails")}/` },
+      { find: /^~\//, replacement: `${path.resolve(__dirname, "app")}/` },
+    ],
   },
   test: {
     include: [

@@ -13,10 +13,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import stylesheet from "~/tailwind.css";
+import { env } from "~/infra/env.server";
 import { optionalMember } from "~/orgs/guard.server";
 import { can, ROLE_LABELS, type Permission } from "~/orgs/permissions";
-import { env } from "~/infra/env.server";
+import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },

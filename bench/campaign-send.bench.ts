@@ -20,12 +20,12 @@ process.env.DATABASE_PATH = path.join(dir, "bench.sqlite");
 process.env.PUBLIC_ORIGIN = "https://clearsource.example";
 process.env.SQLITE_SYNCHRONOUS ??= "FULL";
 
-const { resetEnv } = await import("../app/infra/env.server");
+const { resetEnv } = await import("~/infra/env.server");
 resetEnv();
-const { db, closeDb } = await import("../app/infra/db.server");
-const { createCampaign } = await import("../app/campaigns/campaigns.server");
-const { processCampaignSend } = await import("../app/campaigns/campaign-send.server");
-const { BUILTIN_FORCED_LABOUR_ID } = await import("../app/questionnaires/templates.server");
+const { db, closeDb } = await import("~/infra/db.server");
+const { createCampaign } = await import("~/campaigns/campaigns.server");
+const { processCampaignSend } = await import("~/campaigns/campaign-send.server");
+const { BUILTIN_FORCED_LABOUR_ID } = await import("~/questionnaires/templates.server");
 
 const sqlite = db().$client;
 const now = Date.now();

@@ -10,8 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { seedLargeOrg } from "./seed-100k";
 import { buildApp, freePort, waitForHealth, logIn, percentile } from "./lib/http";
+import { seedLargeOrg } from "./seed-100k";
 
 const TARGET_P95_MS = 50;
 const REQUESTS = 200;
@@ -28,7 +28,7 @@ async function main() {
   try {
     process.env.DATABASE_PATH = dbFile;
     process.env.SQLITE_SYNCHRONOUS = "NORMAL";
-    const { db, closeDb } = await import("../app/infra/db.server");
+    const { db, closeDb } = await import("~/infra/db.server");
     const t0 = performance.now();
     const org = await seedLargeOrg(db(), { suppliers: SUPPLIERS });
     db().$client.pragma("wal_checkpoint(TRUNCATE)");

@@ -32,14 +32,14 @@ process.env.DATABASE_PATH = path.join(work, "import", "clearsource.db");
 process.env.SQLITE_SYNCHRONOUS = "NORMAL";
 process.env.NODE_ENV = "production";
 
-const { migrateDatabase, openDatabase, db } = await import("../app/infra/db.server");
-const { csvOptions } = await import("../app/imports/csv-read.server");
-const { createImportJob, getImportJob, saveImportMapping } = await import("../app/imports/imports.server");
-const { runImportJob } = await import("../app/imports/runner.server");
-const { receiveFileStream } = await import("../app/imports/upload.server");
-const { mappingForm } = await import("../app/imports/testing.server");
-const { detectDelimiter, firstLine } = await import("../app/imports/sniff");
-const { memberships, organizations, supplierLinks, suppliers, users } = await import("../db/schema");
+const { migrateDatabase, openDatabase, db } = await import("~/infra/db.server");
+const { csvOptions } = await import("~/imports/csv-read.server");
+const { createImportJob, getImportJob, saveImportMapping } = await import("~/imports/imports.server");
+const { runImportJob } = await import("~/imports/runner.server");
+const { receiveFileStream } = await import("~/imports/upload.server");
+const { mappingForm } = await import("~/imports/testing.server");
+const { detectDelimiter, firstLine } = await import("~/imports/sniff");
+const { memberships, organizations, supplierLinks, suppliers, users } = await import("~db/schema");
 const { eq, count } = await import("drizzle-orm");
 
 let peakRss = 0;

@@ -8,14 +8,14 @@
  * they would from their mailbox), confirm it, then work in the confirmed session.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes, createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { randomBytes, createHash } from "node:crypto";
-import { assignments, organizations, suppliers } from "../db/schema";
-import { migrateDatabase, openDatabase } from "../app/infra/db.server";
-import { templateSchema, type Template } from "../app/questionnaires/model";
+import { migrateDatabase, openDatabase } from "~/infra/db.server";
+import { templateSchema, type Template } from "~/questionnaires/model";
+import { assignments, organizations, suppliers } from "~db/schema";
 import { buildApp, freePort, waitForHealth, percentile } from "./lib/http";
 
 const AUTOSAVES = 500;

@@ -9,13 +9,13 @@
  * Written with raw better-sqlite3 prepared statements in one transaction: about 100k × 4 rows in a few
  * seconds. Deterministic (seeded pseudo-random numbers), so every run measures the same data.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { hashPassword } from "../app/orgs/passwords.server";
-import { parseCsv } from "../app/risk/csv";
-import { SECTORS } from "../app/suppliers/sectors";
+import { hashPassword } from "~/orgs/passwords.server";
+import { parseCsv } from "~/risk/csv";
+import { SECTORS } from "~/suppliers/sectors";
 
 export const BENCH_PASSWORD = "bench-password-123";
 

@@ -13,8 +13,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
-import { seedLargeOrg } from "./seed-100k";
 import { buildApp, freePort, waitForHealth, logIn, percentile } from "./lib/http";
+import { seedLargeOrg } from "./seed-100k";
 
 const TARGET_P95_MS = 25;
 const REQUESTS = 200;
@@ -43,8 +43,8 @@ async function main() {
   process.env.SQLITE_SYNCHRONOUS = "NORMAL";
   let server: ChildProcess | undefined;
   try {
-    const { db, closeDb } = await import("../app/infra/db.server");
-    const { pageQueries, runPageQueries, encodeCursor } = await import("../app/suppliers/list.server");
+    const { db, closeDb } = await import("~/infra/db.server");
+    const { pageQueries, runPageQueries, encodeCursor } = await import("~/suppliers/list.server");
     const t0 = performance.now();
     const org = await seedLargeOrg(db(), { suppliers: SUPPLIERS });
     db().$client.pragma("wal_checkpoint(TRUNCATE)");

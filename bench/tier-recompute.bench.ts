@@ -20,10 +20,10 @@ process.env.DATABASE_PATH = path.join(work, "bench.sqlite");
 process.env.SQLITE_SYNCHRONOUS = "NORMAL";
 
 try {
-  const { db } = await import("../app/infra/db.server");
-  const { addSupplierLink, removeSupplierLink } = await import("../app/suppliers/links.server");
-  const { recomputeAllTiers } = await import("../app/suppliers/tiers.server");
-  const { ConflictError } = await import("../app/infra/errors");
+  const { db } = await import("~/infra/db.server");
+  const { addSupplierLink, removeSupplierLink } = await import("~/suppliers/links.server");
+  const { recomputeAllTiers } = await import("~/suppliers/tiers.server");
+  const { ConflictError } = await import("~/infra/errors");
 
   const database = db();
   const t0 = performance.now();

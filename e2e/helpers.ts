@@ -1,8 +1,8 @@
-import { expect, type Browser, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "clearsource-demo";
 export const demo = (role: "admin" | "procurement" | "auditor" | "executive") =>

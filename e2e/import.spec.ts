@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import type { Browser, Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 
 /**
  * Supplier import through the browser: a messy semicolon file with a BOM, quoted separators and newlines,

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import fs from "node:fs";
+import { expect, test } from "@playwright/test";
 import { demo, signIn } from "./helpers";
 
 /**

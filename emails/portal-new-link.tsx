@@ -11,7 +11,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import { portalT } from "../app/questionnaires/portal-i18n";
+import { portalT } from "~/questionnaires/portal-i18n";
 import * as s from "./styles";
 
 export type PortalNewLinkProps = {

@@ -11,7 +11,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import { emailStrings } from "../app/campaigns/email-i18n";
+import { emailStrings } from "~/campaigns/email-i18n";
 import * as s from "./styles";
 
 export type QuestionnaireReminderProps = {

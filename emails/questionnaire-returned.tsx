@@ -1,5 +1,5 @@
 import { Body, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
-import { portalT } from "../app/questionnaires/portal-i18n";
+import { portalT } from "~/questionnaires/portal-i18n";
 import * as s from "./styles";
 
 export type ReturnedQuestion = {

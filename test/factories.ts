@@ -1,9 +1,9 @@
 import { hash } from "@node-rs/argon2";
-import { memberships, organizations, suppliers, supplierLinks, users } from "../db/schema";
-import type { Role } from "../db/schema/orgs";
-import { db, writeTx } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { db, writeTx } from "~/infra/db.server";
 import { createSession } from "~/orgs/session.server";
+import { memberships, organizations, suppliers, supplierLinks, users } from "~db/schema";
+import type { Role } from "~db/schema/orgs.constants";
 
 export type TestMember = {
   userId: string;

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedS3 } from "../app/infra/embedded-s3.server";
+import { startEmbeddedS3 } from "~/infra/embedded-s3.server";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { auditLog } from "../../db/schema";
-import type { DbOrTx } from "~/infra/db.server";
-import { sha256Hex } from "~/infra/crypto.server";
 import type { Ctx } from "~/infra/context";
+import { sha256Hex } from "~/infra/crypto.server";
+import type { DbOrTx } from "~/infra/db.server";
+import { auditLog } from "~db/schema";
 
 const GENESIS = "0".repeat(64);
 

@@ -1,5 +1,5 @@
-import { db } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { db } from "~/infra/db.server";
 import { listAuditLog, verifyAuditChain } from "./audit-log.server";
 
 export type AuditLogEntryView = {

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, findings, remediationTasks, suppliers } from "../../db/schema";
-import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import * as auditPage from "~/routes/audits.$auditId";
 import * as auditsIndex from "~/routes/audits._index";
 import * as newAudit from "~/routes/audits.new";
+import { auditLog, findings, remediationTasks, suppliers } from "~db/schema";
+import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { addFinding, closeFinding, createAudit, getAudit, listAudits } from "./audits.server";
 
 let org: TestOrg;

@@ -1,13 +1,13 @@
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { audits, findings } from "../../db/schema/audits";
-import { suppliers } from "../../db/schema/suppliers";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
 import { raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { audits, findings } from "~db/schema/audits";
+import { suppliers } from "~db/schema/suppliers";
 import {
   AUDIT_SCHEMES,
   countByGrade,

@@ -1,4 +1,4 @@
-import { AUDIT_SCHEMES, FINDING_GRADES, type FindingGrade } from "../../db/schema/audits";
+import { AUDIT_SCHEMES, FINDING_GRADES, type FindingGrade } from "~db/schema/audits.constants";
 
 export { AUDIT_SCHEMES, FINDING_GRADES, type FindingGrade };
 export type AuditScheme = (typeof AUDIT_SCHEMES)[number];

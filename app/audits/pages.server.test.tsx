@@ -2,11 +2,11 @@ import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { uploadEvidence } from "~/evidence/evidence.server";
 import AuditDetail, { loader as detailLoader } from "~/routes/audits.$auditId";
 import AuditsIndex, { loader as indexLoader } from "~/routes/audits._index";
 import NewAudit, { loader as newLoader } from "~/routes/audits.new";
+import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { addFinding, createAudit } from "./audits.server";
 
 /** Server-render a route component with the data its real loader returned for a real member. */

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import { campaigns } from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { assertHeaderSafe } from "~/email/outbox.server";
 import { systemCtx } from "~/infra/context";
@@ -8,6 +7,7 @@ import { db, writeTx, type DB } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError } from "~/infra/errors";
 import type { JobContext, JobHandlers } from "~/scheduler/scheduler.server";
+import { campaigns } from "~db/schema";
 import { CAMPAIGN_SEND_JOB, organizationName } from "./campaigns.server";
 import { invitationRenderer, type PerRecipient, type RenderedEmail } from "./emails.server";
 import { nextReminderJob } from "./reminders.server";

@@ -1,5 +1,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { sha256Hex } from "~/infra/crypto.server";
+import { db } from "~/infra/db.server";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { resolveSnapshot } from "~/questionnaires/snapshots.server";
+import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
+import { runDueJobs } from "~/scheduler/scheduler.server";
 import {
   assignments,
   campaignRecipients,
@@ -7,13 +13,7 @@ import {
   scheduledJobs,
   supplierContacts,
   supplierPortalSessions,
-} from "../../db/schema";
-import { sha256Hex } from "~/infra/crypto.server";
-import { db } from "~/infra/db.server";
-import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
-import { resolveSnapshot } from "~/questionnaires/snapshots.server";
-import { runDueJobs } from "~/scheduler/scheduler.server";
+} from "~db/schema";
 import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
 import { campaignJobHandlers, processCampaignSend } from "./campaign-send.server";
 import {

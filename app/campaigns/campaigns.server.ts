@@ -1,7 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { assignments, campaignRecipients, campaigns, organizations, suppliers } from "../../db/schema";
-import { RISK_LEVELS, SUPPLIER_STATUSES } from "../../db/schema/suppliers";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { isSupportedLanguage, matchLanguage, DEFAULT_LANGUAGE } from "~/i18n/languages";
 import { nowOf, type Ctx } from "~/infra/context";
@@ -10,9 +8,11 @@ import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { revokeAssignment } from "~/questionnaires/assignments.server";
 import { storeSnapshot } from "~/questionnaires/snapshots.server";
-import { resendAssignment } from "./reminders.server";
 import { listSendableTemplates, loadSendableTemplate } from "~/questionnaires/templates.server";
 import { kickScheduler, schedule } from "~/scheduler/scheduler.server";
+import { assignments, campaignRecipients, campaigns, organizations, suppliers } from "~db/schema";
+import { RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
+import { resendAssignment } from "./reminders.server";
 import { DEFAULT_OVERDUE_EVERY_DAYS, DEFAULT_REMINDER_DAYS, parseReminderDays } from "./schedule";
 import {
   deriveSupplierStatus,

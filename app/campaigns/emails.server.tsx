@@ -1,8 +1,8 @@
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
-import QuestionnaireInvitation from "../../emails/questionnaire-invitation";
-import QuestionnaireOverdue from "../../emails/questionnaire-overdue";
-import QuestionnaireReminder from "../../emails/questionnaire-reminder";
+import QuestionnaireInvitation from "~emails/questionnaire-invitation";
+import QuestionnaireOverdue from "~emails/questionnaire-overdue";
+import QuestionnaireReminder from "~emails/questionnaire-reminder";
 import { emailDate, emailStrings } from "./email-i18n";
 
 export type RenderedEmail = { subject: string; html: string; text: string };

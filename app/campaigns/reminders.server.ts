@@ -1,12 +1,4 @@
 import { and, eq, inArray } from "drizzle-orm";
-import {
-  assignments,
-  campaignRecipients,
-  organizations,
-  supplierPortalSessions,
-  suppliers,
-} from "../../db/schema";
-import type { AssignmentStatus } from "../../db/schema/questionnaires";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { nowOf, systemCtx, type Ctx } from "~/infra/context";
@@ -16,6 +8,14 @@ import { env } from "~/infra/env.server";
 import { ConflictError, NotFoundError } from "~/infra/errors";
 import { resolveSnapshot } from "~/questionnaires/snapshots.server";
 import { schedule, type JobContext, type JobHandlers } from "~/scheduler/scheduler.server";
+import {
+  assignments,
+  campaignRecipients,
+  organizations,
+  supplierPortalSessions,
+  suppliers,
+} from "~db/schema";
+import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import { renderInvitationEmail, renderReminderEmail, type RenderedEmail } from "./emails.server";
 import {
   DEFAULT_OVERDUE_EVERY_DAYS,

@@ -1,4 +1,4 @@
-import type { AssignmentStatus } from "../../db/schema/questionnaires";
+import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import { isOverdue } from "./schedule";
 
 /** What the buyer sees per supplier in a campaign; derived, never stored, so it can never go stale. */

@@ -1,8 +1,7 @@
 import { and, count, eq, lt, sql } from "drizzle-orm";
-import { assignments, findings, remediationTasks, suppliers } from "../../db/schema";
+import { type Ctx, nowOf } from "~/infra/context";
 import { db } from "~/infra/db.server";
-import type { Ctx } from "~/infra/context";
-import { nowOf } from "~/infra/context";
+import { assignments, findings, remediationTasks, suppliers } from "~db/schema";
 
 /** One read of everything the dashboard shows, scoped to the tenant. */
 export function getDashboard(ctx: Ctx) {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { organizations, suppliers } from "../../db/schema";
-import { db } from "~/infra/db.server";
+import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/audit-log/audit-log.server";
+import { db } from "~/infra/db.server";
 import { logIn } from "~/orgs/accounts.server";
+import { organizations, suppliers } from "~db/schema";
 import { DEMO_MEMBERS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed.server";
 
 describe("demo seed", () => {

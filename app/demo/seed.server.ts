@@ -1,12 +1,12 @@
 import { count } from "drizzle-orm";
-import { memberships, organizations, users } from "../../db/schema";
-import type { Role } from "../../db/schema/orgs";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import type { Ctx } from "~/infra/context";
-import { recordAudit } from "~/audit-log/audit-log.server";
 import { hashPassword } from "~/orgs/passwords.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
+import { memberships, organizations, users } from "~db/schema";
+import type { Role } from "~db/schema/orgs.constants";
 
 export const DEMO_PASSWORD = "clearsource-demo";
 export const DEMO_MEMBERS: { role: Role; name: string; email: string }[] = [

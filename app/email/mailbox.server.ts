@@ -1,7 +1,7 @@
 import { desc, eq } from "drizzle-orm";
-import { emailOutbox } from "../../db/schema";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
+import { emailOutbox } from "~db/schema";
 
 /**
  * The development mailbox reads the outbox across all tenants, so it exists only when DEV_MAILBOX is on

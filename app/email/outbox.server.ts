@@ -1,5 +1,5 @@
-import { emailOutbox } from "../../db/schema";
 import type { DbOrTx } from "~/infra/db.server";
+import { emailOutbox } from "~db/schema";
 
 export type OutgoingEmail = {
   organizationId: string | null;

@@ -3,9 +3,9 @@ import { eq, inArray } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { emailOutbox } from "../../db/schema";
 import { db, openDatabase, writeTx } from "~/infra/db.server";
 import { env, resetEnv } from "~/infra/env.server";
+import { emailOutbox } from "~db/schema";
 import { enqueueEmail } from "./outbox.server";
 import {
   backoffMs,

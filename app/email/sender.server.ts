@@ -1,8 +1,8 @@
 import { and, asc, eq, lt, lte, or } from "drizzle-orm";
 import nodemailer from "nodemailer";
-import { emailOutbox } from "../../db/schema";
 import { db, type DB } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
+import { emailOutbox } from "~db/schema";
 
 /** What the sender needs from a nodemailer transport (tests pass failing fakes). */
 export type MailTransport = {

@@ -1,8 +1,6 @@
 import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { audits, auditLog, evidenceFiles } from "../../db/schema";
-import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { sha256Hex } from "~/infra/crypto.server";
 import { env, resetEnv } from "~/infra/env.server";
@@ -10,6 +8,8 @@ import { NotFoundError, ValidationError } from "~/infra/errors";
 import { getObjectBuffer, s3 } from "~/infra/storage.server";
 import * as auditPage from "~/routes/audits.$auditId";
 import * as download from "~/routes/evidence.$evidenceId.download";
+import { audits, auditLog, evidenceFiles } from "~db/schema";
+import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { evidenceDownloadUrl, listEvidence, uploadEvidence } from "./evidence.server";
 
 const PDF = Buffer.from(

@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { audits, findings } from "../../db/schema/audits";
-import { evidenceFiles } from "../../db/schema/evidence";
-import { suppliers } from "../../db/schema/suppliers";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { deleteObject, presignedDownloadUrl, putObject, tenantKey } from "~/infra/storage.server";
+import { audits, findings } from "~db/schema/audits";
+import { evidenceFiles } from "~db/schema/evidence";
+import { suppliers } from "~db/schema/suppliers";
 import {
   ALLOWED_TYPES_HINT,
   detectFileType,

@@ -4,8 +4,8 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import type { ActionResult } from "~/infra/http.server";
 import { env } from "~/infra/env.server";
+import type { ActionResult } from "~/infra/http.server";
 import { tooLargeMessage } from "./evidence.server";
 
 /** Text fields in an upload form are ids and an intent: anything bigger is not from our form. */

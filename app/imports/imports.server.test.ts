@@ -1,5 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db, writeTx } from "~/infra/db.server";
+import { NotFoundError, ValidationError } from "~/infra/errors";
+import { recomputeSupplierRisk, riskHistory } from "~/risk/risk.server";
+import { createSupplier } from "~/suppliers/suppliers.server";
 import {
   auditLog,
   importJobs,
@@ -9,11 +13,7 @@ import {
   supplierContacts,
   supplierLinks,
   suppliers,
-} from "../../db/schema";
-import { db, writeTx } from "~/infra/db.server";
-import { NotFoundError, ValidationError } from "~/infra/errors";
-import { recomputeSupplierRisk, riskHistory } from "~/risk/risk.server";
-import { createSupplier } from "~/suppliers/suppliers.server";
+} from "~db/schema";
 import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
 import {
   getImportJob,
@@ -24,9 +24,9 @@ import {
   saveImportMapping,
 } from "./imports.server";
 import { runImportJob } from "./runner.server";
-import { startImportWorker } from "./worker.server";
 import { importCsv, mappingForm, uploadCsv, uploadRequest } from "./testing.server";
 import { receiveImportUpload } from "./upload.server";
+import { startImportWorker } from "./worker.server";
 
 const HEADER =
   "external_ref,name,trade_name,country,address,sector,goods,annual_spend,currency,status,tags,contact_name,contact_email,parent_external_ref";

@@ -4,15 +4,15 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { importJobs, importMappings, importRowErrors } from "../../db/schema";
-import type { ImportPhase, ImportStatus } from "../../db/schema/imports";
-import { db, writeTx } from "~/infra/db.server";
-import { nowOf, type Ctx } from "~/infra/context";
-import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { db, writeTx } from "~/infra/db.server";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { countryName } from "~/suppliers/countries";
 import { csvCell, csvField } from "~/suppliers/csv";
 import { ilabGoods } from "~/suppliers/goods.server";
+import { importJobs, importMappings, importRowErrors } from "~db/schema";
+import type { ImportPhase, ImportStatus } from "~db/schema/imports.constants";
 import { csvErrorMessage, readCsv } from "./csv-read.server";
 import {
   headerSignature,

@@ -1,7 +1,7 @@
-import { countryName } from "~/suppliers/countries";
 import { scoreSupplier } from "~/risk/score";
 import { countryTip } from "~/risk/tip.server";
-import type { RiskLevel } from "../../db/schema/suppliers";
+import { countryName } from "~/suppliers/countries";
+import type { RiskLevel } from "~db/schema/suppliers.constants";
 
 export type FreshRisk = { score: number; level: RiskLevel; modelVersion: string; factorsJson: string };
 

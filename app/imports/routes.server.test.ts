@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as indexAction, loader as indexLoader } from "~/routes/imports._index";
 import { action as jobAction, loader as jobLoader } from "~/routes/imports.$jobId";
 import { loader as errorsLoader } from "~/routes/imports.$jobId.errors";
 import { loader as progressLoader } from "~/routes/imports.$jobId.progress";
+import { action as indexAction, loader as indexLoader } from "~/routes/imports._index";
 import { createOrg, requestAs, type TestOrg } from "../../test/factories";
 import { runImportJob } from "./runner.server";
 

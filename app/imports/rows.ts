@@ -1,9 +1,9 @@
-import { SUPPLIER_STATUSES, type SupplierStatus } from "../../db/schema/suppliers";
 import { unneutraliseCell } from "~/suppliers/csv";
 import { LIST_SEPARATOR } from "~/suppliers/csv-columns";
 import { isCurrencyCode } from "~/suppliers/currencies";
 import { normaliseGoods, normaliseTags, type GoodsIndex } from "~/suppliers/goods";
 import { normaliseSector } from "~/suppliers/sectors";
+import { SUPPLIER_STATUSES, type SupplierStatus } from "~db/schema/suppliers.constants";
 import { matchCountry } from "./country-match";
 import type { ColumnMapping, ImportField } from "./mapping";
 

@@ -1,4 +1,4 @@
-import type { ImportPhase, ImportStatus } from "../../db/schema/imports";
+import type { ImportPhase, ImportStatus } from "~db/schema/imports.constants";
 
 export const IMPORT_STATUS_LABELS: Record<ImportStatus, string> = {
   mapping: "Waiting for mapping",

@@ -1,6 +1,6 @@
 import type { Ctx } from "~/infra/context";
-import { IMPORT_FIELDS, type ColumnMapping } from "./mapping";
 import { createImportJob, getImportJob, saveImportMapping } from "./imports.server";
+import { IMPORT_FIELDS, type ColumnMapping } from "./mapping";
 import { runImportJob, type RunOptions } from "./runner.server";
 import { receiveImportUpload } from "./upload.server";
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
-import { once } from "node:events";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { env } from "~/infra/env.server";
 import { NOT_UTF8_MESSAGE, SNIFF_BYTES, sniffProblem } from "./sniff";

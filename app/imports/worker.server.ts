@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { asc, inArray } from "drizzle-orm";
-import { importJobs } from "../../db/schema";
 import { db } from "~/infra/db.server";
+import { importJobs } from "~db/schema";
 import { runImportJob } from "./runner.server";
 import { importsDir } from "./upload.server";
 

@@ -2,9 +2,9 @@
  * `npm run db:backup -- <file>`   online backup of DATABASE_PATH (safe while the app runs)
  * `npm run db:restore -- <file>`  restore it over DATABASE_PATH (stop the app first)
  */
+import { backupDatabase, restoreDatabase } from "./backup.server";
 import { db } from "./db.server";
 import { env } from "./env.server";
-import { backupDatabase, restoreDatabase } from "./backup.server";
 
 const [command, file] = process.argv.slice(2);
 if (!file || (command !== "backup" && command !== "restore")) {

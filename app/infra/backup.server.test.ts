@@ -3,9 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { db } from "./db.server";
-import { backupDatabase, restoreDatabase } from "./backup.server";
 import { createOrg, insertSupplier } from "../../test/factories";
+import { backupDatabase, restoreDatabase } from "./backup.server";
+import { db } from "./db.server";
 
 describe("backup and restore", () => {
   it("backs up a live database through the backup API and restores it", async () => {

@@ -1,8 +1,8 @@
-import { env, resetEnv } from "./env.server";
-import { db } from "./db.server";
-import { ensureBucket } from "./storage.server";
-import { startEmbeddedS3, type EmbeddedS3 } from "./embedded-s3.server";
 import { bootHooks } from "./boot-hooks.server";
+import { db } from "./db.server";
+import { startEmbeddedS3, type EmbeddedS3 } from "./embedded-s3.server";
+import { env, resetEnv } from "./env.server";
+import { ensureBucket } from "./storage.server";
 
 export type BootResult = { s3Endpoint: string; embeddedS3: EmbeddedS3 | null; stop: () => Promise<void> };
 

@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema/orgs";
+import type { Role } from "~db/schema/orgs.constants";
 
 export type Actor =
   | { type: "user"; id: string; label: string; role: Role }

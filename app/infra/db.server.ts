@@ -1,9 +1,10 @@
-import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import fs from "node:fs";
 import path from "node:path";
-import * as schema from "../../db/schema";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "~db/schema";
 import { env } from "./env.server";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -45,6 +46,11 @@ export function db(): DB {
 export function closeDb(): void {
   g.__clearsourceDb?.db.$client.close();
   g.__clearsourceDb = undefined;
+}
+
+/** The health check: the database file opens and answers a query. */
+export function pingDatabase(): void {
+  db().get(sql`select 1`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import S3rver from "s3rver";
 
 export type EmbeddedS3 = { endpoint: string; close: () => Promise<void> };

@@ -1,11 +1,11 @@
 import { and, count, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { organizations, supplierLinks, suppliers } from "../../db/schema";
-import { RISK_LEVELS, type RiskLevel } from "../../db/schema/suppliers";
-import { db } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { db } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
 import { COUNTRY_CODES, countryName } from "~/suppliers/countries";
+import { organizations, supplierLinks, suppliers } from "~db/schema";
+import { RISK_LEVELS, type RiskLevel } from "~db/schema/suppliers.constants";
 import { BUYER_NODE_ID, GRAPH_NODE_CAP, type GraphEdge, type GraphNode, type GraphView } from "./graph-types";
 
 /**

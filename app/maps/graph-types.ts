@@ -1,4 +1,4 @@
-import type { RiskLevel } from "../../db/schema/suppliers";
+import type { RiskLevel } from "~db/schema/suppliers.constants";
 
 /** Shared by the graph queries (server) and the graph component (browser): no server imports here. */
 

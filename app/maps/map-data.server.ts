@@ -1,10 +1,10 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
-import { sites, suppliers } from "../../db/schema";
-import type { RiskLevel } from "../../db/schema/suppliers";
-import { db } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { db } from "~/infra/db.server";
 import { levelFor } from "~/risk/score";
 import { countryName } from "~/suppliers/countries";
+import { sites, suppliers } from "~db/schema";
+import type { RiskLevel } from "~db/schema/suppliers.constants";
 import { worldShapes } from "./world-shapes.server";
 
 export type CountryStat = {

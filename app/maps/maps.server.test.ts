@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sites, supplierLinks } from "../../db/schema";
 import { writeTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
+import { sites, supplierLinks } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { organisationGraph, parseOrgGraphQuery, supplierGraph } from "./graph-data.server";
 import { BUYER_NODE_ID, GRAPH_NODE_CAP, tooLargeMessage } from "./graph-types";

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, memberships, organizations, rateLimits, sessions, users } from "../../db/schema";
-import { db } from "~/infra/db.server";
 import { sha256Hex } from "~/infra/crypto.server";
+import { db } from "~/infra/db.server";
 import { ValidationError } from "~/infra/errors";
 import { action as loginAction } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup";
+import { auditLog, memberships, organizations, rateLimits, sessions, users } from "~db/schema";
 import { createOrg, FACTORY_PASSWORD, requestAs } from "../../test/factories";
 import { INVALID_CREDENTIALS, logIn, signUp } from "./accounts.server";
 import { TooManyAttemptsError } from "./rate-limit.server";

@@ -1,11 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { memberships, organizations, users } from "../../db/schema";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { ValidationError } from "~/infra/errors";
-import type { Ctx } from "~/infra/context";
-import { recordAudit } from "~/audit-log/audit-log.server";
-import { createSession, destroySession } from "./session.server";
+import { memberships, organizations, users } from "~db/schema";
 import {
   burnPasswordCheck,
   emailSchema,
@@ -15,6 +14,7 @@ import {
   verifyPassword,
 } from "./passwords.server";
 import { assertNotBlocked, clearLimit, loginLimits, recordFailure } from "./rate-limit.server";
+import { createSession, destroySession } from "./session.server";
 import { parseOrThrow } from "./validate";
 
 export const organizationNameSchema = z

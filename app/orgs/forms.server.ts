@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import type { ZodType } from "zod";
 import { parseForm, type ActionResult } from "~/infra/http.server";
-import { TooManyAttemptsError } from "./rate-limit.server";
+import { type TooManyAttemptsError } from "./rate-limit.server";
 
 const SECRETS = ["password"];
 

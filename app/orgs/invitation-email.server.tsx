@@ -1,5 +1,5 @@
 import { render } from "@react-email/components";
-import MemberInvitation, { type MemberInvitationProps } from "../../emails/member-invitation";
+import MemberInvitation, { type MemberInvitationProps } from "~emails/member-invitation";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 

@@ -1,15 +1,15 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, emailOutbox, invitations, memberships, sessions, users } from "../../db/schema";
-import { db } from "~/infra/db.server";
-import { sha256Hex } from "~/infra/crypto.server";
 import { verifyAuditChain } from "~/audit-log/audit-log.server";
+import { sha256Hex } from "~/infra/crypto.server";
+import { db } from "~/infra/db.server";
 import {
   action as inviteAction,
   headers as inviteHeaders,
   loader as inviteLoader,
 } from "~/routes/invite.$token";
 import { action as membersAction, loader as membersLoader } from "~/routes/settings.members";
+import { auditLog, emailOutbox, invitations, memberships, sessions, users } from "~db/schema";
 import { createOrg, FACTORY_PASSWORD, requestAs, type TestMember } from "../../test/factories";
 import { inviteMember, revokeInvitation } from "./invitations.server";
 import { getSessionMember } from "./session.server";

@@ -1,17 +1,17 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { invitations, memberships, organizations, users } from "../../db/schema";
-import type { Role } from "../../db/schema/orgs";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { enqueueEmail } from "~/email/outbox.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { nowOf, type Ctx } from "~/infra/context";
-import { randomToken, sha256Hex } from "~/infra/crypto.server";
-import { enqueueEmail } from "~/email/outbox.server";
-import { recordAudit } from "~/audit-log/audit-log.server";
-import { ROLE_LABELS } from "./permissions";
-import { roleSchema } from "./members.server";
+import { invitations, memberships, organizations, users } from "~db/schema";
+import type { Role } from "~db/schema/orgs.constants";
+import type { SignedIn } from "./accounts.server";
 import { renderMemberInvitation } from "./invitation-email.server";
+import { roleSchema } from "./members.server";
 import {
   emailSchema,
   hashPassword,
@@ -19,10 +19,10 @@ import {
   personNameSchema,
   verifyPassword,
 } from "./passwords.server";
-import { createSession } from "./session.server";
+import { ROLE_LABELS } from "./permissions";
 import { assertNotBlocked, clearLimit, loginLimits, recordFailure } from "./rate-limit.server";
+import { createSession } from "./session.server";
 import { parseOrThrow } from "./validate";
-import type { SignedIn } from "./accounts.server";
 
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 export const revokeInvitationSchema = z.object({

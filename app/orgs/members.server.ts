@@ -1,11 +1,11 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { memberships, sessions, users } from "../../db/schema";
-import { ROLES } from "../../db/schema/orgs";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import type { Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
-import type { Ctx } from "~/infra/context";
-import { recordAudit } from "~/audit-log/audit-log.server";
+import { memberships, sessions, users } from "~db/schema";
+import { ROLES } from "~db/schema/orgs.constants";
 import { parseOrThrow } from "./validate";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role" });

@@ -1,18 +1,18 @@
 import fs from "node:fs";
+import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
-import { createOrg, requestAs } from "../../test/factories";
+import { db } from "~/infra/db.server";
 import AuditLogPage, { loader as auditLogLoader } from "~/routes/audit-log";
 import AcceptInvitation, { loader as inviteLoader } from "~/routes/invite.$token";
 import LogIn from "~/routes/login";
 import Members, { loader as membersLoader } from "~/routes/settings.members";
 import SignUp from "~/routes/signup";
+import { emailOutbox } from "~db/schema";
+import { createOrg, requestAs } from "../../test/factories";
 import { inviteMember } from "./invitations.server";
-import { db } from "~/infra/db.server";
-import { emailOutbox } from "../../db/schema";
-import { eq } from "drizzle-orm";
 
 /** Server-render a route component with the data its real loader returned. */
 async function render(Component: () => JSX.Element, data: unknown, path: string, pattern: string) {

@@ -1,4 +1,4 @@
-import type { Role } from "../../db/schema/orgs";
+import type { Role } from "~db/schema/orgs.constants";
 
 /**
  * The role → permission map. Routes and domain verbs ask for a permission, never for a role, so

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { rateLimits } from "../../db/schema";
 import type { DbOrTx } from "~/infra/db.server";
+import { rateLimits } from "~db/schema";
 
 /** Fixed-window counters in SQLite so the limit survives restarts and holds across processes. */
 export type Limit = { key: string; max: number; windowMs: number };

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { memberships, organizations, sessions, users } from "../../db/schema";
-import type { Role } from "../../db/schema/orgs";
+import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { randomToken, sha256Hex } from "~/infra/crypto.server";
+import { memberships, organizations, sessions, users } from "~db/schema";
+import type { Role } from "~db/schema/orgs.constants";
 
 export const SESSION_COOKIE = "cs_session";
 

@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
-import { evidenceFiles, organizations, suppliers } from "../../db/schema";
 import { nativeLanguageName } from "~/i18n/languages";
-import { db } from "~/infra/db.server";
 import { nowOf } from "~/infra/context";
+import { db } from "~/infra/db.server";
 import { PdfDocumentBuilder } from "~/infra/pdf/document.server";
+import { evidenceFiles, organizations, suppliers } from "~db/schema";
 import { loadAssignment } from "./assignments.server";
 import { formatAnswer, localizeTemplate, visibleQuestionIds } from "./model";
 import type { PortalAccess } from "./portal-access.server";

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
-import { answers, assignments, evidenceFiles, supplierPortalSessions, suppliers } from "../../db/schema";
-import type { AssignmentStatus } from "../../db/schema/questionnaires";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError } from "~/infra/errors";
+import { answers, assignments, evidenceFiles, supplierPortalSessions, suppliers } from "~db/schema";
+import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import { parseTemplate, type AnswerValue, type Template } from "./model";
 import { resolveSnapshot } from "./snapshots.server";
 

@@ -1,13 +1,9 @@
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
-import QuestionnaireInvitation, {
-  type QuestionnaireInvitationProps,
-} from "../../emails/questionnaire-invitation";
-import QuestionnaireReceipt, { type QuestionnaireReceiptProps } from "../../emails/questionnaire-receipt";
-import QuestionnaireReturned, { type QuestionnaireReturnedProps } from "../../emails/questionnaire-returned";
-import QuestionnaireSubmitted, {
-  type QuestionnaireSubmittedProps,
-} from "../../emails/questionnaire-submitted";
+import QuestionnaireInvitation, { type QuestionnaireInvitationProps } from "~emails/questionnaire-invitation";
+import QuestionnaireReceipt, { type QuestionnaireReceiptProps } from "~emails/questionnaire-receipt";
+import QuestionnaireReturned, { type QuestionnaireReturnedProps } from "~emails/questionnaire-returned";
+import QuestionnaireSubmitted, { type QuestionnaireSubmittedProps } from "~emails/questionnaire-submitted";
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 

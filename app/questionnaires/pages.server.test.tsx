@@ -2,11 +2,11 @@
 import { renderToString } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { createOrg, insertSupplier, requestAs } from "../../test/factories";
-import { sendQuestionnaire } from "./send.server";
+import { BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
 import { fieldName } from "./model";
 import { requirePortalAccess, submitAnswers } from "./portal.server";
 import { openPortal } from "./portal.testing";
-import { BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
+import { sendQuestionnaire } from "./send.server";
 
 /**
  * Server-render the pages with their real loader data (Remix's hooks replaced by the data), so a page

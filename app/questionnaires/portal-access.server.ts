@@ -1,12 +1,5 @@
 import { randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
-import {
-  assignments,
-  organizations,
-  portalVerificationCodes,
-  supplierPortalSessions,
-  suppliers,
-} from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { isSupportedLanguage, negotiateLanguage, type LanguageCode } from "~/i18n/languages";
@@ -14,8 +7,15 @@ import type { Ctx } from "~/infra/context";
 import { randomToken, safeEqual, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { readCookie } from "~/orgs/session.server";
 import { blockedFor, recordFailure, type Limit } from "~/orgs/rate-limit.server";
+import { readCookie } from "~/orgs/session.server";
+import {
+  assignments,
+  organizations,
+  portalVerificationCodes,
+  supplierPortalSessions,
+  suppliers,
+} from "~db/schema";
 import { loadAssignment } from "./assignments.server";
 import { localizeTemplate } from "./model";
 import { renderCodeEmail, renderNewLinkEmail } from "./portal-emails.server";

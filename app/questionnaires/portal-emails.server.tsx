@@ -1,12 +1,10 @@
 import { render } from "@react-email/components";
 import type { ReactElement } from "react";
-import PortalCode, { type PortalCodeProps } from "../../emails/portal-code";
-import PortalNewLink, { type PortalNewLinkProps } from "../../emails/portal-new-link";
-import QuestionnaireReceipt, { type QuestionnaireReceiptProps } from "../../emails/questionnaire-receipt";
-import QuestionnaireReturned, { type QuestionnaireReturnedProps } from "../../emails/questionnaire-returned";
-import QuestionnaireSubmitted, {
-  type QuestionnaireSubmittedProps,
-} from "../../emails/questionnaire-submitted";
+import PortalCode, { type PortalCodeProps } from "~emails/portal-code";
+import PortalNewLink, { type PortalNewLinkProps } from "~emails/portal-new-link";
+import QuestionnaireReceipt, { type QuestionnaireReceiptProps } from "~emails/questionnaire-receipt";
+import QuestionnaireReturned, { type QuestionnaireReturnedProps } from "~emails/questionnaire-returned";
+import QuestionnaireSubmitted, { type QuestionnaireSubmittedProps } from "~emails/questionnaire-submitted";
 import { portalT } from "./portal-i18n";
 
 /**

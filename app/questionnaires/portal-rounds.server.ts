@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNotNull, max } from "drizzle-orm";
-import { answerRevisions, reviewComments } from "../../db/schema";
 import type { Ctx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
+import { answerRevisions, reviewComments } from "~db/schema";
 import type { AnswerValue } from "./model";
 
 /**

@@ -1,6 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- route payloads are read loosely in tests. */
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { randomToken, sha256Hex } from "~/infra/crypto.server";
+import { db } from "~/infra/db.server";
+import { hasPoppler, pdfText } from "~/infra/pdf/poppler.testing";
+import * as portalRoute from "~/routes/portal.$assignmentId";
+import * as pdfRoute from "~/routes/portal.$assignmentId_.pdf";
+import * as verifyRoute from "~/routes/portal.$assignmentId_.verify";
+import * as reviewRoute from "~/routes/questionnaires.$assignmentId";
+import * as landingRoute from "~/routes/s.$token";
 import {
   answerRevisions,
   assignments,
@@ -8,16 +16,7 @@ import {
   portalVerificationCodes,
   riskAssessments,
   supplierPortalSessions,
-} from "../../db/schema";
-import { randomToken, sha256Hex } from "~/infra/crypto.server";
-import { db } from "~/infra/db.server";
-import { hasPoppler, pdfText } from "~/infra/pdf/poppler.testing";
-import * as landingRoute from "~/routes/s.$token";
-import * as portalRoute from "~/routes/portal.$assignmentId";
-import * as verifyRoute from "~/routes/portal.$assignmentId_.verify";
-import * as pdfRoute from "~/routes/portal.$assignmentId_.pdf";
-import * as reviewRoute from "~/routes/questionnaires.$assignmentId";
-import { answerRiskSignals } from "./signals.server";
+} from "~db/schema";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { templateSchema, type Template } from "./model";
 import {
@@ -30,6 +29,7 @@ import {
   verifyPortalCode,
 } from "./portal-access.server";
 import { latestCodeFor, openPortal, portalRequest } from "./portal.testing";
+import { answerRiskSignals } from "./signals.server";
 
 type Result = { status: number; data: any; headers: Headers; body?: Uint8Array };
 

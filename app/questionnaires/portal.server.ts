@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { answers, assignments, evidenceFiles, organizations, suppliers, users } from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { uploadEvidence, type UploadSource } from "~/evidence/evidence.server";
@@ -12,6 +11,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { deleteObject } from "~/infra/storage.server";
 import { raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { answers, assignments, evidenceFiles, organizations, suppliers, users } from "~db/schema";
 import { EDITABLE_STATUSES, loadAssignment } from "./assignments.server";
 import {
   evidenceRequested,
@@ -25,9 +25,9 @@ import {
   type Question,
   type Template,
 } from "./model";
+import type { PortalAccess } from "./portal-access.server";
 import { renderReceiptEmail, renderSubmittedNoticeEmail, type RenderedEmail } from "./portal-emails.server";
 import { localDate, portalT, type Translate } from "./portal-i18n";
-import type { PortalAccess } from "./portal-access.server";
 import { currentRound, recordRevision, returnedQuestions } from "./portal-rounds.server";
 
 export {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { assignments } from "../../db/schema";
 import { db } from "~/infra/db.server";
+import { assignments } from "~db/schema";
 import { redeemInvitation, requirePortalAccess, verifyPortalCode } from "./portal-access.server";
 
 /**

@@ -1,5 +1,13 @@
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { sha256Hex } from "~/infra/crypto.server";
+import { db, writeTx } from "~/infra/db.server";
+import * as portalRoute from "~/routes/portal.$assignmentId";
+import * as verifyRoute from "~/routes/portal.$assignmentId_.verify";
+import * as reviewRoute from "~/routes/questionnaires.$assignmentId";
+import * as listRoute from "~/routes/questionnaires._index";
+import * as sendRoute from "~/routes/questionnaires.send";
+import * as landingRoute from "~/routes/s.$token";
 import {
   answers,
   assignments,
@@ -9,15 +17,7 @@ import {
   riskAssessments,
   supplierPortalSessions,
   suppliers,
-} from "../../db/schema";
-import { sha256Hex } from "~/infra/crypto.server";
-import { db, writeTx } from "~/infra/db.server";
-import * as landingRoute from "~/routes/s.$token";
-import * as portalRoute from "~/routes/portal.$assignmentId";
-import * as verifyRoute from "~/routes/portal.$assignmentId_.verify";
-import * as reviewRoute from "~/routes/questionnaires.$assignmentId";
-import * as sendRoute from "~/routes/questionnaires.send";
-import * as listRoute from "~/routes/questionnaires._index";
+} from "~db/schema";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
 import { fieldName, scoreAnswer, type Question } from "./model";

@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { evidenceFiles, organizations, reviewComments, suppliers } from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { languageName } from "~/i18n/languages";
@@ -8,6 +7,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { evidenceFiles, organizations, reviewComments, suppliers } from "~db/schema";
 import { loadAssignment, transition } from "./assignments.server";
 import {
   formatAnswer,

@@ -1,16 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { assignments, organizations, supplierContacts, suppliers } from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { renderInvitationEmail } from "~/campaigns/emails.server";
 import { scheduleReminders } from "~/campaigns/reminders.server";
-import { isSupportedLanguage, matchLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { enqueueEmail } from "~/email/outbox.server";
+import { isSupportedLanguage, matchLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { nowOf, type Ctx } from "~/infra/context";
 import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { assignments, organizations, supplierContacts, suppliers } from "~db/schema";
 import { BUILTIN_FORCED_LABOUR_ID, listSendableTemplates, loadSendableTemplate } from "./templates.server";
 
 const DAY_MS = 86_400_000;

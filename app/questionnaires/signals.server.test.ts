@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { answers, assignments } from "../../db/schema";
 import { db, writeTx } from "~/infra/db.server";
+import { answers, assignments } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
 import { answerRiskSignals } from "./signals.server";

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { assignments } from "../../db/schema";
 import type { DbOrTx } from "~/infra/db.server";
 import type { AnswerSignal } from "~/risk/signals";
+import { assignments } from "~db/schema";
 import { loadAssignment } from "./assignments.server";
 import { formatAnswer, localizeTemplate, scoreAnswers, templateLanguage } from "./model";
 import { currentRound, returnedQuestions, submittedValues } from "./portal-rounds.server";

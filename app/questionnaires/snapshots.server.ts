@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { questionnaireSnapshots } from "../../db/schema";
 import { sha256Hex } from "~/infra/crypto.server";
 import type { DbOrTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
+import { questionnaireSnapshots } from "~db/schema";
 
 /** What a campaign assignment stores in questions_snapshot instead of a copy of the whole template. */
 export type SnapshotRef = { snapshotRef: string };

@@ -1,4 +1,4 @@
-import type { AssignmentStatus } from "../../db/schema/questionnaires";
+import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 
 /** Labels and badge tones for assignment statuses; used by pages, so not in a .server module. */
 export const STATUS_LABELS: Record<AssignmentStatus, string> = {

@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, templateVersions } from "../../db/schema";
 import { db } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { auditLog, templateVersions } from "~db/schema";
 import { createOrg } from "../../test/factories";
 import { BUILTIN_FORCED_LABOUR_ID, BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
 import { localizeTemplate, type Template } from "./model";

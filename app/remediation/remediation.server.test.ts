@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, remediationTasks, suppliers } from "../../db/schema";
-import { db, writeTx } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { db, writeTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError } from "~/infra/errors";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { auditLog, remediationTasks, suppliers } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import {
   completeRemediationTask,

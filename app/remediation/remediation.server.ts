@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { assignments, audits, findings, remediationTasks, suppliers, users } from "../../db/schema";
-import { db, writeTx, type DbOrTx } from "~/infra/db.server";
-import { nowOf, type Ctx } from "~/infra/context";
-import { ConflictError, NotFoundError } from "~/infra/errors";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { db, writeTx, type DbOrTx } from "~/infra/db.server";
+import { ConflictError, NotFoundError } from "~/infra/errors";
 import { recomputeSupplierRisk, isoDate } from "~/risk/risk.server";
+import { assignments, audits, findings, remediationTasks, suppliers, users } from "~db/schema";
 import { dueDateFor, isOverdue } from "./due-date";
 
 export type RaiseTaskInput = {

@@ -1,13 +1,13 @@
+import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
-import { eq } from "drizzle-orm";
-import { remediationTasks } from "../../db/schema";
 import { db, writeTx } from "~/infra/db.server";
 import RemediationTask, { action as taskAction, loader as taskLoader } from "~/routes/remediation.$taskId";
 import RemediationIndex, { loader as indexLoader } from "~/routes/remediation._index";
+import { remediationTasks } from "~db/schema";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { getRemediationTask, raiseRemediationTask } from "./remediation.server";
 

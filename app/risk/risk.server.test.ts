@@ -1,12 +1,12 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
-import { auditLog, audits, findings, riskAssessments, suppliers } from "../../db/schema";
-import type { FindingGrade } from "../../db/schema/audits";
 import { db, writeTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
-import type { AnswerSignal } from "./signals";
+import { auditLog, audits, findings, riskAssessments, suppliers } from "~db/schema";
+import type { FindingGrade } from "~db/schema/audits.constants";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { recomputeSupplierRisk, riskHistory } from "./risk.server";
+import type { AnswerSignal } from "./signals";
 
 // The questionnaires capability produces signals; here we feed them directly to test the wiring.
 const signals = vi.hoisted(() => ({ value: [] as AnswerSignal[] }));

@@ -1,12 +1,12 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { audits, findings, remediationTasks, riskAssessments, suppliers } from "../../db/schema";
-import type { RiskLevel } from "../../db/schema/suppliers";
-import type { DbOrTx } from "~/infra/db.server";
-import { nowOf, type Ctx } from "~/infra/context";
-import { NotFoundError } from "~/infra/errors";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import type { DbOrTx } from "~/infra/db.server";
+import { NotFoundError } from "~/infra/errors";
 import { answerRiskSignals } from "~/questionnaires/signals.server";
 import { countryName } from "~/suppliers/countries";
+import { audits, findings, remediationTasks, riskAssessments, suppliers } from "~db/schema";
+import type { RiskLevel } from "~db/schema/suppliers.constants";
 import { scoreSupplier, type RiskFactor, type ScoreInputs } from "./score";
 import { countryTip } from "./tip.server";
 

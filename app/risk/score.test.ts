@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AnswerSignal } from "./signals";
 import { levelFor, MODEL_VERSION, scoreSupplier, type ScoreInputs } from "./score";
+import type { AnswerSignal } from "./signals";
 import type { TipPlacement } from "./tip";
 
 const tip = (tier: TipPlacement["tier"]): TipPlacement => ({ edition: 2025, tier, earlier: [] });

@@ -1,5 +1,5 @@
-import type { RiskLevel } from "../../db/schema/suppliers";
-import type { FindingGrade } from "../../db/schema/audits";
+import type { FindingGrade } from "~db/schema/audits.constants";
+import type { RiskLevel } from "~db/schema/suppliers.constants";
 import type { AnswerSignal } from "./signals";
 import { tipSourceText, type TipPlacement } from "./tip";
 

@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import {
@@ -21,13 +20,13 @@ import { listEvidence, uploadEvidence } from "~/evidence/evidence.server";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT, formatBytes, formatLimitMb } from "~/evidence/file-types";
 import { parseUploadForm } from "~/evidence/upload.server";
 import { env } from "~/infra/env.server";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { NotFoundError } from "~/infra/errors";
+import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can, type Permission } from "~/orgs/permissions";
-import type { Role } from "../../db/schema/orgs";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
+import type { Role } from "~db/schema/orgs.constants";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.audit.supplierName} · ${d.audit.scheme} audit · Clearsource` : "Audit · Clearsource" },

@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listAudits } from "~/audits/audits.server";
 import { FINDING_GRADES } from "~/audits/catalogue";
 import { GradeBadge } from "~/audits/GradeBadge";
-import { can } from "~/orgs/permissions";
 import { requireMember } from "~/orgs/guard.server";
+import { can } from "~/orgs/permissions";
 import { EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Audits · Clearsource" }];

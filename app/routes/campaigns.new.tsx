@@ -1,8 +1,11 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { RISK_LEVELS, SUPPLIER_STATUSES } from "../../db/schema/suppliers";
 import {
   audienceCountries,
   audienceFilterFrom,
@@ -17,6 +20,7 @@ import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { Field, FieldError, FormError } from "~/ui/form";
 import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
+import { RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Clearsource" }];
 

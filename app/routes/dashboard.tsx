@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDashboard } from "~/dashboard/dashboard.server";
 import { requireMember } from "~/orgs/guard.server";
-import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
-import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
 import { countryName } from "~/suppliers/countries";
+import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
+import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Clearsource" }];
 

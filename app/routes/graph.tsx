@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { RISK_LEVELS } from "../../db/schema/suppliers";
 import { organisationGraph, parseOrgGraphQuery } from "~/maps/graph-data.server";
 import { tooLargeMessage } from "~/maps/graph-types";
 import { requireMember } from "~/orgs/guard.server";
 import { EmptyState, PageHeader } from "~/ui/layout";
 import { SupplyGraph } from "~/ui/supply-graph";
+import { RISK_LEVELS } from "~db/schema/suppliers.constants";
 
 export const meta: MetaFunction = () => [{ title: "Supply-chain graph · Clearsource" }];
 

@@ -1,8 +1,7 @@
-import { sql } from "drizzle-orm";
-import { db } from "~/infra/db.server";
+import { pingDatabase } from "~/infra/db.server";
 
 /** Liveness + database check for load balancers and the e2e harness. */
 export async function loader() {
-  db().get(sql`select 1`);
+  pingDatabase();
   return new Response("ok", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
 }

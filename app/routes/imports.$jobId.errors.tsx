@@ -1,9 +1,8 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import { type LoaderFunctionArgs, createReadableStreamFromReadable } from "@remix-run/node";
 import { importErrorsCsv } from "~/imports/imports.server";
 import { NotFoundError } from "~/infra/errors";
-import { requireMember } from "~/orgs/guard.server";
 import { attachmentDisposition } from "~/infra/storage.server";
+import { requireMember } from "~/orgs/guard.server";
 
 /** The rows of an import that failed, as a CSV with an "error" column (GET only, streamed). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

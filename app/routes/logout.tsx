@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { logOut } from "~/orgs/accounts.server";
 
 // GET never changes state: visiting /logout only sends you home; the header's button POSTs.

@@ -1,7 +1,13 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from "@remix-run/node";
+import {
+  type ShouldRevalidateFunction,
   Form,
   useActionData,
   useFetcher,
@@ -10,8 +16,8 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { parseUploadForm } from "~/evidence/upload.server";
 import { ACCEPT_ATTRIBUTE, formatBytes } from "~/evidence/file-types";
+import { parseUploadForm } from "~/evidence/upload.server";
 import { handle } from "~/infra/http.server";
 import {
   fieldName,

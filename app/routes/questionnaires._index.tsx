@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { can } from "~/orgs/permissions";
 import { requireMember } from "~/orgs/guard.server";
+import { can } from "~/orgs/permissions";
 import { listAssignments } from "~/questionnaires/assignments.server";
 import { STATUS_LABELS, STATUS_TONES } from "~/questionnaires/status";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";

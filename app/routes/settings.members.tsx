@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { ROLES } from "../../db/schema/orgs";
 import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
@@ -22,6 +21,7 @@ import {
 import { ROLE_LABELS } from "~/orgs/permissions";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { ROLES } from "~db/schema/orgs.constants";
 
 export const meta: MetaFunction = () => [{ title: "Members · Clearsource" }];
 

@@ -1,5 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { NotFoundError } from "~/infra/errors";
 import { requireMember } from "~/orgs/guard.server";
 import { statementDocumentDownloadUrl } from "~/statements/statements.server";

@@ -5,14 +5,14 @@ import { NotFoundError } from "~/infra/errors";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
+import { LEVEL_THRESHOLDS } from "~/risk/score";
 import { addSupplierLink, removeSupplierLink } from "~/suppliers/links.server";
 import { STATUS_LABELS as SUPPLIER_STATUS_LABELS } from "~/suppliers/list-options";
 import { isicCaption } from "~/suppliers/sectors";
-import { findLinkCandidates, getSupplierDetail } from "~/suppliers/suppliers.server";
 import { formatMoney, STATUS_TONES } from "~/suppliers/supplier-form";
+import { findLinkCandidates, getSupplierDetail } from "~/suppliers/suppliers.server";
 import { FormError, Notice } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
-import { LEVEL_THRESHOLDS } from "~/risk/score";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `${data.supplier.name} · ` : ""}Suppliers · Clearsource` },

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { RISK_LEVELS, SUPPLIER_STATUSES } from "../../db/schema/suppliers";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
 import { countryName } from "~/suppliers/countries";
@@ -10,6 +9,7 @@ import { listSuppliers, parseSupplierFilter } from "~/suppliers/list.server";
 import { sectorsBySection } from "~/suppliers/sectors";
 import { formatMoney, STATUS_TONES } from "~/suppliers/supplier-form";
 import { Badge, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
+import { RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
 
 export const meta: MetaFunction = () => [{ title: "Suppliers · Clearsource" }];
 

@@ -1,11 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { formValues, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
-import { createSupplier, createSupplierSchema, supplierOptions } from "~/suppliers/suppliers.server";
 import { ProfileFields, Select } from "~/suppliers/supplier-form";
+import { createSupplier, createSupplierSchema, supplierOptions } from "~/suppliers/suppliers.server";
 import { Field, FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 

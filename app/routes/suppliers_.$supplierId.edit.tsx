@@ -1,12 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { NotFoundError } from "~/infra/errors";
 import { formValues, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
-import { getSupplierDetail, updateSupplier, updateSupplierSchema } from "~/suppliers/suppliers.server";
 import { ProfileFields } from "~/suppliers/supplier-form";
+import { getSupplierDetail, updateSupplier, updateSupplierSchema } from "~/suppliers/suppliers.server";
 import { FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 

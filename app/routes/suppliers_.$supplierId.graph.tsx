@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { NotFoundError } from "~/infra/errors";
 import { supplierGraph, supplierGraphQuerySchema } from "~/maps/graph-data.server";
 import { tooLargeMessage } from "~/maps/graph-types";
-import { NotFoundError } from "~/infra/errors";
 import { requireMember } from "~/orgs/guard.server";
 import { PageHeader } from "~/ui/layout";
 import { SupplyGraph } from "~/ui/supply-graph";

@@ -5,8 +5,8 @@ import { NotFoundError } from "~/infra/errors";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createSite, deleteSite, siteSchema, updateSite } from "~/suppliers/sites.server";
-import { getSupplierDetail } from "~/suppliers/suppliers.server";
 import { CountryOptions, Select } from "~/suppliers/supplier-form";
+import { getSupplierDetail } from "~/suppliers/suppliers.server";
 import { Field, FormError, Notice } from "~/ui/form";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
 

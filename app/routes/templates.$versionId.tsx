@@ -1,10 +1,16 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
+import { languageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { NotFoundError } from "~/infra/errors";
+import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
   iloLabel,
@@ -30,7 +36,6 @@ import {
   startNewDraft,
   type DraftEdit,
 } from "~/questionnaires/templates.server";
-import { languageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
 import { Badge, Card, PageHeader } from "~/ui/layout";
 

@@ -1,8 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { nativeLanguageName } from "~/i18n/languages";
+import { handle, parseForm, type ActionResult } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createTemplate, createTemplateSchema, listTemplates } from "~/questionnaires/templates.server";
 import { Field, FormError } from "~/ui/form";

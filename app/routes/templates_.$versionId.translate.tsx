@@ -1,9 +1,14 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isSupportedLanguage, languageName, nativeLanguageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
-import { handle, type ActionResult } from "~/infra/http.server";
 import { NotFoundError } from "~/infra/errors";
+import { handle, type ActionResult } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { translatableStrings, translationOf } from "~/questionnaires/model";
 import { editDraft, getTemplateVersion } from "~/questionnaires/templates.server";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { scheduledJobs } from "../../db/schema";
 import { db, openDatabase, writeTx, type DB } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
+import { scheduledJobs } from "~db/schema";
 import { jobBackoffMs, LeaseLostError, runDueJobs, schedule, startScheduler } from "./scheduler.server";
 
 const T0 = new Date("2030-03-01T09:00:00Z");

@@ -1,7 +1,7 @@
-import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import { hostname } from "node:os";
-import { scheduledJobs } from "../../db/schema";
+import { and, asc, eq, lt, lte, or, sql } from "drizzle-orm";
 import { db, type DB, type DbOrTx } from "~/infra/db.server";
+import { scheduledJobs } from "~db/schema";
 
 export type Job = typeof scheduledJobs.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { and, eq, gte, lte } from "drizzle-orm";
-import { assignments, audits, findings, remediationTasks, suppliers } from "../../db/schema";
 import type { DbOrTx } from "~/infra/db.server";
+import { assignments, audits, findings, remediationTasks, suppliers } from "~db/schema";
 import { computeStatementFacts, type StatementFacts } from "./facts";
 
 /**

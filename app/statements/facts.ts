@@ -1,9 +1,10 @@
-import { FINDING_GRADES, type FindingGrade } from "../../db/schema/audits";
-import { RISK_LEVELS, type RiskLevel } from "../../db/schema/suppliers";
-import type { AssignmentStatus } from "../../db/schema/questionnaires";
 import { ILO_INDICATORS } from "~/audits/catalogue";
-export { GRADE_LABELS } from "~/audits/catalogue";
 import { countryName } from "~/suppliers/countries";
+import { FINDING_GRADES, type FindingGrade } from "~db/schema/audits.constants";
+import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
+import { RISK_LEVELS, type RiskLevel } from "~db/schema/suppliers.constants";
+
+export { GRADE_LABELS } from "~/audits/catalogue";
 
 /**
  * The live figures printed in a statement, computed by a pure function from rows the caller has already

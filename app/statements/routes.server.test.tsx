@@ -2,7 +2,6 @@ import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createOrg, insertSupplier, requestAs, type TestMember, type TestOrg } from "../../test/factories";
 import StatementDetail, {
   action as detailAction,
   loader as detailLoader,
@@ -10,6 +9,7 @@ import StatementDetail, {
 import { loader as downloadLoader } from "~/routes/statements.$statementId.documents.$documentId";
 import StatementsIndex, { loader as indexLoader } from "~/routes/statements._index";
 import NewStatement, { action as newAction, loader as newLoader } from "~/routes/statements.new";
+import { createOrg, insertSupplier, requestAs, type TestMember, type TestOrg } from "../../test/factories";
 import { SECTIONS } from "./sections";
 import { createStatement, generateStatementPdf, getStatement } from "./statements.server";
 

@@ -1,19 +1,12 @@
 import fs from "node:fs";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  assignments,
-  audits,
-  auditLog,
-  findings,
-  remediationTasks,
-  statementDocuments,
-} from "../../db/schema";
 import { sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx } from "~/infra/db.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/infra/errors";
-import { getObjectBuffer } from "~/infra/storage.server";
 import { hasPoppler, pdfPagePng, pdfText, popplerSkipReason } from "~/infra/pdf/poppler.testing";
+import { getObjectBuffer } from "~/infra/storage.server";
+import { assignments, audits, auditLog, findings, remediationTasks, statementDocuments } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { gatherStatementFacts } from "./facts.server";
 import { renderStatementPdf } from "./render-pdf.server";

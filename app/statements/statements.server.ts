@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { organizations, statementDocuments, statements, users } from "../../db/schema";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { sha256Hex } from "~/infra/crypto.server";
@@ -7,9 +6,10 @@ import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/infra/errors";
 import { deleteObject, presignedDownloadUrl, putObject, tenantKey } from "~/infra/storage.server";
 import { can, type Permission } from "~/orgs/permissions";
+import { organizations, statementDocuments, statements, users } from "~db/schema";
 import type { StatementFacts } from "./facts";
 import { gatherStatementFacts } from "./facts.server";
-import { updateStatementSchema, type CreateStatementInput } from "./forms";
+import { type updateStatementSchema, type CreateStatementInput } from "./forms";
 import {
   defaultPeriod,
   financialYearLabel,

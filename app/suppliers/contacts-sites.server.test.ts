@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { riskAssessments, sites, supplierContacts, suppliers } from "../../db/schema";
 import { db } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { riskAssessments, sites, supplierContacts, suppliers } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { addContact, deleteContact, setPrimaryContact, updateContact } from "./contacts.server";
 import { createSite, deleteSite, updateSite } from "./sites.server";

@@ -1,11 +1,11 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
-import { supplierContacts, suppliers } from "../../db/schema";
-import { writeTx, type Tx } from "~/infra/db.server";
+import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
+import { writeTx, type Tx } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
-import { recordAudit } from "~/audit-log/audit-log.server";
+import { supplierContacts, suppliers } from "~db/schema";
 
 const optionalText = (max: number, label: string) =>
   z

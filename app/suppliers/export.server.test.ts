@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loader as sitesCsv } from "~/routes/suppliers.sites[.]csv";
-import { loader as suppliersCsv } from "~/routes/suppliers.export[.]csv";
 import { parseCsv } from "~/risk/csv";
+import { loader as suppliersCsv } from "~/routes/suppliers.export[.]csv";
+import { loader as sitesCsv } from "~/routes/suppliers.sites[.]csv";
 import { createOrg, requestAs } from "../../test/factories";
 import { unneutraliseCell } from "./csv";
 import { SITE_CSV_COLUMNS, SUPPLIER_CSV_COLUMNS } from "./csv-columns";

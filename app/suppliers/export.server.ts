@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import { db } from "~/infra/db.server";
 import type { Ctx } from "~/infra/context";
+import { db } from "~/infra/db.server";
 import { csvCell, csvLine, csvNumber } from "./csv";
 import { LIST_SEPARATOR, SITE_CSV_COLUMNS, SUPPLIER_CSV_COLUMNS } from "./csv-columns";
 

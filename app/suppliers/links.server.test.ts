@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, supplierLinks, suppliers } from "../../db/schema";
 import { db, writeTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError } from "~/infra/errors";
+import { auditLog, supplierLinks, suppliers } from "~db/schema";
 import { createOrg, type TestOrg } from "../../test/factories";
 import { addSupplierLink, removeSupplierLink } from "./links.server";
 import { createSupplier, recomputeTiers } from "./suppliers.server";

@@ -1,11 +1,11 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { supplierLinks, suppliers } from "../../db/schema";
-import { writeTx, type Tx } from "~/infra/db.server";
+import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
+import { writeTx, type Tx } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
-import { recordAudit } from "~/audit-log/audit-log.server";
+import { supplierLinks, suppliers } from "~db/schema";
 import { invalidateSupplierCounts } from "./list.server";
 import { lowerTiersFrom, pathDown, raiseTiersBelow } from "./tiers.server";
 

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { suppliers } from "../../db/schema";
 import { db } from "~/infra/db.server";
+import { suppliers } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import type { SortKey } from "./list-options";
 import { listSuppliers, parseSupplierFilter, type SupplierFilter } from "./list.server";

@@ -1,16 +1,16 @@
 import type Database from "better-sqlite3";
 import { z } from "zod";
+import type { Ctx } from "~/infra/context";
+import { db } from "~/infra/db.server";
 import {
   RISK_LEVELS,
   SUPPLIER_STATUSES,
   type RiskLevel,
   type SupplierStatus,
-} from "../../db/schema/suppliers";
-import { db } from "~/infra/db.server";
-import type { Ctx } from "~/infra/context";
+} from "~db/schema/suppliers.constants";
 import { COUNTRY_CODES, countryName } from "./countries";
-import { SECTORS } from "./sectors";
 import { DEFAULT_DIRECTION, SORT_KEYS, type SortDirection, type SortKey } from "./list-options";
+import { SECTORS } from "./sectors";
 
 /**
  * The supplier list: server-side search, filters and sort, with keyset ("seek") pagination on

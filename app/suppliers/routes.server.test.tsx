@@ -3,12 +3,12 @@ import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
-import { suppliers } from "../../db/schema";
-import { db } from "~/infra/db.server";
 import { addFinding, createAudit } from "~/audits/audits.server";
+import { db } from "~/infra/db.server";
 import SupplierDetail, { loader as detailLoader } from "~/routes/suppliers.$supplierId";
 import SuppliersIndex, { loader as indexLoader } from "~/routes/suppliers._index";
 import NewSupplier, { action as newAction, loader as newLoader } from "~/routes/suppliers.new";
+import { suppliers } from "~db/schema";
 import { createOrg, requestAs, type TestOrg } from "../../test/factories";
 import { createSupplier } from "./suppliers.server";
 

@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
-import { sites, suppliers } from "../../db/schema";
-import { writeTx, type Tx } from "~/infra/db.server";
+import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
+import { writeTx, type Tx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { zodFieldErrors } from "~/infra/http.server";
-import { recordAudit } from "~/audit-log/audit-log.server";
+import { sites, suppliers } from "~db/schema";
 import { COUNTRY_CODES } from "./countries";
 
 /** "" → null, else a number within bounds; forms send strings, code may send numbers. */

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { SUPPLIER_STATUSES } from "../../db/schema/suppliers";
 import { Field, FieldError } from "~/ui/form";
+import { SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
 import { COUNTRIES } from "./countries";
 import { CURRENCIES } from "./currencies";
 import { STATUS_LABELS } from "./list-options";

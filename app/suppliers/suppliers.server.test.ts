@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, riskAssessments, supplierLinks, suppliers } from "../../db/schema";
 import { db, writeTx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { auditLog, riskAssessments, supplierLinks, suppliers } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { createSupplier, getSupplierDetail, listSuppliers, recomputeTiers } from "./suppliers.server";
 

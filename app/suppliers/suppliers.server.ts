@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { nowOf, type Ctx } from "~/infra/context";
+import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
+import { NotFoundError, ValidationError } from "~/infra/errors";
+import { zodFieldErrors } from "~/infra/http.server";
+import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
+import { recomputeSupplierRisk, riskHistory, type StoredAssessment } from "~/risk/risk.server";
 import {
   assignments,
   audits,
@@ -9,20 +16,13 @@ import {
   supplierContacts,
   supplierLinks,
   suppliers,
-} from "../../db/schema";
-import { SUPPLIER_STATUSES, type RiskLevel, type SupplierStatus } from "../../db/schema/suppliers";
-import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
-import { nowOf, type Ctx } from "~/infra/context";
-import { NotFoundError, ValidationError } from "~/infra/errors";
-import { zodFieldErrors } from "~/infra/http.server";
-import { recordAudit } from "~/audit-log/audit-log.server";
-import { invalidateSupplierCounts } from "./list.server";
-import { recomputeSupplierRisk, riskHistory, type StoredAssessment } from "~/risk/risk.server";
-import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
+} from "~db/schema";
+import { SUPPLIER_STATUSES, type RiskLevel, type SupplierStatus } from "~db/schema/suppliers.constants";
 import { COUNTRY_CODES, countryName } from "./countries";
 import { isCurrencyCode } from "./currencies";
 import { MAX_GOOD_LENGTH, MAX_GOODS, normaliseTags } from "./goods";
 import { matchGoods } from "./goods.server";
+import { invalidateSupplierCounts } from "./list.server";
 import { SECTORS } from "./sectors";
 import { recomputeAllTiers } from "./tiers.server";
 

@@ -1,7 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { timestamp } from "./_columns";
-
-export const ACTOR_TYPES = ["user", "supplier", "system"] as const;
+import { ACTOR_TYPES } from "./audit-log.constants";
 
 /**
  * Append-only: triggers (see the custom migration) refuse UPDATE and DELETE. Each row carries a SHA-256

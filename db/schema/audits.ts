@@ -1,12 +1,8 @@
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
+import { AUDIT_SCHEMES, FINDING_GRADES, FINDING_STATUSES } from "./audits.constants";
 import { organizations, users } from "./orgs";
 import { suppliers } from "./suppliers";
-
-export const AUDIT_SCHEMES = ["SMETA", "amfori BSCI", "RBA", "SA8000", "Internal", "Other"] as const;
-export const FINDING_GRADES = ["zero_tolerance", "critical", "major", "minor", "observation"] as const;
-export type FindingGrade = (typeof FINDING_GRADES)[number];
-export const FINDING_STATUSES = ["open", "closed"] as const;
 
 export const audits = sqliteTable(
   "audits",

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
+import { CAMPAIGN_STATUSES } from "./campaigns.constants";
 import { organizations, users } from "./orgs";
 import { assignments } from "./questionnaires";
 import { suppliers } from "./suppliers";
@@ -23,9 +24,6 @@ export const questionnaireSnapshots = sqliteTable(
   },
   (t) => [uniqueIndex("questionnaire_snapshots_org_hash").on(t.organizationId, t.hash)],
 );
-
-export const CAMPAIGN_STATUSES = ["queued", "sending", "sent", "failed"] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 /**
  * One questionnaire version sent to many suppliers. The recipients are fixed when the campaign is created;

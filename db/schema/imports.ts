@@ -1,14 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
+import { IMPORT_STATUSES, IMPORT_PHASES } from "./imports.constants";
 import { organizations } from "./orgs";
 import { suppliers } from "./suppliers";
-
-export const IMPORT_STATUSES = ["mapping", "queued", "running", "done", "failed"] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-
-/** rows: validate + upsert suppliers; links: parent links (needs every row of the file first); finish: tiers. */
-export const IMPORT_PHASES = ["rows", "links", "finish"] as const;
-export type ImportPhase = (typeof IMPORT_PHASES)[number];
 
 /**
  * One uploaded supplier CSV and its progress. The file itself lives in the job folder on disk (it is read

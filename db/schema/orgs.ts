@@ -1,8 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
-
-export const ROLES = ["admin", "procurement", "auditor", "executive"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from "./orgs.constants";
 
 export const organizations = sqliteTable("organizations", {
   id: id(),

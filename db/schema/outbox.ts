@@ -1,8 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
 import { organizations } from "./orgs";
-
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+import { OUTBOX_STATUSES } from "./outbox.constants";
 
 /** Every email is written here in the same transaction as the change that causes it, then delivered. */
 export const emailOutbox = sqliteTable(

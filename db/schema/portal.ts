@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
 import { organizations, users } from "./orgs";
+import { REVIEW_DECISIONS } from "./portal.constants";
 import { assignments, supplierPortalSessions } from "./questionnaires";
 
 /**
@@ -57,9 +58,6 @@ export const answerRevisions = sqliteTable(
   },
   (t) => [index("answer_revisions_assignment_question").on(t.assignmentId, t.questionId, t.createdAt)],
 );
-
-export const REVIEW_DECISIONS = ["accepted", "returned"] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 /**
  * The buyer's decision on one question in one round: accepted, or returned with a comment. Returned

@@ -1,17 +1,8 @@
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
 import { organizations, users } from "./orgs";
+import { ASSIGNMENT_STATUSES } from "./questionnaires.constants";
 import { suppliers } from "./suppliers";
-
-export const ASSIGNMENT_STATUSES = [
-  "sent",
-  "in_progress",
-  "submitted",
-  "accepted",
-  "returned",
-  "revoked",
-] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
 /**
  * One questionnaire sent to one supplier. The questions are snapshotted when sent, so later template

@@ -1,10 +1,8 @@
 import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
 import { organizations, users } from "./orgs";
+import { TASK_SOURCES, TASK_STATUSES } from "./remediation.constants";
 import { suppliers } from "./suppliers";
-
-export const TASK_SOURCES = ["answer", "finding"] as const;
-export const TASK_STATUSES = ["open", "completed"] as const;
 
 export const remediationTasks = sqliteTable(
   "remediation_tasks",

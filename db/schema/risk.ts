@@ -1,7 +1,8 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id } from "./_columns";
 import { organizations } from "./orgs";
-import { RISK_LEVELS, suppliers } from "./suppliers";
+import { suppliers } from "./suppliers";
+import { RISK_LEVELS } from "./suppliers.constants";
 
 /** Every computed score is kept (history), with the model version and the factors that explain it. */
 export const riskAssessments = sqliteTable(

@@ -1,9 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
 import { organizations } from "./orgs";
-
-export const JOB_STATUSES = ["pending", "running", "done", "failed", "cancelled"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+import { JOB_STATUSES } from "./scheduler.constants";
 
 /**
  * The durable schedule: reminders, overdue transitions and campaign sends. A job is claimed with a lease

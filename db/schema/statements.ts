@@ -1,9 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
 import { organizations, users } from "./orgs";
-
-export const REGIMES = ["uk_msa_s54"] as const;
-export const STATEMENT_STATUSES = ["draft", "approved"] as const;
+import { REGIMES, STATEMENT_STATUSES } from "./statements.constants";
 
 export const statements = sqliteTable(
   "statements",

@@ -1,12 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./_columns";
 import { organizations } from "./orgs";
-
-export const RISK_LEVELS = ["low", "medium", "high", "critical"] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-
-export const SUPPLIER_STATUSES = ["prospect", "onboarding", "active", "suspended", "offboarded"] as const;
-export type SupplierStatus = (typeof SUPPLIER_STATUSES)[number];
+import { RISK_LEVELS, SUPPLIER_STATUSES } from "./suppliers.constants";
 
 export const suppliers = sqliteTable(
   "suppliers",

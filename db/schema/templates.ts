@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
 import { organizations, users } from "./orgs";
+import { TEMPLATE_VERSION_STATUSES } from "./templates.constants";
 
 /** An organisation's own questionnaire (cloned from the built-in one or started blank). */
 export const questionnaireTemplates = sqliteTable(
@@ -19,9 +20,6 @@ export const questionnaireTemplates = sqliteTable(
   },
   (t) => [index("questionnaire_templates_org").on(t.organizationId)],
 );
-
-export const TEMPLATE_VERSION_STATUSES = ["draft", "published"] as const;
-export type TemplateVersionStatus = (typeof TEMPLATE_VERSION_STATUSES)[number];
 
 /**
  * One version of a template. A draft is edited in place; publishing freezes it (content never changes again,

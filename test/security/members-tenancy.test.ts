@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, invitations, memberships, sessions } from "../../db/schema";
 import { db } from "~/infra/db.server";
 import { inviteMember } from "~/orgs/invitations.server";
-import { action as membersAction, loader as membersLoader } from "~/routes/settings.members";
 import { loader as auditLogLoader } from "~/routes/audit-log";
+import { action as membersAction, loader as membersLoader } from "~/routes/settings.members";
+import { auditLog, invitations, memberships, sessions } from "~db/schema";
 import { createOrg, requestAs } from "../factories";
 
 const args = (request: Request) => ({ request, params: {}, context: {} }) as never;

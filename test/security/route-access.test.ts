@@ -1,24 +1,23 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignments, emailOutbox, memberships, supplierContacts } from "../../db/schema";
-import type { Role } from "../../db/schema/orgs";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { processCampaignSend } from "~/campaigns/campaign-send.server";
 import { createCampaign } from "~/campaigns/campaigns.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
+import { uploadCsv } from "~/imports/testing.server";
 import { db } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
 import { inviteMember } from "~/orgs/invitations.server";
 import { can, type Permission } from "~/orgs/permissions";
-import { sendQuestionnaire } from "~/questionnaires/send.server";
-import { createTemplate } from "~/questionnaires/templates.server";
-import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
+import { sendQuestionnaire } from "~/questionnaires/send.server";
+import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templates.server";
+import { loader as rootLoader } from "~/root";
 import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
-import { uploadCsv } from "~/imports/testing.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
-import { loader as rootLoader } from "~/root";
+import { assignments, emailOutbox, memberships, supplierContacts } from "~db/schema";
+import type { Role } from "~db/schema/orgs.constants";
 import { createOrg, type TestOrg } from "../factories";
 import {
   buildRequest,

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sessions } from "../../db/schema";
-import { db } from "~/infra/db.server";
 import { sha256Hex } from "~/infra/crypto.server";
+import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { getSessionMember } from "~/orgs/session.server";
+import { loader as auditLogLoader } from "~/routes/audit-log";
 import { action as logoutAction, loader as logoutLoader } from "~/routes/logout";
 import { action as membersAction, loader as membersLoader } from "~/routes/settings.members";
-import { loader as auditLogLoader } from "~/routes/audit-log";
+import { sessions } from "~db/schema";
 import { createOrg, requestAs } from "../factories";
 
 const args = (request: Request) => ({ request, params: {}, context: {} }) as never;

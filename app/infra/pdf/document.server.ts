@@ -1,6 +1,6 @@
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
-import { fontChain, type FontFace } from "./fonts.server";
 import { pdfFontkit } from "./fontkit-adapter";
+import { fontChain, type FontFace } from "./fonts.server";
 import { cleanText, splitRuns, wrapText } from "./text";
 
 /**

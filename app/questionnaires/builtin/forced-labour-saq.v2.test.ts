@@ -10,9 +10,9 @@ import {
   UNEVIDENCED_CONTROL_SHARE,
   type AnswerValue,
 } from "../model";
-import { BUILTIN_FORCED_LABOUR_LATEST, BUILTIN_VERSIONS } from ".";
 import { FORCED_LABOUR_SAQ_V1 } from "./forced-labour-saq.v1";
 import { FORCED_LABOUR_SAQ_V2 } from "./forced-labour-saq.v2";
+import { BUILTIN_FORCED_LABOUR_LATEST, BUILTIN_VERSIONS } from ".";
 
 const t = FORCED_LABOUR_SAQ_V2;
 const q = (id: string) => t.questions.find((x) => x.id === id)!;

@@ -1,0 +1,7 @@
+/** Enum values of the audits tables: no drizzle import, so browser code can use them. */
+export const AUDIT_SCHEMES = ["SMETA", "amfori BSCI", "RBA", "SA8000", "Internal", "Other"] as const;
+
+export const FINDING_GRADES = ["zero_tolerance", "critical", "major", "minor", "observation"] as const;
+export type FindingGrade = (typeof FINDING_GRADES)[number];
+
+export const FINDING_STATUSES = ["open", "closed"] as const;

@@ -1,0 +1,59 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+
+/**
+ * What reaches the browser. The Remix compiler drops `.server` modules from client chunks, but anything a
+ * route or a component imports otherwise is shipped: a table definition brings drizzle's sqlite-core,
+ * a shared string table brings every email and PDF sentence in eight languages. This builds the app into
+ * a temporary folder and reads every client chunk.
+ */
+const root = path.resolve(__dirname, "..");
+let chunks: { file: string; text: string }[] = [];
+
+function readJs(dir: string): { file: string; text: string }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return readJs(full);
+    return entry.name.endsWith(".js")
+      ? [{ file: path.relative(dir, full), text: fs.readFileSync(full, "utf8") }]
+      : [];
+  });
+}
+
+/** Chunks whose text contains the marker. */
+function containing(marker: string): string[] {
+  return chunks.filter((c) => c.text.includes(marker)).map((c) => c.file);
+}
+
+beforeAll(() => {
+  const out = path.join(inject("tmpRoot"), `client-bundle-${crypto.randomUUID().slice(0, 8)}`);
+  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", REMIX_OUT: out },
+    stdio: "pipe",
+  });
+  chunks = readJs(path.join(out, "public/build"));
+}, 120_000);
+
+describe("client chunks", () => {
+  it("were built", () => {
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(containing("react.element").length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["drizzle's entity marker", "drizzle:entityKind"],
+    ["drizzle's sqlite-core tables", '"SQLiteTable"'],
+    ["a table definition", "drizzle:IsDrizzleTable"],
+    ["SQL text", "CREATE TABLE"],
+    ["the S3 client", "S3Client"],
+    ["nodemailer", "nodemailer"],
+    ["pdf-lib", "PDFDocument"],
+    ["server settings", "DATABASE_PATH"],
+    ["server settings", "S3_SECRET_ACCESS_KEY"],
+  ])("contain no %s (%s)", (_what, marker) => {
+    expect(containing(marker)).toEqual([]);
+  });
+});
