@@ -6,11 +6,34 @@ import { describe, expect, it } from "vitest";
 /**
  * The Remix compiler replaces `.server` modules with empty modules in the browser bundle, so a value
  * imported from one and used in a component renders on the server but is `undefined` after hydration
- * (a client-side crash no server-side test sees). Values from `.server` modules may be used only inside
- * the server-only exports: loader, action, headers.
+ * (a client-side crash no server-side test sees). Values from `.server` modules may be used only in
+ * the server-only exports (loader, action, headers) and in top-level functions that only those reach
+ * (one function per intent): the compiler drops those from the client chunk with the exports.
  */
 const SERVER_ONLY_EXPORTS = new Set(["loader", "action", "headers"]);
 const routesDir = path.resolve(__dirname, "../app/routes");
+
+/** The name a top-level statement declares (function, const, class), if one. */
+function declaredNames(stmt: ts.Statement): string[] {
+  if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return [stmt.name.text];
+  if (ts.isVariableStatement(stmt))
+    return stmt.declarationList.declarations.flatMap((d) => (ts.isIdentifier(d.name) ? [d.name.text] : []));
+  return [];
+}
+
+function identifiersIn(node: ts.Node): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node) => {
+    if (ts.isIdentifier(n)) {
+      const parent = n.parent;
+      const isTypePosition = parent && (ts.isTypeQueryNode(parent) || ts.isTypeReferenceNode(parent));
+      if (!isTypePosition) out.push(n);
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(node);
+  return out;
+}
 
 function violations(file: string): string[] {
   const source = ts.createSourceFile(
@@ -30,25 +53,32 @@ function violations(file: string): string[] {
     }
     if (stmt.importClause?.name) serverValues.add(stmt.importClause.name.text);
   }
-  const found: string[] = [];
-  const visit = (node: ts.Node, inServerExport: boolean) => {
-    if (ts.isImportDeclaration(node)) return;
-    let server = inServerExport;
-    if (ts.isFunctionDeclaration(node) && node.name && SERVER_ONLY_EXPORTS.has(node.name.text)) server = true;
-    if (
-      ts.isVariableDeclaration(node) &&
-      ts.isIdentifier(node.name) &&
-      SERVER_ONLY_EXPORTS.has(node.name.text)
-    )
-      server = true;
-    if (!server && ts.isIdentifier(node) && serverValues.has(node.text)) {
-      const parent = node.parent;
-      const isTypePosition = parent && (ts.isTypeQueryNode(parent) || ts.isTypeReferenceNode(parent));
-      if (!isTypePosition) found.push(`${path.basename(file)}: ${node.text}`);
+  // What the browser keeps: every top-level statement except the server-only exports, and the
+  // declarations those statements reach.
+  const declarations = new Map<string, ts.Statement>();
+  for (const stmt of source.statements) for (const name of declaredNames(stmt)) declarations.set(name, stmt);
+  const kept = new Set<ts.Statement>();
+  const keep = (stmt: ts.Statement) => {
+    if (kept.has(stmt)) return;
+    kept.add(stmt);
+    for (const id of identifiersIn(stmt)) {
+      const target = declarations.get(id.text);
+      if (target && target !== stmt) keep(target);
     }
-    ts.forEachChild(node, (child) => visit(child, server));
   };
-  visit(source, false);
+  for (const stmt of source.statements) {
+    if (ts.isImportDeclaration(stmt)) continue;
+    const names = declaredNames(stmt);
+    const exported =
+      ts.canHaveModifiers(stmt) && ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    if (names.length > 0 && !exported) continue; // kept only if something kept reaches it
+    if (names.some((n) => SERVER_ONLY_EXPORTS.has(n))) continue;
+    keep(stmt);
+  }
+  const found: string[] = [];
+  for (const stmt of kept)
+    for (const id of identifiersIn(stmt))
+      if (serverValues.has(id.text)) found.push(`${path.basename(file)}: ${id.text}`);
   return found;
 }
 

@@ -4,6 +4,7 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
+import { isoDateField, optionalText, parseInput, requiredId } from "~/infra/validation";
 import { raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { audits, findings } from "~db/schema/audits";
@@ -17,7 +18,6 @@ import {
   raisesTask,
   type FindingGrade,
 } from "./catalogue";
-import { isoDate, optionalText, requiredId, validateInput } from "./validate.server";
 
 // ---------------------------------------------------------------------------------------------------
 // Input schemas (strict: a form that posts a field we do not expect is refused, not silently ignored)
@@ -26,9 +26,9 @@ import { isoDate, optionalText, requiredId, validateInput } from "./validate.ser
 export const createAuditSchema = z.strictObject({
   supplierId: requiredId("Choose the audited supplier."),
   scheme: z.enum(AUDIT_SCHEMES, { error: "Choose the audit scheme." }),
-  auditDate: isoDate("Audit date"),
-  siteName: optionalText(200, "Site"),
-  summary: optionalText(5000, "Summary"),
+  auditDate: isoDateField("Audit date"),
+  siteName: optionalText(200, "site"),
+  summary: optionalText(5000, "summary"),
 });
 export type CreateAuditInput = z.input<typeof createAuditSchema>;
 
@@ -39,7 +39,7 @@ export const addFindingSchema = z.strictObject({
     .trim()
     .min(3, { error: "Describe the finding in a short title (at least 3 characters)." })
     .max(200, { error: "Title must be at most 200 characters." }),
-  description: optionalText(5000, "Description"),
+  description: optionalText(5000, "description"),
   grade: z.enum(FINDING_GRADES, { error: "Choose a grade." }),
   iloIndicator: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -57,7 +57,7 @@ export const closeFindingSchema = z.strictObject({
 // ---------------------------------------------------------------------------------------------------
 
 export function createAudit(ctx: Ctx, input: CreateAuditInput) {
-  const v = validateInput(createAuditSchema, input);
+  const v = parseInput(createAuditSchema, input);
   return writeTx((tx) => {
     const supplier = tx
       .select({ id: suppliers.id })
@@ -90,7 +90,7 @@ export function createAudit(ctx: Ctx, input: CreateAuditInput) {
 }
 
 export function addFinding(ctx: Ctx, input: AddFindingInput) {
-  const v = validateInput(addFindingSchema, input);
+  const v = parseInput(addFindingSchema, input);
   return writeTx((tx) => {
     const audit = tx
       .select({ id: audits.id, supplierId: audits.supplierId })
@@ -139,7 +139,7 @@ export function addFinding(ctx: Ctx, input: AddFindingInput) {
 
 /** Idempotent: closing an already-closed finding (a double click) changes nothing and logs nothing. */
 export function closeFinding(ctx: Ctx, findingId: string) {
-  const v = validateInput(closeFindingSchema, { findingId });
+  const v = parseInput(closeFindingSchema, { findingId });
   return writeTx((tx) => {
     const finding = tx
       .select()

@@ -1,11 +1,10 @@
 import {
-  data,
   MaxPartSizeExceededError,
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
 import { env } from "~/infra/env.server";
-import type { ActionResult } from "~/infra/http.server";
+import { formFailure } from "~/infra/http.server";
 import { tooLargeMessage } from "./evidence.server";
 
 /** Text fields in an upload form are ids and an intent: anything bigger is not from our form. */
@@ -41,9 +40,11 @@ export function limitedUploadHandler(maxFileBytes: number): UploadHandler {
  * Parse an evidence upload form. Oversized or malformed bodies come back as a 400 form error the page
  * can show next to the file input, never as a 500.
  */
-export async function parseUploadForm(
+export async function parseUploadForm<I extends string = never>(
   request: Request,
-): Promise<{ ok: true; form: FormData } | { ok: false; response: ReturnType<typeof data<ActionResult>> }> {
+  /** The form the failure belongs to, on pages with several. */
+  intent?: I,
+): Promise<{ ok: true; form: FormData } | { ok: false; response: ReturnType<typeof formFailure<I>> }> {
   const maxBytes = env().UPLOAD_MAX_BYTES;
   try {
     const form = await unstable_parseMultipartFormData(request, limitedUploadHandler(maxBytes));
@@ -53,20 +54,14 @@ export async function parseUploadForm(
       const message = err.field === "file" ? tooLargeMessage(maxBytes) : "The form is too large.";
       return {
         ok: false,
-        response: data<ActionResult>(
-          { ok: false, formError: message, fieldErrors: { file: message } },
-          { status: 400 },
-        ),
+        response: formFailure(400, { intent, formError: message, fieldErrors: { file: message } }),
       };
     }
     if (err instanceof TypeError) {
       const message = "The upload could not be read. Please choose the file again and resubmit.";
       return {
         ok: false,
-        response: data<ActionResult>(
-          { ok: false, formError: message, fieldErrors: { file: message } },
-          { status: 400 },
-        ),
+        response: formFailure(400, { intent, formError: message, fieldErrors: { file: message } }),
       };
     }
     throw err;

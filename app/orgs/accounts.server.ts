@@ -4,6 +4,7 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { ValidationError } from "~/infra/errors";
+import { parseInput } from "~/infra/validation";
 import { memberships, organizations, users } from "~db/schema";
 import {
   burnPasswordCheck,
@@ -15,7 +16,6 @@ import {
 } from "./passwords.server";
 import { assertNotBlocked, clearLimit, loginLimits, recordFailure } from "./rate-limit.server";
 import { createSession, destroySession } from "./session.server";
-import { parseOrThrow } from "./validate";
 
 export const organizationNameSchema = z
   .string({ error: "Enter your organisation's name" })
@@ -56,7 +56,7 @@ function userCtx(organizationId: string, user: { id: string; name: string }, now
  * session and audit row in one transaction (the password is hashed before it, argon2 is async).
  */
 export async function signUp(raw: SignUpInput, now = new Date()): Promise<SignedIn> {
-  const input = parseOrThrow(signUpSchema, raw);
+  const input = parseInput(signUpSchema, raw);
   const taken = db().select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
   if (taken) throw emailTaken();
   const passwordHash = await hashPassword(input.password);
@@ -109,7 +109,7 @@ export async function logIn(
   raw: { email: string; password: string; ip?: string | null },
   now = new Date(),
 ): Promise<SignedIn> {
-  const input = parseOrThrow(logInSchema, raw);
+  const input = parseInput(logInSchema, raw);
   const limits = loginLimits(input.email, raw.ip);
   assertNotBlocked(db(), limits, now);
 

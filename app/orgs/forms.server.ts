@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import type { ZodType } from "zod";
-import { parseForm, type ActionResult } from "~/infra/http.server";
+import { parseForm, type FormFailure } from "~/infra/http.server";
 import { type TooManyAttemptsError } from "./rate-limit.server";
 
 const SECRETS = ["password"];
@@ -16,7 +16,7 @@ export function parseFormNoSecrets<T>(schema: ZodType<T>, form: FormData) {
 
 /** 429 with the "try again in N minutes" message, shown on the form like any other form error. */
 export function tooManyAttempts(err: TooManyAttemptsError) {
-  return data<ActionResult>(
+  return data<FormFailure>(
     { ok: false, formError: err.message, fieldErrors: {} },
     { status: 429, headers: { "Retry-After": String(Math.ceil(err.retryAfterMs / 1000)) } },
   );

@@ -16,9 +16,7 @@ export function requireMember(request: Request, permission?: Permission): Member
     const redirectTo = `${url.pathname}${url.search}`;
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
   }
-  if (permission && !can(member.role, permission)) {
-    throw new Response("You do not have permission to view this page.", { status: 403 });
-  }
+  if (permission) requirePermission(member, permission, "You do not have permission to view this page.");
   return {
     ...member,
     ctx: {
@@ -32,12 +30,11 @@ export function optionalMember(request: Request): SessionMember | null {
   return getSessionMember(request);
 }
 
-/** 404 for anything missing or belonging to another tenant: never reveal that it exists. */
-export function notFound(what = "Not found"): never {
-  throw new Response(what, { status: 404 });
-}
-
-export function invariantFound<T>(value: T | null | undefined, what = "Not found"): T {
-  if (value === null || value === undefined) notFound(what);
-  return value;
+/** A second, narrower check inside an action whose intents need different permissions: 403 otherwise. */
+export function requirePermission(
+  member: Pick<Member, "role">,
+  permission: Permission,
+  message = "You do not have permission to do that.",
+): void {
+  if (!can(member.role, permission)) throw new Response(message, { status: 403 });
 }

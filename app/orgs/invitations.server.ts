@@ -7,6 +7,7 @@ import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { parseInput } from "~/infra/validation";
 import { invitations, memberships, organizations, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
 import type { SignedIn } from "./accounts.server";
@@ -22,7 +23,6 @@ import {
 import { ROLE_LABELS } from "./permissions";
 import { assertNotBlocked, clearLimit, loginLimits, recordFailure } from "./rate-limit.server";
 import { createSession } from "./session.server";
-import { parseOrThrow } from "./validate";
 
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 export const revokeInvitationSchema = z.object({
@@ -53,7 +53,7 @@ export async function inviteMember(
   ctx: Ctx,
   raw: z.input<typeof inviteSchema>,
 ): Promise<{ invitationId: string; email: string }> {
-  const input = parseOrThrow(inviteSchema, raw);
+  const input = parseInput(inviteSchema, raw);
   const now = nowOf(ctx);
   const org = db()
     .select({ name: organizations.name })
@@ -166,7 +166,7 @@ export function listPendingInvitations(ctx: Ctx): PendingInvitation[] {
 }
 
 export function revokeInvitation(ctx: Ctx, raw: z.input<typeof revokeInvitationSchema>): void {
-  const input = parseOrThrow(revokeInvitationSchema, raw);
+  const input = parseInput(revokeInvitationSchema, raw);
   const now = nowOf(ctx);
   writeTx((tx) => {
     const invitation = tx
@@ -285,7 +285,7 @@ export async function acceptInvitation(
   let newUser: { name: string; passwordHash: string } | null = null;
   const limits = loginLimits(invitation.email, raw.ip);
   if (existing) {
-    const input = parseOrThrow(acceptExistingUserSchema, { password: raw.password });
+    const input = parseInput(acceptExistingUserSchema, { password: raw.password });
     assertNotBlocked(db(), limits, now);
     if (!(await verifyPassword(existing.passwordHash, input.password))) {
       writeTx((tx) => recordFailure(tx, limits, now));
@@ -294,7 +294,7 @@ export async function acceptInvitation(
       });
     }
   } else {
-    const input = parseOrThrow(acceptNewUserSchema, { name: raw.name, password: raw.password });
+    const input = parseInput(acceptNewUserSchema, { name: raw.name, password: raw.password });
     newUser = { name: input.name, passwordHash: await hashPassword(input.password) };
   }
 

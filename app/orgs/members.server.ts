@@ -4,9 +4,9 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import type { Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { parseInput } from "~/infra/validation";
 import { memberships, sessions, users } from "~db/schema";
 import { ROLES } from "~db/schema/orgs.constants";
-import { parseOrThrow } from "./validate";
 
 export const roleSchema = z.enum(ROLES, { error: "Choose a role" });
 const idSchema = z.string({ error: "Missing id" }).min(1, "Missing id").max(100);
@@ -67,7 +67,7 @@ const LAST_ADMIN =
   "This is the organisation's only admin. Make someone else an admin first, so that somebody can still manage members.";
 
 export function changeMemberRole(ctx: Ctx, raw: z.input<typeof changeRoleSchema>): void {
-  const input = parseOrThrow(changeRoleSchema, raw);
+  const input = parseInput(changeRoleSchema, raw);
   writeTx((tx) => {
     const { membership, email } = findMembership(tx, ctx, input.membershipId);
     if (membership.role === input.role) return;
@@ -87,7 +87,7 @@ export function changeMemberRole(ctx: Ctx, raw: z.input<typeof changeRoleSchema>
 
 /** Remove a member from this organisation and end every session they have in it. */
 export function removeMember(ctx: Ctx, raw: z.input<typeof removeMemberSchema>): void {
-  const input = parseOrThrow(removeMemberSchema, raw);
+  const input = parseInput(removeMemberSchema, raw);
   writeTx((tx) => {
     const { membership, email } = findMembership(tx, ctx, input.membershipId);
     if (membership.role === "admin" && adminCount(tx, ctx.organizationId) <= 1) {

@@ -1,5 +1,5 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import {
   addFinding,
@@ -20,13 +20,12 @@ import { listEvidence, uploadEvidence } from "~/evidence/evidence.server";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT, formatBytes, formatLimitMb } from "~/evidence/file-types";
 import { parseUploadForm } from "~/evidence/upload.server";
 import { env } from "~/infra/env.server";
-import { NotFoundError } from "~/infra/errors";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
-import { requireMember } from "~/orgs/guard.server";
-import { can, type Permission } from "~/orgs/permissions";
+import { formFailure, handle, parseForm } from "~/infra/http.server";
+import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
+import { can } from "~/orgs/permissions";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
+import { failureFor, useSubmittingIntent } from "~/ui/intent";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
-import type { Role } from "~db/schema/orgs.constants";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: d ? `${d.audit.supplierName} · ${d.audit.scheme} audit · Clearsource` : "Audit · Clearsource" },
@@ -34,13 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, role } = requireMember(request, "audits:read");
-  let detail;
-  try {
-    detail = getAudit(ctx, params.auditId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Audit not found", { status: 404 });
-    throw err;
-  }
+  const detail = await handle(() => getAudit(ctx, params.auditId ?? ""));
   const evidence = can(role, "evidence:read") ? listEvidence(ctx, { auditId: detail.audit.id }) : [];
   return {
     audit: { ...detail.audit, createdAt: detail.audit.createdAt.toISOString() },
@@ -62,119 +55,91 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Intent = "add-finding" | "close-finding" | "upload";
-type Success = { ok: true; intent: Intent; notice: string };
-type Failure = ActionResult & { intent?: Intent };
-
-/** Tag a failure with the form it came from, so the page shows the errors next to the right form. */
-function tagged<T>(intent: Intent, result: T): T {
-  if (result && typeof result === "object" && "data" in result && "init" in result) {
-    const d = (result as { data: Failure }).data;
-    if (d && d.ok === false) d.intent = intent;
-  }
-  return result;
-}
-
-function failure(intent: Intent, message: string, fieldErrors: Record<string, string> = {}) {
-  return data<Failure>({ ok: false, intent, formError: message, fieldErrors }, { status: 400 });
-}
-
-function requirePermission(role: Role, permission: Permission) {
-  if (!can(role, permission)) {
-    throw new Response("You do not have permission to do that.", { status: 403 });
-  }
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, role } = requireMember(request, "audits:read");
+  const member = requireMember(request, "audits:read");
   const auditId = params.auditId ?? "";
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   // Nobody who can neither write audits nor upload evidence gets a single byte of the body read.
-  if (!can(role, "audits:write") && !can(role, "evidence:upload")) requirePermission(role, "audits:write");
+  if (!can(member.role, "audits:write")) requirePermission(member, "evidence:upload");
 
   let form: FormData;
-  if (multipart) {
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     // Files are capped while streaming (UPLOAD_MAX_BYTES), text fields at a few KB.
-    const parsed = await parseUploadForm(request);
-    if (!parsed.ok) return tagged("upload", parsed.response);
+    const parsed = await parseUploadForm(request, "upload");
+    if (!parsed.ok) return parsed.response;
     form = parsed.form;
-  } else {
-    form = await request.formData();
+  } else form = await request.formData();
+  switch (form.get("intent")) {
+    case "upload":
+      return uploadIntent(member, auditId, form);
+    case "add-finding":
+      return addFindingIntent(member, auditId, form);
+    case "close-finding":
+      return closeFindingIntent(member, form);
   }
-  const intent = form.get("intent");
-  form.delete("intent");
-
-  if (intent === "upload") {
-    requirePermission(role, "evidence:upload");
-    const file = form.get("file");
-    if (!(file instanceof File)) {
-      return failure("upload", "Choose a file to upload.", { file: "Choose a file to upload." });
-    }
-    const findingId = form.get("findingId");
-    return tagged(
-      "upload",
-      await handle(async () => {
-        const row = await uploadEvidence(ctx, {
-          auditId,
-          findingId: typeof findingId === "string" && findingId !== "" ? findingId : null,
-          file,
-        });
-        return { ok: true, intent: "upload", notice: `Uploaded ${row.fileName}.` } satisfies Success;
-      }),
-    );
-  }
-
-  if (intent === "add-finding") {
-    requirePermission(role, "audits:write");
-    // The audit comes from the URL, never from the body.
-    form.set("auditId", auditId);
-    const parsed = parseForm(addFindingSchema, form);
-    if (!parsed.ok) return tagged("add-finding", parsed.response);
-    return tagged(
-      "add-finding",
-      await handle(() => {
-        const { taskId } = addFinding(ctx, parsed.data);
-        const notice = taskId ? "Finding added. A remediation task was opened for it." : "Finding added.";
-        return { ok: true, intent: "add-finding", notice } satisfies Success;
-      }),
-    );
-  }
-
-  if (intent === "close-finding") {
-    requirePermission(role, "audits:write");
-    const parsed = parseForm(closeFindingSchema, form);
-    if (!parsed.ok) return tagged("close-finding", parsed.response);
-    return tagged(
-      "close-finding",
-      await handle(() => {
-        const { changed } = closeFinding(ctx, parsed.data.findingId);
-        return {
-          ok: true,
-          intent: "close-finding",
-          notice: changed ? "Finding closed." : "That finding was already closed.",
-        } satisfies Success;
-      }),
-    );
-  }
-
-  return failure("add-finding", "Unknown form submission.");
+  return formFailure(400, { formError: "Unknown form submission." });
 }
 
-type ActionData = Success | Failure | undefined;
+async function uploadIntent(member: Member, auditId: string, form: FormData) {
+  requirePermission(member, "evidence:upload");
+  const file = form.get("file");
+  if (!(file instanceof File)) {
+    const message = "Choose a file to upload.";
+    return formFailure(400, { intent: "upload", formError: message, fieldErrors: { file: message } });
+  }
+  const findingId = form.get("findingId");
+  return handle(
+    async () => {
+      const row = await uploadEvidence(member.ctx, {
+        auditId,
+        findingId: typeof findingId === "string" && findingId !== "" ? findingId : null,
+        file,
+      });
+      return { ok: true as const, intent: "upload" as const, notice: `Uploaded ${row.fileName}.` };
+    },
+    { intent: "upload" },
+  );
+}
+
+function addFindingIntent(member: Member, auditId: string, form: FormData) {
+  requirePermission(member, "audits:write");
+  form.delete("intent");
+  // The audit comes from the URL, never from the body.
+  form.set("auditId", auditId);
+  const parsed = parseForm(addFindingSchema, form, { intent: "add-finding" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      const { taskId } = addFinding(member.ctx, parsed.data);
+      const notice = taskId ? "Finding added. A remediation task was opened for it." : "Finding added.";
+      return { ok: true as const, intent: "add-finding" as const, notice };
+    },
+    { intent: "add-finding", values: parsed.values },
+  );
+}
+
+function closeFindingIntent(member: Member, form: FormData) {
+  requirePermission(member, "audits:write");
+  form.delete("intent");
+  const parsed = parseForm(closeFindingSchema, form, { intent: "close-finding" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      const { changed } = closeFinding(member.ctx, parsed.data.findingId);
+      const notice = changed ? "Finding closed." : "That finding was already closed.";
+      return { ok: true as const, intent: "close-finding" as const, notice };
+    },
+    { intent: "close-finding" },
+  );
+}
 
 export default function AuditDetail() {
   const { audit, findings, evidence, canWrite, canUpload, canDownload, uploadLimit } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData;
-  const navigation = useNavigation();
-  const submittingIntent =
-    navigation.state === "submitting" ? (navigation.formData?.get("intent") as Intent | null) : null;
-
-  const errorsFor = (intent: Intent) =>
-    result && !result.ok && result.intent === intent ? result : undefined;
-  const findingErrors = errorsFor("add-finding");
-  const uploadErrors = errorsFor("upload");
-  const closeErrors = errorsFor("close-finding");
+  const result = useActionData<typeof action>();
+  const submittingIntent = useSubmittingIntent();
+  const findingErrors = failureFor(result, "add-finding");
+  const uploadErrors = failureFor(result, "upload");
+  const closeErrors = failureFor(result, "close-finding");
   const findingValues = findingErrors?.values as Record<string, string> | undefined;
 
   const findingForm = useRef<HTMLFormElement>(null);

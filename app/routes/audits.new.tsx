@@ -27,10 +27,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "audits:write");
   const parsed = parseForm(createAuditSchema, await request.formData());
   if (!parsed.ok) return parsed.response;
-  return handle(() => {
-    const audit = createAudit(ctx, parsed.data);
-    return redirect(`/audits/${audit.id}`);
-  });
+  return handle(
+    () => {
+      const audit = createAudit(ctx, parsed.data);
+      return redirect(`/audits/${audit.id}`);
+    },
+    { values: parsed.values },
+  );
 }
 
 export default function NewAudit() {

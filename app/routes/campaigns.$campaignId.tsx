@@ -11,6 +11,7 @@ import {
 import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_TONES } from "~/campaigns/status";
 import { RateBar, StatusCounts } from "~/campaigns/ui";
 import { languageName } from "~/i18n/languages";
+import type { Ctx } from "~/infra/context";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -33,22 +34,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(supplierActionSchema, await request.formData());
   if (!parsed.ok) return parsed.response;
   const { intent, assignmentId } = parsed.data;
-  return handle(async () => {
-    if (intent === "resend") {
-      await resendCampaignAssignment(ctx, params.campaignId!, assignmentId);
-      return { ok: true as const, message: "A new link was sent; the previous link no longer works." };
-    }
-    revokeCampaignAssignment(ctx, params.campaignId!, assignmentId);
-    return { ok: true as const, message: "The link was revoked: the supplier can no longer open it." };
-  });
+  const campaignId = params.campaignId ?? "";
+  return intent === "resend"
+    ? resendIntent(ctx, campaignId, assignmentId)
+    : revokeIntent(ctx, campaignId, assignmentId);
 }
 
-type ActionData = {
-  ok?: boolean;
-  message?: string;
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-};
+function resendIntent(ctx: Ctx, campaignId: string, assignmentId: string) {
+  return handle(async () => {
+    await resendCampaignAssignment(ctx, campaignId, assignmentId);
+    return { ok: true as const, message: "A new link was sent; the previous link no longer works." };
+  }, {});
+}
+
+function revokeIntent(ctx: Ctx, campaignId: string, assignmentId: string) {
+  return handle(() => {
+    revokeCampaignAssignment(ctx, campaignId, assignmentId);
+    return { ok: true as const, message: "The link was revoked: the supplier can no longer open it." };
+  }, {});
+}
 type Progress = { status: string; total: number; queued: number; percent: number; lastError: string | null };
 
 /** Polls the progress endpoint while the send job runs, then reloads the page data once it is done. */
@@ -108,7 +112,7 @@ function SendProgress({ campaignId, initial }: { campaignId: string; initial: Pr
 
 export default function CampaignPage() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (!("campaign" in d)) return null;
   const c = d.campaign;
@@ -133,7 +137,11 @@ export default function CampaignPage() {
         }
       />
       {actionData?.ok ? <Notice>{actionData.message}</Notice> : null}
-      <FormError error={actionData?.formError ?? actionData?.fieldErrors?.assignmentId} />
+      <FormError
+        error={
+          actionData?.ok === false ? (actionData.formError ?? actionData.fieldErrors.assignmentId) : undefined
+        }
+      />
 
       <div className="grid gap-4 md:grid-cols-3">
         <Card title="Sending">

@@ -18,7 +18,7 @@ import {
 import { SUPPORTED_LANGUAGES, languageName } from "~/i18n/languages";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
-import { Field, FieldError, FormError } from "~/ui/form";
+import { Field, FieldError, FormError, stringValue } from "~/ui/form";
 import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
 import { RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
 
@@ -41,28 +41,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(createCampaignSchema, form);
   if (!parsed.ok) return parsed.response;
   const filter = audienceFilterFrom(form);
-  return handle(() => {
-    const { campaignId } = createCampaign(ctx, { ...parsed.data, filter });
-    startCampaignSendSoon();
-    return redirect(`/campaigns/${campaignId}`);
-  });
+  return handle(
+    () => {
+      const { campaignId } = createCampaign(ctx, { ...parsed.data, filter });
+      startCampaignSendSoon();
+      return redirect(`/campaigns/${campaignId}`);
+    },
+    { values: parsed.values },
+  );
 }
-
-type ActionData = {
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, unknown>;
-};
 
 const FILTER_KEYS = ["country", "tier", "risk", "status", "q"] as const;
 
 export default function NewCampaign() {
   const d = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.fieldErrors ?? {};
-  const value = (name: string, fallback: string) =>
-    typeof actionData?.values?.[name] === "string" ? (actionData.values[name] as string) : fallback;
+  const value = (name: string, fallback: string) => stringValue(actionData?.values, name) ?? fallback;
   const [selection, setSelection] = useState<"some" | "all">(
     value("selection", "some") === "all" ? "all" : "some",
   );

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { evidenceDownloadUrl } from "~/evidence/evidence.server";
-import { NotFoundError } from "~/infra/errors";
+import { handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 
 /**
@@ -10,13 +10,7 @@ import { requireMember } from "~/orgs/guard.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "evidence:read");
-  let url: string;
-  try {
-    url = await evidenceDownloadUrl(ctx, params.evidenceId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Evidence not found", { status: 404 });
-    throw err;
-  }
+  const url = await handle(() => evidenceDownloadUrl(ctx, params.evidenceId ?? ""));
   return redirect(url, {
     status: 302,
     // The signed URL is a bearer credential until it expires: keep it out of caches and referrers.

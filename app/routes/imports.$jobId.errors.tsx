@@ -1,19 +1,13 @@
 import { type LoaderFunctionArgs, createReadableStreamFromReadable } from "@remix-run/node";
 import { importErrorsCsv } from "~/imports/imports.server";
-import { NotFoundError } from "~/infra/errors";
+import { handle } from "~/infra/http.server";
 import { attachmentDisposition } from "~/infra/storage.server";
 import { requireMember } from "~/orgs/guard.server";
 
 /** The rows of an import that failed, as a CSV with an "error" column (GET only, streamed). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  let report: ReturnType<typeof importErrorsCsv>;
-  try {
-    report = importErrorsCsv(ctx, params.jobId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Import not found", { status: 404 });
-    throw err;
-  }
+  const report = await handle(() => importErrorsCsv(ctx, params.jobId ?? ""));
   const { fileName, body } = report;
   return new Response(createReadableStreamFromReadable(body), {
     headers: {

@@ -22,8 +22,7 @@ import {
 } from "~/imports/imports.server";
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from "~/imports/mapping";
 import { IMPORT_PHASE_LABELS, IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from "~/imports/status";
-import { NotFoundError } from "~/infra/errors";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
+import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { FieldError, FormError } from "~/ui/form";
 import { Badge, Card, PageHeader } from "~/ui/layout";
@@ -32,12 +31,7 @@ export const meta: MetaFunction = () => [{ title: "Import · Clearsource" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  try {
-    return await getImportJob(ctx, params.jobId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Import not found", { status: 404 });
-    throw err;
-  }
+  return handle(() => getImportJob(ctx, params.jobId ?? ""));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,15 +40,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return parsed.response;
   const jobId = params.jobId ?? "";
   const { intent, ...form } = parsed.data;
-  return handle(() => {
-    if (intent === "retry") {
-      retryImportJob(ctx, jobId);
-      return redirect(`/imports/${jobId}`);
-    }
-    const { status } = saveImportMapping(ctx, { jobId, form, start: intent === "start" });
-    if (status === "queued") return redirect(`/imports/${jobId}`);
-    return { ok: true as const };
-  });
+  return handle(
+    () => {
+      if (intent === "retry") {
+        retryImportJob(ctx, jobId);
+        return redirect(`/imports/${jobId}`);
+      }
+      const { status } = saveImportMapping(ctx, { jobId, form, start: intent === "start" });
+      if (status === "queued") return redirect(`/imports/${jobId}`);
+      return { ok: true as const };
+    },
+    { values: parsed.values },
+  );
 }
 
 type Progress = {
@@ -132,12 +129,13 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: str
 
 export default function ImportJobPage() {
   const job = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | { ok: true } | undefined;
+  const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const submit = useSubmit();
   const busy = navigation.state !== "idle";
-  const fieldErrors = actionData && "fieldErrors" in actionData ? actionData.fieldErrors : {};
-  const formError = actionData && "formError" in actionData ? actionData.formError : undefined;
+  const failure = actionData?.ok === false ? actionData : undefined;
+  const fieldErrors = failure?.fieldErrors ?? {};
+  const formError = failure?.formError;
   const mappedFields = IMPORT_FIELDS.filter((f) => job.mapping[f] !== undefined);
 
   const progress: Progress = {

@@ -2,7 +2,6 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -15,7 +14,7 @@ import {
   IMPORT_MAX_ROWS,
   receiveImportUpload,
 } from "~/imports/upload.server";
-import { handle, type ActionResult } from "~/infra/http.server";
+import { formFailure, handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { FormError } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
@@ -38,19 +37,14 @@ export async function action({ request }: ActionFunctionArgs) {
   // The file streams to disk with the size, row and text checks; nothing is stored in the database yet.
   const received = await receiveImportUpload(request);
   if (!received.ok) {
-    return data<ActionResult>(
-      { ok: false, formError: received.message, fieldErrors: { file: received.message } },
-      { status: 400 },
-    );
+    return formFailure(400, { formError: received.message, fieldErrors: { file: received.message } });
   }
-  const result = await handle(() => createImportJob(ctx, received.upload));
-  if ("id" in result) return redirect(`/imports/${result.id}`);
-  return result;
+  return handle(async () => redirect(`/imports/${(await createImportJob(ctx, received.upload)).id}`), {});
 }
 
 export default function ImportsIndex() {
   const { jobs, limits } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionResult | undefined;
+  const actionData = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
   const fileError = actionData?.fieldErrors?.file;
 

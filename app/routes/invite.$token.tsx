@@ -15,7 +15,7 @@ import {
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
-import { handle, type ActionResult } from "~/infra/http.server";
+import { handle } from "~/infra/http.server";
 import { clientIp, tooManyAttempts } from "~/orgs/forms.server";
 import { acceptInvitation, InvitationUnavailableError, viewInvitation } from "~/orgs/invitations.server";
 import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
@@ -61,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       });
       destroySession(request);
       return redirect("/dashboard", { headers: { "Set-Cookie": signedIn.cookie, ...NO_REFERRER } });
-    });
+    }, {});
   } catch (err) {
     if (err instanceof InvitationUnavailableError) unavailable(err);
     if (!(err instanceof TooManyAttemptsError)) throw err;
@@ -76,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AcceptInvitation() {
   const invitation = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const values = (result?.values ?? {}) as Record<string, string>;
   return (

@@ -5,7 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { handle, type ActionResult } from "~/infra/http.server";
+import { handle } from "~/infra/http.server";
 import { logIn, logInSchema } from "~/orgs/accounts.server";
 import { clientIp, parseFormNoSecrets, tooManyAttempts } from "~/orgs/forms.server";
 import { optionalMember } from "~/orgs/guard.server";
@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       // Whatever session this browser had before is ended; the new one has a fresh id.
       destroySession(request);
       return redirect(redirectTo, { headers: { "Set-Cookie": signedIn.cookie } });
-    });
+    }, {});
   } catch (err) {
     if (!(err instanceof TooManyAttemptsError)) throw err;
     result = tooManyAttempts(err);
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function LogIn() {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const values = (result?.values ?? {}) as Record<string, string>;

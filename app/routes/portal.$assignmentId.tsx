@@ -18,7 +18,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ACCEPT_ATTRIBUTE, formatBytes } from "~/evidence/file-types";
 import { parseUploadForm } from "~/evidence/upload.server";
-import { handle } from "~/infra/http.server";
+import { formFailure, formValues, handle } from "~/infra/http.server";
 import {
   fieldName,
   formatAnswer,
@@ -35,12 +35,14 @@ import {
   removeAnswerFile,
   requirePortalAccess,
   saveDraft,
+  type PortalAccess,
   setPortalLanguage,
   submitAnswers,
   uploadAnswerFile,
 } from "~/questionnaires/portal.server";
 import { QuestionField, type RawValue } from "~/questionnaires/ui/QuestionField";
 import { FieldError, FormError, Notice } from "~/ui/form";
+import { resultFor } from "~/ui/intent";
 
 /**
  * The supplier portal. Guarded by the portal cookie (set by redeeming the invitation link and confirmed
@@ -66,117 +68,124 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return getPortalView(access);
 }
 
-type PortalActionData = {
-  ok: boolean;
-  intent?: string;
-  questionId?: string;
-  savedAt?: string;
-  error?: string;
-  notice?: string;
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, unknown>;
-};
-
 export async function action({ request, params }: ActionFunctionArgs) {
-  const id = params.assignmentId ?? "";
-  const access = requirePortalAccess(request, id);
-  const t = portalT(access.language);
-
+  const access = requirePortalAccess(request, params.assignmentId ?? "");
   // Multipart for uploads (and for any form a client chooses to send that way): parsed with size limits.
   let form: FormData;
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const parsed = await parseUploadForm(request);
+    const parsed = await parseUploadForm(request, "upload");
     if (!parsed.ok) return parsed.response;
     form = parsed.form;
   } else form = await request.formData();
 
-  if (form.get("intent") === "upload") {
-    const questionId = String(form.get("questionId") ?? "");
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      return data<PortalActionData>(
-        {
-          ok: false,
-          intent: "upload",
-          questionId,
-          formError: t("portal.fileChoose"),
-          fieldErrors: { file: t("portal.fileChoose") },
-        },
-        { status: 400 },
-      );
-    return handle(async () => {
-      await uploadAnswerFile(access, questionId, file);
-      return data<PortalActionData>({ ok: true, intent: "upload", questionId });
+  switch (form.get("intent")) {
+    case "upload":
+      return uploadIntent(access, form);
+    case "autosave":
+      return autosaveIntent(access, form);
+    case "remove-file":
+      return removeFileIntent(access, form);
+    case "language":
+      return languageIntent(access, form);
+    case "submit":
+      return submitIntent(access, form);
+  }
+  return saveIntent(access, form);
+}
+
+/** One file for one question, posted by that question's upload fetcher. */
+async function uploadIntent(access: PortalAccess, form: FormData) {
+  const t = portalT(access.language);
+  const questionId = String(form.get("questionId") ?? "");
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) {
+    const message = t("portal.fileChoose");
+    return formFailure(400, {
+      intent: "upload",
+      target: questionId,
+      formError: message,
+      fieldErrors: { file: message },
     });
   }
+  return handle(
+    async () => {
+      await uploadAnswerFile(access, questionId, file);
+      return { ok: true as const, intent: "upload" as const, target: questionId };
+    },
+    { intent: "upload", target: questionId },
+  );
+}
 
-  const intent = String(form.get("intent") ?? "save");
-  const raw: Record<string, unknown> = {};
-  for (const [k, v] of form.entries()) {
-    if (typeof v !== "string") continue;
-    if (k in raw) raw[k] = Array.isArray(raw[k]) ? [...(raw[k] as string[]), v] : [raw[k], v];
-    else raw[k] = v;
-  }
+/** One answer saved on its own while the supplier types; the page is not reloaded for it. */
+function autosaveIntent(access: PortalAccess, form: FormData) {
+  const questionId = String(form.get("questionId") ?? "");
+  const values = form.getAll("value").filter((v): v is string => typeof v === "string");
+  const result = autosaveAnswer(access, questionId, form.get("multi") === "1" ? values : (values[0] ?? ""));
+  // Not a form failure: one message for the one field, shown beside it.
+  if (result.ok)
+    return { ok: true as const, intent: "autosave" as const, questionId, savedAt: result.savedAt };
+  return data(
+    { ok: false as const, intent: "autosave" as const, questionId, error: result.error },
+    { status: result.status },
+  );
+}
 
-  switch (intent) {
-    case "autosave": {
-      const questionId = String(form.get("questionId") ?? "");
-      const values = form.getAll("value").filter((v): v is string => typeof v === "string");
-      const result = autosaveAnswer(
-        access,
-        questionId,
-        form.get("multi") === "1" ? values : (values[0] ?? ""),
-      );
-      if (result.ok) return data<PortalActionData>({ ok: true, intent, questionId, savedAt: result.savedAt });
-      return data<PortalActionData>(
-        { ok: false, intent, questionId, error: result.error },
-        { status: result.status },
-      );
-    }
-    case "remove-file":
-      return handle(async () => {
-        await removeAnswerFile(access, String(form.get("evidenceId") ?? ""));
-        return data<PortalActionData>({ ok: true, intent });
+function removeFileIntent(access: PortalAccess, form: FormData) {
+  return handle(
+    async () => {
+      await removeAnswerFile(access, String(form.get("evidenceId") ?? ""));
+      return { ok: true as const, intent: "remove-file" as const };
+    },
+    { intent: "remove-file" },
+  );
+}
+
+function languageIntent(access: PortalAccess, form: FormData) {
+  return handle(
+    () => {
+      setPortalLanguage(access, String(form.get("lang") ?? ""));
+      return redirect(`/portal/${access.assignmentId}`);
+    },
+    { intent: "language" },
+  );
+}
+
+async function submitIntent(access: PortalAccess, form: FormData) {
+  const t = portalT(access.language);
+  const values = formValues(form);
+  return handle(
+    async () => {
+      const result = await submitAnswers(access, values);
+      if (result.ok) return redirect(`/portal/${access.assignmentId}?submitted=1`);
+      return formFailure(400, {
+        intent: "submit",
+        formError: t("submit.incomplete"),
+        fieldErrors: result.fieldErrors,
+        values,
       });
-    case "language":
-      return handle(() => {
-        setPortalLanguage(access, String(form.get("lang") ?? ""));
-        return redirect(`/portal/${id}`);
-      });
-    case "submit":
-      return handle(async () => {
-        const result = await submitAnswers(access, raw);
-        if (result.ok) return redirect(`/portal/${id}?submitted=1`);
-        return data<PortalActionData>(
-          {
-            ok: false,
-            intent,
-            formError: t("submit.incomplete"),
-            fieldErrors: result.fieldErrors,
-            values: raw,
-          },
-          { status: 400 },
-        );
-      });
-    default:
-      return handle(() => {
-        const result = saveDraft(access, raw);
-        const invalid = Object.keys(result.fieldErrors).length;
-        if (invalid > 0)
-          return data<PortalActionData>(
-            {
-              ok: false,
-              intent,
-              formError: t("submit.incomplete"),
-              fieldErrors: result.fieldErrors,
-              values: raw,
-            },
-            { status: 400 },
-          );
-        return data<PortalActionData>({ ok: true, intent, notice: t("portal.saved") });
-      });
-  }
+    },
+    { intent: "submit", values },
+  );
+}
+
+/** The no-JavaScript path: every answer of the page posted at once, kept as a draft. */
+function saveIntent(access: PortalAccess, form: FormData) {
+  const t = portalT(access.language);
+  const values = formValues(form);
+  return handle(
+    () => {
+      const result = saveDraft(access, values);
+      if (Object.keys(result.fieldErrors).length > 0)
+        return formFailure(400, {
+          intent: "save",
+          formError: t("submit.incomplete"),
+          fieldErrors: result.fieldErrors,
+          values,
+        });
+      return { ok: true as const, intent: "save" as const, notice: t("portal.saved") };
+    },
+    { intent: "save", values },
+  );
 }
 
 type View = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -276,8 +285,8 @@ function ProgressBar({ done, total, label }: { done: number; total: number; labe
 }
 
 function FileList({ view, q, t, editable }: { view: View; q: Question; t: Translate; editable: boolean }) {
-  const upload = useFetcher<PortalActionData>({ key: `upload-${q.id}` });
-  const remove = useFetcher<PortalActionData>();
+  const upload = useFetcher<typeof uploadIntent>({ key: `upload-${q.id}` });
+  const remove = useFetcher<typeof removeFileIntent>();
   const files = view.files[q.id] ?? [];
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -361,7 +370,7 @@ function AutosaveQuestion({
   serverError?: string;
   comment?: string;
 }) {
-  const fetcher = useFetcher<PortalActionData>({ key: `autosave-${q.id}` });
+  const fetcher = useFetcher<typeof autosaveIntent>({ key: `autosave-${q.id}` });
   const timer = useRef<ReturnType<typeof setTimeout>>();
   const [dirty, setDirty] = useState(false);
   const [restored, setRestored] = useState(false);
@@ -521,13 +530,17 @@ function fromRaw(q: Question, raw: RawValue): AnswerValue {
 
 export default function SupplierPortal() {
   const view = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as PortalActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [params] = useSearchParams();
   const t = portalT(view.lang);
   const { template } = view;
-  const errors = actionData?.fieldErrors ?? {};
-  const typed = actionData?.values ?? {};
+  // Without JavaScript every form posts to the page, so any form's refusal is shown here.
+  const failure = actionData?.ok === false && "fieldErrors" in actionData ? actionData : undefined;
+  const errors = failure?.fieldErrors ?? {};
+  const typed = failure?.values ?? {};
+  const saved = resultFor(actionData, "save");
+  const notice = saved?.ok ? saved.notice : undefined;
 
   const [raw, setRaw] = useState<Record<string, RawValue>>(() => {
     const out: Record<string, RawValue> = {};
@@ -633,8 +646,8 @@ export default function SupplierPortal() {
               {t("portal.downloadPdf")}
             </a>
           ) : null}
-          {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
-          <FormError error={actionData?.formError} />
+          {notice ? <Notice>{notice}</Notice> : null}
+          <FormError error={failure?.formError} />
           {view.status === "returned" && view.returned.length > 0 ? (
             <div
               className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900"

@@ -6,8 +6,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { z } from "zod";
-import { handle, parseForm } from "~/infra/http.server";
+import type { Ctx } from "~/infra/context";
+import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
 import { revokeAssignment } from "~/questionnaires/assignments.server";
@@ -46,47 +46,56 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
 }
 
-const intentSchema = z.object({ intent: z.enum(["accept", "return", "revoke", "review"]) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
   const id = params.assignmentId ?? "";
   const form = await request.formData();
-  const intent = parseForm(intentSchema, form);
-  if (!intent.ok) return intent.response;
-  switch (intent.data.intent) {
+  switch (form.get("intent")) {
     case "accept":
-      return handle(() => {
-        acceptAssignment(ctx, id);
-        return redirect(`/questionnaires/${id}?accepted=1`);
-      });
+      return acceptIntent(ctx, id);
     case "revoke":
-      return handle(() => {
-        revokeAssignment(ctx, id);
-        return redirect(`/questionnaires/${id}?revoked=1`);
-      });
-    case "review": {
-      const parsed = parseForm(reviewQuestionSchema, form);
-      if (!parsed.ok) return parsed.response;
-      return handle(() => {
-        reviewQuestion(ctx, id, parsed.data);
-        return { ok: true as const, questionId: parsed.data.questionId };
-      });
-    }
+      return revokeIntent(ctx, id);
+    case "review":
+      return reviewIntent(ctx, id, form);
     case "return":
-      return handle(async () => {
-        await returnToSupplier(ctx, id);
-        return redirect(`/questionnaires/${id}?returned=1`);
-      });
+      return returnIntent(ctx, id);
   }
+  return formFailure(400, { fieldErrors: { intent: "Unknown form submission." } });
 }
 
-type ActionData = {
-  ok?: boolean;
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, unknown>;
-};
+function acceptIntent(ctx: Ctx, id: string) {
+  return handle(() => {
+    acceptAssignment(ctx, id);
+    return redirect(`/questionnaires/${id}?accepted=1`);
+  }, {});
+}
+
+function revokeIntent(ctx: Ctx, id: string) {
+  return handle(() => {
+    revokeAssignment(ctx, id);
+    return redirect(`/questionnaires/${id}?revoked=1`);
+  }, {});
+}
+
+/** One question accepted or returned with a comment, posted by that question's fetcher. */
+function reviewIntent(ctx: Ctx, id: string, form: FormData) {
+  const parsed = parseForm(reviewQuestionSchema, form, { intent: "review" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      reviewQuestion(ctx, id, parsed.data);
+      return { ok: true as const, intent: "review" as const, questionId: parsed.data.questionId };
+    },
+    { intent: "review", values: parsed.values },
+  );
+}
+
+function returnIntent(ctx: Ctx, id: string) {
+  return handle(async () => {
+    await returnToSupplier(ctx, id);
+    return redirect(`/questionnaires/${id}?returned=1`);
+  }, {});
+}
 
 function Meta({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -99,7 +108,7 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
 
 /** Accept or return one question; a fetcher so reviewing sixty questions never reloads the page. */
 function QuestionReview({ q }: { q: ReviewedQuestion }) {
-  const fetcher = useFetcher<ActionData>();
+  const fetcher = useFetcher<typeof reviewIntent>();
   const [mode, setMode] = useState(q.review?.decision === "returned");
   const error =
     fetcher.data && !fetcher.data.ok
@@ -179,7 +188,7 @@ function History({ q }: { q: ReviewedQuestion }) {
 
 export default function AssignmentReview() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (!("assignment" in data)) return null;
   const {
@@ -212,7 +221,7 @@ export default function AssignmentReview() {
         }
       />
       {notice ? <Notice>{notice}</Notice> : null}
-      <FormError error={actionData?.formError} />
+      <FormError error={actionData?.ok === false ? actionData.formError : undefined} />
 
       <Card>
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-7">

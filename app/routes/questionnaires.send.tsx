@@ -8,7 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { getSendForm, sendQuestionnaire, sendQuestionnaireSchema } from "~/questionnaires/send.server";
-import { Field, FieldError, FormError } from "~/ui/form";
+import { Field, FieldError, FormError, stringValue } from "~/ui/form";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Send a questionnaire · Clearsource" }];
@@ -23,27 +23,23 @@ export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
   const parsed = parseForm(sendQuestionnaireSchema, await request.formData());
   if (!parsed.ok) return parsed.response;
-  return handle(async () => {
-    const { assignmentId } = await sendQuestionnaire(ctx, parsed.data);
-    return redirect(`/questionnaires/${assignmentId}?sent=1`);
-  });
+  return handle(
+    async () => {
+      const { assignmentId } = await sendQuestionnaire(ctx, parsed.data);
+      return redirect(`/questionnaires/${assignmentId}?sent=1`);
+    },
+    { values: parsed.values },
+  );
 }
-
-type ActionData = {
-  formError?: string;
-  fieldErrors?: Record<string, string>;
-  values?: Record<string, unknown>;
-};
 
 export default function SendQuestionnaire() {
   const data = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (!("suppliers" in data)) return null;
   const { supplier, suppliers, template, templates, languages, defaultDueDate } = data;
   const errors = actionData?.fieldErrors ?? {};
-  const value = (name: string, fallback: string) =>
-    typeof actionData?.values?.[name] === "string" ? (actionData.values[name] as string) : fallback;
+  const value = (name: string, fallback: string) => stringValue(actionData?.values, name) ?? fallback;
 
   return (
     <div className="mx-auto max-w-2xl">

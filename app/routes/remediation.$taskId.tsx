@@ -6,7 +6,6 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { iloIndicatorLabel } from "~/audits/catalogue";
-import { NotFoundError } from "~/infra/errors";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -24,13 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, role } = requireMember(request, "remediation:read");
-  let task;
-  try {
-    task = getRemediationTask(ctx, params.taskId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Remediation task not found", { status: 404 });
-    throw err;
-  }
+  const task = await handle(() => getRemediationTask(ctx, params.taskId ?? ""));
   return {
     task,
     canComplete: can(role, "remediation:write"),
@@ -43,10 +36,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(completeTaskSchema, await request.formData());
   if (!parsed.ok) return parsed.response;
   const taskId = params.taskId ?? "";
-  return handle(() => {
-    completeRemediationTask(ctx, taskId, parsed.data);
-    return redirect(`/remediation/${taskId}?completed=1`);
-  });
+  return handle(
+    () => {
+      completeRemediationTask(ctx, taskId, parsed.data);
+      return redirect(`/remediation/${taskId}?completed=1`);
+    },
+    { values: parsed.values },
+  );
 }
 
 export default function RemediationTask() {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { z } from "zod";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
+import type { Ctx } from "~/infra/context";
+import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
   inviteMember,
@@ -20,6 +20,7 @@ import {
 } from "~/orgs/members.server";
 import { ROLE_LABELS } from "~/orgs/permissions";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
+import { failureFor, useSubmittingIntent } from "~/ui/intent";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 import { ROLES } from "~db/schema/orgs.constants";
 
@@ -34,68 +35,76 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type MembersActionResult = (ActionResult | { ok: true; notice: string }) & {
-  intent?: string;
-  targetId?: string;
-};
-
 export async function action({ request }: ActionFunctionArgs) {
-  // Built here, not at module level: the schemas come from a .server module, which is empty in the browser.
-  const actionSchema = z.discriminatedUnion(
-    "intent",
-    [
-      inviteSchema.extend({ intent: z.literal("invite") }),
-      revokeInvitationSchema.extend({ intent: z.literal("revoke-invitation") }),
-      changeRoleSchema.extend({ intent: z.literal("change-role") }),
-      removeMemberSchema.extend({ intent: z.literal("remove-member") }),
-    ],
-    { error: "Unknown action" },
-  );
   const { ctx } = requireMember(request, "members:manage");
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const targetId = String(form.get("membershipId") ?? form.get("invitationId") ?? "");
-  const parsed = parseForm(actionSchema, form);
-  if (!parsed.ok) {
-    Object.assign(parsed.response.data, { intent, targetId });
-    return parsed.response;
+  switch (form.get("intent")) {
+    case "invite":
+      return inviteIntent(ctx, form);
+    case "revoke-invitation":
+      return revokeInvitationIntent(ctx, form);
+    case "change-role":
+      return changeRoleIntent(ctx, form);
+    case "remove-member":
+      return removeMemberIntent(ctx, form);
   }
-  const input = parsed.data;
-  const result = await handle(async (): Promise<MembersActionResult> => {
-    switch (input.intent) {
-      case "invite": {
-        const sent = await inviteMember(ctx, input);
-        return { ok: true, notice: `Invitation sent to ${sent.email}.`, intent };
-      }
-      case "revoke-invitation":
-        revokeInvitation(ctx, input);
-        return { ok: true, notice: "Invitation revoked. Its link no longer works.", intent };
-      case "change-role":
-        changeMemberRole(ctx, input);
-        return { ok: true, notice: `Role changed to ${ROLE_LABELS[input.role]}.`, intent };
-      case "remove-member":
-        removeMember(ctx, input);
-        return { ok: true, notice: "Member removed and signed out.", intent };
-    }
-  });
-  if ("data" in result && result.data) {
-    Object.assign(result.data, { intent, targetId });
-    if (input.intent === "invite") result.data.values = { email: input.email, role: input.role };
-  }
-  return result;
+  return formFailure(400, { formError: "Unknown action" });
+}
+
+async function inviteIntent(ctx: Ctx, form: FormData) {
+  const parsed = parseForm(inviteSchema, form, { intent: "invite" });
+  if (!parsed.ok) return parsed.response;
+  const { email, role } = parsed.data;
+  return handle(
+    async () => {
+      const sent = await inviteMember(ctx, parsed.data);
+      return { ok: true as const, intent: "invite" as const, notice: `Invitation sent to ${sent.email}.` };
+    },
+    { intent: "invite", values: { email, role } },
+  );
+}
+
+function revokeInvitationIntent(ctx: Ctx, form: FormData) {
+  const context = { intent: "revoke-invitation" as const, target: String(form.get("invitationId") ?? "") };
+  const parsed = parseForm(revokeInvitationSchema, form, context);
+  if (!parsed.ok) return parsed.response;
+  return handle(() => {
+    revokeInvitation(ctx, parsed.data);
+    return { ok: true as const, ...context, notice: "Invitation revoked. Its link no longer works." };
+  }, context);
+}
+
+function changeRoleIntent(ctx: Ctx, form: FormData) {
+  const context = { intent: "change-role" as const, target: String(form.get("membershipId") ?? "") };
+  const parsed = parseForm(changeRoleSchema, form, context);
+  if (!parsed.ok) return parsed.response;
+  const { role } = parsed.data;
+  return handle(() => {
+    changeMemberRole(ctx, parsed.data);
+    return { ok: true as const, ...context, notice: `Role changed to ${ROLE_LABELS[role]}.` };
+  }, context);
+}
+
+function removeMemberIntent(ctx: Ctx, form: FormData) {
+  const context = { intent: "remove-member" as const, target: String(form.get("membershipId") ?? "") };
+  const parsed = parseForm(removeMemberSchema, form, context);
+  if (!parsed.ok) return parsed.response;
+  return handle(() => {
+    removeMember(ctx, parsed.data);
+    return { ok: true as const, ...context, notice: "Member removed and signed out." };
+  }, context);
 }
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 
 export default function Members() {
   const { members, invitations, currentUserId } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as MembersActionResult | undefined;
-  const navigation = useNavigation();
-  const inviting = navigation.state === "submitting" && navigation.formData?.get("intent") === "invite";
+  const result = useActionData<typeof action>();
+  const inviting = useSubmittingIntent() === "invite";
   const inviteForm = useRef<HTMLFormElement>(null);
   const failed = result && !result.ok ? result : undefined;
-  const inviteErrors = failed?.intent === "invite" ? failed : undefined;
-  const inviteValues = (inviteErrors?.values ?? {}) as Record<string, string>;
+  const inviteErrors = failureFor(result, "invite");
+  const inviteValues = inviteErrors?.values ?? {};
 
   useEffect(() => {
     if (result?.ok && result.intent === "invite") inviteForm.current?.reset();

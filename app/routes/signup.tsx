@@ -5,7 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
-import { handle, type ActionResult } from "~/infra/http.server";
+import { handle } from "~/infra/http.server";
 import { signUp, signUpSchema } from "~/orgs/accounts.server";
 import { parseFormNoSecrets } from "~/orgs/forms.server";
 import { optionalMember } from "~/orgs/guard.server";
@@ -23,20 +23,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseFormNoSecrets(signUpSchema, await request.formData());
   if (!parsed.ok) return parsed.response;
   const { password: _password, ...typed } = parsed.data;
-  const result = await handle(async () => {
-    const signedIn = await signUp(parsed.data);
-    destroySession(request);
-    return redirect("/dashboard", { headers: { "Set-Cookie": signedIn.cookie } });
-  });
   // Keep what the person typed (except the password) when the domain rejects it, e.g. email taken.
-  if (!(result instanceof Response) && "data" in result && result.data && !result.data.values) {
-    result.data.values = typed;
-  }
-  return result;
+  return handle(
+    async () => {
+      const signedIn = await signUp(parsed.data);
+      destroySession(request);
+      return redirect("/dashboard", { headers: { "Set-Cookie": signedIn.cookie } });
+    },
+    { values: typed },
+  );
 }
 
 export default function SignUp() {
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const values = (result?.values ?? {}) as Record<string, string>;
   const errors = result?.fieldErrors ?? {};

@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { NotFoundError } from "~/infra/errors";
+import { handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { statementDocumentDownloadUrl } from "~/statements/statements.server";
 
@@ -9,13 +9,9 @@ import { statementDocumentDownloadUrl } from "~/statements/statements.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "statements:read");
-  let url: string;
-  try {
-    url = await statementDocumentDownloadUrl(ctx, params.statementId ?? "", params.documentId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Document not found", { status: 404 });
-    throw err;
-  }
+  const url = await handle(() =>
+    statementDocumentDownloadUrl(ctx, params.statementId ?? "", params.documentId ?? ""),
+  );
   return redirect(url, {
     status: 302,
     // The signed URL works for anyone holding it until it expires: keep it out of caches and referrers.

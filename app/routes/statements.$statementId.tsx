@@ -1,8 +1,7 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { NotFoundError } from "~/infra/errors";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
-import { requireMember } from "~/orgs/guard.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { formFailure, handle, parseForm } from "~/infra/http.server";
+import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
 import { updateStatementSchema } from "~/statements/forms";
 import { formatLongDate } from "~/statements/period";
@@ -15,6 +14,7 @@ import {
   updateStatement,
 } from "~/statements/statements.server";
 import { FieldError, FormError, Notice } from "~/ui/form";
+import { failureFor, useSubmittingIntent } from "~/ui/intent";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,91 +23,70 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, role } = requireMember(request, "statements:read");
-  try {
-    return {
-      statement: getStatement(ctx, params.statementId ?? ""),
-      canWrite: can(role, "statements:write"),
-      canApprove: can(role, "statements:approve"),
-      today: new Date().toISOString().slice(0, 10),
-    };
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Statement not found", { status: 404 });
-    throw err;
-  }
-}
-
-type Intent = "save" | "approve" | "generate";
-type Success = { ok: true; intent: Intent; notice: string };
-type Failure = ActionResult & { intent: Intent };
-
-/** Tag a handled result with its intent so the page shows errors beside the right form. */
-function tagged<T>(intent: Intent, result: T, values?: Record<string, unknown>) {
-  if (result && typeof result === "object" && "init" in result && "data" in result) {
-    const r = result as unknown as { data: ActionResult; init: ResponseInit | null };
-    return data<Failure>({ ...r.data, intent, values: r.data.values ?? values }, r.init ?? undefined);
-  }
-  return result;
+  return {
+    statement: await handle(() => getStatement(ctx, params.statementId ?? "")),
+    canWrite: can(role, "statements:write"),
+    canApprove: can(role, "statements:approve"),
+    today: new Date().toISOString().slice(0, 10),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   // Every intent changes the statement: the least it needs is statements:write.
-  const { ctx, role } = requireMember(request, "statements:write");
+  const member = requireMember(request, "statements:write");
   const id = params.statementId ?? "";
   const form = await request.formData();
-  const intent = form.get("intent");
-
-  if (intent === "save") {
-    const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
-    const parsed = parseForm(updateStatementSchema, form);
-    if (!parsed.ok) return tagged("save", parsed.response);
-    return tagged(
-      "save",
-      await handle(() => {
-        updateStatement(ctx, id, updateFromForm(parsed.data));
-        return { ok: true, intent: "save", notice: "Statement saved." } satisfies Success;
-      }),
-      values,
-    );
+  switch (form.get("intent")) {
+    case "save":
+      return saveIntent(member, id, form);
+    case "approve":
+      return approveIntent(member, id);
+    case "generate":
+      return generateIntent(member, id);
   }
+  return formFailure(400, { intent: "save", formError: "Unknown form submission." });
+}
 
-  if (intent === "approve") {
-    if (!can(role, "statements:approve")) {
-      throw new Response("Only an executive or admin can approve a statement.", { status: 403 });
-    }
-    return tagged(
-      "approve",
-      await handle(() => {
-        approveStatement(ctx, id);
-        return {
-          ok: true,
-          intent: "approve",
-          notice: "Statement approved. Generate the PDF for the director to sign and for publication.",
-        } satisfies Success;
-      }),
-    );
-  }
-
-  if (intent === "generate") {
-    return tagged(
-      "generate",
-      await handle(async () => {
-        await generateStatementPdf(ctx, id);
-        return {
-          ok: true,
-          intent: "generate",
-          notice: "PDF generated from the latest figures.",
-        } satisfies Success;
-      }),
-    );
-  }
-
-  return data<Failure>(
-    { ok: false, intent: "save", formError: "Unknown form submission.", fieldErrors: {} },
-    { status: 400 },
+function saveIntent(member: Member, id: string, form: FormData) {
+  const parsed = parseForm(updateStatementSchema, form, { intent: "save" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      updateStatement(member.ctx, id, updateFromForm(parsed.data));
+      return { ok: true as const, intent: "save" as const, notice: "Statement saved." };
+    },
+    { intent: "save", values: parsed.values },
   );
 }
 
-type ActionData = Success | Failure | undefined;
+function approveIntent(member: Member, id: string) {
+  requirePermission(member, "statements:approve", "Only an executive or admin can approve a statement.");
+  return handle(
+    () => {
+      approveStatement(member.ctx, id);
+      return {
+        ok: true as const,
+        intent: "approve" as const,
+        notice: "Statement approved. Generate the PDF for the director to sign and for publication.",
+      };
+    },
+    { intent: "approve" },
+  );
+}
+
+function generateIntent(member: Member, id: string) {
+  return handle(
+    async () => {
+      await generateStatementPdf(member.ctx, id);
+      return {
+        ok: true as const,
+        intent: "generate" as const,
+        notice: "PDF generated from the latest figures.",
+      };
+    },
+    { intent: "generate" },
+  );
+}
 
 function formatTimestamp(iso: string): string {
   return new Intl.DateTimeFormat("en-GB", {
@@ -129,16 +108,13 @@ function formatSize(bytes: number): string {
 
 export default function StatementDetail() {
   const { statement: s, canWrite, canApprove, today } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData;
-  const navigation = useNavigation();
-  const busy =
-    navigation.state === "submitting" ? (navigation.formData?.get("intent") as Intent | null) : null;
+  const result = useActionData<typeof action>();
+  const busy = useSubmittingIntent();
 
   const failure = result && !result.ok ? result : undefined;
   // Approval problems point at the edit form's fields, so both forms' errors are shown there.
   const fieldErrors = failure ? failure.fieldErrors : {};
-  const values = (failure?.intent === "save" ? failure.values : undefined) as
-    Record<string, string> | undefined;
+  const values = failureFor(result, "save")?.values as Record<string, string> | undefined;
   const editable = canWrite && s.status === "draft";
   const overdue = s.status === "draft" && s.publishBy < today;
   const placeholders = SECTIONS.filter((sec) => hasPlaceholder(s.narrative[sec.key])).length;

@@ -37,10 +37,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(createStatementSchema, form);
   if (!parsed.ok) return parsed.response;
-  return handle(() => {
-    const { id } = createStatement(ctx, parsed.data);
-    return redirect(`/statements/${id}`);
-  });
+  return handle(
+    () => {
+      const { id } = createStatement(ctx, parsed.data);
+      return redirect(`/statements/${id}`);
+    },
+    { values: parsed.values },
+  );
 }
 
 export default function NewStatement() {

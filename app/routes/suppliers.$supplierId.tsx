@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { NotFoundError } from "~/infra/errors";
-import { handle, parseForm } from "~/infra/http.server";
+import { handle, invariantResponse, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
 import { LEVEL_THRESHOLDS } from "~/risk/score";
@@ -21,13 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, role } = requireMember(request, "suppliers:read");
   const url = new URL(request.url);
-  let detail;
-  try {
-    detail = getSupplierDetail(ctx, params.supplierId ?? "");
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
-    throw err;
-  }
+  const detail = await handle(() => getSupplierDetail(ctx, params.supplierId ?? ""));
   const canWrite = can(role, "suppliers:write");
   const find = (url.searchParams.get("find") ?? "").slice(0, 100);
   return {
@@ -70,15 +63,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         message: `Link ${intent === "add-parent" ? "added" : "removed"}: now tier ${r.childTier}.`,
       };
     }
-    if (otherId === "buyer")
-      throw new Response("Your organisation cannot be a sub-supplier", { status: 400 });
+    invariantResponse(otherId !== "buyer", "Your organisation cannot be a sub-supplier");
     const input = { parentSupplierId: here, childSupplierId: otherId };
     const r = intent === "add-child" ? addSupplierLink(ctx, input) : removeSupplierLink(ctx, input);
     return {
       ok: true as const,
       message: `Sub-supplier ${intent === "add-child" ? "added" : "removed"} (it is now tier ${r.childTier}).`,
     };
-  });
+  }, {});
 }
 
 const STATUS_LABELS: Record<string, string> = {

@@ -5,7 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { formValues, handle, parseForm } from "~/infra/http.server";
+import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { ProfileFields, Select } from "~/suppliers/supplier-form";
@@ -29,10 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(createSupplierSchema, form);
   if (!parsed.ok) return parsed.response;
-  return handle(() => {
-    const supplier = createSupplier(ctx, parsed.data);
-    return redirect(`/suppliers/${supplier.id}?created=1`);
-  }, formValues(form));
+  return handle(
+    () => {
+      const supplier = createSupplier(ctx, parsed.data);
+      return redirect(`/suppliers/${supplier.id}?created=1`);
+    },
+    { values: parsed.values },
+  );
 }
 
 export default function NewSupplier() {

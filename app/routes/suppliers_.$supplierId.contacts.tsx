@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { NotFoundError } from "~/infra/errors";
+import type { Ctx } from "~/infra/context";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
@@ -21,14 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  try {
-    const { supplier, contacts } = getSupplierDetail(ctx, params.supplierId ?? "");
-    const editId = new URL(request.url).searchParams.get("edit");
-    return { supplier: { id: supplier.id, name: supplier.name }, contacts, editId };
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
-    throw err;
-  }
+  const { supplier, contacts } = await handle(() => getSupplierDetail(ctx, params.supplierId ?? ""));
+  const editId = new URL(request.url).searchParams.get("edit");
+  return { supplier: { id: supplier.id, name: supplier.name }, contacts, editId };
 }
 
 const idOnly = z.object({ contactId: z.string().trim().min(1, "Choose a contact.").max(64) });
@@ -36,39 +31,67 @@ const idOnly = z.object({ contactId: z.string().trim().min(1, "Choose a contact.
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
   const form = await request.formData();
-  const intent = form.get("intent");
   const supplierId = params.supplierId ?? "";
-  if (intent === "add") {
-    const parsed = parseForm(contactSchema, form);
-    if (!parsed.ok) return parsed.response;
-    return handle(
-      () => (addContact(ctx, supplierId, parsed.data), { ok: true as const, message: "Contact added." }),
-    );
+  switch (form.get("intent")) {
+    case "add":
+      return addIntent(ctx, supplierId, form);
+    case "update":
+      return updateIntent(ctx, form);
+    case "primary":
+      return primaryIntent(ctx, form);
+    case "delete":
+      return deleteIntent(ctx, form);
   }
-  if (intent === "update") {
-    // Built here, not at module scope: .server values are empty in the browser bundle.
-    const parsed = parseForm(contactSchema.extend(idOnly.shape), form);
-    if (!parsed.ok) return parsed.response;
-    return handle(() => {
+  throw new Response("Unknown action", { status: 400 });
+}
+
+function addIntent(ctx: Ctx, supplierId: string, form: FormData) {
+  const parsed = parseForm(contactSchema, form, { intent: "add" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      addContact(ctx, supplierId, parsed.data);
+      return { ok: true as const, intent: "add" as const, message: "Contact added." };
+    },
+    { intent: "add", values: parsed.values },
+  );
+}
+
+function updateIntent(ctx: Ctx, form: FormData) {
+  // Built here, not at module scope: .server values are empty in the browser bundle.
+  const parsed = parseForm(contactSchema.extend(idOnly.shape), form, { intent: "update" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
       updateContact(ctx, parsed.data.contactId, parsed.data);
-      return { ok: true as const, message: "Contact saved." };
-    });
-  }
-  if (intent === "primary" || intent === "delete") {
-    const parsed = parseForm(idOnly, form);
-    if (!parsed.ok) return parsed.response;
-    return handle(() => {
-      if (intent === "primary") setPrimaryContact(ctx, parsed.data.contactId);
-      else deleteContact(ctx, parsed.data.contactId);
-      return {
-        ok: true as const,
-        message: intent === "primary" ? "Primary contact changed." : "Contact removed.",
-      };
-    });
-  }
-  return handle(() => {
-    throw new Response("Unknown action", { status: 400 });
-  });
+      return { ok: true as const, intent: "update" as const, message: "Contact saved." };
+    },
+    { intent: "update", values: parsed.values },
+  );
+}
+
+function primaryIntent(ctx: Ctx, form: FormData) {
+  const parsed = parseForm(idOnly, form, { intent: "primary" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      setPrimaryContact(ctx, parsed.data.contactId);
+      return { ok: true as const, intent: "primary" as const, message: "Primary contact changed." };
+    },
+    { intent: "primary" },
+  );
+}
+
+function deleteIntent(ctx: Ctx, form: FormData) {
+  const parsed = parseForm(idOnly, form, { intent: "delete" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      deleteContact(ctx, parsed.data.contactId);
+      return { ok: true as const, intent: "delete" as const, message: "Contact removed." };
+    },
+    { intent: "delete" },
+  );
 }
 
 function ContactFields({
@@ -116,11 +139,11 @@ export default function SupplierContacts() {
   const { supplier, contacts, editId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string> = result && "fieldErrors" in result ? result.fieldErrors : {};
-  const formError = result && "formError" in result ? result.formError : undefined;
-  const values = (result && "values" in result ? result.values : undefined) as
-    Record<string, unknown> | undefined;
-  const failedIntent = values?.intent;
+  const failure = result?.ok === false ? result : undefined;
+  const errors = failure?.fieldErrors ?? {};
+  const formError = failure?.formError;
+  const values = failure?.values;
+  const failedIntent = failure?.intent;
   const editing = contacts.find((c) => c.id && c.id === editId);
 
   return (
@@ -134,9 +157,11 @@ export default function SupplierContacts() {
           </Link>
         }
       />
-      {result && "message" in result ? <Notice>{result.message}</Notice> : null}
-      {/* Refusals from the verb (duplicate address, removing the primary) come back without the form's values. */}
-      {!failedIntent ? <FormError error={Object.values(errors)[0] ?? formError} /> : null}
+      {result?.ok ? <Notice>{result.message}</Notice> : null}
+      {/* The buttons in the list (make primary, remove) have no form of their own to show a refusal in. */}
+      {failedIntent === "primary" || failedIntent === "delete" ? (
+        <FormError error={Object.values(errors)[0] ?? formError} />
+      ) : null}
 
       <Card>
         <ul className="divide-y divide-slate-100 text-sm">

@@ -5,8 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { NotFoundError } from "~/infra/errors";
-import { formValues, handle, parseForm } from "~/infra/http.server";
+import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { ProfileFields } from "~/suppliers/supplier-form";
@@ -20,13 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  try {
-    const { supplier } = getSupplierDetail(ctx, params.supplierId ?? "");
-    return { supplier, goodsNames: ilabGoods().names };
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
-    throw err;
-  }
+  const { supplier } = await handle(() => getSupplierDetail(ctx, params.supplierId ?? ""));
+  return { supplier, goodsNames: ilabGoods().names };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,10 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(updateSupplierSchema, form);
   if (!parsed.ok) return parsed.response;
   const id = params.supplierId ?? "";
-  return handle(() => {
-    updateSupplier(ctx, id, parsed.data);
-    return redirect(`/suppliers/${id}`);
-  }, formValues(form));
+  return handle(
+    () => {
+      updateSupplier(ctx, id, parsed.data);
+      return redirect(`/suppliers/${id}`);
+    },
+    { values: parsed.values },
+  );
 }
 
 export default function EditSupplier() {

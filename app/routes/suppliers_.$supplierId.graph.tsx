@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { NotFoundError } from "~/infra/errors";
+import { handle } from "~/infra/http.server";
 import { supplierGraph, supplierGraphQuerySchema } from "~/maps/graph-data.server";
 import { tooLargeMessage } from "~/maps/graph-types";
 import { requireMember } from "~/orgs/guard.server";
@@ -16,12 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const query = supplierGraphQuerySchema.parse({
     depth: new URL(request.url).searchParams.get("depth") ?? undefined,
   });
-  try {
-    return supplierGraph(ctx, params.supplierId ?? "", query);
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
-    throw err;
-  }
+  return handle(() => supplierGraph(ctx, params.supplierId ?? "", query));
 }
 
 const DEPTHS = [1, 2, 3, 4];

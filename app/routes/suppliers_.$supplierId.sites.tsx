@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { NotFoundError } from "~/infra/errors";
+import type { Ctx } from "~/infra/context";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createSite, deleteSite, siteSchema, updateSite } from "~/suppliers/sites.server";
@@ -16,14 +16,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  try {
-    const { supplier, sites } = getSupplierDetail(ctx, params.supplierId ?? "");
-    const editId = new URL(request.url).searchParams.get("edit");
-    return { supplier: { id: supplier.id, name: supplier.name, country: supplier.country }, sites, editId };
-  } catch (err) {
-    if (err instanceof NotFoundError) throw new Response("Supplier not found", { status: 404 });
-    throw err;
-  }
+  const { supplier, sites } = await handle(() => getSupplierDetail(ctx, params.supplierId ?? ""));
+  const editId = new URL(request.url).searchParams.get("edit");
+  return { supplier: { id: supplier.id, name: supplier.name, country: supplier.country }, sites, editId };
 }
 
 const idOnly = z.object({ siteId: z.string().trim().min(1, "Choose a site.").max(64) });
@@ -31,34 +26,52 @@ const idOnly = z.object({ siteId: z.string().trim().min(1, "Choose a site.").max
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
   const form = await request.formData();
-  const intent = form.get("intent");
-  const supplierId = params.supplierId ?? "";
-  if (intent === "create") {
-    const parsed = parseForm(siteSchema, form);
-    if (!parsed.ok) return parsed.response;
-    return handle(
-      () => (createSite(ctx, supplierId, parsed.data), { ok: true as const, message: "Site added." }),
-    );
+  switch (form.get("intent")) {
+    case "create":
+      return createIntent(ctx, params.supplierId ?? "", form);
+    case "update":
+      return updateIntent(ctx, form);
+    case "delete":
+      return deleteIntent(ctx, form);
   }
-  if (intent === "update") {
-    // Built here, not at module scope: .server values are empty in the browser bundle.
-    const parsed = parseForm(z.intersection(siteSchema, idOnly), form);
-    if (!parsed.ok) return parsed.response;
-    return handle(() => {
+  throw new Response("Unknown action", { status: 400 });
+}
+
+function createIntent(ctx: Ctx, supplierId: string, form: FormData) {
+  const parsed = parseForm(siteSchema, form, { intent: "create" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      createSite(ctx, supplierId, parsed.data);
+      return { ok: true as const, intent: "create" as const, message: "Site added." };
+    },
+    { intent: "create", values: parsed.values },
+  );
+}
+
+function updateIntent(ctx: Ctx, form: FormData) {
+  // Built here, not at module scope: .server values are empty in the browser bundle.
+  const parsed = parseForm(z.intersection(siteSchema, idOnly), form, { intent: "update" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
       updateSite(ctx, parsed.data.siteId, parsed.data);
-      return { ok: true as const, message: "Site saved." };
-    });
-  }
-  if (intent === "delete") {
-    const parsed = parseForm(idOnly, form);
-    if (!parsed.ok) return parsed.response;
-    return handle(
-      () => (deleteSite(ctx, parsed.data.siteId), { ok: true as const, message: "Site removed." }),
-    );
-  }
-  return handle(() => {
-    throw new Response("Unknown action", { status: 400 });
-  });
+      return { ok: true as const, intent: "update" as const, message: "Site saved." };
+    },
+    { intent: "update", values: parsed.values },
+  );
+}
+
+function deleteIntent(ctx: Ctx, form: FormData) {
+  const parsed = parseForm(idOnly, form, { intent: "delete" });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      deleteSite(ctx, parsed.data.siteId);
+      return { ok: true as const, intent: "delete" as const, message: "Site removed." };
+    },
+    { intent: "delete" },
+  );
 }
 
 function SiteFields({ values, errors }: { values: Record<string, unknown>; errors: Record<string, string> }) {
@@ -127,11 +140,11 @@ export default function SupplierSites() {
   const { supplier, sites, editId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const errors: Record<string, string> = result && "fieldErrors" in result ? result.fieldErrors : {};
-  const formError = result && "formError" in result ? result.formError : undefined;
-  const values = (result && "values" in result ? result.values : undefined) as
-    Record<string, unknown> | undefined;
-  const failedIntent = values?.intent;
+  const failure = result?.ok === false ? result : undefined;
+  const errors = failure?.fieldErrors ?? {};
+  const formError = failure?.formError;
+  const values = failure?.values;
+  const failedIntent = failure?.intent;
   const editing = sites.find((x) => x.id === editId);
   const summary = (message?: string) =>
     message ?? (Object.keys(errors).length ? "Please correct the highlighted fields." : undefined);
@@ -147,8 +160,9 @@ export default function SupplierSites() {
           </Link>
         }
       />
-      {result && "message" in result ? <Notice>{result.message}</Notice> : null}
-      {!failedIntent ? <FormError error={Object.values(errors)[0] ?? formError} /> : null}
+      {result?.ok ? <Notice>{result.message}</Notice> : null}
+      {/* The remove buttons in the list have no form of their own to show a refusal in. */}
+      {failedIntent === "delete" ? <FormError error={Object.values(errors)[0] ?? formError} /> : null}
 
       {sites.length ? (
         <div className="card overflow-x-auto">

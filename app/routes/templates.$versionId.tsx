@@ -2,15 +2,14 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { languageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
-import { NotFoundError } from "~/infra/errors";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
+import { formValues, handle, parseForm } from "~/infra/http.server";
+import type { FormFailure } from "~/infra/validation";
 import { requireMember } from "~/orgs/guard.server";
 import {
   iloLabel,
@@ -45,14 +44,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
-  let version: ReturnType<typeof getTemplateVersion>;
-  try {
-    version = getTemplateVersion(ctx, params.versionId ?? "");
-  } catch (e) {
-    // Another tenant's (or a missing) version is a plain 404.
-    if (e instanceof NotFoundError) throw new Response("Not found", { status: 404 });
-    throw e;
-  }
+  const version = await handle(() => getTemplateVersion(ctx, params.versionId ?? ""));
   const url = new URL(request.url);
   const missing = SUPPORTED_LANGUAGES.filter((l) => l.code !== "en").map((l) => ({
     code: l.code,
@@ -98,21 +90,21 @@ const actionSchema = z.discriminatedUnion(
   { error: "Unknown action" },
 );
 
-type EditorResult = ActionResult & { intent?: string; target?: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
   const versionId = params.versionId ?? "";
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const target = String(form.get("questionId") ?? form.get("sectionId") ?? "");
-  const parsed = parseForm(actionSchema, form);
-  if (!parsed.ok) {
-    Object.assign(parsed.response.data, { intent, target });
-    return parsed.response;
-  }
+  // A refused edit keeps what was typed and which form it came from (the intent, and the question or
+  // section it edits), so that form shows the errors.
+  const context = {
+    intent: String(form.get("intent") ?? ""),
+    target: String(form.get("questionId") ?? form.get("sectionId") ?? ""),
+    values: { ...formValues(form), iloIndicators: form.getAll("iloIndicators").map(String) },
+  };
+  const parsed = parseForm(actionSchema, form, context);
+  if (!parsed.ok) return parsed.response;
   const input = parsed.data;
-  const result = await handle(() => {
+  return handle(() => {
     const here = `/templates/${versionId}`;
     switch (input.intent) {
       case "publish":
@@ -128,19 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(`${here}${q}${anchor}`);
       }
     }
-  });
-  if (result instanceof Response) return result;
-  // A refused edit: keep what was typed and which form it came from, so that form shows the errors.
-  const failed = result as unknown as { data: ActionResult; init: { status?: number } | null };
-  return data(
-    {
-      ...failed.data,
-      intent,
-      target,
-      values: { ...Object.fromEntries(form), iloIndicators: form.getAll("iloIndicators") },
-    },
-    { status: failed.init?.status ?? 400 },
-  );
+  }, context);
 }
 
 function toEdit(input: z.infer<typeof actionSchema>): DraftEdit {
@@ -231,15 +211,7 @@ function QuestionBadges({ q }: { q: Question }) {
   );
 }
 
-function QuestionEditor({
-  q,
-  earlier,
-  result,
-}: {
-  q: Question;
-  earlier: Question[];
-  result?: EditorResult & { values?: Record<string, unknown> };
-}) {
+function QuestionEditor({ q, earlier, result }: { q: Question; earlier: Question[]; result?: FormFailure }) {
   const mine = result?.intent === "save-question" && result.target === q.id;
   const errors = mine ? result.fieldErrors : {};
   const initial = mine && result.values ? result.values : questionToForm(q);
@@ -576,8 +548,7 @@ function QuestionEditor({
 
 export default function TemplateEditor() {
   const t = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    (EditorResult & { values?: Record<string, unknown> }) | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const draft = t.status === "draft";
   const c = t.content;

@@ -6,7 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { nativeLanguageName } from "~/i18n/languages";
-import { handle, parseForm, type ActionResult } from "~/infra/http.server";
+import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createTemplate, createTemplateSchema, listTemplates } from "~/questionnaires/templates.server";
 import { Field, FormError } from "~/ui/form";
@@ -24,10 +24,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(createTemplateSchema, form);
   if (!parsed.ok) return parsed.response;
-  return handle(() => {
-    const { versionId } = createTemplate(ctx, parsed.data);
-    return redirect(`/templates/${versionId}`);
-  });
+  return handle(
+    () => {
+      const { versionId } = createTemplate(ctx, parsed.data);
+      return redirect(`/templates/${versionId}`);
+    },
+    { values: parsed.values },
+  );
 }
 
 function humanDate(iso: string) {
@@ -36,8 +39,7 @@ function humanDate(iso: string) {
 
 export default function TemplatesIndex() {
   const { builtin, templates } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    (ActionResult & { values?: Record<string, unknown> }) | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const source = String(result?.values?.source ?? "");
   const errors = result?.fieldErrors ?? {};

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { isSupportedLanguage, nativeLanguageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
-import { NotFoundError } from "~/infra/errors";
+import { handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
   localizeTemplate,
@@ -19,14 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Preview · Templates · Clear
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
-  let version: ReturnType<typeof getTemplateVersion>;
-  try {
-    version = getTemplateVersion(ctx, params.versionId ?? "");
-  } catch (e) {
-    // Another tenant's (or a missing) version is a plain 404.
-    if (e instanceof NotFoundError) throw new Response("Not found", { status: 404 });
-    throw e;
-  }
+  const version = await handle(() => getTemplateVersion(ctx, params.versionId ?? ""));
   const requested = new URL(request.url).searchParams.get("lang");
   const lang = isSupportedLanguage(requested) ? requested : "en";
   return {

@@ -2,13 +2,11 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
-  data,
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isSupportedLanguage, languageName, nativeLanguageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
-import { NotFoundError } from "~/infra/errors";
-import { handle, type ActionResult } from "~/infra/http.server";
+import { formFailure, formValues, handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { translatableStrings, translationOf } from "~/questionnaires/model";
 import { editDraft, getTemplateVersion } from "~/questionnaires/templates.server";
@@ -26,14 +24,7 @@ function chosenLanguage(request: Request): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
-  let version: ReturnType<typeof getTemplateVersion>;
-  try {
-    version = getTemplateVersion(ctx, params.versionId ?? "");
-  } catch (e) {
-    // Another tenant's (or a missing) version is a plain 404.
-    if (e instanceof NotFoundError) throw new Response("Not found", { status: 404 });
-    throw e;
-  }
+  const version = await handle(() => getTemplateVersion(ctx, params.versionId ?? ""));
   const lang = chosenLanguage(request);
   const strings = translatableStrings(version.content).map((s) => ({
     ...s,
@@ -64,17 +55,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (value.length > MAX_STRING) fieldErrors[name] = `Keep this under ${MAX_STRING} characters.`;
     strings[key] = value;
   }
-  if (Object.keys(fieldErrors).length > 0)
-    return data<ActionResult>({ ok: false, fieldErrors, values: Object.fromEntries(form) }, { status: 400 });
-  return handle(() => {
-    editDraft(ctx, versionId, { op: "translations", lang, strings });
-    return redirect(`/templates/${versionId}/translate?lang=${lang}&saved`);
-  });
+  if (Object.keys(fieldErrors).length > 0) return formFailure(400, { fieldErrors, values: formValues(form) });
+  return handle(
+    () => {
+      editDraft(ctx, versionId, { op: "translations", lang, strings });
+      return redirect(`/templates/${versionId}/translate?lang=${lang}&saved`);
+    },
+    { values: formValues(form) },
+  );
 }
 
 export default function TemplateTranslations() {
   const t = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const draft = t.status === "draft";
   const missing = t.strings.filter((s) => !s.translation).length;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText } from "~/infra/validation";
 import { isIsoDate, periodErrors } from "./period";
 import type { SectionKey } from "./sections";
 
@@ -17,14 +18,6 @@ export const createStatementSchema = z
     }
   });
 export type CreateStatementInput = z.infer<typeof createStatementSchema>;
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${label} under ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 const narrativeField = () =>
   z

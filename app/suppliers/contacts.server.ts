@@ -4,16 +4,8 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx, type Tx } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { zodFieldErrors } from "~/infra/http.server";
+import { optionalText, parseInput } from "~/infra/validation";
 import { supplierContacts, suppliers } from "~db/schema";
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${label} under ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v : null));
 
 export const contactSchema = z.object({
   name: z.string().trim().min(1, "Enter the contact's name.").max(200, "Keep the name under 200 characters."),
@@ -46,9 +38,7 @@ export type ContactInput = {
 };
 
 function parseContact(input: ContactInput) {
-  const parsed = contactSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  return parsed.data;
+  return parseInput(contactSchema, input);
 }
 
 function ownSupplier(tx: Tx, ctx: Ctx, supplierId: string) {

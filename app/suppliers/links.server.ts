@@ -3,8 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx, type Tx } from "~/infra/db.server";
-import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { zodFieldErrors } from "~/infra/http.server";
+import { ConflictError, NotFoundError } from "~/infra/errors";
+import { parseInput } from "~/infra/validation";
 import { supplierLinks, suppliers } from "~db/schema";
 import { invalidateSupplierCounts } from "./list.server";
 import { lowerTiersFrom, pathDown, raiseTiersBelow } from "./tiers.server";
@@ -23,9 +23,7 @@ export const linkSchema = z.object({
 export type LinkInput = { parentSupplierId: string | null; childSupplierId: string };
 
 function parseLink(input: LinkInput): { parentSupplierId: string | null; childSupplierId: string } {
-  const parsed = linkSchema.safeParse({ ...input, parentSupplierId: input.parentSupplierId ?? "" });
-  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  return parsed.data;
+  return parseInput(linkSchema, { ...input, parentSupplierId: input.parentSupplierId ?? "" });
 }
 
 function loadOwn(tx: Tx, ctx: Ctx, ids: string[]) {

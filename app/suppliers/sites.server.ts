@@ -3,8 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx, type Tx } from "~/infra/db.server";
-import { NotFoundError, ValidationError } from "~/infra/errors";
-import { zodFieldErrors } from "~/infra/http.server";
+import { NotFoundError } from "~/infra/errors";
+import { parseInput } from "~/infra/validation";
 import { sites, suppliers } from "~db/schema";
 import { COUNTRY_CODES } from "./countries";
 
@@ -84,9 +84,7 @@ export type SiteInput = {
 };
 
 function parseSite(input: SiteInput) {
-  const parsed = siteSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  return parsed.data;
+  return parseInput(siteSchema, input);
 }
 
 function ownSite(tx: Tx, ctx: Ctx, siteId: string) {

@@ -4,7 +4,7 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
-import { zodFieldErrors } from "~/infra/http.server";
+import { optionalText, parseInput } from "~/infra/validation";
 import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk, riskHistory, type StoredAssessment } from "~/risk/risk.server";
 import {
@@ -33,14 +33,6 @@ const optionalId = z
   .trim()
   .nullish()
   .transform((v) => (v ? v : undefined));
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Keep the ${label} under ${max} characters.`)
-    .nullish()
-    .transform((v) => (v ? v.replace(/\s+/g, " ") : null));
 
 /** A list from a form (one field "a; b" or repeated fields) or from code (an array). */
 const listInput = z
@@ -77,7 +69,7 @@ const profileFields = {
     .trim()
     .min(1, "Enter the supplier's name.")
     .max(200, "Keep the name under 200 characters."),
-  tradeName: optionalText(200, "trade name"),
+  tradeName: optionalText(200, "trade name", { collapseSpaces: true }),
   externalRef: z
     .string()
     .trim()
@@ -89,7 +81,7 @@ const profileFields = {
     .trim()
     .toUpperCase()
     .refine((v) => COUNTRY_CODES.includes(v), "Choose a country from the list."),
-  address: optionalText(500, "address"),
+  address: optionalText(500, "address", { collapseSpaces: true }),
   sector: z.enum(SECTORS, { error: "Choose a sector from the list." }),
   goods: listInput,
   annualSpend: amount,
@@ -198,9 +190,8 @@ export function createSupplier(
   ctx: Ctx,
   input: CreateSupplierInput,
 ): SupplierSummary & { riskScore: number; riskLevel: RiskLevel } {
-  const parsed = createSupplierSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  const v = { ...parsed.data, ...finishProfile(parsed.data) };
+  const data = parseInput(createSupplierSchema, input);
+  const v = { ...data, ...finishProfile(data) };
   return writeTx((tx) => {
     let tier = 1;
     if (v.parentSupplierId) {
@@ -308,9 +299,7 @@ export function updateSupplier(
   supplierId: string,
   input: SupplierProfileInput,
 ): { changed: string[] } {
-  const parsed = updateSupplierSchema.safeParse(input);
-  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
-  const v = finishProfile(parsed.data);
+  const v = finishProfile(parseInput(updateSupplierSchema, input));
   return writeTx((tx) => {
     const where = and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId));
     const before = tx.select().from(suppliers).where(where).get();

@@ -65,3 +65,9 @@ export function Notice({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** One text value echoed back by a failed action (repeated fields come back as arrays: not a text value). */
+export function stringValue(values: Record<string, string | string[]> | undefined, name: string) {
+  const v = values?.[name];
+  return typeof v === "string" ? v : undefined;
+}
