@@ -9,6 +9,11 @@ describe("safeRedirect", () => {
     ["//evil.example", "/dashboard"],
     ["/\\evil.example", "/dashboard"],
     ["/%2F%2Fevil.example", "/%2F%2Fevil.example"],
+    // Found by probing: dot segments normalise into a protocol-relative Location.
+    ["/.//evil.example", "/dashboard"],
+    ["/././/evil.example/x", "/dashboard"],
+    ["/a/..//evil.example", "/dashboard"],
+    ["/%2e//evil.example", "/dashboard"],
     ["https://evil.example", "/dashboard"],
     ["javascript:alert(1)", "/dashboard"],
     ["suppliers", "/dashboard"],

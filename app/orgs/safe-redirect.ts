@@ -15,7 +15,10 @@ export function safeRedirect(
     const base = "http://local.invalid";
     const url = new URL(to, base);
     if (url.origin !== base) return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    // Normalising can itself produce a protocol-relative path: "/.//evil.example" → "//evil.example".
+    if (path.startsWith("//") || path.startsWith("/\\")) return fallback;
+    return path;
   } catch {
     return fallback;
   }
