@@ -33,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     : [];
   return {
     nonce: (context as { cspNonce?: string }).cspNonce ?? "",
-    devMailbox: env().devMailbox,
+    // Only admins may read the outbox, and only their own organisation's.
+    devMailbox: env().devMailbox && !!member && can(member.role, "outbox:read"),
     member: member
       ? {
           name: member.user.name,
@@ -140,9 +141,9 @@ function Shell({ children }: { children: React.ReactNode }) {
       <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
       {data?.devMailbox ? (
         <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-slate-400">
-          Development mode ·{" "}
+          Mail is not sent by SMTP here ·{" "}
           <Link to="/dev/mailbox" className="underline">
-            Dev mailbox
+            Read your organisation&apos;s outbox
           </Link>
         </footer>
       ) : null}

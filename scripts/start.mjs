@@ -6,5 +6,4 @@ process.chdir(new URL("..", import.meta.url).pathname);
 ensureDependencies();
 run("npx remix build");
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production" };
-if (!env.SMTP_URL && env.DEV_MAILBOX === undefined) env.DEV_MAILBOX = "true";
 run("node --enable-source-maps server.mjs", { env });

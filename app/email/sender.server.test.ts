@@ -199,9 +199,12 @@ describe("startOutboxSender", () => {
     const id = queue("Stays in outbox");
     expect(env().SMTP_URL).toBeUndefined();
     const stop = startOutboxSender({ log: (l) => lines.push(l) });
-    expect(stop).toBeUndefined();
     expect(lines.join("\n")).toMatch(/SMTP_URL not set/);
+    expect(lines.join("\n")).toMatch(
+      /Admins read their own organisation's mail at http:\/\/localhost:3000\/dev\/mailbox/,
+    );
     expect(row(id).status).toBe("pending");
+    await stop?.();
   });
 
   it("with SMTP_URL set, polls and delivers through nodemailer, and stops cleanly", async () => {

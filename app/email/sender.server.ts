@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, lte, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, lte, or } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import { db, type DB } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -136,8 +136,41 @@ export function createSmtpTransport(url: string): MailTransport & { close(): voi
 }
 
 /**
+ * Without SMTP, mail that belongs to no organisation (sign-up confirmation, password reset) cannot be
+ * read in the dev mailbox, which only shows an admin their own organisation's mail. The person running
+ * the server reads those links in its log instead; nothing else of the message is printed.
+ */
+export function logUnsentPersonalMail(opts: {
+  log: (line: string) => void;
+  since: Date;
+  database?: DB;
+}): Date {
+  const database = opts.database ?? db();
+  const rows = database
+    .select({
+      toAddress: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      text: emailOutbox.text,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(and(isNull(emailOutbox.organizationId), gt(emailOutbox.createdAt, opts.since)))
+    .orderBy(asc(emailOutbox.createdAt))
+    .limit(50)
+    .all();
+  let last = opts.since;
+  for (const row of rows) {
+    const link = row.text.match(/https?:\/\/\S+/)?.[0] ?? "(no link)";
+    opts.log(`Mail not sent (SMTP_URL unset) to ${row.toAddress}: "${row.subject}" ${link}`);
+    last = row.createdAt;
+  }
+  return last;
+}
+
+/**
  * Background delivery, started at boot. Without SMTP_URL nothing is sent: mail stays pending in the
- * outbox and can be read at /dev/mailbox. Returns a stop function that waits for an in-flight tick.
+ * outbox, admins read their organisation's mail at /dev/mailbox, and personal mail (no organisation)
+ * has its link printed to the log. Returns a stop function that waits for an in-flight tick.
  */
 export function startOutboxSender(opts: {
   log: (line: string) => void;
@@ -147,9 +180,21 @@ export function startOutboxSender(opts: {
   const url = env().SMTP_URL;
   if (!url && !opts.transport) {
     opts.log(
-      `SMTP_URL not set: emails stay in the outbox${env().devMailbox ? " (read them at /dev/mailbox)" : ""}.`,
+      env().devMailbox
+        ? `SMTP_URL not set: emails stay in the outbox. Admins read their own organisation's mail at ${env().publicOrigin}/dev/mailbox (after logging in); sign-up and password-reset links are printed here.`
+        : "SMTP_URL not set: emails stay in the outbox; sign-up and password-reset links are printed here.",
     );
-    return undefined;
+    // Start a moment before now so mail queued during boot (the demo seed) is printed too.
+    let since = new Date(Date.now() - 1000);
+    const timer = setInterval(() => {
+      try {
+        since = logUnsentPersonalMail({ log: opts.log, since });
+      } catch (err) {
+        opts.log(`Outbox log error: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, opts.intervalMs ?? 1000);
+    timer.unref?.();
+    return async () => clearInterval(timer);
   }
   const transport = opts.transport ?? createSmtpTransport(url!);
   let stopped = false;

@@ -28,13 +28,20 @@ export const envSchema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: bool.default(true),
   S3_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /**
+   * How downloads reach the browser: `proxy` (default) streams them through the app after its access
+   * check; `presigned` redirects to a short-lived presigned URL, only for a real S3 the browser can reach.
+   */
+  S3_DOWNLOADS: z.enum(["proxy", "presigned"]).default("proxy"),
+  /** Seconds between attempts to reach S3 when it was unreachable at start. */
+  S3_RETRY_SECONDS: z.coerce.number().positive().default(10),
   EMBEDDED_S3_DIR: z.string().default("./data/s3"),
   EMBEDDED_S3_PORT: z.coerce.number().int().min(0).max(65535).default(0),
 
   /** e.g. smtp://user:pass@smtp.example.com:587. When unset, mail stays in the outbox (dev mailbox page). */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Clearsource <no-reply@clearsource.local>"),
-  /** Shows /dev/mailbox. Defaults to on outside production. */
+  /** Shows /dev/mailbox (admins, their own organisation's outbox). Defaults to on when SMTP_URL is unset. */
   DEV_MAILBOX: bool.optional(),
 
   SEED_DEMO: bool.default(true),
@@ -61,10 +68,15 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = result.data;
+  if (e.S3_DOWNLOADS === "presigned" && !e.S3_ENDPOINT) {
+    throw new Error(
+      "Invalid configuration:\n  S3_DOWNLOADS: presigned needs S3_ENDPOINT (a real S3 the browser can reach); the embedded S3 is never handed to browsers",
+    );
+  }
   return {
     ...e,
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
-    devMailbox: e.DEV_MAILBOX ?? e.NODE_ENV !== "production",
+    devMailbox: e.DEV_MAILBOX ?? !e.SMTP_URL,
   };
 }
 

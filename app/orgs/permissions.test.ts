@@ -19,6 +19,10 @@ describe("role → permission map", () => {
     ["procurement", "templates:manage", false],
     ["auditor", "templates:manage", false],
     ["executive", "templates:manage", false],
+    ["admin", "outbox:read", true],
+    ["procurement", "outbox:read", false],
+    ["auditor", "outbox:read", false],
+    ["executive", "outbox:read", false],
   ] as const)("%s may %s: %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

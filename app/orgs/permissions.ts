@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "members:manage",
   "audit-log:read",
   "templates:manage",
+  /** The development mailbox (the tenant's own outbox, when mail is not sent by SMTP). */
+  "outbox:read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

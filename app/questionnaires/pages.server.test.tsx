@@ -150,12 +150,12 @@ describe("questionnaire pages render", () => {
     expect(review).toContain('data-red-flag="true"');
     expect(review).toContain("ILO 7");
 
-    const mailbox = payload(await mailboxLoader(args(requestAs(null, "/dev/mailbox"))));
+    const mailbox = payload(await mailboxLoader(args(requestAs(org.members.admin, "/dev/mailbox"))));
     expect(render(MailboxPage, mailbox)).toContain("Receipt: your answers for Render Buyer");
     const emailId = mailbox.emails[0].id;
     const mail = render(
       MailPage,
-      payload(await mailLoader(args(requestAs(null, "/dev/mailbox/x"), { emailId }))),
+      payload(await mailLoader(args(requestAs(org.members.admin, "/dev/mailbox/x"), { emailId }))),
     );
     expect(mail).toMatch(/<iframe[^>]*sandbox=""/);
     expect(mail).toMatch(/<iframe[^>]*srcDoc="[^"]*&lt;html/i);

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getMailboxEmail, requireDevMailbox } from "~/email/mailbox.server";
+import { requireMember } from "~/orgs/guard.server";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [
@@ -8,9 +9,10 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   requireDevMailbox();
-  return getMailboxEmail(params.emailId ?? "");
+  const { ctx } = requireMember(request, "outbox:read");
+  return getMailboxEmail(ctx, params.emailId ?? "");
 }
 
 export default function DevMailboxEmail() {

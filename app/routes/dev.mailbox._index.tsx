@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMailbox, requireDevMailbox } from "~/email/mailbox.server";
+import { requireMember } from "~/orgs/guard.server";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [
@@ -8,20 +9,22 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-export async function loader(_args: LoaderFunctionArgs) {
+// An admin's own organisation's outbox only; never anonymous (requireMember redirects to /login).
+export async function loader({ request }: LoaderFunctionArgs) {
   requireDevMailbox();
-  return { emails: listMailbox() };
+  const { ctx, organization } = requireMember(request, "outbox:read");
+  return { organizationName: organization.name, emails: listMailbox(ctx) };
 }
 
 const TONES = { pending: "amber", sending: "blue", sent: "green", failed: "red" } as const;
 
 export default function DevMailbox() {
-  const { emails } = useLoaderData<typeof loader>();
+  const { emails, organizationName } = useLoaderData<typeof loader>();
   return (
     <div>
       <PageHeader
         title="Dev mailbox"
-        subtitle="Every email the app queued, newest first. Available only in development (DEV_MAILBOX)."
+        subtitle={`Every email ${organizationName} queued, newest first. Shown because mail is not sent by SMTP (DEV_MAILBOX); only admins see it, and only their own organisation's mail.`}
       />
       {emails.length === 0 ? (
         <EmptyState title="No emails yet">

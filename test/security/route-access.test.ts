@@ -115,12 +115,14 @@ type ActionCase = {
 
 type MemberRoute = {
   kind: "member";
+  /** Exists only while DEV_MAILBOX is on (the test environment, no SMTP): 404 otherwise, even to admins. */
+  devOnly?: boolean;
   query?: (fx: Fx) => string;
   loader?: {
     permission: Permission;
     allowed: readonly Role[];
-    /** 302 for downloads: a redirect to a presigned S3 URL. */
-    ok: 200 | 302;
+    /** "download": the file itself, streamed by the app as an attachment (never a storage URL). */
+    ok: 200 | "download";
     /** 404 for another tenant's id; "own-data" for pages without an id (200, nothing of org A). */
     foreign: 404 | "own-data";
     /** The page shows no tenant data at all, so the "own data" check has no positive control. */
@@ -240,17 +242,14 @@ const TABLE: Record<string, RouteSpec> = {
     },
   },
   "dev.mailbox._index": {
-    kind: "public",
-    why: "development mailbox (all tenants' outbox): only while DEV_MAILBOX is on",
+    kind: "member",
     devOnly: true,
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: { permission: "outbox:read", allowed: ["admin"], ok: 200, foreign: "own-data" },
   },
   "dev.mailbox.$emailId": {
-    kind: "public",
-    why: "development mailbox message: only while DEV_MAILBOX is on",
+    kind: "member",
     devOnly: true,
-    params: (fx) => ({ emailId: fx.emailId }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: { permission: "outbox:read", allowed: ["admin"], ok: 200, foreign: 404 },
   },
 
   // ---- Supplier portal (portal cookie bound to one assignment) -------------------------------------
@@ -745,7 +744,7 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "evidence.$evidenceId.download": {
     kind: "member",
-    loader: { permission: "evidence:read", allowed: ALL, ok: 302, foreign: 404 },
+    loader: { permission: "evidence:read", allowed: ALL, ok: "download", foreign: 404 },
   },
   "remediation._index": {
     kind: "member",
@@ -880,7 +879,7 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "statements.$statementId.documents.$documentId": {
     kind: "member",
-    loader: { permission: "statements:read", allowed: ALL, ok: 302, foreign: 404 },
+    loader: { permission: "statements:read", allowed: ALL, ok: "download", foreign: 404 },
   },
 };
 
@@ -1217,8 +1216,11 @@ describe.each(specsOf("member"))("%s", (file, spec) => {
           expect(leaksOrgA(out.body), role).toEqual([]);
           continue;
         }
-        expect(out.status, role).toBe(loader.ok);
-        if (loader.ok === 302) expect(out.location, role).toMatch(/^https?:\/\/.+X-Amz-Signature=/);
+        expect(out.status, role).toBe(200);
+        if (loader.ok === "download") {
+          expect(out.location, role).toBeNull();
+          expect(out.contentDisposition, role).toMatch(/^attachment;/);
+        }
       }
     });
 
@@ -1239,6 +1241,23 @@ describe.each(specsOf("member"))("%s", (file, spec) => {
     );
   }
 
+  if (spec.devOnly) {
+    describe("with DEV_MAILBOX off", () => {
+      beforeAll(() => {
+        process.env.DEV_MAILBOX = "false";
+        resetEnv();
+      });
+      afterAll(() => {
+        delete process.env.DEV_MAILBOX;
+        resetEnv();
+      });
+      it("answers 404 to everyone, as if it did not exist", async () => {
+        for (const visitor of [null, fx.portal, member("admin"), foreignAdmin()]) {
+          expect((await get(file, visitor)).status).toBe(404);
+        }
+      });
+    });
+  }
   for (const c of spec.actions ?? []) {
     describe(`action "${c.intent}"`, () => {
       it("anonymous visitors and supplier contacts are sent to log in; nothing changes", async () => {
@@ -1315,24 +1334,6 @@ describe.each(specsOf("public"))("%s (public)", (file, spec) => {
         }
       }
       expect(anon.setCookie ?? "").not.toMatch(/cs_session=[^;]/);
-    });
-  }
-
-  if (spec.devOnly) {
-    describe("with DEV_MAILBOX off", () => {
-      beforeAll(() => {
-        process.env.DEV_MAILBOX = "false";
-        resetEnv();
-      });
-      afterAll(() => {
-        delete process.env.DEV_MAILBOX;
-        resetEnv();
-      });
-      it("answers 404 to everyone, as if it did not exist", async () => {
-        for (const visitor of [null, fx.portal, member("admin"), foreignAdmin()]) {
-          expect((await get(file, visitor, overrides())).status).toBe(404);
-        }
-      });
     });
   }
 });
