@@ -5,7 +5,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
-import { deleteObject, presignedDownloadUrl, putObject, tenantKey } from "~/infra/storage.server";
+import { deleteObject, putObject, tenantKey, type StoredFile } from "~/infra/storage.server";
 import { audits, findings } from "~db/schema/audits";
 import { evidenceFiles } from "~db/schema/evidence";
 import { suppliers } from "~db/schema/suppliers";
@@ -211,10 +211,10 @@ export function getEvidence(ctx: Ctx, evidenceId: string): EvidenceFile {
 }
 
 /**
- * A short-lived presigned GET for one of this tenant's files, answering with Content-Disposition:
- * attachment (never rendered inline on the storage origin) and the type we detected at upload.
+ * One of this tenant's files, ready for downloadResponse(): the storage key, the name the user gave it
+ * and the type detected at upload (never the browser's claim). Another tenant's id is "not found".
  */
-export async function evidenceDownloadUrl(ctx: Ctx, evidenceId: string): Promise<string> {
+export function evidenceFile(ctx: Ctx, evidenceId: string): StoredFile {
   const row = getEvidence(ctx, evidenceId);
-  return presignedDownloadUrl({ key: row.storageKey, fileName: row.fileName, contentType: row.contentType });
+  return { key: row.storageKey, fileName: row.fileName, contentType: row.contentType };
 }

@@ -32,8 +32,15 @@ export function s3(): S3Client {
       // in the object and presigned PUTs get an empty-body checksum. Only when the API requires it.
       requestChecksumCalculation: "WHEN_REQUIRED",
       responseChecksumValidation: "WHEN_REQUIRED",
-      // The SDK default is no timeout: an unreachable S3 would hang the request.
-      requestHandler: { connectionTimeout: e.S3_TIMEOUT_MS, requestTimeout: e.S3_TIMEOUT_MS * 6 },
+      // The SDK default is no timeout: an unreachable S3 would hang the request. A server that accepts
+      // the connection and never answers trips the socket's idle timeout; the overall request timeout
+      // only *warns* unless throwOnRequestTimeout is set, which left uploads hanging for minutes.
+      requestHandler: {
+        connectionTimeout: e.S3_TIMEOUT_MS,
+        socketTimeout: e.S3_TIMEOUT_MS,
+        requestTimeout: e.S3_TIMEOUT_MS * 6,
+        throwOnRequestTimeout: true,
+      },
       maxAttempts: 2,
     });
     clientEndpoint = e.S3_ENDPOINT;
@@ -53,9 +60,27 @@ export async function ensureBucket(): Promise<void> {
   const Bucket = env().S3_BUCKET;
   try {
     await s3().send(new HeadBucketCommand({ Bucket }));
-  } catch {
-    await s3().send(new CreateBucketCommand({ Bucket }));
+  } catch (err) {
+    // Only a missing bucket is created; an unreachable endpoint is reported as such.
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status !== 404) throw new StorageUnavailableError(err);
+    try {
+      await s3().send(new CreateBucketCommand({ Bucket }));
+    } catch (createErr) {
+      throw new StorageUnavailableError(createErr);
+    }
   }
+}
+
+/** One line for the log: why storage is unavailable (ECONNREFUSED, a timeout, AccessDenied …). */
+export function storageProblem(err: unknown): string {
+  const cause = err instanceof StorageUnavailableError ? err.cause : err;
+  if (cause && typeof cause === "object") {
+    const c = cause as { code?: string; name?: string; message?: string; errors?: { code?: string }[] };
+    const code = c.code ?? c.errors?.[0]?.code;
+    return [c.name, code, c.message].filter((v, i, all) => v && all.indexOf(v) === i).join(": ");
+  }
+  return String(cause);
 }
 
 export async function putObject(input: {
@@ -105,12 +130,48 @@ export function attachmentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Short-lived download link. Call only after the caller's own access check. */
-export async function presignedDownloadUrl(input: {
-  key: string;
-  fileName: string;
-  contentType: string;
-}): Promise<string> {
+export type StoredFile = { key: string; fileName: string; contentType: string };
+
+/**
+ * The answer to a download, after the caller's own access check. By default the app streams the object
+ * itself (S3_DOWNLOADS=proxy), always for the embedded s3rver: it checks no signatures, so its URLs must
+ * never reach a browser, and on another machine the browser could not reach 127.0.0.1 anyway. With a
+ * real, browser-reachable S3 (S3_DOWNLOADS=presigned) the browser is redirected to a short-lived
+ * presigned URL instead. Either way: attachment, the type detected at upload, nosniff, and a sandboxing
+ * CSP so a file that smuggles HTML or script never runs on our origin.
+ */
+export async function downloadResponse(file: StoredFile): Promise<Response> {
+  if (env().S3_DOWNLOADS === "presigned") {
+    const url = await presignedDownloadUrl(file);
+    return new Response(null, {
+      status: 302,
+      // The signed URL is a bearer credential until it expires: keep it out of caches and referrers.
+      headers: { Location: url, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    });
+  }
+  let object;
+  try {
+    object = await s3().send(new GetObjectCommand({ Bucket: env().S3_BUCKET, Key: file.key }));
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404) throw new Response("This file is no longer in storage.", { status: 404 });
+    throw new StorageUnavailableError(err);
+  }
+  const headers = new Headers({
+    "Content-Type": file.contentType,
+    "Content-Disposition": attachmentDisposition(file.fileName),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+    "Cache-Control": "private, no-store",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  });
+  if (object.ContentLength !== undefined) headers.set("Content-Length", String(object.ContentLength));
+  return new Response(object.Body!.transformToWebStream(), { status: 200, headers });
+}
+
+/** Short-lived download link (S3_DOWNLOADS=presigned). Call only after the caller's own access check. */
+export async function presignedDownloadUrl(input: StoredFile): Promise<string> {
   return getSignedUrl(
     s3(),
     new GetObjectCommand({

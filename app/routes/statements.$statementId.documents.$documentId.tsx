@@ -1,20 +1,16 @@
-import { type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { type LoaderFunctionArgs } from "@remix-run/node";
 import { handle } from "~/infra/http.server";
+import { downloadResponse } from "~/infra/storage.server";
 import { requireMember } from "~/orgs/guard.server";
-import { statementDocumentDownloadUrl } from "~/statements/statements.server";
+import { statementDocumentFile } from "~/statements/statements.server";
 
 /**
- * GET only. The statement and document must belong to the member's organisation (else 404); the browser
- * then fetches the PDF from S3 through a short-lived presigned URL with Content-Disposition: attachment.
+ * GET only. The statement and document must belong to the member's organisation (else 404); the PDF is
+ * then streamed as an attachment (or redirected to a presigned URL with S3_DOWNLOADS=presigned).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "statements:read");
-  const url = await handle(() =>
-    statementDocumentDownloadUrl(ctx, params.statementId ?? "", params.documentId ?? ""),
+  return handle(() =>
+    downloadResponse(statementDocumentFile(ctx, params.statementId ?? "", params.documentId ?? "")),
   );
-  return redirect(url, {
-    status: 302,
-    // The signed URL works for anyone holding it until it expires: keep it out of caches and referrers.
-    headers: { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
-  });
 }

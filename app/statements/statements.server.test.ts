@@ -17,7 +17,7 @@ import {
   generateStatementPdf,
   getStatement,
   listStatements,
-  statementDocumentDownloadUrl,
+  statementDocumentFile,
   updateStatement,
 } from "./statements.server";
 
@@ -277,14 +277,16 @@ describe("statement lifecycle", () => {
       fileName: "Modern slavery statement FY2025-26 (draft).pdf",
     });
 
-    const url = await statementDocumentDownloadUrl(ctx, id, result.documentId);
-    expect(url).toContain(encodeURIComponent(result.storageKey.split("/").pop()!));
-    expect(decodeURIComponent(url)).toContain("Modern slavery statement FY2025-26 (draft).pdf");
+    expect(statementDocumentFile(ctx, id, result.documentId)).toEqual({
+      key: result.storageKey,
+      fileName: "Modern slavery statement FY2025-26 (draft).pdf",
+      contentType: "application/pdf",
+    });
 
     const other = await createOrg();
-    await expect(
-      statementDocumentDownloadUrl(other.members.executive.ctx, id, result.documentId),
-    ).rejects.toThrow(NotFoundError);
+    expect(() => statementDocumentFile(other.members.executive.ctx, id, result.documentId)).toThrow(
+      NotFoundError,
+    );
     await expect(generateStatementPdf(other.members.executive.ctx, id)).rejects.toThrow(NotFoundError);
 
     if (hasPoppler) {

@@ -4,7 +4,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/infra/errors";
-import { deleteObject, presignedDownloadUrl, putObject, tenantKey } from "~/infra/storage.server";
+import { deleteObject, putObject, tenantKey, type StoredFile } from "~/infra/storage.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { organizations, statementDocuments, statements, users } from "~db/schema";
 import type { StatementFacts } from "./facts";
@@ -400,12 +400,8 @@ export async function generateStatementPdf(
   }
 }
 
-/** A short-lived download link for a generated PDF, after checking it belongs to the caller's tenant. */
-export async function statementDocumentDownloadUrl(
-  ctx: Ctx,
-  statementId: string,
-  documentId: string,
-): Promise<string> {
+/** A generated PDF, for downloadResponse(), after checking it belongs to the caller's tenant. */
+export function statementDocumentFile(ctx: Ctx, statementId: string, documentId: string): StoredFile {
   assertCan(ctx, "statements:read");
   const doc = db()
     .select()
@@ -420,7 +416,7 @@ export async function statementDocumentDownloadUrl(
     .get();
   if (!doc) throw new NotFoundError("Document not found");
   const snap = doc.facts as Snapshot;
-  return presignedDownloadUrl({
+  return {
     key: doc.storageKey,
     fileName: statementFileName(
       snap.statement.periodStart,
@@ -428,5 +424,5 @@ export async function statementDocumentDownloadUrl(
       snap.statement.status !== "approved",
     ),
     contentType: PDF,
-  });
+  };
 }

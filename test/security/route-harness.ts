@@ -12,6 +12,7 @@ export type Outcome = {
   status: number;
   location: string | null;
   setCookie: string | null;
+  contentDisposition?: string | null;
   /** Everything the client would receive (JSON of the data or the response text). */
   body: string;
 };
@@ -55,6 +56,7 @@ export async function invoke(
       status: out.status,
       location: out.headers.get("Location"),
       setCookie: out.headers.get("Set-Cookie"),
+      contentDisposition: out.headers.get("Content-Disposition"),
       body: await out.text(),
     };
   }
