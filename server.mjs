@@ -1,5 +1,6 @@
-// Production server: Express serving the Remix build, with security headers, a per-response CSP nonce
-// and a cross-site request check on every non-GET request. Run `npm start` (builds first).
+// Production server: Express serving the Remix build, with security headers, a per-response CSP nonce,
+// a cross-site request check on every non-GET request and body limits checked before anything is read.
+// Run `npm start` (builds first).
 import crypto from "node:crypto";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
@@ -11,12 +12,19 @@ const ASSETS_DIR = OUT ? `${OUT}/public/build` : "public/build";
 const build = await import(BUILD_PATH);
 
 const booted = await build.entry.module.boot();
+const hsts = booted.publicOrigin.startsWith("https:");
 
 const app = express();
 app.disable("x-powered-by");
 if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
 
 app.use((req, res, next) => {
+  // Each header once: the defaults below are set first, and a route's own value (Referrer-Policy:
+  // no-referrer on token pages, a download's sandbox CSP, Cache-Control) replaces them instead of
+  // being appended as a second header line. Only Set-Cookie may repeat.
+  const append = res.append.bind(res);
+  res.append = (field, value) =>
+    field.toLowerCase() === "set-cookie" ? append(field, value) : res.setHeader(field, value);
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
   res.setHeader(
@@ -27,8 +35,8 @@ app.use((req, res, next) => {
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
       "font-src 'self'",
-      // Downloads and uploads go to presigned S3 URLs.
-      `connect-src 'self' ${new URL(booted.s3Endpoint).origin}`,
+      // Uploads and (by default) downloads go through the app; the browser never talks to S3 itself.
+      "connect-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
       "form-action 'self'",
@@ -39,6 +47,7 @@ app.use((req, res, next) => {
   res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (hsts) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   next();
 });
 
@@ -69,6 +78,16 @@ app.use((req, res, next) => {
 app.use("/build", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
 
+// Size limit per kind of route and the accepted content types, before any body is read.
+app.use(build.entry.module.requestGuard());
+
+// Pages carry tenant data or a supplier's answers: no browser or proxy cache keeps them. A route that
+// sets its own Cache-Control replaces this (see res.append above).
+app.use((req, res, next) => {
+  res.setHeader("Cache-Control", "no-store");
+  next();
+});
+
 app.all(
   "*",
   createRequestHandler({
@@ -87,6 +106,10 @@ const server = app.listen(port, host, () => {
     `Clearsource listening on http://${host}:${typeof addr === "object" && addr ? addr.port : port}`,
   );
 });
+
+// A client that declares a body and never sends it does not hold a request open for minutes.
+server.requestTimeout = 120_000;
+server.headersTimeout = 30_000;
 
 let stopping = false;
 async function shutdown(signal) {

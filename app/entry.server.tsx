@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 export { boot } from "~/infra/boot.server";
+export { requestGuard } from "~/infra/request-guard.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { productionBuild } from "./server-harness";
 
 /**
  * What reaches the browser. The Remix compiler drops `.server` modules from client chunks, but anything a
@@ -9,7 +9,6 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
  * a shared string table brings every email and PDF sentence in eight languages. This builds the app into
  * a temporary folder and reads every client chunk.
  */
-const root = path.resolve(__dirname, "..");
 let chunks: { file: string; text: string }[] = [];
 
 function readJs(dir: string): { file: string; text: string }[] {
@@ -28,14 +27,8 @@ function containing(marker: string): string[] {
 }
 
 beforeAll(() => {
-  const out = path.join(inject("tmpRoot"), `client-bundle-${crypto.randomUUID().slice(0, 8)}`);
-  execFileSync(process.execPath, [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", REMIX_OUT: out },
-    stdio: "pipe",
-  });
-  chunks = readJs(path.join(out, "public/build"));
-}, 120_000);
+  chunks = readJs(path.join(productionBuild(), "public/build"));
+}, 180_000);
 
 describe("client chunks", () => {
   it("were built", () => {

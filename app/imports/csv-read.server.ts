@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { parse, type Options } from "csv-parse";
+import { CsvError, parse, type Options } from "csv-parse";
 
 /**
  * One parser configuration for every pass over an uploaded file (upload check, preview, scan, import,
@@ -12,6 +12,9 @@ export function csvOptions(delimiter: string): Options {
     delimiter,
     trim: true,
     relax_column_count: true,
+    // A quote inside an unquoted value (12" pipe) is kept as a character, as spreadsheets read it,
+    // instead of failing the whole file with INVALID_OPENING_QUOTE.
+    relax_quotes: true,
     skip_empty_lines: false,
     info: true,
     // One record bigger than this is a broken quote swallowing the rest of the file, not a supplier.
@@ -127,22 +130,29 @@ export async function* readCsvColumn(
   }
 }
 
-/** The message a parser error gives the user (csv-parse codes name the problem; the line helps fix it). */
+/**
+ * The message a parser error gives the user: every csv-parse error (CsvError, whatever its code) is a
+ * problem with the file, named with the line where it was found; null only for errors that are not the
+ * parser's (a disk error), which the caller treats as a failure of its own.
+ */
 export function csvErrorMessage(err: unknown): string | null {
-  if (!err || typeof err !== "object" || !("code" in err)) return null;
-  const e = err as { code: string; lines?: number; message: string };
-  const at = e.lines ? ` near line ${e.lines}` : "";
-  switch (e.code) {
+  if (!(err instanceof CsvError)) return null;
+  const lines = (err as CsvError & { lines?: number }).lines;
+  const at = lines ? ` near line ${lines}` : "";
+  switch (err.code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return `The file has a quote that is never closed${at}. Check that every opening " has a closing ".`;
     case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
       return `The file has a misplaced quote${at}: a quoted value must end with " before the separator.`;
+    case "INVALID_OPENING_QUOTE":
+      return `The file has a quote in the middle of a value${at}. Put the whole value in quotes and double the quote inside ("").`;
     case "CSV_MAX_RECORD_SIZE":
       return `One row is larger than 256 KB${at}: probably an unclosed quote.`;
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
     case "CSV_RECORD_INCONSISTENT_COLUMNS":
       return `A row has a different number of columns${at}.`;
     default:
-      return e.code.startsWith("CSV_") ? `The file could not be read as CSV${at}: ${e.message}` : null;
+      return `The file could not be read as CSV${at} (${err.code}). Save it again as "CSV UTF-8" and retry.`;
   }
 }

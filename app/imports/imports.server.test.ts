@@ -15,6 +15,7 @@ import {
   suppliers,
 } from "~db/schema";
 import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
+import { csvErrorMessage } from "./csv-read.server";
 import {
   getImportJob,
   importErrorsCsv,
@@ -460,6 +461,42 @@ describe("background job and restart safety", () => {
     expect(await runImportJob(jobId)).toBe("failed");
     expect(importProgress(ctx, jobId).failureMessage).toMatch(/quote that is never closed/);
     expect(orgSuppliers(ctx.organizationId)).toHaveLength(0);
+  });
+});
+
+describe("every CSV parser error is a row or file error", () => {
+  // The probe's defect: a quote inside an unquoted value raised csv-parse's INVALID_OPENING_QUOTE,
+  // which no mapping knew: the upload answered 500 and the job stayed "running" for ever.
+  it("keeps a quote inside an unquoted value as a character instead of failing the file", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    const job = await importCsv(
+      ctx,
+      `${HEADER}\nQ-1,Steel 12" pipes,,VN,,,,,,,,,,\nQ-2,Fine,,VN,,,,,,,,,,\n`,
+    );
+    expect(job).toMatchObject({ status: "done", createdCount: 2, errorCount: 0 });
+    expect(byRef(ctx.organizationId, "Q-1")?.name).toBe('Steel 12" pipes');
+  });
+
+  it("an upload whose first rows cannot be parsed is a field error, not a 500", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    await expect(uploadCsv(ctx, `${HEADER}\n"Q-1"x,Broken,,VN,,,,,,,,,,\n`)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+
+  it("names every csv-parse error code, so none can escape as an unexpected error", async () => {
+    const { CsvError } = await import("csv-parse");
+    const fs = await import("node:fs");
+    const source = fs.readFileSync(require.resolve("csv-parse"), "utf8");
+    const codes = [...new Set(source.match(/"(?:CSV_[A-Z_]+|INVALID_[A-Z_]+)"/g) ?? [])].map((c) =>
+      c.slice(1, -1),
+    );
+    expect(codes.length).toBeGreaterThan(15);
+    for (const code of codes) {
+      const message = csvErrorMessage(new CsvError(code as never, "broken", {} as never));
+      expect(message, code).toMatch(/\w/);
+    }
+    expect(csvErrorMessage(new Error("EIO"))).toBeNull();
   });
 });
 

@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
-import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { env } from "~/infra/env.server";
+import { MultipartRefused, parseMultipart } from "~/infra/multipart.server";
 import { NOT_UTF8_MESSAGE, SNIFF_BYTES, sniffProblem } from "./sniff";
 
 /** Documented limits (README, import page): bigger files are refused while streaming, with the limit named. */
@@ -145,47 +145,36 @@ export async function receiveFileStream(
 
 /**
  * Parse a multipart upload form, streaming its "file" part through receiveFileStream. Nothing reaches
- * the database here. Returns the message to show for a refused upload.
+ * the database here. Returns the message to show for a refused upload (too large, not CSV, malformed).
  */
 export async function receiveImportUpload(
   request: Request,
   limits: Limits = {},
 ): Promise<{ ok: true; upload: ReceivedUpload } | { ok: false; message: string }> {
   let received: ReceivedUpload | undefined;
-  let fileParts = 0;
-  let textBytes = 0;
-
-  const handler: UploadHandler = async ({ name, filename, data }) => {
-    if (name !== "file" || typeof filename !== "string") {
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of data) {
-        textBytes += chunk.byteLength;
-        if (textBytes > TEXT_FIELD_LIMIT) throw new UploadRefused("The form is too large.");
-        chunks.push(chunk);
-      }
-      return Buffer.concat(chunks).toString("utf8");
-    }
-    if (++fileParts > 1) throw new UploadRefused("Upload one file at a time.");
-    if (filename === "") {
-      // An empty file input still posts a part: "no file chosen".
-      for await (const chunk of data)
-        if (chunk.byteLength) throw new UploadRefused("Choose a CSV file to upload.");
-      return undefined;
-    }
-    received = await receiveFileStream(data, filename, limits);
-    // The form value is only a marker: the path stays here, so a text field cannot name a file.
-    return "received";
-  };
-
   try {
-    await unstable_parseMultipartFormData(request, handler);
+    await parseMultipart(request, {
+      maxFieldBytes: TEXT_FIELD_LIMIT,
+      onFile: async (part) => {
+        if (part.field !== "file") {
+          part.stream.resume();
+          return undefined;
+        }
+        if (part.fileName === "") {
+          // An empty file input still posts a part: "no file chosen".
+          for await (const chunk of part.stream as AsyncIterable<Buffer>)
+            if (chunk.byteLength) throw new UploadRefused("Choose a CSV file to upload.");
+          return undefined;
+        }
+        received = await receiveFileStream(part.stream, part.fileName, limits);
+        // The form value is only a marker: the path stays here, so a text field cannot name a file.
+        return "received";
+      },
+    });
   } catch (err) {
     if (received) fs.rmSync(received.tmpPath, { force: true });
-    if (err instanceof UploadRefused) return { ok: false, message: err.message };
-    // A body that is not multipart at all, or was cut off.
-    if (err instanceof TypeError || (err instanceof Error && /multipart|boundary/i.test(err.message))) {
-      return { ok: false, message: "The upload could not be read. Please choose the file again." };
-    }
+    if (err instanceof UploadRefused || err instanceof MultipartRefused)
+      return { ok: false, message: err.message };
     throw err;
   }
   if (!received) return { ok: false, message: "Choose a CSV file to upload." };

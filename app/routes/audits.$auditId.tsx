@@ -20,6 +20,7 @@ import { listEvidence, uploadEvidence } from "~/evidence/evidence.server";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT, formatBytes, formatLimitMb } from "~/evidence/file-types";
 import { parseUploadForm } from "~/evidence/upload.server";
 import { env } from "~/infra/env.server";
+import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -67,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = await parseUploadForm(request, "upload");
     if (!parsed.ok) return parsed.response;
     form = parsed.form;
-  } else form = await request.formData();
+  } else form = await readForm(request);
   switch (form.get("intent")) {
     case "upload":
       return uploadIntent(member, auditId, form);

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { createAudit, createAuditSchema, listSupplierOptions } from "~/audits/audits.server";
 import { AUDIT_SCHEMES } from "~/audits/catalogue";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { Field, FieldError, FormError } from "~/ui/form";
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "audits:write");
-  const parsed = parseForm(createAuditSchema, await request.formData());
+  const parsed = parseForm(createAuditSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   return handle(
     () => {

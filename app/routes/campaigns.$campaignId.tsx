@@ -12,6 +12,7 @@ import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_TONES } from "~/campaigns/statu
 import { RateBar, StatusCounts } from "~/campaigns/ui";
 import { languageName } from "~/i18n/languages";
 import type { Ctx } from "~/infra/context";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
-  const parsed = parseForm(supplierActionSchema, await request.formData());
+  const parsed = parseForm(supplierActionSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const { intent, assignmentId } = parsed.data;
   const campaignId = params.campaignId ?? "";

@@ -16,6 +16,7 @@ import {
   startCampaignSendSoon,
 } from "~/campaigns/campaigns.server";
 import { SUPPORTED_LANGUAGES, languageName } from "~/i18n/languages";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { Field, FieldError, FormError, stringValue } from "~/ui/form";
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(createCampaignSchema, form);
   if (!parsed.ok) return parsed.response;
   const filter = audienceFilterFrom(form);

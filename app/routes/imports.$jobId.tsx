@@ -22,6 +22,7 @@ import {
 } from "~/imports/imports.server";
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from "~/imports/mapping";
 import { IMPORT_PHASE_LABELS, IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from "~/imports/status";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { FieldError, FormError } from "~/ui/form";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const parsed = parseForm(importJobFormSchema, await request.formData());
+  const parsed = parseForm(importJobFormSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const jobId = params.jobId ?? "";
   const { intent, ...form } = parsed.data;

@@ -15,6 +15,7 @@ import {
   useNavigation,
   useRouteError,
 } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { handle } from "~/infra/http.server";
 import { clientIp, tooManyAttempts } from "~/orgs/forms.server";
 import { acceptInvitation, InvitationUnavailableError, viewInvitation } from "~/orgs/invitations.server";
@@ -44,7 +45,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const field = (k: string) => {
     const v = form.get(k);
     return typeof v === "string" ? v : undefined;

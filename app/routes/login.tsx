@@ -5,6 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { handle } from "~/infra/http.server";
 import { logIn, logInSchema } from "~/orgs/accounts.server";
 import { clientIp, parseFormNoSecrets, tooManyAttempts } from "~/orgs/forms.server";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   const parsed = parseFormNoSecrets(logInSchema, form);
   if (!parsed.ok) return parsed.response;

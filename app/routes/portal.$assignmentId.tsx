@@ -18,6 +18,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ACCEPT_ATTRIBUTE, formatBytes } from "~/evidence/file-types";
 import { parseUploadForm } from "~/evidence/upload.server";
+import { readForm } from "~/infra/form.server";
 import { formFailure, formValues, handle } from "~/infra/http.server";
 import {
   fieldName,
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = await parseUploadForm(request, "upload");
     if (!parsed.ok) return parsed.response;
     form = parsed.form;
-  } else form = await request.formData();
+  } else form = await readForm(request);
 
   switch (form.get("intent")) {
     case "upload":

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import { readForm } from "~/infra/form.server";
 import {
   getVerifyView,
   landingLanguage,
@@ -49,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = requirePortalAccess(request, id, { allowUnverified: true });
   if (access.verified) throw redirect(`/portal/${id}`);
   const t = portalT(access.language);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "resend") {
     const result = await resendPortalCode(access);
     if (!result.sent)

@@ -7,6 +7,7 @@ import {
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { Ctx } from "~/infra/context";
+import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
   const id = params.assignmentId ?? "";
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "accept":
       return acceptIntent(ctx, id);

@@ -5,6 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { getSendForm, sendQuestionnaire, sendQuestionnaireSchema } from "~/questionnaires/send.server";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "questionnaires:send");
-  const parsed = parseForm(sendQuestionnaireSchema, await request.formData());
+  const parsed = parseForm(sendQuestionnaireSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   return handle(
     async () => {

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { iloIndicatorLabel } from "~/audits/catalogue";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "remediation:write");
-  const parsed = parseForm(completeTaskSchema, await request.formData());
+  const parsed = parseForm(completeTaskSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const taskId = params.taskId ?? "";
   return handle(

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import { readForm } from "~/infra/form.server";
 import {
   getInvitationLanding,
   redeemInvitation,
@@ -23,11 +24,8 @@ import { Notice } from "~/ui/form";
  */
 const NO_REFERRER = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-store" };
 
-export const headers: HeadersFunction = ({ loaderHeaders, actionHeaders }) => ({
-  ...Object.fromEntries(loaderHeaders.entries()),
-  ...Object.fromEntries(actionHeaders.entries()),
-  ...NO_REFERRER,
-});
+// The page's own headers only: spreading the loader's headers as well sent "no-referrer, no-referrer".
+export const headers: HeadersFunction = () => NO_REFERRER;
 
 export const meta: MetaFunction = () => [
   { title: "Questionnaire · Clearsource" },
@@ -48,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   // A bodiless POST (the plain "Start" without a language) is a redeem too.
-  const form = await request.formData().catch(() => new FormData());
+  const form = await readForm(request);
   if (form.get("intent") === "new-link") {
     // The same answer whether or not a link was sent: the page must not reveal anything about the token.
     await requestNewLink(token);

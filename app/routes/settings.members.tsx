@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { Ctx } from "~/infra/context";
+import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "members:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "invite":
       return inviteIntent(ctx, form);

@@ -5,6 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { handle } from "~/infra/http.server";
 import { signUp, signUpSchema } from "~/orgs/accounts.server";
 import { parseFormNoSecrets } from "~/orgs/forms.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseFormNoSecrets(signUpSchema, await request.formData());
+  const parsed = parseFormNoSecrets(signUpSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const { password: _password, ...typed } = parsed.data;
   // Keep what the person typed (except the password) when the domain rejects it, e.g. email taken.

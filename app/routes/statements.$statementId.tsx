@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Every intent changes the statement: the least it needs is statements:write.
   const member = requireMember(request, "statements:write");
   const id = params.statementId ?? "";
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "save":
       return saveIntent(member, id, form);

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { readForm } from "~/infra/form.server";
 import { handle, invariantResponse, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -50,7 +51,7 @@ const linkAction = z.object({
 /** Each intent calls one link verb; this supplier is the child or the parent of the link. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const parsed = parseForm(linkAction, await request.formData());
+  const parsed = parseForm(linkAction, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const { intent, otherId } = parsed.data;
   const here = params.supplierId ?? "";

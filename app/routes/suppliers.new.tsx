@@ -5,6 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(createSupplierSchema, form);
   if (!parsed.ok) return parsed.response;
   return handle(

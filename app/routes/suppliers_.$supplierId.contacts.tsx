@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import type { Ctx } from "~/infra/context";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import {
@@ -30,7 +31,7 @@ const idOnly = z.object({ contactId: z.string().trim().min(1, "Choose a contact.
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const form = await request.formData();
+  const form = await readForm(request);
   const supplierId = params.supplierId ?? "";
   switch (form.get("intent")) {
     case "add":

@@ -5,6 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(updateSupplierSchema, form);
   if (!parsed.ok) return parsed.response;
   const id = params.supplierId ?? "";

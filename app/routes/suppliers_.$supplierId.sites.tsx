@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import type { Ctx } from "~/infra/context";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createSite, deleteSite, siteSchema, updateSite } from "~/suppliers/sites.server";
@@ -25,7 +26,7 @@ const idOnly = z.object({ siteId: z.string().trim().min(1, "Choose a site.").max
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
-  const form = await request.formData();
+  const form = await readForm(request);
   switch (form.get("intent")) {
     case "create":
       return createIntent(ctx, params.supplierId ?? "", form);

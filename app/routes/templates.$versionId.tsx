@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { z } from "zod";
 import { languageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import { readForm } from "~/infra/form.server";
 import { formValues, handle, parseForm } from "~/infra/http.server";
 import type { FormFailure } from "~/infra/validation";
 import { requireMember } from "~/orgs/guard.server";
@@ -93,7 +94,7 @@ const actionSchema = z.discriminatedUnion(
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
   const versionId = params.versionId ?? "";
-  const form = await request.formData();
+  const form = await readForm(request);
   // A refused edit keeps what was typed and which form it came from (the intent, and the question or
   // section it edits), so that form shows the errors.
   const context = {

@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { nativeLanguageName } from "~/i18n/languages";
+import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createTemplate, createTemplateSchema, listTemplates } from "~/questionnaires/templates.server";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = parseForm(createTemplateSchema, form);
   if (!parsed.ok) return parsed.response;
   return handle(

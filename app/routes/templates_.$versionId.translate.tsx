@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { isSupportedLanguage, languageName, nativeLanguageName, SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import { readForm } from "~/infra/form.server";
 import { formFailure, formValues, handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { translatableStrings, translationOf } from "~/questionnaires/model";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx } = requireMember(request, "templates:manage");
   const versionId = params.versionId ?? "";
   const lang = chosenLanguage(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   const strings: Record<string, string> = {};
   const fieldErrors: Record<string, string> = {};
   for (const [name, value] of form.entries()) {

@@ -1,0 +1,134 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { IMPORT_MAX_BYTES } from "~/imports/upload.server";
+import { env } from "./env.server";
+
+/**
+ * Checks on every request body before anything reads it (server.mjs mounts this ahead of Remix): a
+ * size limit per kind of route, declared up front in Content-Length, and the content types our forms
+ * send. A 400 MB POST to /login is refused after reading its headers, not after buffering it; a JSON
+ * or text/plain body to a form action gets a clear 415 instead of a parser exception (500).
+ */
+
+export type BodyKind = "form" | "upload" | "import";
+
+/** Text forms: the biggest (a template translation) is well under this. */
+export const FORM_MAX_BYTES = 1024 * 1024;
+/** Multipart overhead and the text fields that travel with a file. */
+const MULTIPART_SLACK = 1024 * 1024;
+
+/**
+ * Routes that accept files, by URL (Remix single-fetch posts to `<path>.data`). Everything else is a
+ * text form. test/security/fuzz.test.ts checks that every route reading an upload is listed here.
+ */
+const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
+  { pattern: /^\/imports\/?(?:_index)?(?:\.data)?$/, kind: "import" },
+  { pattern: /^\/audits\/(?!new\/?(?:\.data)?$)[^/]+\/?(?:\.data)?$/, kind: "upload" },
+  { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
+];
+
+export function bodyKind(pathname: string): BodyKind {
+  return UPLOAD_ROUTES.find((r) => r.pattern.test(pathname))?.kind ?? "form";
+}
+
+export function bodyLimit(kind: BodyKind): number {
+  if (kind === "import") return IMPORT_MAX_BYTES + MULTIPART_SLACK;
+  // Twice the file limit: a file a little too big still reaches the upload handler, which stops reading
+  // at the limit and answers with a field error on the form; a wildly oversized body is refused here.
+  if (kind === "upload") return 2 * env().UPLOAD_MAX_BYTES + MULTIPART_SLACK;
+  return FORM_MAX_BYTES;
+}
+
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
+const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+export type Refusal = { status: 400 | 411 | 413 | 415; message: string };
+
+/** Why a request's body is refused before reading it, or null when it may go on. */
+export function refuseBody(input: {
+  method: string;
+  pathname: string;
+  headers: Record<string, string | string[] | undefined>;
+}): Refusal | null {
+  if (BODYLESS.has(input.method.toUpperCase())) return null;
+  const header = (name: string) => {
+    const v = input.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+  };
+  const lengthHeader = header("content-length");
+  const chunked = header("transfer-encoding") !== undefined;
+  if (chunked && lengthHeader === undefined) {
+    return {
+      status: 411,
+      message: "Send the request with a Content-Length: bodies of unknown length are not accepted.",
+    };
+  }
+  const length = lengthHeader === undefined ? 0 : Number(lengthHeader);
+  if (!Number.isSafeInteger(length) || length < 0) {
+    return { status: 400, message: "The Content-Length header is not a number." };
+  }
+  const kind = bodyKind(input.pathname);
+  const limit = bodyLimit(kind);
+  if (length > limit) {
+    return {
+      status: 413,
+      message:
+        kind === "form"
+          ? `The form is larger than ${megabytes(limit)}; nothing was saved.`
+          : `The upload is larger than ${megabytes(limit)}; nothing was saved. Choose a smaller file.`,
+    };
+  }
+  const contentType = (header("content-type") ?? "").toLowerCase();
+  if (length === 0 && contentType === "") return null; // a bare button: "log out", "start"
+  const [type, ...params] = contentType.split(";").map((p) => p.trim());
+  if (!FORM_TYPES.includes(type)) {
+    return {
+      status: 415,
+      message: `This address accepts form submissions (application/x-www-form-urlencoded or multipart/form-data), not ${type || "a body without a Content-Type"}.`,
+    };
+  }
+  if (type === "multipart/form-data") {
+    const boundary = params.find((p) => p.startsWith("boundary="))?.slice("boundary=".length);
+    const value = boundary?.replace(/^"(.*)"$/, "$1") ?? "";
+    // RFC 2046: 1–70 characters.
+    if (value.length < 1 || value.length > 70) {
+      return { status: 400, message: "The multipart form has no valid boundary; it cannot be read." };
+    }
+  }
+  return null;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * Express-style middleware. Browsers get a short HTML page (a navigation from a form lands there),
+ * anything else plain text. The connection is closed afterwards: the unread body is not worth reading.
+ */
+export function requestGuard() {
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const pathname = (req.url ?? "/").split("?")[0];
+    const refusal = refuseBody({ method: req.method ?? "GET", pathname, headers: req.headers });
+    if (!refusal) return next();
+    const html = (req.headers.accept ?? "").includes("text/html");
+    res.statusCode = refusal.status;
+    res.setHeader("Connection", "close");
+    res.setHeader("Cache-Control", "no-store");
+    if (html) {
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.end(
+        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Request refused · Clearsource</title>` +
+          `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">` +
+          `<h1>${refusal.status === 413 ? "Too large" : "This request cannot be read"}</h1>` +
+          `<p>${escapeHtml(refusal.message)}</p><p>Use your browser's back button to return to the form.</p></body></html>`,
+      );
+    } else {
+      res.setHeader("Content-Type", "text/plain; charset=utf-8");
+      res.end(refusal.message);
+    }
+  };
+}
