@@ -237,3 +237,33 @@ describe("found by probing, at the HTTP level", () => {
     expect(r.body).not.toContain("recipient@headers.test");
   });
 });
+
+describe("S3 unreachable at start", () => {
+  it("starts anyway: pages that need no storage work, a download answers 503, the log says why", async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const probe = http.createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const down = await startServer({
+      DATABASE_PATH: process.env.DATABASE_PATH!,
+      S3_BUCKET: process.env.S3_BUCKET!,
+      SEED_DEMO: "false",
+      S3_ENDPOINT: `http://127.0.0.1:${closed}`,
+      S3_TIMEOUT_MS: "300",
+    });
+    try {
+      expect(down.log()).toMatch(/File storage \(S3 at .*\) is unreachable: .*ECONNREFUSED/);
+      expect((await raw(down.base, "/login")).status).toBe(200);
+      const cookie = { Cookie: org.members.admin.cookie };
+      expect((await raw(down.base, "/dashboard", { headers: cookie })).status).toBe(200);
+      expect((await raw(down.base, paths.supplier, { headers: cookie })).status).toBe(200);
+      const download = await raw(down.base, paths.evidence, { headers: cookie });
+      expect(download.status).toBe(503);
+      expect(download.body).toMatch(/File storage is unavailable/);
+    } finally {
+      await down.stop();
+    }
+  }, 60_000);
+});
