@@ -14,7 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { migrateDatabase, openDatabase } from "~/infra/db.server";
-import { templateSchema, type Template } from "~/questionnaires/model";
+import { type Template } from "~/questionnaires/model";
+import { templateSchema } from "~/questionnaires/model.schema";
 import { assignments, organizations, suppliers } from "~db/schema";
 import { buildApp, freePort, waitForHealth, percentile } from "./lib/http";
 

@@ -1,5 +1,5 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
-import { portalT } from "~/questionnaires/portal-i18n";
+import { emailT } from "~/i18n/email.server";
 import * as s from "./styles";
 
 export type PortalCodeProps = {
@@ -21,7 +21,7 @@ export const previewProps: PortalCodeProps = {
 /** The 6-digit code that confirms a supplier portal session, in the supplier's language. */
 export default function PortalCode(props: Partial<PortalCodeProps>) {
   const p = { ...previewProps, ...props };
-  const t = portalT(p.lang);
+  const t = emailT(p.lang);
   const vars = { org: p.organizationName, supplier: p.supplierName, code: p.code };
   return (
     <Html lang={p.lang}>

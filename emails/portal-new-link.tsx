@@ -11,7 +11,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import { portalT } from "~/questionnaires/portal-i18n";
+import { emailT } from "~/i18n/email.server";
 import * as s from "./styles";
 
 export type PortalNewLinkProps = {
@@ -36,7 +36,7 @@ export const previewProps: PortalNewLinkProps = {
 /** A fresh questionnaire link, sent only to the address the questionnaire was sent to. */
 export default function PortalNewLink(props: Partial<PortalNewLinkProps>) {
   const p = { ...previewProps, ...props };
-  const t = portalT(p.lang);
+  const t = emailT(p.lang);
   const vars = { org: p.organizationName, supplier: p.supplierName };
   return (
     <Html lang={p.lang}>

@@ -1,5 +1,5 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Text } from "@react-email/components";
-import { portalT } from "~/questionnaires/portal-i18n";
+import { emailT } from "~/i18n/email.server";
 import * as s from "./styles";
 
 export type QuestionnaireReceiptProps = {
@@ -28,7 +28,7 @@ export const previewProps: QuestionnaireReceiptProps = {
 export default function QuestionnaireReceipt(props: Partial<QuestionnaireReceiptProps>) {
   const p = { ...previewProps, ...props };
   const lang = p.lang ?? "en";
-  const t = portalT(lang);
+  const t = emailT(lang);
   const vars = {
     org: p.organizationName,
     date: p.submittedOn,

@@ -11,7 +11,7 @@ import {
   Section,
   Text,
 } from "@react-email/components";
-import { emailStrings } from "~/campaigns/email-i18n";
+import { emailStrings } from "~/i18n/email.server";
 import * as s from "./styles";
 
 export type QuestionnaireReminderProps = {

@@ -1,5 +1,6 @@
 import { Body, Container, Head, Heading, Html, Preview, Section, Text } from "@react-email/components";
-import { portalT } from "~/questionnaires/portal-i18n";
+import { emailT } from "~/i18n/email.server";
+import { portalT } from "~/i18n/portal";
 import * as s from "./styles";
 
 export type ReturnedQuestion = {
@@ -39,7 +40,7 @@ export const previewProps: QuestionnaireReturnedProps = {
 export default function QuestionnaireReturned(props: Partial<QuestionnaireReturnedProps>) {
   const p = { ...previewProps, ...props };
   const lang = p.lang ?? "en";
-  const t = portalT(lang);
+  const t = emailT(lang);
   const vars = { org: p.organizationName, date: p.expiresOn };
   return (
     <Html lang={lang}>
@@ -65,7 +66,7 @@ export default function QuestionnaireReturned(props: Partial<QuestionnaireReturn
                 {q.id}. {q.text}
               </Text>
               <Text style={{ ...s.paragraph, margin: 0, whiteSpace: "pre-wrap" as const }}>
-                {t("portal.buyerComment", vars)}: {q.comment}
+                {portalT(lang)("portal.buyerComment", vars)}: {q.comment}
               </Text>
             </Section>
           ))}

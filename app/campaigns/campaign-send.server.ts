@@ -1,16 +1,17 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { assertHeaderSafe } from "~/email/outbox.server";
+import type { RenderedEmail } from "~/email/render.server";
 import { systemCtx } from "~/infra/context";
 import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DB } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError } from "~/infra/errors";
+import { invitationRenderer, type PerRecipient } from "~/questionnaires/invitation-emails.server";
+import { nextReminderJob } from "~/questionnaires/reminders.server";
 import type { JobContext, JobHandlers } from "~/scheduler/scheduler.server";
 import { campaigns } from "~db/schema";
 import { CAMPAIGN_SEND_JOB, organizationName } from "./campaigns.server";
-import { invitationRenderer, type PerRecipient, type RenderedEmail } from "./emails.server";
-import { nextReminderJob } from "./reminders.server";
 
 /** Recipients per write transaction: big enough to amortise the commit, small enough to keep the lock short. */
 export const SEND_BATCH = 1000;

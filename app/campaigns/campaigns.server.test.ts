@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "~/infra/crypto.server";
 import { db } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { invitationRenderer, renderInvitationEmail } from "~/questionnaires/invitation-emails.server";
+import { reminderJobHandlers, resendAssignment } from "~/questionnaires/reminders.server";
 import { resolveSnapshot } from "~/questionnaires/snapshots.server";
 import { BUILTIN_FORCED_LABOUR_ID } from "~/questionnaires/templates.server";
 import { runDueJobs } from "~/scheduler/scheduler.server";
@@ -25,8 +27,6 @@ import {
   revokeCampaignAssignment,
   type CreateCampaignInput,
 } from "./campaigns.server";
-import { invitationRenderer, renderInvitationEmail } from "./emails.server";
-import { reminderJobHandlers, resendAssignment } from "./reminders.server";
 
 const handlers = { ...campaignJobHandlers, ...reminderJobHandlers };
 const DUE = "2030-06-20";

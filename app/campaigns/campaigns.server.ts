@@ -7,13 +7,17 @@ import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { revokeAssignment } from "~/questionnaires/assignments.server";
+import { resendAssignment } from "~/questionnaires/reminders.server";
+import {
+  DEFAULT_OVERDUE_EVERY_DAYS,
+  DEFAULT_REMINDER_DAYS,
+  parseReminderDays,
+} from "~/questionnaires/schedule";
 import { storeSnapshot } from "~/questionnaires/snapshots.server";
 import { listSendableTemplates, loadSendableTemplate } from "~/questionnaires/templates.server";
 import { kickScheduler, schedule } from "~/scheduler/scheduler.server";
 import { assignments, campaignRecipients, campaigns, organizations, suppliers } from "~db/schema";
 import { RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
-import { resendAssignment } from "./reminders.server";
-import { DEFAULT_OVERDUE_EVERY_DAYS, DEFAULT_REMINDER_DAYS, parseReminderDays } from "./schedule";
 import {
   deriveSupplierStatus,
   emptyCounts,

@@ -1,5 +1,5 @@
+import { isOverdue } from "~/questionnaires/schedule";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
-import { isOverdue } from "./schedule";
 
 /** What the buyer sees per supplier in a campaign; derived, never stored, so it can never go stale. */
 export const SUPPLIER_CAMPAIGN_STATUSES = [

@@ -1,8 +1,8 @@
 import { campaignJobHandlers } from "~/campaigns/campaign-send.server";
-import { reminderJobHandlers } from "~/campaigns/reminders.server";
 import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
 import { startImportWorker } from "~/imports/worker.server";
+import { reminderJobHandlers } from "~/questionnaires/reminders.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
 import { env } from "./env.server";
 

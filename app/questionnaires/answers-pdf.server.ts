@@ -1,5 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
+import { formatDate } from "~/i18n/dates";
 import { nativeLanguageName } from "~/i18n/languages";
+import { pdfT } from "~/i18n/pdf.server";
+import { portalT } from "~/i18n/portal";
 import { nowOf } from "~/infra/context";
 import { db } from "~/infra/db.server";
 import { PdfDocumentBuilder } from "~/infra/pdf/document.server";
@@ -7,7 +10,6 @@ import { evidenceFiles, organizations, suppliers } from "~db/schema";
 import { loadAssignment } from "./assignments.server";
 import { formatAnswer, localizeTemplate, visibleQuestionIds } from "./model";
 import type { PortalAccess } from "./portal-access.server";
-import { localDate, portalT } from "./portal-i18n";
 
 /**
  * The supplier's copy of their answers as a PDF, in the language they chose: headings, questions, choice
@@ -22,7 +24,8 @@ export async function answersPdf(access: PortalAccess): Promise<{ bytes: Uint8Ar
     values,
   } = loadAssignment(tx, access.ctx.organizationId, access.assignmentId);
   const lang = access.language;
-  const t = portalT(lang);
+  const t = pdfT(lang);
+  const tp = portalT(lang);
   const template = localizeTemplate(snapshot, lang);
   const now = nowOf(access.ctx);
   const org = tx
@@ -46,7 +49,7 @@ export async function answersPdf(access: PortalAccess): Promise<{ bytes: Uint8Ar
   const pdf = await PdfDocumentBuilder.create({
     title: template.title,
     now,
-    footerText: t("pdf.footer", { title: template.title, date: localDate(now, lang) }),
+    footerText: t("pdf.footer", { title: template.title, date: formatDate(now, lang) }),
   });
   pdf.heading(template.title, 1);
   pdf.paragraph(t("pdf.title"), { size: 11, spaceAfter: 4 });
@@ -57,7 +60,7 @@ export async function answersPdf(access: PortalAccess): Promise<{ bytes: Uint8Ar
     { label: t("pdf.language"), value: nativeLanguageName(lang) },
     {
       label: t("pdf.submittedOn"),
-      value: row.submittedAt ? localDate(row.submittedAt, lang) : t("pdf.notSubmitted"),
+      value: row.submittedAt ? formatDate(row.submittedAt, lang) : t("pdf.notSubmitted"),
     },
   ]);
 
@@ -80,12 +83,12 @@ export async function answersPdf(access: PortalAccess): Promise<{ bytes: Uint8Ar
     }
   }
 
-  pdf.heading(t("decl.title"), 2);
+  pdf.heading(tp("decl.title"), 2);
   pdf.paragraph(template.declaration.attestation, { spaceAfter: 10 });
   pdf.signatureFields([
-    { label: t("decl.name"), value: row.declarationName ?? "" },
-    { label: t("decl.jobTitle"), value: row.declarationTitle ?? "" },
-    { label: t("decl.date"), value: row.submittedAt ? localDate(row.submittedAt, lang) : "" },
+    { label: tp("decl.name"), value: row.declarationName ?? "" },
+    { label: tp("decl.jobTitle"), value: row.declarationTitle ?? "" },
+    { label: tp("decl.date"), value: row.submittedAt ? formatDate(row.submittedAt, lang) : "" },
   ]);
   const bytes = await pdf.finish();
   const safe =

@@ -5,7 +5,8 @@ import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError } from "~/infra/errors";
 import { answers, assignments, evidenceFiles, supplierPortalSessions, suppliers } from "~db/schema";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
-import { parseTemplate, type AnswerValue, type Template } from "./model";
+import { type AnswerValue, type Template } from "./model";
+import { parseTemplate } from "./model.schema";
 import { resolveSnapshot } from "./snapshots.server";
 
 /** Statuses in which the supplier may still change answers. */

@@ -8,13 +8,10 @@ import {
   missingRequired,
   missingTranslations,
   NOT_APPLICABLE,
-  parseTemplate,
-  questionSchema,
   scoreAnswer,
   scoreAnswerDetailed,
   scoreAnswers,
   templateLanguages,
-  templateSchema,
   translatableStrings,
   validateAnswer,
   visibleQuestionIds,
@@ -22,6 +19,7 @@ import {
   type Question,
   type Template,
 } from "./model";
+import { parseTemplate, questionSchema, templateSchema } from "./model.schema";
 
 const q = (over: Partial<Question> & Pick<Question, "type">): Question =>
   questionSchema.parse({

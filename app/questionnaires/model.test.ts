@@ -3,13 +3,12 @@ import { FORCED_LABOUR_SAQ_V1 } from "./builtin/forced-labour-saq.v1";
 import {
   formatAnswer,
   missingRequired,
-  parseTemplate,
-  questionSchema,
   scoreAnswer,
   validateAnswer,
   type AnswerValue,
   type Question,
 } from "./model";
+import { parseTemplate, questionSchema } from "./model.schema";
 
 const q = (over: Partial<Question> & Pick<Question, "type">): Question =>
   questionSchema.parse({

@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { maskEmail } from "~/email/address";
 import { enqueueEmail } from "~/email/outbox.server";
+import { formatDate } from "~/i18n/dates";
 import { isSupportedLanguage, negotiateLanguage, type LanguageCode } from "~/i18n/languages";
 import type { Ctx } from "~/infra/context";
 import { randomToken, safeEqual, sha256Hex } from "~/infra/crypto.server";
@@ -19,7 +21,6 @@ import {
 import { loadAssignment } from "./assignments.server";
 import { localizeTemplate } from "./model";
 import { renderCodeEmail, renderNewLinkEmail } from "./portal-emails.server";
-import { localDate, maskEmail } from "./portal-i18n";
 
 export const PORTAL_COOKIE = "cs_portal";
 /** A portal session lasts at most this long, and never beyond the invitation link's own expiry. */
@@ -445,7 +446,7 @@ export async function requestNewLink(token: string, now = new Date()): Promise<{
     organizationName: row.organizationName,
     supplierName: row.supplierName,
     link: `${env().publicOrigin}/s/${newToken}`,
-    validUntil: localDate(expiresAt, lang),
+    validUntil: formatDate(expiresAt, lang),
   });
   return writeTx((tx) => {
     if (blockedFor(tx, [limit], now) > 0) return { sent: false };

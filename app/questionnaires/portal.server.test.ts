@@ -18,7 +18,8 @@ import {
   supplierPortalSessions,
 } from "~db/schema";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
-import { templateSchema, type Template } from "./model";
+import { type Template } from "./model";
+import { templateSchema } from "./model.schema";
 import {
   CODE_MAX_ATTEMPTS,
   CODE_REQUESTS_PER_WINDOW,

@@ -2,8 +2,11 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
+import type { RenderedEmail } from "~/email/render.server";
 import { uploadEvidence, type UploadSource } from "~/evidence/evidence.server";
+import { formatDate } from "~/i18n/dates";
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from "~/i18n/languages";
+import { portalMessages, portalT, type PortalTranslate as Translate } from "~/i18n/portal";
 import { nowOf } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -26,8 +29,7 @@ import {
   type Template,
 } from "./model";
 import type { PortalAccess } from "./portal-access.server";
-import { renderReceiptEmail, renderSubmittedNoticeEmail, type RenderedEmail } from "./portal-emails.server";
-import { localDate, portalT, type Translate } from "./portal-i18n";
+import { renderReceiptEmail, renderSubmittedNoticeEmail } from "./portal-emails.server";
 import { currentRound, recordRevision, returnedQuestions } from "./portal-rounds.server";
 
 export {
@@ -198,6 +200,8 @@ export function getPortalView(access: PortalAccess) {
     declarationName: row.declarationName,
     declarationTitle: row.declarationTitle,
     template: supplierTemplate(template, lang),
+    /** The page's strings in this one language: the browser never downloads the other seven. */
+    messages: portalMessages(lang),
     values,
     files: filesByQuestion(tx, access),
     uploadLimitMb: Math.round((env().UPLOAD_MAX_BYTES / (1024 * 1024)) * 10) / 10,
@@ -507,7 +511,7 @@ export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise
     recipientName: row.recipientName,
     organizationName,
     questionnaireTitle: localizeTemplate(template, access.language).title,
-    submittedOn: localDate(now, access.language),
+    submittedOn: formatDate(now, access.language),
     declarationName: decl.data.declarationName,
     declarationTitle: decl.data.declarationTitle,
   });

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
+import { formatDate } from "~/i18n/dates";
 import { languageName } from "~/i18n/languages";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
@@ -22,7 +23,6 @@ import {
   type Template,
 } from "./model";
 import { renderReturnedEmail } from "./portal-emails.server";
-import { localDate } from "./portal-i18n";
 import {
   currentRound,
   returnedQuestions,
@@ -343,7 +343,7 @@ export async function returnToSupplier(ctx: Ctx, assignmentId: string): Promise<
       const q = template.questions.find((x) => x.id === p.questionId)!;
       return { id: q.id, text: localizeQuestion(q, lang, template).text, comment: p.comment ?? "" };
     }),
-    expiresOn: localDate(row.tokenExpiresAt, lang),
+    expiresOn: formatDate(row.tokenExpiresAt, lang),
   });
   const now = nowOf(ctx);
   return writeTx((tx) => {

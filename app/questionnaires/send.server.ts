@@ -1,8 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
-import { renderInvitationEmail } from "~/campaigns/emails.server";
-import { scheduleReminders } from "~/campaigns/reminders.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import { isSupportedLanguage, matchLanguage, DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { nowOf, type Ctx } from "~/infra/context";
@@ -10,6 +8,8 @@ import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { renderInvitationEmail } from "~/questionnaires/invitation-emails.server";
+import { scheduleReminders } from "~/questionnaires/reminders.server";
 import { assignments, organizations, supplierContacts, suppliers } from "~db/schema";
 import { BUILTIN_FORCED_LABOUR_ID, listSendableTemplates, loadSendableTemplate } from "./templates.server";
 

@@ -2,12 +2,13 @@ import { z } from "zod";
 import {
   NOT_APPLICABLE,
   QUESTION_TYPES,
-  questionSchema,
   type Question,
   type QuestionType,
   type Rule,
   type Template,
 } from "./model";
+import { questionSchema } from "./model.schema";
+import type { DraftEdit } from "./templates.server";
 
 /**
  * The template editor's forms, as pure code: what an admin types (points per answer, thresholds, conditions)
@@ -305,4 +306,78 @@ export function moveItem<T>(list: T[], index: number, direction: "up" | "down"):
   const copy = [...list];
   [copy[index], copy[to]] = [copy[to], copy[index]];
   return copy;
+}
+
+const line = (max: number, label: string) =>
+  z.string().trim().min(1, `Enter ${label}.`).max(max, `Keep ${label} under ${max} characters.`);
+const id = z.string().min(1).max(100);
+const direction = z.enum(["up", "down"]);
+
+/** Every form of the template editor page, one object per intent. */
+export const templateEditSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({
+      intent: z.literal("meta"),
+      title: line(200, "a title"),
+      intro: z.string().trim().max(4000, "Keep the introduction under 4000 characters."),
+      attestation: line(2000, "the declaration"),
+    }),
+    z.object({ intent: z.literal("add-section"), title: line(200, "a section title") }),
+    z.object({
+      intent: z.literal("update-section"),
+      sectionId: id,
+      title: line(200, "a section title"),
+      description: z.string().trim().max(1000, "Keep the description under 1000 characters."),
+    }),
+    z.object({ intent: z.literal("delete-section"), sectionId: id }),
+    z.object({ intent: z.literal("move-section"), sectionId: id, direction }),
+    z.object({
+      intent: z.literal("add-question"),
+      sectionId: id,
+      type: z.enum(QUESTION_TYPES, "Choose a type."),
+    }),
+    questionFormSchema.extend({ intent: z.literal("save-question"), questionId: id }),
+    z.object({ intent: z.literal("delete-question"), questionId: id }),
+    z.object({ intent: z.literal("move-question"), questionId: id, direction }),
+    z.object({ intent: z.literal("publish") }),
+    z.object({ intent: z.literal("new-draft") }),
+  ],
+  { error: "Unknown action" },
+);
+
+export type TemplateEditInput = z.infer<typeof templateEditSchema>;
+
+/** A parsed editor form as the draft edit it asks for (publish and new-draft are not edits). */
+export function toDraftEdit(input: TemplateEditInput): DraftEdit {
+  switch (input.intent) {
+    case "meta":
+      return { op: "meta", title: input.title, intro: input.intro, attestation: input.attestation };
+    case "add-section":
+      return { op: "add-section", title: input.title };
+    case "update-section":
+      return {
+        op: "update-section",
+        sectionId: input.sectionId,
+        title: input.title,
+        description: input.description,
+      };
+    case "delete-section":
+      return { op: "delete-section", sectionId: input.sectionId };
+    case "move-section":
+      return { op: "move-section", sectionId: input.sectionId, direction: input.direction };
+    case "add-question":
+      return { op: "add-question", sectionId: input.sectionId, type: input.type };
+    case "save-question": {
+      const { intent: _i, questionId, ...form } = input;
+      void _i;
+      return { op: "save-question", questionId, form };
+    }
+    case "delete-question":
+      return { op: "delete-question", questionId: input.questionId };
+    case "move-question":
+      return { op: "move-question", questionId: input.questionId, direction: input.direction };
+    default:
+      throw new Error(`Not an edit: ${input.intent}`);
+  }
 }

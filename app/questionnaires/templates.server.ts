@@ -8,16 +8,15 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { questionnaireTemplates, templateVersions } from "~db/schema";
 import { BUILTIN_FORCED_LABOUR_ID, BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
 import {
-  parseTemplate,
   templateLanguage,
   templateLanguages,
-  templateSchema,
   translatableStrings,
   type Question,
   type QuestionType,
   type Template,
   type TemplateTranslation,
 } from "./model";
+import { parseTemplate, templateSchema } from "./model.schema";
 import {
   CHOICE_TYPES,
   moveItem,

@@ -8,6 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import { portalT } from "~/i18n/portal";
 import { readForm } from "~/infra/form.server";
 import {
   getVerifyView,
@@ -16,7 +17,6 @@ import {
   resendPortalCode,
   verifyPortalCode,
 } from "~/questionnaires/portal-access.server";
-import { portalT } from "~/questionnaires/portal-i18n";
 import { FieldError, Notice } from "~/ui/form";
 
 /**

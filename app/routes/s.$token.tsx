@@ -7,14 +7,15 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { formatDate } from "~/i18n/dates";
 import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
+import { portalT } from "~/i18n/portal";
 import { readForm } from "~/infra/form.server";
 import {
   getInvitationLanding,
   redeemInvitation,
   requestNewLink,
 } from "~/questionnaires/portal-access.server";
-import { localDate, portalT } from "~/questionnaires/portal-i18n";
 import { Notice } from "~/ui/form";
 
 /**
@@ -134,12 +135,12 @@ export default function SupplierLanding() {
           <div>
             <dt className="text-slate-500">{t("landing.due")}</dt>
             <dd className="font-medium">
-              {landing.dueDate ? localDate(landing.dueDate, landing.lang) : t("landing.noDue")}
+              {landing.dueDate ? formatDate(landing.dueDate, landing.lang) : t("landing.noDue")}
             </dd>
           </div>
           <div>
             <dt className="text-slate-500">{t("landing.validUntil")}</dt>
-            <dd className="font-medium">{localDate(landing.expiresAt, landing.lang)}</dd>
+            <dd className="font-medium">{formatDate(landing.expiresAt, landing.lang)}</dd>
           </div>
         </dl>
         <div className="mt-6">

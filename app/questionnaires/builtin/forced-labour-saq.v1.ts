@@ -1,4 +1,5 @@
-import { templateSchema, type Template } from "../model";
+import { type Template } from "../model";
+import { templateSchema } from "../model.schema";
 
 /**
  * Built-in forced-labour self-assessment, version 1. Versioned data: never edit a published version in a

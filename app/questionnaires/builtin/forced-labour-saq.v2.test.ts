@@ -3,13 +3,13 @@ import { LANGUAGE_CODES } from "~/i18n/languages";
 import {
   localizeTemplate,
   missingTranslations,
-  parseTemplate,
   scoreAnswer,
   scoreAnswers,
   translatableStrings,
   UNEVIDENCED_CONTROL_SHARE,
   type AnswerValue,
 } from "../model";
+import { parseTemplate } from "../model.schema";
 import { FORCED_LABOUR_SAQ_V1 } from "./forced-labour-saq.v1";
 import { FORCED_LABOUR_SAQ_V2 } from "./forced-labour-saq.v2";
 import { BUILTIN_FORCED_LABOUR_LATEST, BUILTIN_VERSIONS } from ".";

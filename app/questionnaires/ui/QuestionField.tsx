@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { fieldMessages } from "~/i18n/messages";
+import { fieldMessages } from "~/i18n/fields";
 import { answerWords, NOT_APPLICABLE, type AnswerValue, type Question } from "../model";
 
 /** What an input holds while being edited: text as typed, or the ticked values of a multiple choice. */

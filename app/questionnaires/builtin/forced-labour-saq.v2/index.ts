@@ -1,4 +1,5 @@
-import { templateSchema, type Template } from "../../model";
+import { type Template } from "../../model";
+import { templateSchema } from "../../model.schema";
 import { FORCED_LABOUR_SAQ_V2_EN } from "./en";
 import { ES } from "./es";
 import { FR } from "./fr";

@@ -1,10 +1,12 @@
-import type { LanguageCode } from "~/i18n/languages";
+import type { LanguageCode } from "./languages";
+import { messagesFor, translator } from "./translate";
 
 /**
- * Every string the supplier sees in the portal, on the link pages, in the PDF copy and in the emails sent
- * to them, in each supported language. Not a .server module: pages render these in the browser too.
- * Placeholders are {name}; sentences avoid plural forms ("Questions answered: 3 of 10") so one string
- * works in every language.
+ * What the supplier reads on the portal pages (link landing, code page, questionnaire, declaration) and
+ * the answer errors shown beside the fields, in each supported language. Emails and the PDF copy have
+ * their own server-only areas (email.server.ts, pdf.server.ts). The questionnaire page gets its one
+ * language's table from the loader (`portalMessages`), so the browser does not download all eight.
+ * Sentences avoid plural forms ("Answered: 3 of 10") so one string works in every language.
  */
 const en = {
   // Language switcher
@@ -121,50 +123,11 @@ const en = {
   "err.generic": "This answer could not be saved. Check it and try again.",
   "err.notReturned": "This question was not returned to you, so it cannot be changed.",
   "err.notEditable": "This questionnaire can no longer be changed.",
-
-  // PDF copy
-  "pdf.title": "Copy of your answers",
-  "pdf.answeredFor": "Answered for {org} by {supplier}",
-  "pdf.language": "Language",
-  "pdf.submittedOn": "Submitted on",
-  "pdf.notSubmitted": "Not submitted yet",
-  "pdf.status": "Status",
-  "pdf.files": "Files",
-  "pdf.footer": "{title} · copy generated {date}",
-
-  // Emails
-  "email.greeting": "Dear {name},",
-  "email.code.subject": "{code} is your code for the {org} questionnaire",
-  "email.code.heading": "Your confirmation code",
-  "email.code.body":
-    "Enter this code to open the questionnaire {org} sent to {supplier}. It is valid for 10 minutes.",
-  "email.code.ignore":
-    "If you did not try to open the questionnaire, someone may have your link: you can ignore this email, they cannot open it without this code.",
-  "email.newLink.subject": "Your new link to the {org} questionnaire",
-  "email.newLink.heading": "Here is your new link",
-  "email.newLink.body":
-    "You asked for a new link to the questionnaire {org} sent to {supplier}. The old link no longer works.",
-  "email.newLink.button": "Open the questionnaire",
-  "email.newLink.validUntil": "This link works until {date}.",
-  "email.receipt.subject": "Receipt: your answers for {org}",
-  "email.receipt.heading": "Thank you: your answers were received",
-  "email.receipt.body":
-    "Your answers to the questionnaire for {org} were submitted on {date}, declared by {name} ({jobTitle}). {org} will review them and may come back to you with questions.",
-  "email.receipt.footer":
-    "You can view your answers and download a PDF copy through the link in your invitation while it is valid.",
-  "email.returned.subject": "{org} asks you to update some answers",
-  "email.returned.heading": "{org} returned some answers for changes",
-  "email.returned.body":
-    "{org} reviewed your answers and asks you to update the following questions. Your other answers are kept as submitted.",
-  "email.returned.action":
-    "Open the link in your invitation to change these answers and submit again. It works until {date}.",
-  "email.footer": "Sent by Clearsource on behalf of {org}.",
 };
 
 export type PortalKey = keyof typeof en;
-type Strings = Record<PortalKey, string>;
 
-const es: Strings = {
+const es: Record<PortalKey, string> = {
   "lang.label": "Idioma",
   "lang.change": "Cambiar",
   "landing.for": "Para {supplier} · dirigido a {recipient}",
@@ -268,43 +231,9 @@ const es: Strings = {
   "err.generic": "No se ha podido guardar esta respuesta. Revísela e inténtelo de nuevo.",
   "err.notReturned": "Esta pregunta no se le ha devuelto, así que no se puede cambiar.",
   "err.notEditable": "Este cuestionario ya no se puede modificar.",
-  "pdf.title": "Copia de sus respuestas",
-  "pdf.answeredFor": "Respondido para {org} por {supplier}",
-  "pdf.language": "Idioma",
-  "pdf.submittedOn": "Enviado el",
-  "pdf.notSubmitted": "Aún no enviado",
-  "pdf.status": "Estado",
-  "pdf.files": "Archivos",
-  "pdf.footer": "{title} · copia generada el {date}",
-  "email.greeting": "Estimado/a {name}:",
-  "email.code.subject": "{code} es su código para el cuestionario de {org}",
-  "email.code.heading": "Su código de confirmación",
-  "email.code.body":
-    "Introduzca este código para abrir el cuestionario que {org} envió a {supplier}. Es válido durante 10 minutos.",
-  "email.code.ignore":
-    "Si no intentó abrir el cuestionario, es posible que otra persona tenga su enlace: puede ignorar este correo, no podrá abrirlo sin este código.",
-  "email.newLink.subject": "Su nuevo enlace al cuestionario de {org}",
-  "email.newLink.heading": "Aquí tiene su nuevo enlace",
-  "email.newLink.body":
-    "Ha solicitado un enlace nuevo al cuestionario que {org} envió a {supplier}. El enlace anterior ya no funciona.",
-  "email.newLink.button": "Abrir el cuestionario",
-  "email.newLink.validUntil": "Este enlace funciona hasta el {date}.",
-  "email.receipt.subject": "Acuse de recibo: sus respuestas para {org}",
-  "email.receipt.heading": "Gracias: hemos recibido sus respuestas",
-  "email.receipt.body":
-    "Sus respuestas al cuestionario de {org} se enviaron el {date}, declaradas por {name} ({jobTitle}). {org} las revisará y es posible que se ponga en contacto con usted si tiene preguntas.",
-  "email.receipt.footer":
-    "Puede consultar sus respuestas y descargar una copia en PDF a través del enlace de su invitación mientras sea válido.",
-  "email.returned.subject": "{org} le pide que actualice algunas respuestas",
-  "email.returned.heading": "{org} ha devuelto algunas respuestas para que las modifique",
-  "email.returned.body":
-    "{org} ha revisado sus respuestas y le pide que actualice las siguientes preguntas. El resto de sus respuestas se mantienen tal como las envió.",
-  "email.returned.action":
-    "Abra el enlace de su invitación para cambiar estas respuestas y volver a enviarlas. Funciona hasta el {date}.",
-  "email.footer": "Enviado por Clearsource en nombre de {org}.",
 };
 
-const fr: Strings = {
+const fr: Record<PortalKey, string> = {
   "lang.label": "Langue",
   "lang.change": "Changer",
   "landing.for": "Pour {supplier} · adressé à {recipient}",
@@ -409,43 +338,9 @@ const fr: Strings = {
   "err.generic": "Cette réponse n’a pas pu être enregistrée. Vérifiez-la et réessayez.",
   "err.notReturned": "Cette question ne vous a pas été renvoyée : elle ne peut pas être modifiée.",
   "err.notEditable": "Ce questionnaire ne peut plus être modifié.",
-  "pdf.title": "Copie de vos réponses",
-  "pdf.answeredFor": "Réponses de {supplier} pour {org}",
-  "pdf.language": "Langue",
-  "pdf.submittedOn": "Envoyé le",
-  "pdf.notSubmitted": "Pas encore envoyé",
-  "pdf.status": "Statut",
-  "pdf.files": "Fichiers",
-  "pdf.footer": "{title} · copie générée le {date}",
-  "email.greeting": "Bonjour {name},",
-  "email.code.subject": "{code} est votre code pour le questionnaire de {org}",
-  "email.code.heading": "Votre code de confirmation",
-  "email.code.body":
-    "Saisissez ce code pour ouvrir le questionnaire que {org} a envoyé à {supplier}. Il est valable 10 minutes.",
-  "email.code.ignore":
-    "Si vous n’avez pas essayé d’ouvrir le questionnaire, quelqu’un d’autre a peut-être votre lien : vous pouvez ignorer cet e-mail, il ne pourra pas l’ouvrir sans ce code.",
-  "email.newLink.subject": "Votre nouveau lien vers le questionnaire de {org}",
-  "email.newLink.heading": "Voici votre nouveau lien",
-  "email.newLink.body":
-    "Vous avez demandé un nouveau lien vers le questionnaire que {org} a envoyé à {supplier}. L’ancien lien ne fonctionne plus.",
-  "email.newLink.button": "Ouvrir le questionnaire",
-  "email.newLink.validUntil": "Ce lien fonctionne jusqu’au {date}.",
-  "email.receipt.subject": "Accusé de réception : vos réponses pour {org}",
-  "email.receipt.heading": "Merci : vos réponses ont bien été reçues",
-  "email.receipt.body":
-    "Vos réponses au questionnaire de {org} ont été envoyées le {date}, déclarées par {name} ({jobTitle}). {org} va les examiner et pourra revenir vers vous avec des questions.",
-  "email.receipt.footer":
-    "Vous pouvez consulter vos réponses et télécharger une copie PDF grâce au lien de votre invitation tant qu’il est valable.",
-  "email.returned.subject": "{org} vous demande de mettre à jour certaines réponses",
-  "email.returned.heading": "{org} vous a renvoyé certaines réponses à modifier",
-  "email.returned.body":
-    "{org} a examiné vos réponses et vous demande de mettre à jour les questions suivantes. Vos autres réponses sont conservées telles qu’envoyées.",
-  "email.returned.action":
-    "Ouvrez le lien de votre invitation pour modifier ces réponses et les envoyer à nouveau. Il fonctionne jusqu’au {date}.",
-  "email.footer": "Envoyé par Clearsource pour le compte de {org}.",
 };
 
-const zhHans: Strings = {
+const zhHans: Record<PortalKey, string> = {
   "lang.label": "语言",
   "lang.change": "切换",
   "landing.for": "填写方：{supplier} · 收件人：{recipient}",
@@ -543,38 +438,9 @@ const zhHans: Strings = {
   "err.generic": "此答案无法保存。请检查后重试。",
   "err.notReturned": "此问题未被退回，因此不能修改。",
   "err.notEditable": "本问卷已不能再修改。",
-  "pdf.title": "您的答案副本",
-  "pdf.answeredFor": "{supplier} 为 {org} 填写",
-  "pdf.language": "语言",
-  "pdf.submittedOn": "提交日期",
-  "pdf.notSubmitted": "尚未提交",
-  "pdf.status": "状态",
-  "pdf.files": "文件",
-  "pdf.footer": "{title} · 副本生成于 {date}",
-  "email.greeting": "{name}，您好：",
-  "email.code.subject": "{code} 是您填写 {org} 问卷的验证码",
-  "email.code.heading": "您的验证码",
-  "email.code.body": "请输入此验证码以打开 {org} 发送给 {supplier} 的问卷。验证码 10 分钟内有效。",
-  "email.code.ignore":
-    "如果您没有尝试打开问卷，可能有他人获得了您的链接：您可以忽略此邮件，没有此验证码对方无法打开问卷。",
-  "email.newLink.subject": "您的 {org} 问卷新链接",
-  "email.newLink.heading": "这是您的新链接",
-  "email.newLink.body": "您申请了 {org} 发送给 {supplier} 的问卷的新链接。旧链接已失效。",
-  "email.newLink.button": "打开问卷",
-  "email.newLink.validUntil": "此链接有效期至 {date}。",
-  "email.receipt.subject": "回执：您为 {org} 提交的答案",
-  "email.receipt.heading": "谢谢：我们已收到您的答案",
-  "email.receipt.body":
-    "您为 {org} 填写的问卷答案已于 {date} 提交，声明人：{name}（{jobTitle}）。{org} 将进行审核，如有疑问可能会与您联系。",
-  "email.receipt.footer": "在邀请链接有效期内，您可以通过该链接查看答案并下载 PDF 副本。",
-  "email.returned.subject": "{org} 请您更新部分答案",
-  "email.returned.heading": "{org} 退回了部分答案要求修改",
-  "email.returned.body": "{org} 审核了您的答案，请您更新以下问题。其他答案保持提交时的内容。",
-  "email.returned.action": "请打开邀请中的链接修改这些答案并重新提交。链接有效期至 {date}。",
-  "email.footer": "由 Clearsource 代表 {org} 发送。",
 };
 
-const vi: Strings = {
+const vi: Record<PortalKey, string> = {
   "lang.label": "Ngôn ngữ",
   "lang.change": "Đổi",
   "landing.for": "Dành cho {supplier} · gửi tới {recipient}",
@@ -677,43 +543,9 @@ const vi: Strings = {
   "err.generic": "Không thể lưu câu trả lời này. Hãy kiểm tra lại và thử lần nữa.",
   "err.notReturned": "Câu hỏi này không bị trả lại nên không thể thay đổi.",
   "err.notEditable": "Bảng câu hỏi này không thể thay đổi nữa.",
-  "pdf.title": "Bản sao câu trả lời của bạn",
-  "pdf.answeredFor": "{supplier} trả lời cho {org}",
-  "pdf.language": "Ngôn ngữ",
-  "pdf.submittedOn": "Ngày gửi",
-  "pdf.notSubmitted": "Chưa gửi",
-  "pdf.status": "Trạng thái",
-  "pdf.files": "Tệp",
-  "pdf.footer": "{title} · bản sao tạo ngày {date}",
-  "email.greeting": "Kính gửi {name},",
-  "email.code.subject": "{code} là mã của bạn cho bảng câu hỏi của {org}",
-  "email.code.heading": "Mã xác nhận của bạn",
-  "email.code.body":
-    "Nhập mã này để mở bảng câu hỏi mà {org} đã gửi cho {supplier}. Mã có hiệu lực trong 10 phút.",
-  "email.code.ignore":
-    "Nếu bạn không mở bảng câu hỏi, có thể người khác đang có liên kết của bạn: bạn có thể bỏ qua email này, họ không thể mở nếu không có mã này.",
-  "email.newLink.subject": "Liên kết mới tới bảng câu hỏi của {org}",
-  "email.newLink.heading": "Đây là liên kết mới của bạn",
-  "email.newLink.body":
-    "Bạn đã yêu cầu liên kết mới tới bảng câu hỏi mà {org} đã gửi cho {supplier}. Liên kết cũ không còn hoạt động.",
-  "email.newLink.button": "Mở bảng câu hỏi",
-  "email.newLink.validUntil": "Liên kết này có hiệu lực đến {date}.",
-  "email.receipt.subject": "Biên nhận: câu trả lời của bạn cho {org}",
-  "email.receipt.heading": "Cảm ơn bạn: chúng tôi đã nhận được câu trả lời",
-  "email.receipt.body":
-    "Câu trả lời của bạn cho bảng câu hỏi của {org} đã được gửi ngày {date}, do {name} ({jobTitle}) cam kết. {org} sẽ xem xét và có thể liên hệ lại với bạn nếu có thắc mắc.",
-  "email.receipt.footer":
-    "Bạn có thể xem câu trả lời và tải bản sao PDF qua liên kết trong thư mời khi liên kết còn hiệu lực.",
-  "email.returned.subject": "{org} đề nghị bạn cập nhật một số câu trả lời",
-  "email.returned.heading": "{org} đã trả lại một số câu trả lời để chỉnh sửa",
-  "email.returned.body":
-    "{org} đã xem xét câu trả lời của bạn và đề nghị bạn cập nhật các câu hỏi sau. Các câu trả lời khác được giữ nguyên như đã gửi.",
-  "email.returned.action":
-    "Mở liên kết trong thư mời để thay đổi các câu trả lời này và gửi lại. Liên kết có hiệu lực đến {date}.",
-  "email.footer": "Được Clearsource gửi thay mặt {org}.",
 };
 
-const id: Strings = {
+const id: Record<PortalKey, string> = {
   "lang.label": "Bahasa",
   "lang.change": "Ganti",
   "landing.for": "Untuk {supplier} · ditujukan kepada {recipient}",
@@ -816,43 +648,9 @@ const id: Strings = {
   "err.generic": "Jawaban ini tidak dapat disimpan. Periksa lalu coba lagi.",
   "err.notReturned": "Pertanyaan ini tidak dikembalikan kepada Anda, jadi tidak dapat diubah.",
   "err.notEditable": "Kuesioner ini tidak dapat diubah lagi.",
-  "pdf.title": "Salinan jawaban Anda",
-  "pdf.answeredFor": "Dijawab oleh {supplier} untuk {org}",
-  "pdf.language": "Bahasa",
-  "pdf.submittedOn": "Dikirim pada",
-  "pdf.notSubmitted": "Belum dikirim",
-  "pdf.status": "Status",
-  "pdf.files": "File",
-  "pdf.footer": "{title} · salinan dibuat {date}",
-  "email.greeting": "Yth. {name},",
-  "email.code.subject": "{code} adalah kode Anda untuk kuesioner {org}",
-  "email.code.heading": "Kode konfirmasi Anda",
-  "email.code.body":
-    "Masukkan kode ini untuk membuka kuesioner yang dikirim {org} kepada {supplier}. Kode berlaku selama 10 menit.",
-  "email.code.ignore":
-    "Jika Anda tidak mencoba membuka kuesioner, mungkin orang lain memiliki tautan Anda: Anda dapat mengabaikan email ini, mereka tidak dapat membukanya tanpa kode ini.",
-  "email.newLink.subject": "Tautan baru Anda ke kuesioner {org}",
-  "email.newLink.heading": "Berikut tautan baru Anda",
-  "email.newLink.body":
-    "Anda meminta tautan baru ke kuesioner yang dikirim {org} kepada {supplier}. Tautan lama sudah tidak berfungsi.",
-  "email.newLink.button": "Buka kuesioner",
-  "email.newLink.validUntil": "Tautan ini berlaku hingga {date}.",
-  "email.receipt.subject": "Tanda terima: jawaban Anda untuk {org}",
-  "email.receipt.heading": "Terima kasih: jawaban Anda telah diterima",
-  "email.receipt.body":
-    "Jawaban Anda atas kuesioner dari {org} dikirim pada {date}, dinyatakan oleh {name} ({jobTitle}). {org} akan meninjaunya dan mungkin menghubungi Anda jika ada pertanyaan.",
-  "email.receipt.footer":
-    "Anda dapat melihat jawaban dan mengunduh salinan PDF melalui tautan di undangan Anda selama tautan masih berlaku.",
-  "email.returned.subject": "{org} meminta Anda memperbarui beberapa jawaban",
-  "email.returned.heading": "{org} mengembalikan beberapa jawaban untuk diperbaiki",
-  "email.returned.body":
-    "{org} telah meninjau jawaban Anda dan meminta Anda memperbarui pertanyaan berikut. Jawaban Anda yang lain tetap seperti yang dikirim.",
-  "email.returned.action":
-    "Buka tautan di undangan Anda untuk mengubah jawaban ini dan mengirimnya kembali. Tautan berlaku hingga {date}.",
-  "email.footer": "Dikirim oleh Clearsource atas nama {org}.",
 };
 
-const pt: Strings = {
+const pt: Record<PortalKey, string> = {
   "lang.label": "Idioma",
   "lang.change": "Alterar",
   "landing.for": "Para {supplier} · dirigido a {recipient}",
@@ -956,43 +754,9 @@ const pt: Strings = {
   "err.generic": "Não foi possível guardar esta resposta. Verifique-a e tente novamente.",
   "err.notReturned": "Esta pergunta não lhe foi devolvida, por isso não pode ser alterada.",
   "err.notEditable": "Este questionário já não pode ser alterado.",
-  "pdf.title": "Cópia das suas respostas",
-  "pdf.answeredFor": "Respondido por {supplier} para {org}",
-  "pdf.language": "Idioma",
-  "pdf.submittedOn": "Enviado em",
-  "pdf.notSubmitted": "Ainda não enviado",
-  "pdf.status": "Estado",
-  "pdf.files": "Ficheiros",
-  "pdf.footer": "{title} · cópia gerada em {date}",
-  "email.greeting": "Caro(a) {name},",
-  "email.code.subject": "{code} é o seu código para o questionário de {org}",
-  "email.code.heading": "O seu código de confirmação",
-  "email.code.body":
-    "Introduza este código para abrir o questionário que {org} enviou a {supplier}. É válido durante 10 minutos.",
-  "email.code.ignore":
-    "Se não tentou abrir o questionário, outra pessoa pode ter o seu link: pode ignorar este e-mail, ela não o consegue abrir sem este código.",
-  "email.newLink.subject": "O seu novo link para o questionário de {org}",
-  "email.newLink.heading": "Aqui está o seu novo link",
-  "email.newLink.body":
-    "Pediu um novo link para o questionário que {org} enviou a {supplier}. O link anterior já não funciona.",
-  "email.newLink.button": "Abrir o questionário",
-  "email.newLink.validUntil": "Este link funciona até {date}.",
-  "email.receipt.subject": "Recibo: as suas respostas para {org}",
-  "email.receipt.heading": "Obrigado: recebemos as suas respostas",
-  "email.receipt.body":
-    "As suas respostas ao questionário de {org} foram enviadas em {date}, declaradas por {name} ({jobTitle}). {org} irá analisá-las e poderá contactá-lo com perguntas.",
-  "email.receipt.footer":
-    "Pode consultar as suas respostas e descarregar uma cópia em PDF através do link do convite enquanto for válido.",
-  "email.returned.subject": "{org} pede-lhe que atualize algumas respostas",
-  "email.returned.heading": "{org} devolveu algumas respostas para alteração",
-  "email.returned.body":
-    "{org} analisou as suas respostas e pede-lhe que atualize as perguntas seguintes. As restantes respostas mantêm-se como foram enviadas.",
-  "email.returned.action":
-    "Abra o link do seu convite para alterar estas respostas e enviá-las novamente. Funciona até {date}.",
-  "email.footer": "Enviado pela Clearsource em nome de {org}.",
 };
 
-const tr: Strings = {
+const tr: Record<PortalKey, string> = {
   "lang.label": "Dil",
   "lang.change": "Değiştir",
   "landing.for": "{supplier} için · alıcı: {recipient}",
@@ -1094,43 +858,8 @@ const tr: Strings = {
   "err.generic": "Bu yanıt kaydedilemedi. Kontrol edip tekrar deneyin.",
   "err.notReturned": "Bu soru size iade edilmediği için değiştirilemez.",
   "err.notEditable": "Bu anket artık değiştirilemez.",
-  "pdf.title": "Yanıtlarınızın kopyası",
-  "pdf.answeredFor": "{supplier} tarafından {org} için yanıtlandı",
-  "pdf.language": "Dil",
-  "pdf.submittedOn": "Gönderim tarihi",
-  "pdf.notSubmitted": "Henüz gönderilmedi",
-  "pdf.status": "Durum",
-  "pdf.files": "Dosyalar",
-  "pdf.footer": "{title} · kopya oluşturma tarihi {date}",
-  "email.greeting": "Sayın {name},",
-  "email.code.subject": "{org} anketi için kodunuz: {code}",
-  "email.code.heading": "Doğrulama kodunuz",
-  "email.code.body":
-    "{org} tarafından {supplier} için gönderilen anketi açmak için bu kodu girin. Kod 10 dakika geçerlidir.",
-  "email.code.ignore":
-    "Anketi açmaya çalışmadıysanız bağlantınız başka birinin elinde olabilir: bu e-postayı yok sayabilirsiniz, bu kod olmadan anketi açamazlar.",
-  "email.newLink.subject": "{org} anketine yeni bağlantınız",
-  "email.newLink.heading": "Yeni bağlantınız",
-  "email.newLink.body":
-    "{org} tarafından {supplier} için gönderilen ankete yeni bir bağlantı istediniz. Eski bağlantı artık çalışmıyor.",
-  "email.newLink.button": "Anketi aç",
-  "email.newLink.validUntil": "Bu bağlantı {date} tarihine kadar çalışır.",
-  "email.receipt.subject": "Alındı belgesi: {org} için yanıtlarınız",
-  "email.receipt.heading": "Teşekkürler: yanıtlarınız alındı",
-  "email.receipt.body":
-    "{org} anketine verdiğiniz yanıtlar {date} tarihinde gönderildi; beyan eden: {name} ({jobTitle}). {org} yanıtları inceleyecek ve sorusu olursa sizinle iletişime geçebilir.",
-  "email.receipt.footer":
-    "Davetinizdeki bağlantı geçerli olduğu sürece yanıtlarınızı görüntüleyebilir ve PDF kopyasını indirebilirsiniz.",
-  "email.returned.subject": "{org} bazı yanıtlarınızı güncellemenizi istiyor",
-  "email.returned.heading": "{org} bazı yanıtları düzeltme için iade etti",
-  "email.returned.body":
-    "{org} yanıtlarınızı inceledi ve aşağıdaki soruları güncellemenizi istiyor. Diğer yanıtlarınız gönderildiği gibi korunur.",
-  "email.returned.action":
-    "Bu yanıtları değiştirip yeniden göndermek için davetinizdeki bağlantıyı açın. Bağlantı {date} tarihine kadar çalışır.",
-  "email.footer": "Clearsource tarafından {org} adına gönderildi.",
 };
-
-export const PORTAL_STRINGS: Record<LanguageCode, Strings> = {
+export const PORTAL_STRINGS: Record<LanguageCode, Record<PortalKey, string>> = {
   en,
   es,
   fr,
@@ -1141,38 +870,10 @@ export const PORTAL_STRINGS: Record<LanguageCode, Strings> = {
   tr,
 };
 
-export type Translate = (key: PortalKey, vars?: Record<string, string | number>) => string;
+export const portalT = translator(PORTAL_STRINGS);
+export type PortalTranslate = ReturnType<typeof portalT>;
 
-/** A translator for one language; unknown placeholders are left visible rather than silently dropped. */
-export function portalT(lang: LanguageCode | string): Translate {
-  const table = PORTAL_STRINGS[lang as LanguageCode] ?? en;
-  return (key, vars) => {
-    const template = table[key] ?? en[key];
-    if (!vars) return template;
-    return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
-  };
-}
-
-/** Dates as people in that language write them, in UTC so server and browser agree. */
-export function localDate(d: Date | string, lang: string): string {
-  const date =
-    typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T00:00:00Z`) : new Date(d);
-  const locale = lang === "en" ? "en-GB" : lang;
-  try {
-    return date.toLocaleDateString(locale, {
-      day: "numeric",
-      month: "long",
-      year: "numeric",
-      timeZone: "UTC",
-    });
-  } catch {
-    return date.toISOString().slice(0, 10);
-  }
-}
-
-/** "m•••@example.com": enough for the person to recognise their address, not enough to harvest it. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return "•••";
-  return `${email.slice(0, 1)}•••${email.slice(at)}`;
+/** One language's portal table, for a loader to send to the page. */
+export function portalMessages(lang: string | null | undefined) {
+  return messagesFor(PORTAL_STRINGS, lang);
 }

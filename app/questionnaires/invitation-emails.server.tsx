@@ -1,21 +1,13 @@
-import { render } from "@react-email/components";
-import type { ReactElement } from "react";
+import { headerText, renderEmail, type RenderedEmail } from "~/email/render.server";
+import { emailDate, emailStrings } from "~/i18n/email.server";
 import QuestionnaireInvitation from "~emails/questionnaire-invitation";
 import QuestionnaireOverdue from "~emails/questionnaire-overdue";
 import QuestionnaireReminder from "~emails/questionnaire-reminder";
-import { emailDate, emailStrings } from "./email-i18n";
 
-export type RenderedEmail = { subject: string; html: string; text: string };
-
-/** Subjects are mail headers: collapse any line break a supplier or organisation name might carry. */
-export function headerText(value: string): string {
-  return value.replace(/[\r\n]+/g, " ").trim();
-}
-
-async function renderBoth(el: ReactElement): Promise<{ html: string; text: string }> {
-  const [html, text] = await Promise.all([render(el), render(el, { plainText: true })]);
-  return { html, text };
-}
+/**
+ * The invitation, reminder and overdue emails of a questionnaire assignment, in the supplier's language.
+ * Owned here because questionnaires send them (single sends, reminders); campaigns reuse them.
+ */
 
 /** What is the same for every supplier of one send (one campaign, one language). */
 export type InvitationCommon = {
@@ -33,7 +25,7 @@ export type PerRecipient = { recipientName: string; supplierName: string; link: 
 
 export async function renderInvitationEmail(c: InvitationCommon, r: PerRecipient): Promise<RenderedEmail> {
   const t = emailStrings(c.language);
-  const body = await renderBoth(
+  return renderEmail(
     <QuestionnaireInvitation
       {...r}
       language={c.language}
@@ -43,11 +35,8 @@ export async function renderInvitationEmail(c: InvitationCommon, r: PerRecipient
       dueOn={c.dueDate ? emailDate(c.dueDate, c.language) : null}
       expiresOn={emailDate(c.expiresAt, c.language)}
     />,
+    t.invitation.subject(c.organizationName, c.questionnaireTitle, r.supplierName),
   );
-  return {
-    subject: headerText(t.invitation.subject(c.organizationName, c.questionnaireTitle, r.supplierName)),
-    ...body,
-  };
 }
 
 // Placeholders survive React's escaping and the plain-text conversion unchanged (no spaces, no markup).
@@ -110,16 +99,16 @@ export async function renderReminderEmail(p: ReminderInput): Promise<RenderedEma
     dueOn: emailDate(p.dueDate, p.language),
     expiresOn: emailDate(p.expiresAt, p.language),
   };
-  const body = await renderBoth(
+  const subject =
+    p.variant === "overdue"
+      ? t.overdue.subject(p.organizationName, p.questionnaireTitle)
+      : t.reminder.subject(p.organizationName, p.questionnaireTitle, props.dueOn);
+  return renderEmail(
     p.variant === "overdue" ? (
       <QuestionnaireOverdue {...props} />
     ) : (
       <QuestionnaireReminder {...props} variant="reminder" />
     ),
+    subject,
   );
-  const subject =
-    p.variant === "overdue"
-      ? t.overdue.subject(p.organizationName, p.questionnaireTitle)
-      : t.reminder.subject(p.organizationName, p.questionnaireTitle, props.dueOn);
-  return { subject: headerText(subject), ...body };
 }

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
+import type { RenderedEmail } from "~/email/render.server";
 import { nowOf, systemCtx, type Ctx } from "~/infra/context";
 import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
@@ -16,7 +17,7 @@ import {
   suppliers,
 } from "~db/schema";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
-import { renderInvitationEmail, renderReminderEmail, type RenderedEmail } from "./emails.server";
+import { renderInvitationEmail, renderReminderEmail } from "./invitation-emails.server";
 import {
   DEFAULT_OVERDUE_EVERY_DAYS,
   DEFAULT_REMINDER_DAYS,
