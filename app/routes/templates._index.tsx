@@ -5,6 +5,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { formatDate } from "~/i18n/dates";
 import { nativeLanguageName } from "~/i18n/languages";
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
@@ -32,10 +33,6 @@ export async function action({ request }: ActionFunctionArgs) {
     },
     { values: parsed.values },
   );
-}
-
-function humanDate(iso: string) {
-  return new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" });
 }
 
 export default function TemplatesIndex() {
@@ -138,7 +135,7 @@ export default function TemplatesIndex() {
                             to={`/templates/${v.id}`}
                             title={
                               v.status === "published" && v.publishedAt
-                                ? `Published ${humanDate(v.publishedAt)}`
+                                ? `Published ${formatDate(v.publishedAt, "en", "short-month")}`
                                 : "Draft"
                             }
                           >
@@ -151,7 +148,7 @@ export default function TemplatesIndex() {
                     </td>
                     <td className="text-sm text-slate-600">
                       {latest.status === "published" && latest.publishedAt
-                        ? `Published ${humanDate(latest.publishedAt)}`
+                        ? `Published ${formatDate(latest.publishedAt, "en", "short-month")}`
                         : "Draft in progress"}
                     </td>
                     <td className="text-right tabular-nums">{latest.questionCount}</td>
