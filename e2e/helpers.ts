@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, type Browser, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 
 export const DEMO_PASSWORD = "clearsource-demo";
 export const demo = (role: "admin" | "procurement" | "auditor" | "executive") =>
@@ -98,4 +99,57 @@ export async function answerRemaining(page: Page) {
     if (changed === 0) break;
   }
   await page.waitForTimeout(1200);
+}
+
+/**
+ * The text of the newest email to an address, read from the server's outbox table. Mail that belongs to
+ * no organisation (sign-up confirmation, password reset) is not in any admin's mailbox; without SMTP the
+ * server prints its link to its log, and the e2e run reads it from the database instead.
+ */
+export async function outboxText(to: string, template: string): Promise<string> {
+  const file = path.join(process.env.E2E_DATA_DIR!, "e2e.sqlite");
+  for (let i = 0; i < 50; i++) {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const row = db
+        .prepare(
+          "SELECT text FROM email_outbox WHERE to_address = ? AND template = ? ORDER BY created_at DESC LIMIT 1",
+        )
+        .get(to, template) as { text: string } | undefined;
+      if (row) return row.text;
+    } finally {
+      db.close();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No ${template} email to ${to}`);
+}
+
+/** Sign up through the browser, confirm the emailed link and log in: a new organisation of its own. */
+export async function signUpFreshOrg(
+  browser: Browser,
+  who: { organizationName: string; name: string; email: string; password: string },
+): Promise<Page> {
+  const context = await browser.newContext();
+  context.on("page", (p) => watch(p));
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Organisation name").fill(who.organizationName);
+  await page.getByLabel("Your name").fill(who.name);
+  await page.getByLabel("Work email").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
+  const link = (await outboxText(who.email, "signup-confirmation")).match(
+    /https?:\/\/\S+\/verify-email\/[\w-]+/,
+  )![0];
+  await page.goto(new URL(link).pathname);
+  await expect(page.getByText(who.organizationName)).toBeVisible();
+  await page.getByRole("button", { name: "Confirm and create the organisation" }).click();
+  await expect(page).toHaveURL(/\/login\?verified=1/);
+  await expect(page.getByLabel("Email")).toHaveValue(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+  return page;
 }

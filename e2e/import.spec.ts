@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { signUpFreshOrg } from "./helpers";
 
 /**
  * Supplier import through the browser: a messy semicolon file with a BOM, quoted separators and newlines,
@@ -24,21 +25,18 @@ function messyCsv(): string {
  * A new organisation of its own: thousands of imported suppliers must not change what the other specs
  * (run against the same server, one after another) see in the demo organisation.
  */
-async function signUpFreshOrg(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function freshImportOrg(browser: Browser): Promise<Page> {
   const id = Date.now().toString(36);
-  await page.goto("/signup");
-  await page.getByLabel("Organisation name").fill(`Import Test ${id}`);
-  await page.getByLabel("Your name").fill("Imogen Importer");
-  await page.getByLabel("Work email").fill(`importer-${id}@example.test`);
-  await page.getByLabel("Password").fill("import-e2e-password");
-  await page.getByRole("button", { name: "Create organisation" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-  return page;
+  return signUpFreshOrg(browser, {
+    organizationName: `Import Test ${id}`,
+    name: "Imogen Importer",
+    email: `importer-${id}@example.test`,
+    password: "import-e2e-password",
+  });
 }
 
 test("import a messy CSV: map columns, progress to 100%, summary, error report", async ({ browser }) => {
-  const page = await signUpFreshOrg(browser);
+  const page = await freshImportOrg(browser);
   await page.goto("/suppliers");
   await page.getByRole("link", { name: "Import CSV" }).click();
   await expect(page).toHaveURL(/\/imports$/);

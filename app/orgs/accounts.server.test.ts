@@ -2,80 +2,158 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "~/infra/crypto.server";
 import { db } from "~/infra/db.server";
-import { ValidationError } from "~/infra/errors";
+import { ConflictError, ValidationError } from "~/infra/errors";
 import { action as loginAction } from "~/routes/login";
 import { action as signupAction } from "~/routes/signup";
-import { auditLog, memberships, organizations, rateLimits, sessions, users } from "~db/schema";
+import { action as verifyAction, loader as verifyLoader } from "~/routes/verify-email.$token";
+import { accountTokens, auditLog, memberships, organizations, rateLimits, sessions, users } from "~db/schema";
 import { createOrg, FACTORY_PASSWORD, requestAs } from "../../test/factories";
-import { INVALID_CREDENTIALS, logIn, signUp } from "./accounts.server";
-import { TooManyAttemptsError } from "./rate-limit.server";
+import {
+  confirmSignUp,
+  INVALID_CREDENTIALS,
+  logIn,
+  requestSignUp,
+  type LogInResult,
+} from "./accounts.server";
+import { acceptInvitation, inviteMember } from "./invitations.server";
+import { latestMailTo } from "./mail.testing";
+import { LOGIN_FREE_PER_ACCOUNT, LOGIN_FREE_PER_ACCOUNT_IP, TooManyAttemptsError } from "./rate-limit.server";
 import { getSessionMember } from "./session.server";
 
 const cookieOf = (setCookie: string) => setCookie.split(";")[0];
 let n = 0;
 const email = () => `person-${Date.now()}-${n++}@example.test`;
 
-const args = (request: Request, context: Record<string, unknown> = {}) =>
-  ({ request, params: {}, context }) as never;
+const args = (request: Request, context: Record<string, unknown> = {}, params: Record<string, string> = {}) =>
+  ({ request, params, context }) as never;
 
-describe("signUp", () => {
-  it("creates the organisation, its admin, the membership, a session and audit rows in one go", async () => {
+const linkToken = (text: string, path: string) =>
+  new RegExp(`/${path}/([A-Za-z0-9_-]+)`).exec(text)?.[1] ?? "";
+
+function signedIn(r: LogInResult) {
+  if (r.kind !== "signed-in") throw new Error("expected a session");
+  return r;
+}
+
+describe("sign-up with email verification", () => {
+  it("creates nothing until the emailed link is confirmed; then organisation, admin, session and audit rows", async () => {
     const address = email();
-    const result = await signUp({
+    const usersBefore = db().select().from(users).all().length;
+    const sent = await requestSignUp({
       organizationName: "Łódź Tekstil Sanayi A.Ş.",
       name: "Ana Admin",
       email: `  ${address.toUpperCase()} `,
       password: "a long enough passphrase",
     });
-    const org = db().select().from(organizations).where(eq(organizations.id, result.organizationId)).get();
-    expect(org?.name).toBe("Łódź Tekstil Sanayi A.Ş.");
-    const user = db().select().from(users).where(eq(users.id, result.userId)).get()!;
-    expect(user.email).toBe(address);
+    expect(sent.email).toBe(address);
+    expect(db().select().from(users).all()).toHaveLength(usersBefore);
+    const mail = latestMailTo(address)!;
+    expect(mail.organizationId).toBeNull();
+    expect(mail.template).toBe("signup-confirmation");
+    const token = linkToken(mail.text, "verify-email");
+    expect(token).toMatch(/^[\w-]{43}$/);
+    // Only the token's hash is stored.
+    const row = db().select().from(accountTokens).where(eq(accountTokens.email, address)).get()!;
+    expect(row.tokenHash).toBe(sha256Hex(token));
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.payload).not.toContain("a long enough passphrase");
+
+    // GET shows it and changes nothing (mail scanners prefetch links).
+    const view = (await verifyLoader(args(requestAs(null, "/verify-email/x"), {}, { token }))) as {
+      data: { organizationName: string };
+    };
+    expect(view.data.organizationName).toBe("Łódź Tekstil Sanayi A.Ş.");
+    expect(db().select().from(users).where(eq(users.email, address)).get()).toBeUndefined();
+
+    const res = (await verifyAction(
+      args(requestAs(null, "/verify-email/x", { form: {} }), {}, { token }),
+    )) as Response;
+    expect(res.status).toBe(302);
+    // No session from the link alone: the person logs in with the password chosen at sign-up.
+    expect(res.headers.get("Location")).toBe(`/login?verified=1&email=${encodeURIComponent(address)}`);
+    expect(res.headers.get("Set-Cookie")).toBeNull();
+    const signed = signedIn(await logIn({ email: address, password: "a long enough passphrase" }));
+    const me = getSessionMember(requestAs({ cookie: cookieOf(signed.cookie) }, "/"));
+    expect(me).toMatchObject({ role: "admin", organization: { name: "Łódź Tekstil Sanayi A.Ş." } });
+    const user = db().select().from(users).where(eq(users.email, address)).get()!;
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const membership = db().select().from(memberships).where(eq(memberships.userId, user.id)).get();
-    expect(membership?.role).toBe("admin");
-    expect(db().select().from(sessions).where(eq(sessions.id, result.sessionId)).get()).toBeTruthy();
-
-    const me = getSessionMember(requestAs({ cookie: cookieOf(result.cookie) }, "/dashboard"));
-    expect(me).toMatchObject({ role: "admin", organization: { id: result.organizationId } });
-
+    expect(db().select().from(memberships).where(eq(memberships.userId, user.id)).get()?.role).toBe("admin");
     const actions = db()
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(eq(auditLog.organizationId, result.organizationId))
+      .where(eq(auditLog.organizationId, me!.organization.id))
       .all()
       .map((r) => r.action);
-    expect(actions).toEqual(["organization.created", "member.added"]);
+    expect(actions).toEqual(["organization.created", "member.added", "user.logged_in"]);
+
+    // Single use: the same link again creates nothing.
+    expect(() => confirmSignUp(token)).toThrow(ValidationError);
+    await expect(
+      verifyLoader(args(requestAs(null, "/verify-email/x"), {}, { token })) as Promise<unknown>,
+    ).rejects.toMatchObject({ status: 410 });
   });
 
-  it("refuses a second account with the same email, with a field error", async () => {
+  it("an expired link creates nothing", async () => {
     const address = email();
-    await signUp({ organizationName: "First Co", name: "A", email: address, password: "password-one" });
-    const err = await signUp({
-      organizationName: "Second Co",
-      name: "B",
-      email: address,
-      password: "password-two",
-    }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ValidationError);
-    expect((err as ValidationError).fieldErrors.email).toMatch(/already exists/);
+    const t0 = new Date();
+    await requestSignUp(
+      { organizationName: "Late Co", name: "L", email: address, password: "long enough pw" },
+      t0,
+    );
+    const token = linkToken(latestMailTo(address)!.text, "verify-email");
+    expect(() => confirmSignUp(token, new Date(t0.getTime() + 25 * 3_600_000))).toThrow(ValidationError);
+    expect(db().select().from(users).where(eq(users.email, address)).get()).toBeUndefined();
   });
 
-  it("route: redirects with a session cookie; bad input re-renders with field errors and no password", async () => {
-    const ok = await signupAction(
+  it("an unverified sign-up with an invited address does not block the invitee", async () => {
+    const org = await createOrg();
+    const address = email();
+    // Someone signs up first with the invitee's address (and cannot open their mail)...
+    await requestSignUp({ organizationName: "Squatter", name: "X", email: address, password: "squatter-pw" });
+    const squatterToken = linkToken(latestMailTo(address)!.text, "verify-email");
+    await inviteMember(org.members.admin.ctx, { email: address, role: "auditor" });
+    const invite = linkToken(latestMailTo(address)!.text, "invite");
+    // ...the invitee still creates their account from the invitation,
+    const joined = await acceptInvitation({
+      token: invite,
+      name: "Ivy Invitee",
+      password: "invitee-password",
+    });
+    expect(joined.organizationId).toBe(org.id);
+    expect(joined.cookie).toMatch(/^cs_session=/);
+    // and the squatter's link now creates nothing.
+    expect(() => confirmSignUp(squatterToken)).toThrow(ConflictError);
+    expect(db().select().from(organizations).where(eq(organizations.name, "Squatter")).get()).toBeUndefined();
+  });
+
+  it("says the same for an address that has an account, and mails its owner a reset link instead", async () => {
+    const org = await createOrg();
+    const existing = org.members.procurement.email;
+    const res = (await signupAction(
       args(
         requestAs(null, "/signup", {
-          form: { organizationName: "Acme", name: "Ana", email: email(), password: "long enough pw" },
+          form: { organizationName: "Second Co", name: "B", email: existing, password: "password-two" },
         }),
       ),
-    );
-    expect(ok).toBeInstanceOf(Response);
-    expect((ok as Response).status).toBe(302);
-    expect((ok as Response).headers.get("Location")).toBe("/dashboard");
-    expect((ok as Response).headers.get("Set-Cookie")).toMatch(
-      /^cs_session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/,
-    );
+    )) as { ok: boolean; sentTo: string };
+    const fresh = (await signupAction(
+      args(
+        requestAs(null, "/signup", {
+          form: { organizationName: "Third Co", name: "C", email: email(), password: "password-two" },
+        }),
+      ),
+    )) as { ok: boolean; sentTo: string };
+    expect(Object.keys(res)).toEqual(Object.keys(fresh));
+    expect(res).toEqual({ ok: true, sentTo: existing });
+    const mail = latestMailTo(existing)!;
+    expect(mail.template).toBe("account-exists");
+    expect(mail.text).toContain("/reset-password/");
+    expect(
+      db().select().from(organizations).where(eq(organizations.name, "Second Co")).get(),
+    ).toBeUndefined();
+  });
 
+  it("route: bad input re-renders with field errors and no password", async () => {
     const bad = (await signupAction(
       args(
         requestAs(null, "/signup", {
@@ -101,14 +179,31 @@ describe("signUp", () => {
     )) as { data: { fieldErrors: Record<string, string> } };
     expect(long.data.fieldErrors.password).toBe("Use at most 128 characters");
   });
+
+  it("route: limits sign-up mail per address (429 with Retry-After)", async () => {
+    const address = email();
+    const post = () =>
+      signupAction(
+        args(
+          requestAs(null, "/signup", {
+            form: { organizationName: "Spam Co", name: "S", email: address, password: "long enough pw" },
+          }),
+          { clientIp: "192.0.2.44" },
+        ),
+      ) as Promise<{ init?: { status: number; headers: Record<string, string> } }>;
+    for (let i = 0; i < 3; i++) expect((await post()).init).toBeUndefined();
+    const refused = await post();
+    expect(refused.init?.status).toBe(429);
+    expect(Number(refused.init?.headers["Retry-After"])).toBeGreaterThan(0);
+  });
 });
 
 describe("logIn", () => {
   it("signs in with a fresh session id each time", async () => {
     const org = await createOrg();
     const m = org.members.procurement;
-    const first = await logIn({ email: m.email, password: FACTORY_PASSWORD });
-    const second = await logIn({ email: m.email.toUpperCase(), password: FACTORY_PASSWORD });
+    const first = signedIn(await logIn({ email: m.email, password: FACTORY_PASSWORD }));
+    const second = signedIn(await logIn({ email: m.email.toUpperCase(), password: FACTORY_PASSWORD }));
     expect(first.sessionId).not.toBe(second.sessionId);
     expect(first.organizationId).toBe(org.id);
     expect(sha256Hex(cookieOf(first.cookie).split("=")[1])).toBe(first.sessionId);
@@ -158,23 +253,56 @@ describe("logIn", () => {
     expect(ratio).toBeLessThan(2.5);
   });
 
-  it("blocks an account after 10 failures for 15 minutes, even with the right password, then lets it in", async () => {
+  it("counts 30 parallel wrong passwords before hashing: no more than the allowance reach argon2", async () => {
     const org = await createOrg();
     const m = org.members.executive;
-    const t0 = new Date();
-    for (let i = 0; i < 10; i++) {
-      await expect(logIn({ email: m.email, password: `wrong-${i}` }, t0)).rejects.toThrow(
+    {
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          logIn({ email: m.email, password: `wrong-${i}`, ip: "192.0.2.10" }).catch((e: unknown) => e),
+        ),
+      );
+      // Every answer that is not a 429 went through argon2: exactly the allowance, not 16 of 30.
+      const wrong = answers.filter((a) => a instanceof ValidationError).length;
+      const throttled = answers.filter((a) => a instanceof TooManyAttemptsError);
+      expect(wrong).toBe(LOGIN_FREE_PER_ACCOUNT_IP);
+      expect(throttled).toHaveLength(30 - LOGIN_FREE_PER_ACCOUNT_IP);
+    }
+    // Without a client address only the account throttle applies: still counted before hashing.
+    const other = org.members.auditor;
+    const noIp = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => logIn({ email: other.email, password: `w-${i}` }).catch((e) => e)),
+    );
+    expect(noIp.filter((a) => a instanceof ValidationError)).toHaveLength(LOGIN_FREE_PER_ACCOUNT);
+  });
+
+  it("slows a guesser with doubling waits instead of locking the account", async () => {
+    const org = await createOrg();
+    const m = org.members.executive;
+    const ip = "192.0.2.20";
+    const t0 = Date.now();
+    const at = (s: number) => new Date(t0 + s * 1000);
+    for (let i = 0; i < LOGIN_FREE_PER_ACCOUNT_IP; i++) {
+      await expect(logIn({ email: m.email, password: `wrong-${i}`, ip }, at(0))).rejects.toThrow(
         INVALID_CREDENTIALS,
       );
     }
-    const blocked = await logIn({ email: m.email, password: FACTORY_PASSWORD }, t0).catch((e: unknown) => e);
-    expect(blocked).toBeInstanceOf(TooManyAttemptsError);
-    expect((blocked as Error).message).toBe("Too many attempts, try again in 15 minutes.");
-
-    const later = new Date(t0.getTime() + 16 * 60_000);
-    const ok = await logIn({ email: m.email, password: FACTORY_PASSWORD }, later);
+    // Now 1 s, then 2 s, then 4 s between attempts from that address...
+    const early = await logIn({ email: m.email, password: "wrong", ip }, at(0.5)).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(TooManyAttemptsError);
+    expect((early as TooManyAttemptsError).retryAfterMs).toBe(500);
+    expect((early as Error).message).toBe("Too many attempts, try again in 1 second.");
+    await expect(logIn({ email: m.email, password: "wrong", ip }, at(1))).rejects.toThrow(
+      INVALID_CREDENTIALS,
+    );
+    const next = await logIn({ email: m.email, password: "wrong", ip }, at(1.1)).catch((e: unknown) => e);
+    expect((next as TooManyAttemptsError).retryAfterMs).toBe(1900);
+    // ...refused attempts are not counted, so hammering does not lengthen the wait,
+    for (let i = 0; i < 20; i++) await logIn({ email: m.email, password: "x", ip }, at(2)).catch(() => 0);
+    // and the owner gets in with the right password once the short wait is over.
+    const ok = signedIn(await logIn({ email: m.email, password: FACTORY_PASSWORD, ip }, at(3)));
     expect(ok.userId).toBe(m.userId);
-    // A successful log-in clears the account's counter.
+    // A successful log-in clears the account's throttles.
     expect(
       db()
         .select()
@@ -184,9 +312,21 @@ describe("logIn", () => {
     ).toBeUndefined();
   });
 
-  it("blocks unknown emails the same way (no hint that the account does not exist)", async () => {
+  it("an attacker elsewhere does not keep the owner out: the owner's address has its own allowance", async () => {
+    const org = await createOrg();
+    const m = org.members.procurement;
+    for (let i = 0; i < 12; i++) {
+      await logIn({ email: m.email, password: `wrong-${i}`, ip: "198.51.100.66" }).catch(() => undefined);
+    }
+    // The account-wide throttle waits at most a minute, never a lock.
+    const t = new Date(Date.now() + 61_000);
+    const ok = signedIn(await logIn({ email: m.email, password: FACTORY_PASSWORD, ip: "192.0.2.99" }, t));
+    expect(ok.userId).toBe(m.userId);
+  });
+
+  it("throttles unknown emails the same way (no hint that the account does not exist)", async () => {
     const address = email();
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < LOGIN_FREE_PER_ACCOUNT; i++)
       await logIn({ email: address, password: "nope-nope" }).catch(() => undefined);
     await expect(logIn({ email: address, password: "nope-nope" })).rejects.toBeInstanceOf(
       TooManyAttemptsError,
@@ -208,7 +348,7 @@ describe("logIn", () => {
       ),
     )) as { data: { formError: string }; init: { status: number; headers: Record<string, string> } };
     expect(res.init.status).toBe(429);
-    expect(res.data.formError).toMatch(/^Too many attempts, try again in \d+ minutes?\.$/);
+    expect(res.data.formError).toMatch(/^Too many attempts, try again in \d+ (seconds?|minutes?)\.$/);
     expect(Number(res.init.headers["Retry-After"])).toBeGreaterThan(0);
 
     // The same person from another address is not affected by the sprayer.

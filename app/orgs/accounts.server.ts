@@ -1,11 +1,17 @@
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { enqueueEmail } from "~/email/outbox.server";
 import type { Ctx } from "~/infra/context";
+import { randomToken } from "~/infra/crypto.server";
 import { db, writeTx } from "~/infra/db.server";
-import { ValidationError } from "~/infra/errors";
+import { env } from "~/infra/env.server";
+import { ConflictError, ValidationError } from "~/infra/errors";
 import { parseInput } from "~/infra/validation";
-import { memberships, organizations, users } from "~db/schema";
+import { accountTokens, memberships, organizations, users } from "~db/schema";
+import { renderAccountLink } from "./account-emails.server";
+import { createTwoFactorChallenge, findToken, insertToken, LINK_UNUSABLE } from "./account-tokens.server";
+import { PASSWORD_RESET_TTL_MS } from "./password-reset.server";
 import {
   burnPasswordCheck,
   emailSchema,
@@ -14,8 +20,9 @@ import {
   personNameSchema,
   verifyPassword,
 } from "./passwords.server";
-import { assertNotBlocked, clearLimit, loginLimits, recordFailure } from "./rate-limit.server";
-import { createSession, destroySession } from "./session.server";
+import { clearAccountThrottles, emailLinkThrottles, loginThrottles, takeAttempt } from "./rate-limit.server";
+import { destroySession } from "./session.server";
+import { startSession, type SignedIn } from "./sign-in.server";
 
 export const organizationNameSchema = z
   .string({ error: "Enter your organisation's name" })
@@ -41,7 +48,10 @@ export const logInSchema = z.object({
 /** One message for an unknown email and a wrong password, so the form does not reveal who has an account. */
 export const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
-export type SignedIn = { cookie: string; userId: string; organizationId: string; sessionId: string };
+export type { SignedIn };
+
+const HOUR_MS = 3_600_000;
+export const SIGNUP_TTL_MS = 24 * HOUR_MS;
 
 function userCtx(organizationId: string, user: { id: string; name: string }, now: Date): Ctx {
   return {
@@ -51,22 +61,115 @@ function userCtx(organizationId: string, user: { id: string; name: string }, now
   };
 }
 
+type SignUpPayload = { organizationName: string; name: string; passwordHash: string };
+
 /**
- * Create an organisation with its first admin and sign them in: organisation, user, membership,
- * session and audit row in one transaction (the password is hashed before it, argon2 is async).
+ * Sign-up, step 1: nothing is created yet. The form's data waits in a pending sign-up (password already
+ * hashed) and a confirmation link goes to the address; only opening it creates the organisation. So a
+ * sign-up with someone else's address creates nothing, and never blocks the real owner from accepting
+ * an invitation. When the address already has an account, that account's owner gets a "you already
+ * have an account" email with a reset link instead; the page says the same either way, so the form
+ * does not reveal who has an account. Counted per address and per IP before the argon2 work.
  */
-export async function signUp(raw: SignUpInput, now = new Date()): Promise<SignedIn> {
+export async function requestSignUp(
+  raw: SignUpInput & { ip?: string | null },
+  now = new Date(),
+): Promise<{ email: string }> {
   const input = parseInput(signUpSchema, raw);
-  const taken = db().select({ id: users.id }).from(users).where(eq(users.email, input.email)).get();
-  if (taken) throw emailTaken();
-  const passwordHash = await hashPassword(input.password);
+  writeTx((tx) => takeAttempt(tx, emailLinkThrottles("signup", input.email, raw.ip), now));
+  const existing = db().select().from(users).where(eq(users.email, input.email)).get();
+  const token = randomToken();
+  if (existing) {
+    const email = await renderAccountLink({
+      kind: "account-exists",
+      name: existing.name,
+      link: `${env().publicOrigin}/reset-password/${token}`,
+      validFor: "60 minutes",
+    });
+    writeTx((tx) => {
+      insertToken(tx, {
+        purpose: "password_reset",
+        token,
+        email: input.email,
+        userId: existing.id,
+        expiresAt: new Date(now.getTime() + PASSWORD_RESET_TTL_MS),
+        now,
+      });
+      enqueueEmail(tx, { organizationId: null, template: "account-exists", to: input.email, ...email }, now);
+    });
+    return { email: input.email };
+  }
+  const payload: SignUpPayload = {
+    organizationName: input.organizationName,
+    name: input.name,
+    passwordHash: await hashPassword(input.password),
+  };
+  const email = await renderAccountLink({
+    kind: "signup-confirmation",
+    name: input.name,
+    organizationName: input.organizationName,
+    link: `${env().publicOrigin}/verify-email/${token}`,
+    validFor: "24 hours",
+  });
+  writeTx((tx) => {
+    insertToken(tx, {
+      purpose: "signup",
+      token,
+      email: input.email,
+      payload: JSON.stringify(payload),
+      expiresAt: new Date(now.getTime() + SIGNUP_TTL_MS),
+      now,
+    });
+    enqueueEmail(
+      tx,
+      {
+        organizationId: null,
+        template: "signup-confirmation",
+        to: input.email,
+        toName: input.name,
+        ...email,
+      },
+      now,
+    );
+  });
+  return { email: input.email };
+}
+
+/** Read-only (mail scanners open links): what the confirmation page shows before its button is pressed. */
+export function viewSignUp(
+  token: string,
+  now = new Date(),
+): { email: string; organizationName: string } | null {
+  const row = findToken(db(), "signup", token, now);
+  if (!row?.payload) return null;
+  return { email: row.email, organizationName: (JSON.parse(row.payload) as SignUpPayload).organizationName };
+}
+
+/**
+ * Sign-up, step 2 (POST from the emailed link): organisation, user, membership and audit rows in one
+ * transaction, and the pending sign-up used up. No session: the person then logs in with the password
+ * they chose, so a forwarded or intercepted link alone never opens the new organisation. If the address
+ * got an account meanwhile (an accepted invitation, another confirmed sign-up), nothing is created and
+ * the person is told to log in.
+ */
+export function confirmSignUp(
+  token: string,
+  now = new Date(),
+): { userId: string; organizationId: string; email: string } {
   return writeTx((tx) => {
-    // Checked again under the write lock: a double-submitted form must not create two accounts.
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) throw emailTaken();
-    const org = tx.insert(organizations).values({ name: input.organizationName }).returning().get();
+    const row = findToken(tx, "signup", token, now);
+    if (!row?.payload) throw new ValidationError({}, LINK_UNUSABLE);
+    tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id)).run();
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, row.email)).get()) {
+      throw new ConflictError(
+        "An account with this email address exists already (perhaps you accepted an invitation meanwhile). Log in instead.",
+      );
+    }
+    const p = JSON.parse(row.payload) as SignUpPayload;
+    const org = tx.insert(organizations).values({ name: p.organizationName }).returning().get();
     const user = tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash })
+      .values({ email: row.email, name: p.name, passwordHash: p.passwordHash })
       .returning()
       .get();
     const membership = tx
@@ -74,7 +177,6 @@ export async function signUp(raw: SignUpInput, now = new Date()): Promise<Signed
       .values({ organizationId: org.id, userId: user.id, role: "admin" })
       .returning()
       .get();
-    const session = createSession(tx, { userId: user.id, organizationId: org.id }, now);
     const ctx = userCtx(org.id, user, now);
     recordAudit(tx, ctx, {
       action: "organization.created",
@@ -86,21 +188,21 @@ export async function signUp(raw: SignUpInput, now = new Date()): Promise<Signed
       action: "member.added",
       entityType: "membership",
       entityId: membership.id,
-      details: { email: user.email, role: "admin", via: "sign-up" },
+      details: { email: user.email, role: "admin", via: "sign-up", emailVerified: true },
     });
-    return { cookie: session.cookie, sessionId: session.sessionId, userId: user.id, organizationId: org.id };
+    return { userId: user.id, organizationId: org.id, email: user.email };
   });
 }
 
-function emailTaken() {
-  // Sign-up has to say this (the person needs to know to log in instead); log-in never does.
-  return new ValidationError({ email: "An account with this email already exists. Log in instead." });
-}
+export type LogInResult =
+  ({ kind: "signed-in" } & SignedIn) | { kind: "two-factor"; challengeCookie: string };
 
 /**
  * Log in with email and password. Unknown email and wrong password take the same argon2 work and give
- * the same message. Failures count per account and per IP (fixed 15-minute window); a blocked account
- * is refused before the password is even checked. Always a fresh session id.
+ * the same message. The attempt is counted (per account, account+IP and IP, with backoff) *before* the
+ * password is checked, in one synchronous transaction, so parallel guesses cannot slip past the limit.
+ * A user with two-factor sign-in gets a short-lived challenge instead of a session. Always a fresh
+ * session id.
  *
  * A user can belong to several organisations; this signs them in to their oldest membership
  * (organisation switching is not part of the walking skeleton).
@@ -108,53 +210,27 @@ function emailTaken() {
 export async function logIn(
   raw: { email: string; password: string; ip?: string | null },
   now = new Date(),
-): Promise<SignedIn> {
+): Promise<LogInResult> {
   const input = parseInput(logInSchema, raw);
-  const limits = loginLimits(input.email, raw.ip);
-  assertNotBlocked(db(), limits, now);
+  const throttles = loginThrottles(input.email, raw.ip);
+  writeTx((tx) => takeAttempt(tx, throttles, now));
 
   const user = db().select().from(users).where(eq(users.email, input.email)).get();
   let ok = false;
   if (user) ok = await verifyPassword(user.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
+  if (!ok || !user) throw new ValidationError({}, INVALID_CREDENTIALS);
 
-  if (!ok || !user) {
-    writeTx((tx) => recordFailure(tx, limits, now));
-    throw new ValidationError({}, INVALID_CREDENTIALS);
+  if (user.totpEnabledAt) {
+    return { kind: "two-factor", challengeCookie: createTwoFactorChallenge(user, now) };
   }
-
-  return writeTx((tx) => {
-    const membership = tx
-      .select()
-      .from(memberships)
-      .where(eq(memberships.userId, user.id))
-      .orderBy(asc(memberships.createdAt))
-      .limit(1)
-      .get();
-    if (!membership) {
-      throw new ValidationError(
-        {},
-        "This account is no longer a member of any organisation. Ask an admin to invite you again.",
-      );
-    }
-    clearLimit(tx, limits[0].key);
-    const session = createSession(tx, { userId: user.id, organizationId: membership.organizationId }, now);
-    recordAudit(
-      tx,
-      {
-        organizationId: membership.organizationId,
-        actor: { type: "user", id: user.id, label: user.name, role: membership.role },
-        now: () => now,
-      },
-      { action: "user.logged_in", entityType: "user", entityId: user.id },
-    );
-    return {
-      cookie: session.cookie,
-      sessionId: session.sessionId,
-      userId: user.id,
-      organizationId: membership.organizationId,
-    };
-  });
+  return {
+    kind: "signed-in",
+    ...writeTx((tx) => {
+      clearAccountThrottles(tx, throttles);
+      return startSession(tx, user, now, {});
+    }),
+  };
 }
 
 /** Delete the request's session row; returns the Set-Cookie value that clears the cookie. */

@@ -5,16 +5,27 @@ import { getSessionMember, type SessionMember } from "./session.server";
 
 export type Member = SessionMember & { ctx: Ctx };
 
+export const TWO_FACTOR_SETUP_PATH = "/settings/security";
+
 /**
  * Every loader and action calls this itself (a parent route's loader protects nothing).
- * Anonymous → redirect to /login; signed in without the permission → 403.
+ * Anonymous → redirect to /login; signed in without the permission → 403. When the organisation
+ * requires two-factor sign-in and this member has none yet, every page but the set-up page
+ * (`allowWithoutTwoFactor`) sends them there first.
  */
-export function requireMember(request: Request, permission?: Permission): Member {
+export function requireMember(
+  request: Request,
+  permission?: Permission,
+  opts: { allowWithoutTwoFactor?: boolean } = {},
+): Member {
   const member = getSessionMember(request);
   if (!member) {
     const url = new URL(request.url);
     const redirectTo = `${url.pathname}${url.search}`;
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  if (member.twoFactor.required && !member.twoFactor.enabled && !opts.allowWithoutTwoFactor) {
+    throw redirect(`${TWO_FACTOR_SETUP_PATH}?required=1`);
   }
   if (permission) requirePermission(member, permission, "You do not have permission to view this page.");
   return {

@@ -10,7 +10,6 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { parseInput } from "~/infra/validation";
 import { invitations, memberships, organizations, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
-import type { SignedIn } from "./accounts.server";
 import { renderMemberInvitation } from "./invitation-email.server";
 import { roleSchema } from "./members.server";
 import {
@@ -21,8 +20,9 @@ import {
   verifyPassword,
 } from "./passwords.server";
 import { ROLE_LABELS } from "./permissions";
-import { assertNotBlocked, clearLimit, loginLimits, recordFailure } from "./rate-limit.server";
+import { clearAccountThrottles, loginThrottles, takeAttempt } from "./rate-limit.server";
 import { createSession } from "./session.server";
+import type { SignedIn } from "./sign-in.server";
 
 export const inviteSchema = z.object({ email: emailSchema, role: roleSchema });
 export const revokeInvitationSchema = z.object({
@@ -270,6 +270,12 @@ export const acceptExistingUserSchema = z.object({
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024),
 });
 
+/** `cookie` is null when the account signs in with a second factor: the person logs in with it next. */
+export type AcceptedInvitation = Omit<SignedIn, "cookie" | "sessionId"> & {
+  cookie: string | null;
+  sessionId: string | null;
+};
+
 /**
  * Accept an invitation (POST only): creates the user when the email has no account yet (otherwise
  * checks that account's password, counted against the log-in rate limit), the membership and a new
@@ -278,17 +284,17 @@ export const acceptExistingUserSchema = z.object({
 export async function acceptInvitation(
   raw: { token: string; name?: string; password?: string; ip?: string | null },
   now = new Date(),
-): Promise<SignedIn> {
+): Promise<AcceptedInvitation> {
   const { invitation } = lookUp(db(), raw.token, now);
   const existing = db().select().from(users).where(eq(users.email, invitation.email)).get();
 
   let newUser: { name: string; passwordHash: string } | null = null;
-  const limits = loginLimits(invitation.email, raw.ip);
+  const throttles = loginThrottles(invitation.email, raw.ip);
   if (existing) {
     const input = parseInput(acceptExistingUserSchema, { password: raw.password });
-    assertNotBlocked(db(), limits, now);
+    // Counted before the slow check, like log-in: the invitation page is no side door for guessing.
+    writeTx((tx) => takeAttempt(tx, throttles, now));
     if (!(await verifyPassword(existing.passwordHash, input.password))) {
-      writeTx((tx) => recordFailure(tx, limits, now));
       throw new ValidationError({
         password: `That is not the password of the Clearsource account for ${invitation.email}.`,
       });
@@ -323,8 +329,11 @@ export async function acceptInvitation(
       .returning({ id: memberships.id })
       .get();
     tx.update(invitations).set({ acceptedAt: now }).where(eq(invitations.id, invitation.id)).run();
-    if (existing) clearLimit(tx, limits[0].key);
-    const session = createSession(tx, { userId: user.id, organizationId: invitation.organizationId }, now);
+    if (existing) clearAccountThrottles(tx, throttles);
+    // A password alone never opens a session for an account with two-factor sign-in.
+    const session = user.totpEnabledAt
+      ? null
+      : createSession(tx, { userId: user.id, organizationId: invitation.organizationId }, now);
     const ctx: Ctx = {
       organizationId: invitation.organizationId,
       actor: { type: "user", id: user.id, label: user.name, role: invitation.role },
@@ -343,8 +352,8 @@ export async function acceptInvitation(
       details: { email: invitation.email, role: invitation.role, via: "invitation" },
     });
     return {
-      cookie: session.cookie,
-      sessionId: session.sessionId,
+      cookie: session?.cookie ?? null,
+      sessionId: session?.sessionId ?? null,
       userId: user.id,
       organizationId: invitation.organizationId,
     };

@@ -23,6 +23,10 @@ describe("role → permission map", () => {
     ["procurement", "outbox:read", false],
     ["auditor", "outbox:read", false],
     ["executive", "outbox:read", false],
+    ["admin", "account:security", true],
+    ["procurement", "account:security", true],
+    ["auditor", "account:security", true],
+    ["executive", "account:security", true],
   ] as const)("%s may %s: %s", (role, permission, expected) => {
     expect(can(role, permission)).toBe(expected);
   });

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "templates:manage",
   /** The development mailbox (the tenant's own outbox, when mail is not sent by SMTP). */
   "outbox:read",
+  /** One's own sign-in security (two-factor set-up, recovery codes): every role. */
+  "account:security",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +38,7 @@ const READ_ALL: Permission[] = [
   "risk:read",
   "remediation:read",
   "statements:read",
+  "account:security",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

@@ -12,6 +12,8 @@ export type SessionMember = {
   user: { id: string; email: string; name: string };
   organization: { id: string; name: string };
   role: Role;
+  /** Whether the user signs in with a second factor, and whether the organisation requires it. */
+  twoFactor: { enabled: boolean; required: boolean };
 };
 
 function readCookie(request: Request, name: string): string | null {
@@ -78,6 +80,8 @@ export function getSessionMember(request: Request, now = new Date()): SessionMem
       user: { id: users.id, email: users.email, name: users.name },
       organization: { id: organizations.id, name: organizations.name },
       role: memberships.role,
+      totpEnabledAt: users.totpEnabledAt,
+      requireTwoFactor: organizations.requireTwoFactor,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -98,7 +102,13 @@ export function getSessionMember(request: Request, now = new Date()): SessionMem
   if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
     db().update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)).run();
   }
-  return { sessionId: id, user: row.user, organization: row.organization, role: row.role };
+  return {
+    sessionId: id,
+    user: row.user,
+    organization: row.organization,
+    role: row.role,
+    twoFactor: { enabled: !!row.totpEnabledAt, required: row.requireTwoFactor },
+  };
 }
 
 export { readCookie };

@@ -61,6 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ip: clientIp(context),
       });
       destroySession(request);
+      if (!signedIn.cookie) return redirect("/login?joined=1", { headers: NO_REFERRER });
       return redirect("/dashboard", { headers: { "Set-Cookie": signedIn.cookie, ...NO_REFERRER } });
     }, {});
   } catch (err) {

@@ -13,7 +13,7 @@ import { optionalMember } from "~/orgs/guard.server";
 import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
 import { safeRedirect } from "~/orgs/safe-redirect";
 import { destroySession } from "~/orgs/session.server";
-import { Field, FormError } from "~/ui/form";
+import { Field, FormError, Notice } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Clearsource" }];
 
@@ -35,6 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const signedIn = await logIn({ ...parsed.data, ip: clientIp(context) });
       // Whatever session this browser had before is ended; the new one has a fresh id.
       destroySession(request);
+      if (signedIn.kind === "two-factor") {
+        const next = `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`;
+        return redirect(next, { headers: { "Set-Cookie": signedIn.challengeCookie } });
+      }
       return redirect(redirectTo, { headers: { "Set-Cookie": signedIn.cookie } });
     }, {});
   } catch (err) {
@@ -61,6 +65,11 @@ export default function LogIn() {
         </Link>
       </p>
       <Form method="post" className="card mt-6 space-y-4 p-6" noValidate>
+        {params.get("reset") ? <Notice>Your password was changed. Log in with the new one.</Notice> : null}
+        {params.get("joined") ? <Notice>You joined the organisation. Log in to continue.</Notice> : null}
+        {params.get("verified") ? (
+          <Notice>Your email is confirmed and your organisation is ready. Log in to start.</Notice>
+        ) : null}
         <FormError error={result?.formError} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
@@ -69,7 +78,7 @@ export default function LogIn() {
           type="email"
           autoComplete="username"
           required
-          defaultValue={values.email}
+          defaultValue={values.email ?? params.get("email") ?? undefined}
           error={result?.fieldErrors?.email}
         />
         <Field
@@ -83,6 +92,11 @@ export default function LogIn() {
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
         </button>
+        <p className="text-center text-sm">
+          <Link to="/forgot-password" className="link">
+            Forgot your password?
+          </Link>
+        </p>
       </Form>
     </div>
   );

@@ -7,10 +7,11 @@ import {
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { readForm } from "~/infra/form.server";
 import { handle } from "~/infra/http.server";
-import { signUp, signUpSchema } from "~/orgs/accounts.server";
-import { parseFormNoSecrets } from "~/orgs/forms.server";
+import { requestSignUp, signUpSchema } from "~/orgs/accounts.server";
+import { clientIp, parseFormNoSecrets, tooManyAttempts } from "~/orgs/forms.server";
 import { optionalMember } from "~/orgs/guard.server";
-import { destroySession } from "~/orgs/session.server";
+import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
+import { CheckInbox } from "~/orgs/ui/AuthCard";
 import { Field, FormError } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Create your organisation · Clearsource" }];
@@ -20,26 +21,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+/**
+ * Nothing is created here: the organisation appears when the emailed link is opened
+ * (verify-email.$token). The answer is the same whether or not the address has an account.
+ */
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseFormNoSecrets(signUpSchema, await readForm(request));
   if (!parsed.ok) return parsed.response;
   const { password: _password, ...typed } = parsed.data;
-  // Keep what the person typed (except the password) when the domain rejects it, e.g. email taken.
-  return handle(
-    async () => {
-      const signedIn = await signUp(parsed.data);
-      destroySession(request);
-      return redirect("/dashboard", { headers: { "Set-Cookie": signedIn.cookie } });
-    },
-    { values: typed },
-  );
+  try {
+    return await handle(
+      async () => {
+        const { email } = await requestSignUp({ ...parsed.data, ip: clientIp(context) });
+        return { ok: true as const, sentTo: email };
+      },
+      { values: typed },
+    );
+  } catch (err) {
+    if (!(err instanceof TooManyAttemptsError)) throw err;
+    return tooManyAttempts(err);
+  }
 }
 
 export default function SignUp() {
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const errors = result?.fieldErrors ?? {};
+  if (result && "sentTo" in result) {
+    return (
+      <div className="mx-auto max-w-md py-10">
+        <h1 className="text-2xl font-semibold text-slate-900">Check your inbox</h1>
+        <div className="card mt-6 p-6">
+          <CheckInbox
+            email={result.sentTo}
+            what="with a link to confirm the address. Your organisation is created when you open it (within 24 hours)."
+          />
+        </div>
+      </div>
+    );
+  }
+  const failed = result && !result.ok ? result : undefined;
+  const values = (failed?.values ?? {}) as Record<string, string>;
+  const errors = failed?.fieldErrors ?? {};
   return (
     <div className="mx-auto max-w-md py-10">
       <h1 className="text-2xl font-semibold text-slate-900">Create your organisation</h1>
@@ -50,7 +72,7 @@ export default function SignUp() {
         </Link>
       </p>
       <Form method="post" className="card mt-6 space-y-4 p-6" noValidate>
-        <FormError error={result?.formError} />
+        <FormError error={failed?.formError} />
         <Field
           label="Organisation name"
           name="organizationName"

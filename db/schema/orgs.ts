@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
-import { ROLES } from "./orgs.constants";
+import { ACCOUNT_TOKEN_PURPOSES, ROLES } from "./orgs.constants";
 
 export const organizations = sqliteTable("organizations", {
   id: id(),
@@ -8,6 +8,8 @@ export const organizations = sqliteTable("organizations", {
   /** Registered legal name used in statements. */
   legalName: text("legal_name"),
   country: text("country"),
+  /** Set by an admin: every member must use two-factor sign-in (members without it are sent to set it up). */
+  requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -16,8 +18,52 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
+  /** Base32 TOTP secret; a secret without `totpEnabledAt` is a set-up not yet confirmed with a code. */
+  totpSecret: text("totp_secret"),
+  totpEnabledAt: timestamp("totp_enabled_at"),
+  /** The last TOTP time step accepted: a code seen once (over a shoulder, in a proxy log) is not reusable. */
+  totpLastStep: integer("totp_last_step"),
   createdAt: createdAt(),
 });
+
+/** Single-use recovery codes for two-factor sign-in; only their SHA-256 is stored. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("recovery_codes_user").on(t.userId)],
+);
+
+/**
+ * Emailed or short-lived account tokens: a pending sign-up (nothing exists until its link is opened, so
+ * an unconfirmed sign-up never blocks an invitee with the same address), a password reset link and the
+ * half-finished log-in that waits for a two-factor code. Only the token's SHA-256 is stored; each is
+ * single-use (`usedAt`) and expiring.
+ */
+export const accountTokens = sqliteTable(
+  "account_tokens",
+  {
+    id: id(),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    email: text("email").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    /** Sign-up: the organisation name, person's name and password hash typed into the form (JSON). */
+    payload: text("payload"),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at").notNull(),
+    usedAt: timestamp("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("account_tokens_email").on(t.email), index("account_tokens_expires").on(t.expiresAt)],
+);
 
 export const memberships = sqliteTable(
   "memberships",
@@ -72,9 +118,13 @@ export const invitations = sqliteTable(
   (t) => [index("invitations_org").on(t.organizationId)],
 );
 
-/** Fixed-window counters for rate limits (login per account and per IP, link re-requests). */
+/**
+ * Rate-limit counters: fixed windows (link re-requests, portal codes) and backoff throttles (log-in per
+ * account, account+IP and IP), where `nextAllowedAt` is when the next attempt may be made.
+ */
 export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
   windowStartedAt: timestamp("window_started_at").notNull(),
+  nextAllowedAt: timestamp("next_allowed_at"),
 });

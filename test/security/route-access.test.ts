@@ -7,7 +7,9 @@ import { uploadEvidence } from "~/evidence/evidence.server";
 import { uploadCsv } from "~/imports/testing.server";
 import { db } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
+import { requestSignUp } from "~/orgs/accounts.server";
 import { inviteMember } from "~/orgs/invitations.server";
+import { requestPasswordReset } from "~/orgs/password-reset.server";
 import { can, type Permission } from "~/orgs/permissions";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { sendQuestionnaire } from "~/questionnaires/send.server";
@@ -80,6 +82,9 @@ type Fx = {
   documentId: string;
   invitationId: string;
   inviteToken: string;
+  /** A pending sign-up's confirmation link and a password-reset link of org A's auditor. */
+  signupToken: string;
+  resetToken: string;
   membershipId: string;
   emailId: string;
   /** An import of org A, waiting for its column mapping. */
@@ -210,6 +215,59 @@ const TABLE: Record<string, RouteSpec> = {
       supplier: { status: 302, location: "/login" },
     },
   },
+  "login_.two-factor": {
+    kind: "public",
+    why: "second log-in step: only a browser holding a fresh password challenge sees the code box",
+    loader: {
+      anonymous: { status: 302, location: "/login" },
+      member: { status: 302, location: "/login" },
+      supplier: { status: 302, location: "/login" },
+    },
+    action: {
+      form: () => ({ code: "123456" }),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  "verify-email.$token": {
+    kind: "public",
+    why: "the emailed sign-up token is the credential; GET only shows it, POST creates the organisation",
+    params: (fx) => ({ token: fx.signupToken }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({}),
+      // Creates the organisation and sends the person to log in (no session from a link alone); used up.
+      anonymous: { status: 302, location: /^\/login\?verified=1/ },
+      supplier: { status: 400 },
+      member: { status: 400 },
+      mutates: true,
+    },
+  },
+  "forgot-password": {
+    kind: "public",
+    why: "asks for a reset link; the same answer whether or not the account exists",
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({ email: "" }),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  "reset-password.$token": {
+    kind: "public",
+    why: "the emailed reset token is the credential; GET only shows the form, POST sets the password",
+    params: (fx) => ({ token: fx.resetToken }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      // Too short a password: refused before the link is used up.
+      form: () => ({ password: "short" }),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
   healthz: {
     kind: "public",
     why: "load-balancer check",
@@ -240,6 +298,49 @@ const TABLE: Record<string, RouteSpec> = {
       member: { status: 302, location: /^\/portal\// },
       mutates: true,
     },
+  },
+  "settings.security": {
+    kind: "member",
+    loader: {
+      permission: "account:security",
+      allowed: ALL,
+      ok: 200,
+      foreign: "own-data",
+      showsNoTenantData: true,
+    },
+    actions: [
+      {
+        intent: "start-setup",
+        permission: "account:security",
+        allowed: ALL,
+        write: () => ({ intent: "start-setup" }),
+        foreign: null,
+      },
+      {
+        intent: "confirm-setup",
+        permission: "account:security",
+        allowed: ALL,
+        write: () => ({ intent: "confirm-setup", code: "123456" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "confirm-setup", code: "" }), status: 400 },
+      },
+      {
+        intent: "disable",
+        permission: "account:security",
+        allowed: ALL,
+        write: () => ({ intent: "disable", password: "x" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "disable", password: "" }), status: 400 },
+      },
+      {
+        intent: "require-two-factor",
+        permission: "members:manage",
+        allowed: only("admin"),
+        write: () => ({ intent: "require-two-factor", required: "off" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "require-two-factor", required: "maybe" }), status: 400 },
+      },
+    ],
   },
   "dev.mailbox._index": {
     kind: "member",
@@ -986,6 +1087,18 @@ beforeAll(async () => {
   const inviteToken = /\/invite\/([A-Za-z0-9_-]+)/.exec(invitationEmail.text)?.[1];
   expect(inviteToken).toBeTruthy();
 
+  await requestSignUp({
+    organizationName: "Zq9Alpha Pending Co",
+    name: "Pending Person",
+    email: "pending@zq9alpha.test",
+    password: "pending password",
+  });
+  await requestPasswordReset({ email: auditor.email });
+  const tokenFrom = (to: string, path: string) =>
+    new RegExp(`/${path}/([A-Za-z0-9_-]+)`).exec(
+      db().select().from(emailOutbox).where(eq(emailOutbox.toAddress, to)).all().at(-1)!.text,
+    )![1];
+
   const membershipId = db()
     .select({ id: memberships.id })
     .from(memberships)
@@ -1040,6 +1153,8 @@ beforeAll(async () => {
     documentId: document.documentId,
     invitationId: invited.invitationId,
     inviteToken: inviteToken!,
+    signupToken: tokenFrom("pending@zq9alpha.test", "verify-email"),
+    resetToken: tokenFrom(auditor.email, "reset-password"),
     membershipId,
     emailId: sent.emailId,
     importJobId,
