@@ -166,7 +166,7 @@ test.describe.serial("walking skeleton journey", () => {
     expect(Buffer.from(await res.body()).equals(pdf)).toBe(true);
   });
 
-  test("d+e. risk reflects the red flag and the finding; remediation tasks can be completed", async ({
+  test("d+e. risk reflects the red flag and the finding; a corrective action takes a plan", async ({
     browser,
   }) => {
     const page = await signIn(browser, demo("procurement"));
@@ -179,11 +179,27 @@ test.describe.serial("walking skeleton journey", () => {
     const task = page.getByRole("link", { name: /Passports retained/ }).first();
     await expect(task).toBeVisible();
     await task.click();
+    await expect(page.getByText("Open — plan due").first()).toBeVisible();
+    // A plan without a root cause re-renders with the field error and keeps what was typed.
     await page
-      .getByLabel("What was done")
-      .fill("Passports returned to all 42 workers; lockers installed. Verified on site.");
-    await page.getByRole("button", { name: "Mark as completed" }).click();
-    await expect(page.getByText("Completed").first()).toBeVisible();
+      .getByLabel("Corrective action", { exact: true })
+      .fill("Return every passport to its owner today.");
+    await page.getByRole("button", { name: "Submit plan" }).click();
+    await expect(page.getByText("Describe the root cause (at least 10 characters).")).toBeVisible();
+    await expect(page.getByLabel("Corrective action", { exact: true })).toHaveValue(
+      "Return every passport to its owner today.",
+    );
+    await page
+      .getByLabel("Root cause", { exact: true })
+      .fill("HR kept passports 'for safekeeping' on arrival.");
+    await page
+      .getByLabel("Preventive action", { exact: true })
+      .fill("Personal lockers; policy forbids holding documents.");
+    await page.getByLabel("Completion date").fill("2099-01-31");
+    await page.getByLabel("Person responsible at the supplier").fill("HR manager");
+    await page.getByRole("button", { name: "Submit plan" }).click();
+    await expect(page.getByText("Plan submitted.").first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Accept plan" })).toBeVisible();
   });
 
   test("f. the executive approves and exports the UK s.54 statement as a PDF", async ({ browser }) => {

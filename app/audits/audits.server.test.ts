@@ -6,7 +6,7 @@ import * as auditsIndex from "~/routes/audits._index";
 import * as newAudit from "~/routes/audits.new";
 import { auditLog, findings, remediationTasks, suppliers } from "~db/schema";
 import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
-import { addFinding, closeFinding, createAudit, getAudit, listAudits } from "./audits.server";
+import { addFinding, createAudit, getAudit, listAudits } from "./audits.server";
 
 let org: TestOrg;
 let other: TestOrg;
@@ -28,7 +28,7 @@ function auditRows(entityId: string) {
     .all();
 }
 
-describe("createAudit / addFinding / closeFinding", () => {
+describe("createAudit / addFinding", () => {
   it("records an audit and a finding, each with an audit-log row", () => {
     const audit = createAudit(auditor().ctx, {
       supplierId,
@@ -47,7 +47,8 @@ describe("createAudit / addFinding / closeFinding", () => {
       iloIndicator: "11",
     });
     expect(finding).toMatchObject({ grade: "major", iloIndicator: "11", status: "open", supplierId });
-    expect(taskId).toBeNull();
+    // Every finding has its corrective action, a major one too.
+    expect(taskId).toBeTruthy();
     expect(risk.score).toBeGreaterThanOrEqual(0);
     expect(auditRows(finding.id).map((r) => r.action)).toEqual(["finding.added"]);
   });
@@ -77,32 +78,43 @@ describe("createAudit / addFinding / closeFinding", () => {
     expect(after.riskScore!).toBeGreaterThan(before.riskScore ?? -1);
   });
 
-  it("a critical finding also opens a task; minor and observation do not", () => {
-    const audit = createAudit(auditor().ctx, { supplierId, scheme: "amfori BSCI", auditDate: "2025-05-02" });
-    const add = (grade: "critical" | "minor" | "observation") =>
-      addFinding(auditor().ctx, { auditId: audit.id, title: `A ${grade} finding`, grade }).taskId;
-    expect(add("critical")).toBeTruthy();
-    expect(add("minor")).toBeNull();
-    expect(add("observation")).toBeNull();
+  it("every grade opens a corrective action with deadlines from the grade table", () => {
+    const ctx = { ...auditor().ctx, now: () => new Date("2025-05-02T10:00:00Z") };
+    const audit = createAudit(ctx, { supplierId, scheme: "amfori BSCI", auditDate: "2025-05-02" });
+    const add = (grade: "critical" | "minor" | "observation") => {
+      const { taskId } = addFinding(ctx, { auditId: audit.id, title: `A ${grade} finding`, grade });
+      return db().select().from(remediationTasks).where(eq(remediationTasks.id, taskId)).get()!;
+    };
+    expect(add("critical")).toMatchObject({
+      grade: "critical",
+      planDueDate: "2025-05-09",
+      dueDate: "2025-07-31",
+    });
+    expect(add("minor")).toMatchObject({ grade: "minor", planDueDate: "2025-05-16", dueDate: "2026-01-27" });
+    expect(add("observation")).toMatchObject({ grade: "observation", state: "open" });
   });
 
-  it("closes a finding once (idempotent), logs it and recomputes risk", () => {
-    const audit = createAudit(auditor().ctx, { supplierId, scheme: "SA8000", auditDate: "2025-06-10" });
-    const { finding } = addFinding(auditor().ctx, {
+  it("records a finding in the scheme's words and maps it onto the organisation's scale", () => {
+    const audit = createAudit(auditor().ctx, { supplierId, scheme: "RBA", auditDate: "2025-06-10" });
+    const { finding, taskId } = addFinding(auditor().ctx, {
       auditId: audit.id,
       title: "Recruitment fees charged to migrant workers",
-      grade: "critical",
+      schemeGrade: "priority",
+      clause: "RBA A1",
       iloIndicator: "9",
     });
-    const riskBefore = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore!;
-    const first = closeFinding(auditor().ctx, finding.id);
-    expect(first.changed).toBe(true);
-    expect(first.finding.status).toBe("closed");
-    expect(first.finding.closedAt).toBeInstanceOf(Date);
-    const riskAfter = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore!;
-    expect(riskAfter).toBeLessThan(riskBefore);
-    expect(closeFinding(auditor().ctx, finding.id).changed).toBe(false);
-    expect(auditRows(finding.id).map((r) => r.action)).toEqual(["finding.added", "finding.closed"]);
+    expect(finding).toMatchObject({ grade: "critical", schemeGrade: "priority", clause: "RBA A1" });
+    expect(db().select().from(remediationTasks).where(eq(remediationTasks.id, taskId)).get()).toMatchObject({
+      grade: "critical",
+      clause: "RBA A1",
+    });
+    expect(() =>
+      addFinding(auditor().ctx, {
+        auditId: audit.id,
+        title: "Not an RBA word",
+        schemeGrade: "Business critical",
+      }),
+    ).toThrow(/not a RBA grade/);
   });
 
   it("refuses another tenant's supplier, audit and finding as not found", () => {
@@ -119,7 +131,6 @@ describe("createAudit / addFinding / closeFinding", () => {
     expect(() => addFinding(stranger, { auditId: audit.id, title: "Injected", grade: "minor" })).toThrow(
       NotFoundError,
     );
-    expect(() => closeFinding(stranger, finding.id)).toThrow(NotFoundError);
     expect(() => getAudit(stranger, audit.id)).toThrow(NotFoundError);
     expect(listAudits(stranger)).toEqual([]);
     expect(db().select().from(findings).where(eq(findings.id, finding.id)).get()!.status).toBe("open");
@@ -235,7 +246,7 @@ describe("audit routes", () => {
     expect(theirs.suppliers.find((s) => s.id === supplierId)).toBeUndefined();
   });
 
-  it("adds and closes findings through the audit page; another tenant gets 404", async () => {
+  it("adds findings through the audit page (no one-click close); another tenant gets 404", async () => {
     const audit = createAudit(auditor().ctx, { supplierId, scheme: "RBA", auditDate: "2025-08-08" });
     const params = { auditId: audit.id };
     const added = (await auditPage.action(
@@ -253,12 +264,12 @@ describe("audit routes", () => {
       ),
     )) as { ok: boolean; notice: string };
     expect(added).toMatchObject({ ok: true, intent: "add-finding" });
-    expect(added.notice).toContain("remediation task");
+    expect(added.notice).toContain("corrective action");
 
     const page = await auditPage.loader(actionArgs(requestAs(auditor(), `/audits/${audit.id}`), params));
     expect(page.findings).toHaveLength(1);
     expect(page.canWrite && page.canUpload).toBe(true);
-    const findingId = page.findings[0].id;
+    expect(page.findings[0].action).toMatchObject({ state: "open" });
 
     const bad = (await auditPage.action(
       actionArgs(
@@ -272,13 +283,15 @@ describe("audit routes", () => {
     expect(bad.data.intent).toBe("add-finding");
     expect(Object.keys(bad.data.fieldErrors).sort()).toEqual(["grade", "title"]);
 
-    const closed = await auditPage.action(
+    const closeAttempt = (await auditPage.action(
       actionArgs(
-        requestAs(auditor(), `/audits/${audit.id}`, { form: { intent: "close-finding", findingId } }),
+        requestAs(auditor(), `/audits/${audit.id}`, {
+          form: { intent: "close-finding", findingId: page.findings[0].id },
+        }),
         params,
       ),
-    );
-    expect(closed).toMatchObject({ ok: true, intent: "close-finding", notice: "Finding closed." });
+    )) as unknown as { init: ResponseInit };
+    expect(closeAttempt.init.status).toBe(400);
 
     await expect(
       auditPage.loader(actionArgs(requestAs(other.members.admin, `/audits/${audit.id}`), params)),
@@ -297,7 +310,7 @@ describe("audit routes", () => {
       auditPage.action(
         actionArgs(
           requestAs(org.members.executive, `/audits/${audit.id}`, {
-            form: { intent: "close-finding", findingId },
+            form: { intent: "add-finding", title: "Executive finding", grade: "minor" },
           }),
           params,
         ),

@@ -2,12 +2,12 @@ import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
-import { db, writeTx } from "~/infra/db.server";
-import { NotFoundError } from "~/infra/errors";
+import { db, writeTx, type DbOrTx } from "~/infra/db.server";
+import { NotFoundError, ValidationError } from "~/infra/errors";
 import { isoDateField, optionalText, parseInput, requiredId } from "~/infra/validation";
-import { raiseRemediationTask } from "~/remediation/remediation.server";
+import { actionsForFindings, raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
-import { audits, findings } from "~db/schema/audits";
+import { audits, findings, schemeGradeMappings } from "~db/schema/audits";
 import { suppliers } from "~db/schema/suppliers";
 import {
   AUDIT_SCHEMES,
@@ -15,9 +15,9 @@ import {
   FINDING_GRADES,
   GRADE_LABELS,
   ILO_INDICATOR_NUMBERS,
-  raisesTask,
   type FindingGrade,
 } from "./catalogue";
+import { gradeForWord, mergeVocabulary } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------------
 // Input schemas (strict: a form that posts a field we do not expect is refused, not silently ignored)
@@ -32,25 +32,27 @@ export const createAuditSchema = z.strictObject({
 });
 export type CreateAuditInput = z.input<typeof createAuditSchema>;
 
-export const addFindingSchema = z.strictObject({
-  auditId: requiredId("Audit is missing."),
-  title: z
-    .string({ error: "Describe the finding in a short title." })
-    .trim()
-    .min(3, { error: "Describe the finding in a short title (at least 3 characters)." })
-    .max(200, { error: "Title must be at most 200 characters." }),
-  description: optionalText(5000, "description"),
-  grade: z.enum(FINDING_GRADES, { error: "Choose a grade." }),
-  iloIndicator: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.enum(ILO_INDICATOR_NUMBERS, { error: "Choose an ILO indicator from the list." }).optional(),
-  ),
-});
+export const addFindingSchema = z
+  .strictObject({
+    auditId: requiredId("Audit is missing."),
+    title: z
+      .string({ error: "Describe the finding in a short title." })
+      .trim()
+      .min(3, { error: "Describe the finding in a short title (at least 3 characters)." })
+      .max(200, { error: "Title must be at most 200 characters." }),
+    description: optionalText(5000, "description"),
+    /** On the organisation's scale; derived from `schemeGrade` when the auditor's word is given. */
+    grade: z.enum(FINDING_GRADES, { error: "Choose a grade." }).optional(),
+    /** The auditor's own grade word (the scheme's vocabulary), mapped onto the organisation's scale. */
+    schemeGrade: optionalText(100, "scheme grade"),
+    clause: optionalText(200, "clause"),
+    iloIndicator: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(ILO_INDICATOR_NUMBERS, { error: "Choose an ILO indicator from the list." }).optional(),
+    ),
+  })
+  .refine((v) => v.grade || v.schemeGrade, { path: ["schemeGrade"], error: "Choose a grade." });
 export type AddFindingInput = z.input<typeof addFindingSchema>;
-
-export const closeFindingSchema = z.strictObject({
-  findingId: requiredId("Finding is missing."),
-});
 
 // ---------------------------------------------------------------------------------------------------
 // Verbs (one write transaction each, audit-log row inside it)
@@ -89,15 +91,44 @@ export function createAudit(ctx: Ctx, input: CreateAuditInput) {
   });
 }
 
+/** The organisation's grade words per scheme (defaults plus its own remappings). */
+export function loadVocabulary(tx: DbOrTx, organizationId: string) {
+  return mergeVocabulary(
+    tx
+      .select({
+        scheme: schemeGradeMappings.scheme,
+        word: schemeGradeMappings.word,
+        grade: schemeGradeMappings.grade,
+      })
+      .from(schemeGradeMappings)
+      .where(eq(schemeGradeMappings.organizationId, organizationId))
+      .all(),
+  );
+}
+
+/**
+ * Record a finding in the auditor's words: the scheme's grade word is mapped onto the organisation's
+ * scale (which decides the deadlines); a grade given directly is used as is.
+ */
 export function addFinding(ctx: Ctx, input: AddFindingInput) {
-  const v = parseInput(addFindingSchema, input);
+  const parsed = parseInput(addFindingSchema, input);
   return writeTx((tx) => {
     const audit = tx
-      .select({ id: audits.id, supplierId: audits.supplierId })
+      .select({ id: audits.id, supplierId: audits.supplierId, scheme: audits.scheme })
       .from(audits)
-      .where(and(eq(audits.id, v.auditId), eq(audits.organizationId, ctx.organizationId)))
+      .where(and(eq(audits.id, parsed.auditId), eq(audits.organizationId, ctx.organizationId)))
       .get();
     if (!audit) throw new NotFoundError("Audit not found");
+    const mapped = parsed.schemeGrade
+      ? gradeForWord(loadVocabulary(tx, ctx.organizationId)[audit.scheme], parsed.schemeGrade)
+      : null;
+    if (parsed.schemeGrade && !mapped) {
+      const message = `“${parsed.schemeGrade}” is not a ${audit.scheme} grade. Choose one from the list.`;
+      throw new ValidationError({ schemeGrade: message }, message);
+    }
+    const grade = mapped ?? parsed.grade;
+    if (!grade) throw new ValidationError({ schemeGrade: "Choose a grade." });
+    const v = { ...parsed, grade };
     const now = nowOf(ctx);
     const finding = tx
       .insert(findings)
@@ -109,6 +140,8 @@ export function addFinding(ctx: Ctx, input: AddFindingInput) {
         description: v.description ?? null,
         grade: v.grade,
         iloIndicator: v.iloIndicator ?? null,
+        clause: v.clause ?? null,
+        schemeGrade: v.schemeGrade ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -118,51 +151,26 @@ export function addFinding(ctx: Ctx, input: AddFindingInput) {
       action: "finding.added",
       entityType: "finding",
       entityId: finding.id,
-      details: { auditId: audit.id, grade: v.grade, iloIndicator: v.iloIndicator ?? null },
+      details: {
+        auditId: audit.id,
+        grade: v.grade,
+        schemeGrade: v.schemeGrade ?? null,
+        iloIndicator: v.iloIndicator ?? null,
+      },
     });
-    // A grave finding must never wait for someone to remember it: the corrective-action task is opened
-    // in the same transaction, so the finding and its task commit (or fail) together.
-    const task = raisesTask(v.grade)
-      ? raiseRemediationTask(tx, ctx, {
-          supplierId: audit.supplierId,
-          sourceType: "finding",
-          sourceRef: finding.id,
-          title: `${GRADE_LABELS[v.grade]} finding: ${v.title}`,
-          iloIndicator: v.iloIndicator ?? null,
-          severity: v.grade,
-        })
-      : null;
+    // Every finding gets its corrective action in the same transaction, with deadlines from the
+    // organisation's grade table; the finding closes only when that action is verified and closed.
+    const task = raiseRemediationTask(tx, ctx, {
+      supplierId: audit.supplierId,
+      sourceType: "finding",
+      sourceRef: finding.id,
+      title: `${GRADE_LABELS[v.grade]} finding: ${v.title}`,
+      iloIndicator: v.iloIndicator ?? null,
+      clause: v.clause ?? null,
+      grade: v.grade,
+    });
     const risk = recomputeSupplierRisk(tx, ctx, audit.supplierId, "finding.added");
-    return { finding, taskId: task?.id ?? null, risk };
-  });
-}
-
-/** Idempotent: closing an already-closed finding (a double click) changes nothing and logs nothing. */
-export function closeFinding(ctx: Ctx, findingId: string) {
-  const v = parseInput(closeFindingSchema, { findingId });
-  return writeTx((tx) => {
-    const finding = tx
-      .select()
-      .from(findings)
-      .where(and(eq(findings.id, v.findingId), eq(findings.organizationId, ctx.organizationId)))
-      .get();
-    if (!finding) throw new NotFoundError("Finding not found");
-    if (finding.status === "closed") return { finding, changed: false };
-    const now = nowOf(ctx);
-    const closed = tx
-      .update(findings)
-      .set({ status: "closed", closedAt: now, updatedAt: now })
-      .where(and(eq(findings.id, finding.id), eq(findings.organizationId, ctx.organizationId)))
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: "finding.closed",
-      entityType: "finding",
-      entityId: finding.id,
-      details: { auditId: finding.auditId, grade: finding.grade },
-    });
-    recomputeSupplierRisk(tx, ctx, finding.supplierId, "finding.closed");
-    return { finding: closed, changed: true };
+    return { finding, taskId: task.id, risk };
   });
 }
 
@@ -272,7 +280,16 @@ export function getAudit(ctx: Ctx, auditId: string) {
       Number(a.status === "closed") - Number(b.status === "closed") ||
       GRADE_ORDER.get(a.grade)! - GRADE_ORDER.get(b.grade)!,
   );
-  return { audit, findings: rows };
+  const actions = actionsForFindings(
+    db(),
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return {
+    audit,
+    findings: rows.map((f) => ({ ...f, action: actions.get(f.id) ?? null })),
+    vocabulary: loadVocabulary(db(), ctx.organizationId)[audit.scheme],
+  };
 }
 
 /** The suppliers an audit can be recorded against: this tenant's only. */

@@ -6,18 +6,16 @@ import {
   GRADE_TONES,
   ILO_INDICATOR_NUMBERS,
   iloIndicatorLabel,
-  raisesTask,
 } from "./catalogue";
 
 describe("finding grades", () => {
   it.each([
-    ["zero_tolerance", true, "red", "Zero tolerance"],
-    ["critical", true, "red", "Critical"],
-    ["major", false, "orange", "Major"],
-    ["minor", false, "amber", "Minor"],
-    ["observation", false, "slate", "Observation"],
-  ] as const)("%s → raises task %s, tone %s, label %s", (grade, task, tone, label) => {
-    expect(raisesTask(grade)).toBe(task);
+    ["zero_tolerance", "red", "Zero tolerance"],
+    ["critical", "red", "Critical"],
+    ["major", "orange", "Major"],
+    ["minor", "amber", "Minor"],
+    ["observation", "slate", "Observation"],
+  ] as const)("%s → tone %s, label %s", (grade, tone, label) => {
     expect(GRADE_TONES[grade]).toBe(tone);
     expect(GRADE_LABELS[grade]).toBe(label);
   });

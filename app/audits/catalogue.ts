@@ -16,14 +16,6 @@ export const GRADE_LABELS: Record<FindingGrade, string> = {
   observation: "Observation",
 };
 
-/** Grades grave enough that recording one must open a corrective-action (remediation) task at once. */
-export const TASK_RAISING_GRADES = ["zero_tolerance", "critical"] as const;
-export type TaskRaisingGrade = (typeof TASK_RAISING_GRADES)[number];
-
-export function raisesTask(grade: FindingGrade): grade is TaskRaisingGrade {
-  return (TASK_RAISING_GRADES as readonly string[]).includes(grade);
-}
-
 export type GradeTone = "red" | "orange" | "amber" | "slate";
 
 export const GRADE_TONES: Record<FindingGrade, GradeTone> = {

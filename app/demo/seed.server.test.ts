@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/audit-log/audit-log.server";
 import { db } from "~/infra/db.server";
 import { logIn } from "~/orgs/accounts.server";
-import { organizations, suppliers } from "~db/schema";
+import { organizations, remediationTasks, suppliers } from "~db/schema";
 import { DEMO_MEMBERS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed.server";
 
 describe("demo seed", () => {
@@ -23,6 +23,15 @@ describe("demo seed", () => {
       const r = await logIn({ email: m.email, password: DEMO_PASSWORD, ip: "127.0.0.1" });
       expect(r).toBeTruthy();
     }
+    // Corrective actions in several states, through the real workflow (timelines and audit log included).
+    const states = db()
+      .select({ state: remediationTasks.state })
+      .from(remediationTasks)
+      .where(eq(remediationTasks.organizationId, orgs[0].id))
+      .all()
+      .map((r) => r.state)
+      .sort();
+    expect(states).toEqual(["closed", "in_progress", "open", "plan_returned", "plan_submitted"]);
     expect(verifyAuditChain(db(), orgs[0].id).ok).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { hashPassword } from "~/orgs/passwords.server";
+import { seedDemoActions } from "~/remediation/demo.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { memberships, organizations, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
@@ -106,6 +107,7 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
     });
     ids[s.key] = created.id;
   }
+  await seedDemoActions(organizationId, ids.sialkot, log);
   log(
     `Seeded demo organisation "Northwind Apparel" (${organizationId}). Log in at ${env().publicOrigin}/login with:`,
   );

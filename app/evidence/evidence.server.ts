@@ -6,8 +6,10 @@ import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { deleteObject, putObject, tenantKey, type StoredFile } from "~/infra/storage.server";
+import { recordActionEvent } from "~/remediation/remediation.server";
 import { audits, findings } from "~db/schema/audits";
 import { evidenceFiles } from "~db/schema/evidence";
+import { remediationTasks } from "~db/schema/remediation";
 import { suppliers } from "~db/schema/suppliers";
 import {
   ALLOWED_TYPES_HINT,
@@ -28,6 +30,8 @@ export type UploadEvidenceInput = {
   supplierId?: string | null;
   auditId?: string | null;
   findingId?: string | null;
+  /** A corrective action (its supplier, and finding when it has one, follow from it). */
+  actionId?: string | null;
   /** A supplier's answer to one question of a questionnaire (the caller checks the assignment is theirs). */
   assignmentId?: string | null;
   questionId?: string | null;
@@ -74,13 +78,35 @@ function resolveAttachment(ctx: Ctx, input: UploadEvidenceInput) {
   let auditId: string | null = null;
   let supplierId: string | null = null;
   let findingId: string | null = null;
+  let actionId: string | null = null;
+  if (input.actionId) {
+    const action = db()
+      .select({
+        id: remediationTasks.id,
+        supplierId: remediationTasks.supplierId,
+        sourceType: remediationTasks.sourceType,
+        sourceRef: remediationTasks.sourceRef,
+      })
+      .from(remediationTasks)
+      .where(and(eq(remediationTasks.id, input.actionId), eq(remediationTasks.organizationId, org)))
+      .get();
+    if (!action) throw new NotFoundError("Corrective action not found");
+    actionId = action.id;
+    supplierId = action.supplierId;
+    if (action.sourceType === "finding" && !input.findingId)
+      input = { ...input, findingId: action.sourceRef };
+  }
   if (input.findingId) {
     const finding = db()
       .select({ id: findings.id, auditId: findings.auditId, supplierId: findings.supplierId })
       .from(findings)
       .where(and(eq(findings.id, input.findingId), eq(findings.organizationId, org)))
       .get();
-    if (!finding || (input.auditId && finding.auditId !== input.auditId))
+    if (
+      !finding ||
+      (input.auditId && finding.auditId !== input.auditId) ||
+      (supplierId && finding.supplierId !== supplierId)
+    )
       throw new NotFoundError("Finding not found");
     findingId = finding.id;
     auditId = finding.auditId;
@@ -107,7 +133,7 @@ function resolveAttachment(ctx: Ctx, input: UploadEvidenceInput) {
     supplierId = supplier.id;
   }
   if (!supplierId) throw new NotFoundError("Supplier not found");
-  return { supplierId, auditId, findingId };
+  return { supplierId, auditId, findingId, actionId };
 }
 
 /**
@@ -139,6 +165,8 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
           supplierId: target.supplierId,
           auditId: target.auditId,
           findingId: target.findingId,
+          actionId: target.actionId,
+          uploadedByLabel: ctx.actor.type === "user" ? null : ctx.actor.label,
           assignmentId: input.assignmentId ?? null,
           questionId: input.questionId ?? null,
           storageKey: key,
@@ -159,6 +187,7 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
           supplierId: target.supplierId,
           auditId: target.auditId,
           findingId: target.findingId,
+          ...(target.actionId ? { actionId: target.actionId } : {}),
           ...(input.assignmentId ? { assignmentId: input.assignmentId, questionId: input.questionId } : {}),
           fileName,
           contentType: type.mime,
@@ -166,6 +195,8 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
           sha256,
         },
       });
+      if (target.actionId)
+        recordActionEvent(tx, ctx, { actionId: target.actionId, event: "evidence_added", comment: fileName });
       return row;
     });
   } catch (err) {

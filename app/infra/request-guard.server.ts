@@ -24,6 +24,7 @@ const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/imports\/?(?:_index)?(?:\.data)?$/, kind: "import" },
   { pattern: /^\/audits\/(?!new\/?(?:\.data)?$)[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
+  { pattern: /^\/remediation\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
 ];
 
 export function bodyKind(pathname: string): BodyKind {

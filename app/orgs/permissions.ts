@@ -17,6 +17,8 @@ export const PERMISSIONS = [
   "risk:override",
   "remediation:read",
   "remediation:write",
+  /** Deadlines by grade and scheme grade vocabularies (organisation settings). */
+  "remediation:settings",
   "statements:read",
   "statements:write",
   "statements:approve",

@@ -1,144 +1,338 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { addFinding, createAudit } from "~/audits/audits.server";
+import { uploadEvidence } from "~/evidence/evidence.server";
 import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
-import { ConflictError, NotFoundError } from "~/infra/errors";
-import { recomputeSupplierRisk } from "~/risk/risk.server";
-import { auditLog, remediationTasks, suppliers } from "~db/schema";
-import { createOrg, insertSupplier } from "../../test/factories";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { riskHistory } from "~/risk/risk.server";
+import { auditLog, correctiveActionEvents, findings, remediationTasks, suppliers } from "~db/schema";
+import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
 import {
-  completeRemediationTask,
-  getRemediationTask,
-  listRemediationTasks,
-  raiseRemediationTask,
-  type RaiseTaskInput,
-} from "./remediation.server";
+  acceptPlan,
+  closeAction,
+  escalateAction,
+  reopenAction,
+  respondToFinding,
+  returnPlan,
+  startWork,
+  submitEvidence,
+  submitPlan,
+  verifyAction,
+} from "./actions.server";
+import { listActionBoard, ACTIONS_PAGE_SIZE } from "./board.server";
+import { getActionDetail } from "./detail.server";
+import { listRemediationTasks, overdueActions, raiseRemediationTask } from "./remediation.server";
+import { updateGradeTable } from "./settings.server";
 
 const at = (ctx: Ctx, iso: string): Ctx => ({ ...ctx, now: () => new Date(iso) });
+const pdf = (name = "evidence.pdf") =>
+  new File([Buffer.from("%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n")], name);
+const plan = {
+  rootCause: "Recruitment agents in Nepal charged fees the factory never checked.",
+  correctiveAction: "Repay every worker's recruitment fees in full, with payslip records.",
+  preventiveAction: "Employer-pays clause in every agency contract; quarterly worker interviews.",
+  planTargetDate: "2026-06-30",
+  supplierOwner: "Ms Tran, HR manager",
+};
 
-const input = (supplierId: string, over: Partial<RaiseTaskInput> = {}): RaiseTaskInput => ({
-  supplierId,
-  sourceType: "answer",
-  sourceRef: `assignment-1:Q1-${supplierId}`,
-  title: "Return identity documents to workers",
-  iloIndicator: "7",
-  severity: "red_flag",
-  ...over,
-});
+async function findingAction(org: TestOrg, grade: "critical" | "zero_tolerance" | "major" = "critical") {
+  const supplierId = insertSupplier(org.id, { country: "VN" }).id;
+  const ctx = at(org.members.auditor.ctx, "2026-03-01T09:00:00Z");
+  const audit = createAudit(ctx, { supplierId, scheme: "SMETA", auditDate: "2026-02-20" });
+  const { finding, taskId } = addFinding(ctx, {
+    auditId: audit.id,
+    title: "Recruitment fees paid by migrant workers",
+    grade,
+    iloIndicator: "9",
+  });
+  return { supplierId, auditId: audit.id, findingId: finding.id, actionId: taskId };
+}
 
-describe("raiseRemediationTask", () => {
-  it("is idempotent per source and audits only the first raise", async () => {
+const rowOf = (id: string) => db().select().from(remediationTasks).where(eq(remediationTasks.id, id)).get()!;
+
+describe("raising corrective actions", () => {
+  it("is idempotent per source, with deadlines by grade and a red flag graded by its ILO indicators", async () => {
     const org = await createOrg();
-    const ctx = at(org.members.procurement.ctx, "2026-03-01T09:00:00Z");
     const s = insertSupplier(org.id);
-    const first = writeTx((tx) => raiseRemediationTask(tx, ctx, input(s.id)));
-    const again = writeTx((tx) => raiseRemediationTask(tx, ctx, input(s.id, { title: "changed" })));
-    expect(first.created).toBe(true);
-    expect(again).toEqual({ id: first.id, created: false });
-    expect(
-      db().select().from(remediationTasks).where(eq(remediationTasks.organizationId, org.id)).all(),
-    ).toHaveLength(1);
+    const ctx = at(org.members.procurement.ctx, "2026-03-01T09:00:00Z");
+    const raise = (ref: string, ilo: string) =>
+      writeTx((tx) =>
+        raiseRemediationTask(tx, ctx, {
+          supplierId: s.id,
+          sourceType: "answer",
+          sourceRef: ref,
+          title: `Red flag ${ref}`,
+          iloIndicator: ilo,
+          severity: "red_flag",
+        }),
+      );
+    const violence = raise("a:Q1", "5");
+    expect(raise("a:Q1", "5")).toEqual({ id: violence.id, created: false });
+    // Physical violence: the plan is due the same day, resolution within 30 days — not "30 days like any flag".
+    expect(rowOf(violence.id)).toMatchObject({
+      grade: "zero_tolerance",
+      planDueDate: "2026-03-01",
+      dueDate: "2026-03-31",
+    });
+    expect(rowOf(raise("a:Q2", "8").id)).toMatchObject({ grade: "critical", planDueDate: "2026-03-08" });
+    expect(rowOf(raise("a:Q3", "11").id)).toMatchObject({ grade: "major", planDueDate: "2026-03-15" });
     const raised = db()
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.action, "remediation.raised")))
       .all();
-    expect(raised).toHaveLength(1);
+    expect(raised).toHaveLength(3);
   });
 
-  it.each([
-    ["zero_tolerance", "2026-03-08"],
-    ["critical", "2026-03-15"],
-    ["red_flag", "2026-03-31"],
-  ] as const)("a %s task is due %s", async (severity, due) => {
+  it("follows the organisation's own deadline table", async () => {
     const org = await createOrg();
-    const s = insertSupplier(org.id);
-    const ctx = at(org.members.auditor.ctx, "2026-03-01T09:00:00Z");
-    const { id } = writeTx((tx) =>
-      raiseRemediationTask(
-        tx,
-        ctx,
-        input(s.id, { sourceType: "finding", sourceRef: `f-${severity}`, severity }),
-      ),
+    const table = Object.fromEntries(
+      ["zero_tolerance", "critical", "major", "minor", "observation"].flatMap((g) => [
+        [`${g}.planDays`, "2"],
+        [`${g}.resolutionDays`, "20"],
+      ]),
     );
-    expect(getRemediationTask(ctx, id).dueDate).toBe(due);
-  });
-
-  it("refuses another tenant's supplier", async () => {
-    const org = await createOrg();
-    const other = await createOrg();
-    const s = insertSupplier(other.id);
-    expect(() => writeTx((tx) => raiseRemediationTask(tx, org.members.admin.ctx, input(s.id)))).toThrow(
-      NotFoundError,
+    updateGradeTable(org.members.admin.ctx, table);
+    expect(() => updateGradeTable(org.members.admin.ctx, { ...table, "major.resolutionDays": "1" })).toThrow(
+      ValidationError,
     );
+    const { actionId } = await findingAction(org, "major");
+    expect(rowOf(actionId)).toMatchObject({ planDueDate: "2026-03-03", dueDate: "2026-03-21" });
   });
 });
 
-describe("completeRemediationTask", () => {
-  it("completes with a note, audits, and removes the overdue points from the risk score", async () => {
+describe("the corrective-action workflow", () => {
+  it("runs plan → returned → plan → accepted → evidence → verified by a second person → closed", async () => {
     const org = await createOrg();
-    const s = insertSupplier(org.id, { country: "DE" });
-    const raisedCtx = at(org.members.procurement.ctx, "2026-03-01T09:00:00Z");
-    const { id } = writeTx((tx) =>
-      raiseRemediationTask(
-        tx,
-        raisedCtx,
-        input(s.id, { sourceType: "finding", sourceRef: "f1", severity: "zero_tolerance" }),
-      ),
-    );
-    const later = at(org.members.auditor.ctx, "2026-04-01T09:00:00Z");
-    expect(writeTx((tx) => recomputeSupplierRisk(tx, later, s.id, "daily")).score).toBe(5);
-    expect(listRemediationTasks(later)[0]).toMatchObject({ id, overdue: true, status: "open" });
+    const { supplierId, findingId, actionId } = await findingAction(org);
+    const buyer = at(org.members.procurement.ctx, "2026-03-03T10:00:00Z");
+    const auditor = at(org.members.auditor.ctx, "2026-03-20T10:00:00Z");
+    const riskBefore = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore!;
 
-    const result = completeRemediationTask(later, id, {
-      completionNote: "Passports returned to all 42 workers.",
+    expect(() => submitPlan(buyer, actionId, { ...plan, rootCause: "" })).toThrow(ValidationError);
+    expect(() => acceptPlan(buyer, actionId, {})).toThrow(/only once a plan has been submitted/);
+    submitPlan(buyer, actionId, plan);
+    expect(() => returnPlan(buyer, actionId, { comment: "" })).toThrow(ValidationError);
+    returnPlan(buyer, actionId, { comment: "Say how many workers and how much." });
+    expect(rowOf(actionId).state).toBe("plan_returned");
+    submitPlan(buyer, actionId, {
+      ...plan,
+      correctiveAction: `${plan.correctiveAction} 40 workers, USD 600 each.`,
     });
-    expect(result.score).toBe(0);
-    const task = getRemediationTask(later, id);
-    expect(task).toMatchObject({
+    acceptPlan(buyer, actionId, { comment: "Good." });
+    startWork(buyer, actionId, { note: "First repayments made." });
+    expect(() => submitEvidence(buyer, actionId, {})).toThrow(/Attach at least one evidence file/);
+    await uploadEvidence(buyer, { actionId, file: pdf() });
+    submitEvidence(buyer, actionId, { note: "Bank transfer receipts." });
+    expect(rowOf(actionId).evidenceSubmittedBy).toBe(`user:${org.members.procurement.userId}`);
+
+    // The person who submitted the evidence cannot verify it.
+    let refusal: unknown;
+    try {
+      verifyAction(buyer, actionId, { method: "desk_review", note: "Receipts match the payroll." });
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toBeInstanceOf(ValidationError);
+    expect((refusal as ValidationError).fieldErrors.verifier).toMatch(/someone else/);
+    expect(() => closeAction(auditor, actionId, {})).toThrow(/only once it has been verified/);
+
+    verifyAction(auditor, actionId, {
+      method: "desk_review",
+      note: "Receipts match the payroll for 40 workers.",
+    });
+    expect(db().select().from(findings).where(eq(findings.id, findingId)).get()!.status).toBe("open");
+    closeAction(auditor, actionId, { comment: "Fees repaid and verified." });
+
+    expect(rowOf(actionId)).toMatchObject({
+      state: "closed",
       status: "completed",
-      overdue: false,
-      completionNote: "Passports returned to all 42 workers.",
-      completedBy: "auditor user",
+      verificationMethod: "desk_review",
     });
-    expect(db().select().from(suppliers).where(eq(suppliers.id, s.id)).get()!.riskScore).toBe(0);
-    const actions = db()
+    expect(db().select().from(findings).where(eq(findings.id, findingId)).get()!.status).toBe("closed");
+    const riskAfter = db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore!;
+    expect(riskAfter).toBeLessThan(riskBefore);
+    expect(riskHistory(db(), org.members.admin.ctx, supplierId, 1)[0].trigger).toBe("remediation.close");
+
+    const timeline = db()
+      .select()
+      .from(correctiveActionEvents)
+      .where(eq(correctiveActionEvents.actionId, actionId))
+      .all()
+      .map((e) => e.event);
+    expect(timeline).toEqual([
+      "raised",
+      "submit_plan",
+      "return_plan",
+      "submit_plan",
+      "accept_plan",
+      "start_work",
+      "evidence_added",
+      "submit_evidence",
+      "verify",
+      "close",
+    ]);
+    const logged = db()
       .select({ action: auditLog.action })
       .from(auditLog)
-      .where(eq(auditLog.organizationId, org.id))
+      .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.entityId, actionId)))
       .all()
       .map((r) => r.action);
-    expect(actions).toContain("remediation.completed");
+    expect(logged).toEqual(expect.arrayContaining(["remediation.verify", "remediation.close"]));
 
-    expect(() => completeRemediationTask(later, id, { completionNote: "Second time round" })).toThrow(
-      ConflictError,
-    );
+    // Reopening brings the finding (and its risk points) back.
+    reopenAction(auditor, actionId, { comment: "Workers report new deductions." });
+    expect(rowOf(actionId)).toMatchObject({ state: "reopened", status: "open", verifiedAt: null });
+    expect(db().select().from(findings).where(eq(findings.id, findingId)).get()!.status).toBe("open");
   });
 
-  it("lists open tasks first, soonest due first", async () => {
+  it("verifies by follow-up audit only with an audit of the same supplier after the action was raised", async () => {
     const org = await createOrg();
-    const s = insertSupplier(org.id);
-    const ctx = at(org.members.admin.ctx, "2026-03-01T09:00:00Z");
-    const red = writeTx((tx) => raiseRemediationTask(tx, ctx, input(s.id, { sourceRef: "a" })));
-    const zt = writeTx((tx) =>
-      raiseRemediationTask(tx, ctx, input(s.id, { sourceRef: "b", severity: "zero_tolerance" })),
-    );
-    const done = writeTx((tx) =>
-      raiseRemediationTask(tx, ctx, input(s.id, { sourceRef: "c", severity: "critical" })),
-    );
-    completeRemediationTask(ctx, done.id, { completionNote: "Fees refunded to workers." });
-    expect(listRemediationTasks(ctx).map((t) => t.id)).toEqual([zt.id, red.id, done.id]);
+    const { supplierId, auditId, actionId } = await findingAction(org);
+    const buyer = at(org.members.procurement.ctx, "2026-03-03T10:00:00Z");
+    submitPlan(buyer, actionId, plan);
+    acceptPlan(buyer, actionId, {});
+    await uploadEvidence(buyer, { actionId, file: pdf() });
+    submitEvidence(buyer, actionId, {});
+    const auditor = at(org.members.auditor.ctx, "2026-04-10T10:00:00Z");
+    expect(() =>
+      verifyAction(auditor, actionId, { method: "follow_up_audit", note: "Seen on site by us." }),
+    ).toThrow(ValidationError);
+    expect(() =>
+      verifyAction(auditor, actionId, {
+        method: "follow_up_audit",
+        note: "Seen on site.",
+        followUpAuditId: auditId,
+      }),
+    ).toThrow(/after the action was raised/);
+    const followUp = createAudit(auditor, { supplierId, scheme: "SMETA", auditDate: "2026-04-09" });
+    verifyAction(auditor, actionId, {
+      method: "follow_up_audit",
+      note: "Seen on site.",
+      followUpAuditId: followUp.id,
+    });
+    expect(rowOf(actionId)).toMatchObject({ state: "verified", followUpAuditId: followUp.id });
   });
 
-  it("treats another tenant's task as not found", async () => {
+  it("escalates with a reason and another member's approval; exit only after a suspension", async () => {
+    const org = await createOrg();
+    const { actionId } = await findingAction(org, "zero_tolerance");
+    const buyer = org.members.procurement.ctx;
+    const approver = org.members.executive.userId;
+    expect(() =>
+      escalateAction(buyer, actionId, {
+        kind: "suspension",
+        comment: "No plan after 3 reminders.",
+        approverUserId: org.members.procurement.userId,
+      }),
+    ).toThrow(/Someone other than you/);
+    expect(() =>
+      escalateAction(buyer, actionId, {
+        kind: "responsible_exit",
+        comment: "No progress.",
+        approverUserId: approver,
+      }),
+    ).toThrow(ValidationError);
+    escalateAction(buyer, actionId, {
+      kind: "suspension",
+      comment: "No plan after 3 reminders.",
+      approverUserId: approver,
+    });
+    escalateAction(buyer, actionId, {
+      kind: "responsible_exit",
+      comment: "Six months, no progress.",
+      approverUserId: approver,
+    });
+    expect(rowOf(actionId).state).toBe("escalated");
+  });
+
+  it("refuses a stale transition (two tabs) and another tenant's or supplier's action", async () => {
     const org = await createOrg();
     const other = await createOrg();
-    const s = insertSupplier(other.id);
-    const { id } = writeTx((tx) => raiseRemediationTask(tx, other.members.admin.ctx, input(s.id)));
-    expect(() => getRemediationTask(org.members.admin.ctx, id)).toThrow(NotFoundError);
-    expect(() =>
-      completeRemediationTask(org.members.admin.ctx, id, { completionNote: "Not mine to close." }),
-    ).toThrow(NotFoundError);
-    expect(getRemediationTask(other.members.admin.ctx, id).status).toBe("open");
+    const { supplierId, actionId } = await findingAction(org);
+    submitPlan(at(org.members.procurement.ctx, "2026-03-02T00:00:00Z"), actionId, plan);
+    acceptPlan(org.members.procurement.ctx, actionId, {});
+    expect(() => acceptPlan(org.members.admin.ctx, actionId, {})).toThrow(ConflictError);
+    expect(() => acceptPlan(other.members.admin.ctx, actionId, {})).toThrow(NotFoundError);
+    expect(() => getActionDetail(other.members.admin.ctx, actionId)).toThrow(NotFoundError);
+    const supplierCtx: Ctx = {
+      organizationId: org.id,
+      actor: { type: "supplier", id: "link-1", label: "Supplier" },
+    };
+    expect(() => startWork(supplierCtx, actionId, {}, { supplierId: insertSupplier(org.id).id })).toThrow(
+      NotFoundError,
+    );
+    startWork(supplierCtx, actionId, { note: "Started" }, { supplierId });
+    expect(() => acceptPlan(supplierCtx, actionId, {})).toThrow(/Only the buyer/);
+    expect(() => respondToFinding(supplierCtx, actionId, { response: "disputed" }, { supplierId })).toThrow(
+      ValidationError,
+    );
+    respondToFinding(
+      supplierCtx,
+      actionId,
+      { response: "disputed", reason: "Fees were paid to a third party." },
+      { supplierId },
+    );
+    expect(rowOf(actionId)).toMatchObject({ supplierResponse: "disputed", state: "in_progress" });
+  });
+});
+
+describe("overdue actions and the board", () => {
+  it("counts a late plan from its plan deadline and an unresolved action from its resolution deadline", async () => {
+    const org = await createOrg();
+    const { supplierId, actionId } = await findingAction(org); // critical, raised 2026-03-01
+    const on = (iso: string) => at(org.members.admin.ctx, iso);
+    expect(overdueActions(db(), on("2026-03-08T12:00:00Z"), supplierId)).toEqual([]);
+    expect(overdueActions(db(), on("2026-03-09T12:00:00Z"), supplierId)).toEqual([
+      expect.objectContaining({ id: actionId, kind: "plan", dueDate: "2026-03-08" }),
+    ]);
+    submitPlan(on("2026-03-09T12:00:00Z"), actionId, plan);
+    expect(overdueActions(db(), on("2026-03-10T12:00:00Z"), supplierId)).toEqual([]);
+    expect(overdueActions(db(), on("2026-06-01T12:00:00Z"), supplierId)).toEqual([
+      expect.objectContaining({ kind: "resolution", dueDate: "2026-05-30" }),
+    ]);
+    expect(listRemediationTasks(on("2026-06-01T12:00:00Z"), { supplierId })[0]).toMatchObject({
+      overdue: true,
+      overdueKind: "resolution",
+      state: "plan_submitted",
+    });
+  });
+
+  it("filters by state, grade, supplier, owner and overdue, with keyset pages in due-date order", async () => {
+    const org = await createOrg();
+    const s = insertSupplier(org.id);
+    const ctx = at(org.members.auditor.ctx, "2026-01-01T00:00:00Z");
+    writeTx((tx) => {
+      for (let i = 0; i < ACTIONS_PAGE_SIZE + 5; i++)
+        raiseRemediationTask(
+          tx,
+          { ...ctx, now: () => new Date(Date.UTC(2026, 0, 1 + i)) },
+          {
+            supplierId: s.id,
+            sourceType: "answer",
+            sourceRef: `a:${i}`,
+            title: `Flag ${i}`,
+            grade: i % 2 ? "major" : "minor",
+          },
+        );
+    });
+    const first = listActionBoard(ctx, { state: "open" });
+    expect(first.total).toBe(ACTIONS_PAGE_SIZE + 5);
+    expect(first.rows).toHaveLength(ACTIONS_PAGE_SIZE);
+    const dues = first.rows.map((r) => r.dueDate);
+    expect([...dues].sort()).toEqual(dues);
+    const second = listActionBoard(ctx, { state: "open", after: first.next! });
+    expect(second.rows).toHaveLength(5);
+    expect(second.next).toBeNull();
+    expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(ACTIONS_PAGE_SIZE + 5);
+    const back = listActionBoard(ctx, { state: "open", before: second.prev! });
+    expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
+    expect(listActionBoard(ctx, { grade: "major" }).total).toBe(Math.floor((ACTIONS_PAGE_SIZE + 5) / 2));
+    expect(listActionBoard(ctx, { state: "closed" }).total).toBe(0);
+    expect(listActionBoard(ctx, { owner: org.members.admin.userId }).total).toBe(0);
+    expect(listActionBoard(at(ctx, "2026-02-01T00:00:00Z"), { overdue: "1" }).total).toBeGreaterThan(0);
+    const other = await createOrg();
+    expect(listActionBoard(other.members.admin.ctx, {}).total).toBe(0);
   });
 });

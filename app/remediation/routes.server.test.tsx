@@ -1,19 +1,32 @@
-import { eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import type { RouteObject } from "react-router-dom";
 import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
-import { db, writeTx } from "~/infra/db.server";
-import RemediationTask, { action as taskAction, loader as taskLoader } from "~/routes/remediation.$taskId";
-import RemediationIndex, { loader as indexLoader } from "~/routes/remediation._index";
-import { remediationTasks } from "~db/schema";
+import ActionPage, { action as actionPost, loader as actionLoader } from "~/routes/remediation.$taskId";
+import BoardPage, { loader as boardLoader } from "~/routes/remediation._index";
+import SettingsPage, {
+  action as settingsPost,
+  loader as settingsLoader,
+} from "~/routes/settings.remediation";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
-import { getRemediationTask, raiseRemediationTask } from "./remediation.server";
+import { getActionDetail } from "./detail.server";
 
-async function render(Component: () => JSX.Element, data: unknown, path: string, pattern: string) {
+async function render(
+  Component: () => JSX.Element,
+  data: unknown,
+  path: string,
+  pattern: string,
+  actionData?: unknown,
+) {
   const routes: RouteObject[] = [
-    { id: "page", path: pattern, element: <Component />, loader: () => data as Record<string, unknown> },
+    {
+      id: "page",
+      path: pattern,
+      element: <Component />,
+      loader: () => data as Record<string, unknown>,
+      action: () => actionData as Record<string, unknown>,
+    },
   ];
   const context = await createStaticHandler(routes).query(new Request(`http://localhost${path}`));
   if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
@@ -37,128 +50,125 @@ async function settle<T>(p: Promise<T>): Promise<T | Response> {
 
 let org: TestOrg;
 let other: TestOrg;
-let findingTaskId: string;
-let overdueTaskId: string;
-let supplierId: string;
+let actionId: string;
 
 beforeAll(async () => {
   org = await createOrg();
   other = await createOrg();
-  supplierId = insertSupplier(org.id, { name: "Saigon Garment Co.", country: "VN" }).id;
+  const supplierId = insertSupplier(org.id, { name: "Saigon Garment Co.", country: "VN" }).id;
   const audit = createAudit(org.members.auditor.ctx, {
     supplierId,
-    scheme: "amfori BSCI",
+    scheme: "SMETA",
     auditDate: "2026-02-01",
   });
-  addFinding(org.members.auditor.ctx, {
+  actionId = addFinding(org.members.auditor.ctx, {
     auditId: audit.id,
     title: "Recruitment fees paid by workers",
-    grade: "critical",
+    schemeGrade: "Critical",
     iloIndicator: "9",
-  });
-  findingTaskId = getTaskIdBySource(supplierId);
-  const longAgo = { ...org.members.procurement.ctx, now: () => new Date("2025-01-01T00:00:00Z") };
-  overdueTaskId = writeTx((tx) =>
-    raiseRemediationTask(tx, longAgo, {
-      supplierId,
-      sourceType: "answer",
-      sourceRef: "assignment-x:Q1",
-      title: "Return identity documents",
-      iloIndicator: "7",
-      severity: "red_flag",
-    }),
-  ).id;
+  }).taskId;
 });
 
-/** The finding's task was raised by the audits capability; find it by its supplier. */
-function getTaskIdBySource(sid: string) {
-  return db()
-    .select({ id: remediationTasks.id })
-    .from(remediationTasks)
-    .where(eq(remediationTasks.supplierId, sid))
-    .get()!.id;
-}
+const post = (member: TestOrg["members"]["admin"], form: Record<string, string>) =>
+  settle(actionPost(args(requestAs(member, `/remediation/${actionId}`, { form }), { taskId: actionId })));
 
-describe("/remediation", () => {
-  it("lists open tasks first with the overdue one highlighted", async () => {
-    const data = await indexLoader(args(requestAs(org.members.executive, "/remediation")));
-    expect(data.tasks.map((t) => t.id)).toEqual([overdueTaskId, findingTaskId]);
-    const html = await render(RemediationIndex, data, "/remediation", "/remediation");
-    expect(html).toContain("1 overdue");
-    expect(html).toContain("bg-red-50");
-    expect(html).toContain("9. Debt bondage");
+describe("/remediation (the actions board)", () => {
+  it("lists the organisation's actions with their state and deadlines; another tenant sees none", async () => {
+    const data = await boardLoader(args(requestAs(org.members.executive, "/remediation")));
+    expect(data.page.rows.map((r) => r.id)).toEqual([actionId]);
+    const html = await render(BoardPage, data, "/remediation", "/remediation");
     expect(html).toContain("Saigon Garment Co.");
+    expect(html).toContain("Open — plan due");
+    const theirs = await boardLoader(args(requestAs(other.members.admin, "/remediation")));
+    expect(theirs.page.total).toBe(0);
   });
 });
 
 describe("/remediation/:taskId", () => {
-  it("shows where the task came from", async () => {
-    const data = await taskLoader(
-      args(requestAs(org.members.auditor, `/remediation/${findingTaskId}`), { taskId: findingTaskId }),
+  it("shows the source in the auditor's words and only the steps the state allows", async () => {
+    const data = await actionLoader(
+      args(requestAs(org.members.procurement, `/remediation/${actionId}`), { taskId: actionId }),
     );
-    const html = await render(RemediationTask, data, `/remediation/${findingTaskId}`, "/remediation/:taskId");
-    expect(html).toContain("critical finding in the amfori BSCI audit of 2026-02-01");
-    expect(html).toContain("Mark as completed");
+    expect(data.steps).toEqual(["submit_plan", "escalate"]);
+    const html = await render(ActionPage, data, `/remediation/${actionId}`, "/remediation/:taskId");
+    expect(html).toContain("“Critical” finding in the SMETA audit of 2026-02-01");
+    expect(html).toContain("Submit plan");
+    expect(html).not.toContain("Accept plan");
+    expect(html).toContain("Regulators and the UN Guiding Principles warn");
   });
 
-  it("rejects a too-short note with 400 and keeps the task open", async () => {
-    const res = (await taskAction(
-      args(
-        requestAs(org.members.auditor, `/remediation/${overdueTaskId}`, { form: { completionNote: "done" } }),
-        { taskId: overdueTaskId },
-      ),
-    )) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+  it("re-renders a plan without root cause or date with field errors; nothing changes", async () => {
+    const res = (await post(org.members.procurement, {
+      intent: "submit_plan",
+      correctiveAction: "Repay every worker in full.",
+    })) as unknown as {
+      init: { status: number };
+      data: { intent: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+    };
     expect(res.init.status).toBe(400);
-    expect(res.data.fieldErrors.completionNote).toMatch(/at least 10/);
-    expect(getRemediationTask(org.members.auditor.ctx, overdueTaskId).status).toBe("open");
+    expect(res.data.intent).toBe("submit_plan");
+    expect(Object.keys(res.data.fieldErrors)).toEqual(
+      expect.arrayContaining(["rootCause", "planTargetDate", "preventiveAction", "supplierOwner"]),
+    );
+    expect(res.data.values.correctiveAction).toBe("Repay every worker in full.");
+    expect(getActionDetail(org.members.admin.ctx, actionId).action.state).toBe("open");
   });
 
-  it("completes the task for someone with remediation:write, but not for an executive", async () => {
-    const denied = await settle(
-      taskAction(
-        args(
-          requestAs(org.members.executive, `/remediation/${overdueTaskId}`, {
-            form: { completionNote: "Documents returned to all workers." },
-          }),
-          { taskId: overdueTaskId },
-        ),
-      ),
-    );
-    expect((denied as Response).status).toBe(403);
-
-    const res = await settle(
-      taskAction(
-        args(
-          requestAs(org.members.procurement, `/remediation/${overdueTaskId}`, {
-            form: { completionNote: "Documents returned to all workers." },
-          }),
-          { taskId: overdueTaskId },
-        ),
-      ),
-    );
-    expect((res as Response).headers.get("Location")).toBe(`/remediation/${overdueTaskId}?completed=1`);
-    const task = getRemediationTask(org.members.procurement.ctx, overdueTaskId);
-    expect(task).toMatchObject({ status: "completed", completedBy: "procurement user" });
+  it("refuses a transition the state does not allow, with the reason, as the form's error", async () => {
+    const res = (await post(org.members.procurement, { intent: "accept_plan", comment: "" })) as unknown as {
+      init: { status: number };
+      data: { formError: string };
+    };
+    expect(res.init.status).toBe(409);
+    expect(res.data.formError).toMatch(/A plan can be accepted only once a plan has been submitted/);
   });
 
-  it("answers 404 for another tenant's task, to the loader and the action", async () => {
+  it("refuses an executive (403) and another tenant (404), loader and action", async () => {
+    expect(
+      ((await post(org.members.executive, { intent: "return_plan", comment: "x y z" })) as Response).status,
+    ).toBe(403);
+    expect(
+      ((await post(other.members.admin, { intent: "return_plan", comment: "x y z" })) as Response).status,
+    ).toBe(404);
     const loaded = await settle(
-      taskLoader(
-        args(requestAs(other.members.admin, `/remediation/${findingTaskId}`), { taskId: findingTaskId }),
-      ),
+      actionLoader(args(requestAs(other.members.admin, `/remediation/${actionId}`), { taskId: actionId })),
     );
     expect((loaded as Response).status).toBe(404);
-    const acted = await settle(
-      taskAction(
+  });
+
+  it("submits a plan through the form", async () => {
+    const res = await post(org.members.procurement, {
+      intent: "submit_plan",
+      rootCause: "Agents charged fees nobody checked.",
+      correctiveAction: "Repay every worker in full.",
+      preventiveAction: "Employer-pays clause in every agency contract.",
+      planTargetDate: "2099-03-31",
+      supplierOwner: "HR manager",
+    });
+    expect(res).toMatchObject({ ok: true, intent: "submit_plan", notice: "Plan submitted." });
+    expect(getActionDetail(org.members.admin.ctx, actionId).action.state).toBe("plan_submitted");
+  });
+});
+
+describe("/settings/remediation", () => {
+  it("shows and saves the deadline table for admins only", async () => {
+    const data = await settingsLoader(args(requestAs(org.members.admin, "/settings/remediation")));
+    expect(data.table.critical).toEqual({ planDays: 7, resolutionDays: 90 });
+    const html = await render(SettingsPage, data, "/settings/remediation", "/settings/remediation");
+    expect(html).toContain("SMETA grade words");
+    const bad = (await settle(
+      settingsPost(
         args(
-          requestAs(other.members.admin, `/remediation/${findingTaskId}`, {
-            form: { completionNote: "Closing someone else's task." },
+          requestAs(org.members.admin, "/settings/remediation", {
+            form: { intent: "deadlines", "critical.planDays": "x" },
           }),
-          { taskId: findingTaskId },
         ),
       ),
+    )) as unknown as { init: { status: number } };
+    expect(bad.init.status).toBe(400);
+    const denied = await settle(
+      settingsLoader(args(requestAs(org.members.procurement, "/settings/remediation"))),
     );
-    expect((acted as Response).status).toBe(404);
-    expect(getRemediationTask(org.members.admin.ctx, findingTaskId).status).toBe("open");
+    expect((denied as Response).status).toBe(403);
   });
 });

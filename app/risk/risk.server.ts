@@ -1,11 +1,12 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
 import { answerRiskSignals } from "~/questionnaires/signals.server";
+import { overdueActions } from "~/remediation/remediation.server";
 import { countryName } from "~/suppliers/countries";
-import { audits, findings, remediationTasks, riskAssessments, suppliers } from "~db/schema";
+import { audits, findings, riskAssessments, suppliers } from "~db/schema";
 import type { RiskLevel } from "~db/schema/suppliers.constants";
 import { scoreSupplier, type RiskFactor, type ScoreInputs } from "./score";
 import { countryTip } from "./tip.server";
@@ -44,19 +45,12 @@ export function gatherRiskInputs(tx: DbOrTx, ctx: Ctx, supplierId: string): Scor
     )
     .all();
 
-  const today = isoDate(nowOf(ctx));
-  const overdue = tx
-    .select({ id: remediationTasks.id, title: remediationTasks.title, dueDate: remediationTasks.dueDate })
-    .from(remediationTasks)
-    .where(
-      and(
-        eq(remediationTasks.organizationId, ctx.organizationId),
-        eq(remediationTasks.supplierId, supplierId),
-        eq(remediationTasks.status, "open"),
-        lt(remediationTasks.dueDate, today),
-      ),
-    )
-    .all();
+  // Overdue corrective actions come from the remediation capability (plan or resolution deadline missed).
+  const overdue = overdueActions(tx, ctx, supplierId).map(({ id, title, dueDate }) => ({
+    id,
+    title,
+    dueDate,
+  }));
 
   return {
     country: {

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
 import { AUDIT_SCHEMES, FINDING_GRADES, FINDING_STATUSES } from "./audits.constants";
 import { organizations, users } from "./orgs";
@@ -40,6 +40,10 @@ export const findings = sqliteTable(
     title: text("title").notNull(),
     description: text("description"),
     grade: text("grade", { enum: FINDING_GRADES }).notNull(),
+    /** The grade in the auditor's own words (e.g. SMETA "Critical NC", RBA "Priority"), when recorded so. */
+    schemeGrade: text("scheme_grade"),
+    /** Clause of the code or standard breached, as the audit report cites it. */
+    clause: text("clause"),
     /** ILO forced-labour indicator number 1–11, when the finding relates to one. */
     iloIndicator: text("ilo_indicator"),
     status: text("status", { enum: FINDING_STATUSES }).notNull().default("open"),
@@ -48,4 +52,19 @@ export const findings = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [index("findings_org_supplier").on(t.organizationId, t.supplierId)],
+);
+
+/** An organisation's remapping of a scheme's grade word onto its own scale (defaults in vocabulary.ts). */
+export const schemeGradeMappings = sqliteTable(
+  "scheme_grade_mappings",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    scheme: text("scheme", { enum: AUDIT_SCHEMES }).notNull(),
+    word: text("word").notNull(),
+    grade: text("grade", { enum: FINDING_GRADES }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.scheme, t.word] })],
 );

@@ -15,6 +15,13 @@ export const evidenceFiles = sqliteTable(
     supplierId: text("supplier_id").references(() => suppliers.id, { onDelete: "cascade" }),
     auditId: text("audit_id").references(() => audits.id, { onDelete: "cascade" }),
     findingId: text("finding_id").references(() => findings.id, { onDelete: "set null" }),
+    /**
+     * The corrective action the file evidences (remediation_tasks.id). No foreign key: the column was
+     * added to an existing table, where drizzle-kit's ALTER TABLE drops ON DELETE SET NULL.
+     */
+    actionId: text("action_id"),
+    /** Who uploaded it through a supplier link ("supplier:<link id>"), when not a member. */
+    uploadedByLabel: text("uploaded_by_label"),
     /** Set when a supplier uploaded the file as the answer to one question. */
     assignmentId: text("assignment_id"),
     questionId: text("question_id"),
@@ -26,5 +33,8 @@ export const evidenceFiles = sqliteTable(
     uploadedByUserId: text("uploaded_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("evidence_org_supplier").on(t.organizationId, t.supplierId)],
+  (t) => [
+    index("evidence_org_supplier").on(t.organizationId, t.supplierId),
+    index("evidence_org_action").on(t.organizationId, t.actionId),
+  ],
 );

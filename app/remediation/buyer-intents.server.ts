@@ -1,0 +1,103 @@
+import type { ZodType } from "zod";
+import { uploadEvidence } from "~/evidence/evidence.server";
+import type { Ctx } from "~/infra/context";
+import { formFailure, handle, parseForm } from "~/infra/http.server";
+import { requirePermission, type Member } from "~/orgs/guard.server";
+import {
+  acceptPlan,
+  assignBuyerOwner,
+  closeAction,
+  commentSchema,
+  escalateAction,
+  escalateSchema,
+  ownerSchema,
+  progressSchema,
+  rejectEvidence,
+  rejectEvidenceSchema,
+  reopenAction,
+  reopenSchema,
+  returnPlan,
+  returnPlanSchema,
+  startWork,
+  submitEvidence,
+  submitPlan,
+  submitPlanSchema,
+  verifyAction,
+  verifySchema,
+} from "./actions.server";
+
+type Intent =
+  | "submit_plan"
+  | "accept_plan"
+  | "return_plan"
+  | "start_work"
+  | "submit_evidence"
+  | "reject_evidence"
+  | "verify"
+  | "close"
+  | "escalate"
+  | "reopen"
+  | "owner"
+  | "upload";
+
+type Step = { schema: ZodType; run: (ctx: Ctx, id: string, data: never) => unknown; notice: string };
+
+const STEPS: Record<Exclude<Intent, "upload">, Step> = {
+  submit_plan: { schema: submitPlanSchema, run: submitPlan, notice: "Plan submitted." },
+  accept_plan: { schema: commentSchema, run: acceptPlan, notice: "Plan accepted." },
+  return_plan: { schema: returnPlanSchema, run: returnPlan, notice: "Plan returned to the supplier." },
+  start_work: { schema: progressSchema, run: startWork, notice: "Marked as in progress." },
+  submit_evidence: {
+    schema: progressSchema,
+    run: submitEvidence,
+    notice: "Evidence submitted for verification.",
+  },
+  reject_evidence: { schema: rejectEvidenceSchema, run: rejectEvidence, notice: "Evidence sent back." },
+  verify: {
+    schema: verifySchema,
+    run: verifyAction,
+    notice: "Verified. Close the action to close its finding.",
+  },
+  close: {
+    schema: commentSchema,
+    run: closeAction,
+    notice: "Closed. The finding is closed and the supplier's risk has been recomputed.",
+  },
+  escalate: { schema: escalateSchema, run: escalateAction, notice: "Escalation recorded." },
+  reopen: { schema: reopenSchema, run: reopenAction, notice: "Reopened. A new plan is owed." },
+  owner: { schema: ownerSchema, run: assignBuyerOwner, notice: "Owner saved." },
+};
+
+/**
+ * The buyer's forms on an action page, one intent each: parse with the verb's schema (field errors and
+ * what was typed come back to the same form), run the one verb, answer with a notice.
+ */
+export async function runBuyerIntent(member: Member, actionId: string, intent: string, form: FormData) {
+  if (intent === "upload") {
+    requirePermission(member, "evidence:upload");
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      const message = "Choose a file to upload.";
+      return formFailure(400, { intent: "upload", formError: message, fieldErrors: { file: message } });
+    }
+    return handle(
+      async () => {
+        const row = await uploadEvidence(member.ctx, { actionId, file });
+        return { ok: true as const, intent, notice: `Uploaded ${row.fileName}.` };
+      },
+      { intent },
+    );
+  }
+  const step = STEPS[intent as keyof typeof STEPS];
+  if (!step) return formFailure(400, { formError: "Unknown form submission." });
+  form.delete("intent");
+  const parsed = parseForm(step.schema, form, { intent });
+  if (!parsed.ok) return parsed.response;
+  return handle(
+    () => {
+      (step.run as (ctx: Ctx, id: string, data: unknown) => unknown)(member.ctx, actionId, parsed.data);
+      return { ok: true as const, intent, notice: step.notice };
+    },
+    { intent, values: parsed.values },
+  );
+}

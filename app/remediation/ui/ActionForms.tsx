@@ -1,0 +1,469 @@
+import { Form } from "@remix-run/react";
+import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT } from "~/evidence/file-types";
+import { Field, FieldError, FormError } from "~/ui/form";
+import { Card } from "~/ui/layout";
+import type { ActionEvent } from "~db/schema/remediation.constants";
+import { METHOD_LABELS } from "./ActionSummary";
+
+export type Failure = {
+  formError?: string;
+  fieldErrors: Record<string, string>;
+  values?: Record<string, string | string[]>;
+};
+
+const val = (f: Failure | undefined, name: string) => {
+  const v = f?.values?.[name];
+  return typeof v === "string" ? v : "";
+};
+
+function TextArea({
+  name,
+  label,
+  failure,
+  hint,
+  rows = 3,
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  failure?: Failure;
+  hint?: string;
+  rows?: number;
+  placeholder?: string;
+}) {
+  const id = `f-${name}`;
+  const error = failure?.fieldErrors[name];
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className="input"
+        defaultValue={val(failure, name)}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+      />
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+export type PlanLabels = {
+  rootCause: string;
+  correctiveAction: string;
+  preventiveAction: string;
+  planTargetDate: string;
+  supplierOwner: string;
+  submit: string;
+};
+
+export const ENGLISH_PLAN_LABELS: PlanLabels = {
+  rootCause: "Root cause",
+  correctiveAction: "Corrective action",
+  preventiveAction: "Preventive action",
+  planTargetDate: "Completion date",
+  supplierOwner: "Person responsible at the supplier",
+  submit: "Submit plan",
+};
+
+/** The plan: root cause, corrective and preventive action, a completion date, the supplier's owner. */
+export function PlanForm({
+  failure,
+  busy,
+  labels = ENGLISH_PLAN_LABELS,
+  defaults,
+}: {
+  failure?: Failure;
+  busy: boolean;
+  labels?: PlanLabels;
+  defaults?: { supplierOwner?: string | null };
+}) {
+  return (
+    <Form method="post" className="space-y-4" noValidate>
+      <input type="hidden" name="intent" value="submit_plan" />
+      <FormError error={failure?.formError} />
+      <TextArea name="rootCause" label={labels.rootCause} failure={failure} />
+      <TextArea name="correctiveAction" label={labels.correctiveAction} failure={failure} />
+      <TextArea name="preventiveAction" label={labels.preventiveAction} failure={failure} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field
+          label={labels.planTargetDate}
+          name="planTargetDate"
+          type="date"
+          defaultValue={val(failure, "planTargetDate")}
+          error={failure?.fieldErrors.planTargetDate}
+        />
+        <Field
+          label={labels.supplierOwner}
+          name="supplierOwner"
+          maxLength={200}
+          defaultValue={val(failure, "supplierOwner") || (defaults?.supplierOwner ?? "")}
+          error={failure?.fieldErrors.supplierOwner}
+        />
+      </div>
+      <button type="submit" className="btn-primary" disabled={busy}>
+        {labels.submit}
+      </button>
+    </Form>
+  );
+}
+
+/** A step that takes one comment (required or not): accept, return, escalate, reopen, close… */
+export function CommentForm({
+  intent,
+  label,
+  button,
+  failure,
+  busy,
+  name = "comment",
+  hint,
+  danger,
+}: {
+  intent: string;
+  label: string;
+  button: string;
+  failure?: Failure;
+  busy: boolean;
+  name?: string;
+  hint?: string;
+  danger?: boolean;
+}) {
+  return (
+    <Form method="post" className="space-y-3" noValidate>
+      <input type="hidden" name="intent" value={intent} />
+      <FormError error={failure?.formError} />
+      <TextArea name={name} label={label} failure={failure} hint={hint} rows={2} />
+      <button type="submit" className={danger ? "btn-secondary text-red-700" : "btn-primary"} disabled={busy}>
+        {button}
+      </button>
+    </Form>
+  );
+}
+
+export function VerifyForm({
+  failure,
+  busy,
+  audits,
+}: {
+  failure?: Failure;
+  busy: boolean;
+  audits: { id: string; scheme: string; auditDate: string }[];
+}) {
+  return (
+    <Form method="post" className="space-y-4" noValidate>
+      <input type="hidden" name="intent" value="verify" />
+      <FormError error={failure?.formError} />
+      <fieldset>
+        <legend className="label">How was it verified?</legend>
+        {(Object.keys(METHOD_LABELS) as (keyof typeof METHOD_LABELS)[]).map((m) => (
+          <label key={m} className="mr-4 inline-flex items-center gap-2 text-sm">
+            <input
+              type="radio"
+              name="method"
+              value={m}
+              defaultChecked={(val(failure, "method") || "desk_review") === m}
+            />
+            {METHOD_LABELS[m]}
+          </label>
+        ))}
+        <FieldError error={failure?.fieldErrors.method} />
+      </fieldset>
+      <div>
+        <label htmlFor="f-followUpAuditId" className="label">
+          Follow-up audit (for a follow-up audit)
+        </label>
+        <select
+          id="f-followUpAuditId"
+          name="followUpAuditId"
+          className="input"
+          defaultValue={val(failure, "followUpAuditId")}
+        >
+          <option value="">—</option>
+          {audits.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.scheme} audit of {a.auditDate}
+            </option>
+          ))}
+        </select>
+        <FieldError error={failure?.fieldErrors.followUpAuditId} />
+      </div>
+      <TextArea
+        name="note"
+        label="What was checked"
+        failure={failure}
+        hint="e.g. Payroll records for March–May show the fees repaid to all 40 workers; bank transfer receipts attached."
+      />
+      <FieldError error={failure?.fieldErrors.verifier} />
+      <button type="submit" className="btn-primary" disabled={busy}>
+        Verify
+      </button>
+    </Form>
+  );
+}
+
+export function EvidenceUploadForm({
+  failure,
+  busy,
+  uploadLimit,
+  label = "Add an evidence file",
+  button = "Upload",
+}: {
+  failure?: Failure;
+  busy: boolean;
+  uploadLimit: string;
+  label?: string;
+  button?: string;
+}) {
+  return (
+    <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
+      <input type="hidden" name="intent" value="upload" />
+      <FormError error={failure?.formError} />
+      <div>
+        <label htmlFor="f-file" className="label">
+          {label}
+        </label>
+        <input
+          id="f-file"
+          name="file"
+          type="file"
+          accept={ACCEPT_ATTRIBUTE}
+          className="block w-full text-sm"
+        />
+        <p className="mt-1 text-xs text-slate-500">
+          {ALLOWED_TYPES_HINT}, up to {uploadLimit}.
+        </p>
+        {failure?.fieldErrors.file && failure.fieldErrors.file !== failure.formError ? (
+          <FieldError error={failure.fieldErrors.file} />
+        ) : null}
+      </div>
+      <button type="submit" className="btn-secondary" disabled={busy}>
+        {button}
+      </button>
+    </Form>
+  );
+}
+
+export function OwnerForm({
+  owners,
+  current,
+  busy,
+  failure,
+}: {
+  owners: { id: string; name: string }[];
+  current: string | null;
+  busy: boolean;
+  failure?: Failure;
+}) {
+  return (
+    <Form method="post" className="flex flex-wrap items-end gap-2" noValidate>
+      <input type="hidden" name="intent" value="owner" />
+      <div>
+        <label htmlFor="f-buyerOwnerUserId" className="label">
+          Owner on our side
+        </label>
+        <select
+          id="f-buyerOwnerUserId"
+          name="buyerOwnerUserId"
+          className="input"
+          defaultValue={current ?? ""}
+        >
+          <option value="">Nobody yet</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <FieldError error={failure?.fieldErrors.buyerOwnerUserId} />
+      </div>
+      <button type="submit" className="btn-secondary" disabled={busy}>
+        Save owner
+      </button>
+    </Form>
+  );
+}
+
+/** The buyer's next steps, only those the state machine allows from here. */
+export function BuyerSteps({
+  events,
+  failureFor,
+  busyIntent,
+  audits,
+}: {
+  events: ActionEvent[];
+  failureFor: (intent: string) => Failure | undefined;
+  busyIntent: string | null;
+  audits: { id: string; scheme: string; auditDate: string }[];
+}) {
+  const has = (e: ActionEvent) => events.includes(e);
+  const busy = (e: string) => busyIntent === e;
+  return (
+    <div className="space-y-4">
+      {has("submit_plan") ? (
+        <Card title="Record the plan (on the supplier's behalf)">
+          <PlanForm failure={failureFor("submit_plan")} busy={busy("submit_plan")} />
+        </Card>
+      ) : null}
+      {has("accept_plan") ? (
+        <Card title="Review the plan">
+          <div className="grid gap-6 sm:grid-cols-2">
+            <CommentForm
+              intent="accept_plan"
+              label="Comment (optional)"
+              button="Accept plan"
+              failure={failureFor("accept_plan")}
+              busy={busy("accept_plan")}
+            />
+            <CommentForm
+              intent="return_plan"
+              label="What the plan is missing"
+              button="Return plan to supplier"
+              failure={failureFor("return_plan")}
+              busy={busy("return_plan")}
+            />
+          </div>
+        </Card>
+      ) : null}
+      {has("start_work") ? (
+        <Card title="Progress">
+          <CommentForm
+            intent="start_work"
+            name="note"
+            label="Progress note (optional)"
+            button="Mark work started"
+            failure={failureFor("start_work")}
+            busy={busy("start_work")}
+          />
+        </Card>
+      ) : null}
+      {has("submit_evidence") ? (
+        <Card title="Submit the evidence for verification">
+          <CommentForm
+            intent="submit_evidence"
+            name="note"
+            label="What the evidence shows (optional)"
+            button="Submit evidence for verification"
+            failure={failureFor("submit_evidence")}
+            busy={busy("submit_evidence")}
+            hint="Upload the files first. Someone other than you will have to verify them."
+          />
+        </Card>
+      ) : null}
+      {has("verify") ? (
+        <Card title="Verify">
+          <VerifyForm failure={failureFor("verify")} busy={busy("verify")} audits={audits} />
+          <div className="mt-6 border-t border-slate-100 pt-4">
+            <CommentForm
+              intent="reject_evidence"
+              label="Why the evidence is not enough"
+              button="Send back: evidence not sufficient"
+              failure={failureFor("reject_evidence")}
+              busy={busy("reject_evidence")}
+            />
+          </div>
+        </Card>
+      ) : null}
+      {has("close") ? (
+        <Card title="Close">
+          <CommentForm
+            intent="close"
+            label="Closing note (optional)"
+            button="Close action and finding"
+            failure={failureFor("close")}
+            busy={busy("close")}
+            hint="Closing removes the finding's risk points."
+          />
+        </Card>
+      ) : null}
+      {has("reopen") ? (
+        <Card title="Reopen">
+          <CommentForm
+            intent="reopen"
+            label="Reason for reopening"
+            button="Reopen"
+            failure={failureFor("reopen")}
+            busy={busy("reopen")}
+            danger
+          />
+        </Card>
+      ) : null}
+    </div>
+  );
+}
+
+export function EscalateForm({
+  failure,
+  busy,
+  owners,
+}: {
+  failure?: Failure;
+  busy: boolean;
+  owners: { id: string; name: string }[];
+}) {
+  return (
+    <Form method="post" className="space-y-4" noValidate>
+      <input type="hidden" name="intent" value="escalate" />
+      <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        Regulators and the UN Guiding Principles warn against exiting a supplier instead of fixing the
+        problem: leaving rarely helps the workers affected. Suspend new orders first and keep working on
+        remediation; a responsible exit plan is the last resort.
+      </p>
+      <FormError error={failure?.formError} />
+      <fieldset>
+        <legend className="label">Step</legend>
+        <label className="mr-4 inline-flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name="kind"
+            value="suspension"
+            defaultChecked={val(failure, "kind") !== "responsible_exit"}
+          />
+          Suspend new orders
+        </label>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input
+            type="radio"
+            name="kind"
+            value="responsible_exit"
+            defaultChecked={val(failure, "kind") === "responsible_exit"}
+          />
+          Responsible exit plan (last resort)
+        </label>
+        <FieldError error={failure?.fieldErrors.kind} />
+      </fieldset>
+      <TextArea name="comment" label="Reason" failure={failure} rows={2} />
+      <div>
+        <label htmlFor="f-approverUserId" className="label">
+          Approved by
+        </label>
+        <select
+          id="f-approverUserId"
+          name="approverUserId"
+          className="input"
+          defaultValue={val(failure, "approverUserId")}
+        >
+          <option value="">Choose…</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <FieldError error={failure?.fieldErrors.approverUserId} />
+      </div>
+      <button type="submit" className="btn-secondary text-red-700" disabled={busy}>
+        Escalate
+      </button>
+    </Form>
+  );
+}

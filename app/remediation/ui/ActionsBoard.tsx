@@ -1,0 +1,229 @@
+import { Form, Link } from "@remix-run/react";
+import { FINDING_GRADES, GRADE_LABELS } from "~/audits/catalogue";
+import { GradeBadge } from "~/audits/GradeBadge";
+import { EmptyState } from "~/ui/layout";
+import type { FindingGrade } from "~db/schema/audits.constants";
+import { ACTION_STATES, type ActionState } from "~db/schema/remediation.constants";
+import type { OverdueKind } from "../deadlines";
+import { STATE_LABELS } from "../workflow";
+import { OverdueBadge, StateBadge } from "./StateBadge";
+
+export type BoardRow = {
+  id: string;
+  title: string;
+  supplierId: string;
+  supplierName: string;
+  grade: FindingGrade;
+  state: ActionState;
+  planDueDate: string | null;
+  dueDate: string;
+  overdueKind: OverdueKind;
+  buyerOwner: string | null;
+  sourceType: "answer" | "finding";
+};
+
+export type BoardFilterValues = {
+  state?: string;
+  grade?: string;
+  supplierId?: string;
+  owner?: string;
+  overdue?: string;
+  auditId?: string;
+};
+
+const SOURCE_LABELS = { answer: "Red-flag answer", finding: "Audit finding" } as const;
+
+/** The filter bar: a GET form, so every filtered view is a shareable URL. */
+export function BoardFilters({
+  filter,
+  suppliers,
+  owners,
+  counts,
+}: {
+  filter: BoardFilterValues;
+  suppliers: { id: string; name: string }[];
+  owners: { id: string; name: string }[];
+  counts: Record<string, number>;
+}) {
+  return (
+    <Form
+      method="get"
+      className="card mb-4 grid gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6"
+      aria-label="Filter actions"
+    >
+      <div>
+        <label htmlFor="b-state" className="label">
+          Status
+        </label>
+        <select id="b-state" name="state" className="input" defaultValue={filter.state ?? "unresolved"}>
+          <option value="unresolved">Unresolved ({counts.unresolved ?? 0})</option>
+          <option value="all">All ({counts.all ?? 0})</option>
+          {ACTION_STATES.map((s) => (
+            <option key={s} value={s}>
+              {STATE_LABELS[s]} ({counts[s] ?? 0})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="b-grade" className="label">
+          Grade
+        </label>
+        <select id="b-grade" name="grade" className="input" defaultValue={filter.grade ?? ""}>
+          <option value="">Any grade</option>
+          {FINDING_GRADES.map((g) => (
+            <option key={g} value={g}>
+              {GRADE_LABELS[g]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="b-supplier" className="label">
+          Supplier
+        </label>
+        <select id="b-supplier" name="supplierId" className="input" defaultValue={filter.supplierId ?? ""}>
+          <option value="">Any supplier</option>
+          {suppliers.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="b-owner" className="label">
+          Owner
+        </label>
+        <select id="b-owner" name="owner" className="input" defaultValue={filter.owner ?? ""}>
+          <option value="">Anyone</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex items-end gap-2">
+        <input
+          id="b-overdue"
+          type="checkbox"
+          name="overdue"
+          value="1"
+          defaultChecked={filter.overdue === "1"}
+        />
+        <label htmlFor="b-overdue" className="text-sm text-slate-700">
+          Overdue only
+        </label>
+      </div>
+      <div className="flex items-end gap-2">
+        {filter.auditId ? <input type="hidden" name="auditId" value={filter.auditId} /> : null}
+        <button type="submit" className="btn-primary">
+          Filter
+        </button>
+        <Link to="/remediation" className="btn-secondary">
+          Reset
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+export function ActionsTable({ rows, emptyHint }: { rows: BoardRow[]; emptyHint?: string }) {
+  if (rows.length === 0)
+    return (
+      <EmptyState title="No corrective actions match">
+        {emptyHint ??
+          "Every audit finding and every red-flag answer opens a corrective action, with deadlines from your grade table."}
+      </EmptyState>
+    );
+  return (
+    <div className="card overflow-x-auto">
+      <table className="table">
+        <thead>
+          <tr>
+            <th>Action</th>
+            <th>Supplier</th>
+            <th>Grade</th>
+            <th>Status</th>
+            <th>Plan due</th>
+            <th>Due</th>
+            <th>Owner</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((t) => (
+            <tr key={t.id} className={t.overdueKind ? "bg-red-50 hover:bg-red-100" : "hover:bg-slate-50"}>
+              <td className="max-w-md">
+                <Link to={`/remediation/${t.id}`} className="link">
+                  {t.title}
+                </Link>
+                <div className="text-xs text-slate-500">{SOURCE_LABELS[t.sourceType]}</div>
+              </td>
+              <td>
+                <Link to={`/suppliers/${t.supplierId}`} className="link">
+                  {t.supplierName}
+                </Link>
+              </td>
+              <td>
+                <GradeBadge grade={t.grade} />
+              </td>
+              <td>
+                <span className="flex flex-wrap gap-1">
+                  <StateBadge state={t.state} />
+                  <OverdueBadge kind={t.overdueKind} />
+                </span>
+              </td>
+              <td
+                className={`whitespace-nowrap tabular-nums ${t.overdueKind === "plan" ? "font-semibold text-red-700" : ""}`}
+              >
+                {t.planDueDate ?? "—"}
+              </td>
+              <td
+                className={`whitespace-nowrap tabular-nums ${t.overdueKind === "resolution" ? "font-semibold text-red-700" : ""}`}
+              >
+                {t.dueDate}
+              </td>
+              <td className="text-sm">{t.buyerOwner ?? <span className="text-slate-400">—</span>}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function BoardPager({
+  search,
+  next,
+  prev,
+}: {
+  search: string;
+  next: string | null;
+  prev: string | null;
+}) {
+  const link = (key: "after" | "before", cursor: string) => {
+    const p = new URLSearchParams(search);
+    p.delete("after");
+    p.delete("before");
+    p.set(key, cursor);
+    return `?${p.toString()}`;
+  };
+  if (!next && !prev) return null;
+  return (
+    <nav className="mt-4 flex justify-between" aria-label="Pages">
+      {prev ? (
+        <Link to={link("before", prev)} className="btn-secondary">
+          ← Previous
+        </Link>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <Link to={link("after", next)} className="btn-secondary">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
