@@ -134,7 +134,8 @@ test.describe.serial("walking skeleton journey", () => {
     await expect(page).toHaveURL(/\/audits\/[0-9a-f-]{36}/);
 
     await page.getByLabel("Title").fill("Passports retained by the dormitory manager");
-    await page.getByLabel("Grade").selectOption("zero_tolerance");
+    // Recorded in the auditor's words: SMETA's "Business critical" maps onto zero tolerance.
+    await page.getByLabel(/Grade/).selectOption("Business critical");
     await page.getByLabel(/forced-labour indicator/).selectOption("7");
     await page.getByRole("button", { name: "Add finding" }).click();
     await expect(page.getByRole("cell", { name: /Passports retained/ })).toBeVisible();

@@ -3,6 +3,7 @@ import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
 import { startImportWorker } from "~/imports/worker.server";
 import { reminderJobHandlers } from "~/questionnaires/reminders.server";
+import { actionJobHandlers } from "~/remediation/reminders.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
 import { env } from "./env.server";
 
@@ -19,6 +20,10 @@ export const bootHooks: BootHook[] = [
     if (env().SEED_DEMO) await seedDemoIfEmpty(log);
   },
   ({ log }) => startOutboxSender({ log }),
-  ({ log }) => startScheduler({ log, handlers: { ...campaignJobHandlers, ...reminderJobHandlers } }),
+  ({ log }) =>
+    startScheduler({
+      log,
+      handlers: { ...campaignJobHandlers, ...reminderJobHandlers, ...actionJobHandlers },
+    }),
   ({ log }) => startImportWorker({ log }),
 ];

@@ -25,6 +25,7 @@ import {
   verifyAction,
   verifySchema,
 } from "./actions.server";
+import { recordRemedy, remedySchema } from "./remedies.server";
 
 type Intent =
   | "submit_plan"
@@ -38,6 +39,7 @@ type Intent =
   | "escalate"
   | "reopen"
   | "owner"
+  | "remedy"
   | "upload";
 
 type Step = { schema: ZodType; run: (ctx: Ctx, id: string, data: never) => unknown; notice: string };
@@ -66,6 +68,7 @@ const STEPS: Record<Exclude<Intent, "upload">, Step> = {
   escalate: { schema: escalateSchema, run: escalateAction, notice: "Escalation recorded." },
   reopen: { schema: reopenSchema, run: reopenAction, notice: "Reopened. A new plan is owed." },
   owner: { schema: ownerSchema, run: assignBuyerOwner, notice: "Owner saved." },
+  remedy: { schema: remedySchema, run: recordRemedy, notice: "Remedy to workers recorded." },
 };
 
 /**

@@ -14,6 +14,7 @@ import {
   submitPlan,
   verifyAction,
 } from "./actions.server";
+import { recordRemedy } from "./remedies.server";
 
 const DAY = 86_400_000;
 
@@ -121,6 +122,14 @@ export async function seedDemoActions(
   );
   acceptPlan(ctxOf("procurement", 34), fees, { comment: "Accepted. Evidence: bank transfers per worker." });
   startWork(supplier(20), fees, { note: "25 of 40 workers repaid so far." });
+  recordRemedy(ctxOf("procurement", 18), fees, {
+    kind: "recruitment_fees_repaid",
+    amount: "15000",
+    currency: "USD",
+    workers: "25",
+    remediedOn: new Date(Date.now() - 19 * DAY).toISOString().slice(0, 10),
+    description: "USD 600 each, by bank transfer; the remaining 15 workers are due next month.",
+  });
   submitPlan(
     supplier(38),
     exits,

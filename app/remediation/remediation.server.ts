@@ -25,6 +25,7 @@ import {
   type GradeTable,
   type OverdueKind,
 } from "./deadlines";
+import { scheduleActionDeadlines } from "./reminders.server";
 
 /** UTC calendar date (YYYY-MM-DD): due dates are stored and compared as such. */
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -99,13 +100,6 @@ export function recordActionEvent(
       createdAt: nowOf(ctx),
     })
     .run();
-}
-
-/** Called after an action is raised, in the same transaction (the reminder chain hooks in here). */
-type RaisedHook = (tx: DbOrTx, ctx: Ctx, action: typeof remediationTasks.$inferSelect) => void;
-const raisedHooks: RaisedHook[] = [];
-export function onActionRaised(hook: RaisedHook): void {
-  if (!raisedHooks.includes(hook)) raisedHooks.push(hook);
 }
 
 /**
@@ -183,7 +177,7 @@ export function raiseRemediationTask(
       title: input.title,
     },
   });
-  for (const hook of raisedHooks) hook(tx, ctx, inserted);
+  scheduleActionDeadlines(tx, inserted);
   return { id: inserted.id, created: true };
 }
 

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDashboard } from "~/dashboard/dashboard.server";
 import { requireMember } from "~/orgs/guard.server";
+import { remedyTotals } from "~/remediation/remedies.server";
+import { RemedyTotalsCard } from "~/remediation/ui/RemedyTotalsCard";
 import { countryName } from "~/suppliers/countries";
 import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
 import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
@@ -10,7 +12,11 @@ export const meta: MetaFunction = () => [{ title: "Dashboard · Clearsource" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const member = requireMember(request, "suppliers:read");
-  return { organization: member.organization.name, dashboard: getDashboard(member.ctx) };
+  return {
+    organization: member.organization.name,
+    dashboard: getDashboard(member.ctx),
+    remedies: remedyTotals(member.ctx),
+  };
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -31,7 +37,7 @@ const GRADE_LABELS: Record<string, string> = {
 };
 
 export default function Dashboard() {
-  const { organization, dashboard: d } = useLoaderData<typeof loader>();
+  const { organization, dashboard: d, remedies } = useLoaderData<typeof loader>();
   if (d.suppliers.total === 0) {
     return (
       <>
@@ -137,6 +143,7 @@ export default function Dashboard() {
             }))}
           />
         </Card>
+        <RemedyTotalsCard totals={remedies} />
       </div>
     </>
   );

@@ -14,10 +14,12 @@ import {
   listEscalations,
   ownerOptions,
 } from "~/remediation/detail.server";
+import { listRemedies } from "~/remediation/remedies.server";
 import { ActionEvidence, EscalationList } from "~/remediation/ui/ActionEvidence";
 import { BuyerSteps, EscalateForm, OwnerForm, type Failure } from "~/remediation/ui/ActionForms";
 import { ActionSummary, PlanCard, VerificationCard } from "~/remediation/ui/ActionSummary";
 import { ActionTimeline } from "~/remediation/ui/ActionTimeline";
+import { RemedyCard } from "~/remediation/ui/RemedyCard";
 import { availableEvents } from "~/remediation/workflow";
 import { Notice } from "~/ui/form";
 import { useSubmittingIntent } from "~/ui/intent";
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...rest,
     item,
     escalations: listEscalations(ctx, item.id),
+    remedies: listRemedies(ctx, item.id),
     steps: canWrite ? availableEvents(item.state, "buyer") : [],
     owners: canWrite ? ownerOptions(ctx) : [],
     audits: canWrite ? followUpAuditOptions(ctx, item.supplierId) : [],
@@ -126,6 +129,13 @@ export default function CorrectiveActionPage() {
           ) : null}
         </>
       ) : null}
+      <RemedyCard
+        remedies={d.remedies}
+        evidence={d.evidence}
+        canWrite={d.canWrite}
+        failure={failureFor("remedy")}
+        busy={busyIntent === "remedy"}
+      />
       <EscalationList escalations={d.escalations} />
       <ActionTimeline events={d.events} />
     </div>

@@ -56,3 +56,13 @@ export const ACTOR_TYPES = ["user", "supplier", "system"] as const;
  */
 export const ESCALATION_KINDS = ["suspension", "responsible_exit"] as const;
 export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+
+/** What a remedy gave back to workers (domain.md §5: fees repaid, documents returned, …). */
+export const REMEDY_KINDS = [
+  "recruitment_fees_repaid",
+  "wages_back_paid",
+  "documents_returned",
+  "contracts_corrected",
+  "other",
+] as const;
+export type RemedyKind = (typeof REMEDY_KINDS)[number];

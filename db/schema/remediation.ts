@@ -5,6 +5,7 @@ import { organizations, users } from "./orgs";
 import {
   ACTION_STATES,
   ESCALATION_KINDS,
+  REMEDY_KINDS,
   ACTOR_TYPES,
   SUPPLIER_RESPONSES,
   TASK_SOURCES,
@@ -146,4 +147,34 @@ export const actionEscalations = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("escalations_org_supplier").on(t.organizationId, t.supplierId)],
+);
+
+/**
+ * Remedy to workers recorded against a corrective action: what, how much (hundredths of the currency,
+ * never converted), how many workers, when, and the action's evidence file that shows it.
+ */
+export const workerRemedies = sqliteTable(
+  "worker_remedies",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    actionId: text("action_id")
+      .notNull()
+      .references(() => remediationTasks.id, { onDelete: "cascade" }),
+    supplierId: text("supplier_id")
+      .notNull()
+      .references(() => suppliers.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: REMEDY_KINDS }).notNull(),
+    description: text("description"),
+    amountMinor: integer("amount_minor"),
+    currency: text("currency"),
+    workers: integer("workers").notNull(),
+    remediedOn: text("remedied_on").notNull(),
+    evidenceId: text("evidence_id"),
+    recordedByUserId: text("recorded_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("remedies_org_date").on(t.organizationId, t.remediedOn)],
 );

@@ -892,6 +892,19 @@ const TABLE: Record<string, RouteSpec> = {
         probe: { form: () => ({ intent: "escalate", kind: "suspension", comment: "" }), status: 400 },
       },
       {
+        intent: "remedy",
+        permission: "remediation:write",
+        allowed: only("admin", "procurement", "auditor"),
+        write: () => ({
+          intent: "remedy",
+          kind: "documents_returned",
+          workers: "3",
+          remediedOn: "2026-01-01",
+        }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "remedy", kind: "documents_returned", workers: "0" }), status: 400 },
+      },
+      {
         intent: "upload",
         permission: "evidence:upload",
         allowed: only("admin", "procurement", "auditor"),

@@ -89,7 +89,7 @@ export function AddFindingForm({
         />
         <div>
           <label htmlFor="f-iloIndicator" className="label">
-            ILO indicator (optional)
+            ILO forced-labour indicator (optional)
           </label>
           <select id="f-iloIndicator" name="iloIndicator" className="input" defaultValue={v("iloIndicator")}>
             <option value="">None</option>
