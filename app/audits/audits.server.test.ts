@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { riskHistory } from "~/risk/risk.server";
+import { FINDING_POINTS } from "~/risk/score";
 import * as auditPage from "~/routes/audits.$auditId";
 import * as auditsIndex from "~/routes/audits._index";
 import * as newAudit from "~/routes/audits.new";
@@ -11,11 +13,17 @@ import { addFinding, createAudit, getAudit, listAudits } from "./audits.server";
 let org: TestOrg;
 let other: TestOrg;
 let supplierId: string;
+let n = 0;
 
 beforeAll(async () => {
   org = await createOrg();
   other = await createOrg();
-  supplierId = insertSupplier(org.id, { country: "MY", name: "Penang Gloves Sdn Bhd" }).id;
+});
+
+// Each test gets its own supplier: findings change the supplier's risk, so a shared one made each test's
+// expectations depend on what the tests before it had left open.
+beforeEach(() => {
+  supplierId = insertSupplier(org.id, { country: "MY", name: `Penang Gloves Sdn Bhd ${++n}` }).id;
 });
 
 const auditor = () => org.members.auditor;
@@ -49,7 +57,18 @@ describe("createAudit / addFinding", () => {
     expect(finding).toMatchObject({ grade: "major", iloIndicator: "11", status: "open", supplierId });
     // Every finding has its corrective action, a major one too.
     expect(taskId).toBeTruthy();
-    expect(risk.score).toBeGreaterThanOrEqual(0);
+    // The supplier's risk was recomputed in the same step, and the open finding is one of its reasons.
+    const [latest] = riskHistory(db(), auditor().ctx, supplierId, 1);
+    expect(latest.score).toBe(risk.score);
+    expect(db().select().from(suppliers).where(eq(suppliers.id, supplierId)).get()!.riskScore).toBe(
+      risk.score,
+    );
+    expect(latest.factors).toContainEqual(
+      expect.objectContaining({
+        factor: "Open major finding: Overtime above 60 hours in peak season",
+        points: FINDING_POINTS.major,
+      }),
+    );
     expect(auditRows(finding.id).map((r) => r.action)).toEqual(["finding.added"]);
   });
 
