@@ -1,30 +1,11 @@
-import { renderToString } from "react-dom/server";
-import type { RouteObject } from "react-router-dom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { uploadEvidence } from "~/evidence/evidence.server";
 import AuditDetail, { loader as detailLoader } from "~/routes/audits.$auditId";
 import AuditsIndex, { loader as indexLoader } from "~/routes/audits._index";
 import NewAudit, { loader as newLoader } from "~/routes/audits.new";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
+import { renderPage, routeArgs } from "../../test/render";
 import { addFinding, createAudit } from "./audits.server";
-
-/** Server-render a route component with the data its real loader returned for a real member. */
-async function render(Component: () => JSX.Element, data: unknown, path: string, pattern: string) {
-  const routes: RouteObject[] = [
-    { id: "page", path: pattern, element: <Component />, loader: () => data as Record<string, unknown> },
-  ];
-  const context = await createStaticHandler(routes).query(new Request(`http://localhost${path}`));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const html = renderToString(
-    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
-  );
-  // React inserts <!-- --> between adjacent text nodes; drop them so assertions read like the page.
-  return html.replaceAll("<!-- -->", "");
-}
-
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: {} }) as never;
 
 let org: TestOrg;
 let auditId: string;
@@ -55,8 +36,8 @@ beforeAll(async () => {
 
 describe("audit pages render", () => {
   it("list shows the supplier, scheme, date and findings by grade", async () => {
-    const data = await indexLoader(args(requestAs(org.members.auditor, "/audits")));
-    const html = await render(AuditsIndex, data, "/audits", "/audits");
+    const data = await indexLoader(routeArgs(requestAs(org.members.auditor, "/audits")));
+    const html = await renderPage(AuditsIndex, data, "/audits", "/audits");
     expect(html).toContain("Łódź Tekstil Sanayi A.Ş.");
     expect(html).toContain("2025-03-14");
     expect(html).toContain("Zero tolerance");
@@ -65,16 +46,18 @@ describe("audit pages render", () => {
 
   it("new-audit form lists this tenant's suppliers and the schemes", async () => {
     const data = await newLoader(
-      args(requestAs(org.members.auditor, `/audits/new?supplierId=${supplierId}`)),
+      routeArgs(requestAs(org.members.auditor, `/audits/new?supplierId=${supplierId}`)),
     );
-    const html = await render(NewAudit, data, "/audits/new", "/audits/new");
+    const html = await renderPage(NewAudit, data, "/audits/new", "/audits/new");
     expect(html).toContain("Łódź Tekstil Sanayi A.Ş. (TR, tier 1)");
     for (const scheme of ["SMETA", "amfori BSCI", "RBA", "SA8000"]) expect(html).toContain(scheme);
   });
 
   it("detail page shows findings, evidence (escaped) and the upload hint for an auditor", async () => {
-    const data = await detailLoader(args(requestAs(org.members.auditor, `/audits/${auditId}`), { auditId }));
-    const html = await render(AuditDetail, data, `/audits/${auditId}`, "/audits/:auditId");
+    const data = await detailLoader(
+      routeArgs(requestAs(org.members.auditor, `/audits/${auditId}`), { auditId }),
+    );
+    const html = await renderPage(AuditDetail, data, `/audits/${auditId}`, "/audits/:auditId");
     expect(html).toContain("Passports held by HR");
     expect(html).toContain("7. Retention of identity documents");
     expect(html).toContain("bg-red-100");
@@ -87,9 +70,9 @@ describe("audit pages render", () => {
 
   it("an executive sees the audit without the write and upload forms", async () => {
     const data = await detailLoader(
-      args(requestAs(org.members.executive, `/audits/${auditId}`), { auditId }),
+      routeArgs(requestAs(org.members.executive, `/audits/${auditId}`), { auditId }),
     );
-    const html = await render(AuditDetail, data, `/audits/${auditId}`, "/audits/:auditId");
+    const html = await renderPage(AuditDetail, data, `/audits/${auditId}`, "/audits/:auditId");
     expect(html).toContain("Passports held by HR");
     expect(html).not.toContain("Add finding");
     expect(html).not.toMatch(/enctype="multipart\/form-data"/i);

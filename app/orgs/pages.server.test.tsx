@@ -1,8 +1,4 @@
-import fs from "node:fs";
 import { eq } from "drizzle-orm";
-import { renderToString } from "react-dom/server";
-import type { RouteObject } from "react-router-dom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { describe, expect, it } from "vitest";
 import { db } from "~/infra/db.server";
 import AuditLogPage, { loader as auditLogLoader } from "~/routes/audit-log";
@@ -12,34 +8,16 @@ import Members, { loader as membersLoader } from "~/routes/settings.members";
 import SignUp from "~/routes/signup";
 import { emailOutbox } from "~db/schema";
 import { createOrg, requestAs } from "../../test/factories";
+import { renderPage, routeArgs } from "../../test/render";
 import { inviteMember } from "./invitations.server";
-
-/** Server-render a route component with the data its real loader returned. */
-async function render(Component: () => JSX.Element, data: unknown, path: string, pattern: string) {
-  const routes: RouteObject[] = [
-    { id: "page", path: pattern, element: <Component />, loader: () => data as Record<string, unknown> },
-  ];
-  const context = await createStaticHandler(routes).query(new Request(`http://localhost${path}`));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const html = renderToString(
-    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
-  ).replaceAll("<!-- -->", "");
-  // PAGES_OUT=dir writes the markup out for a look in a browser (not used in CI).
-  if (process.env.PAGES_OUT)
-    fs.writeFileSync(`${process.env.PAGES_OUT}/${pattern.replace(/\W+/g, "_")}.html`, html);
-  return html;
-}
-
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: {} }) as never;
 
 describe("account pages render", () => {
   it("log-in keeps redirectTo in a hidden field; sign-up asks for the four fields", async () => {
-    const login = await render(LogIn, null, "/login?redirectTo=%2Fsuppliers", "/login");
+    const login = await renderPage(LogIn, null, "/login?redirectTo=%2Fsuppliers", "/login");
     expect(login).toContain('name="redirectTo" value="/suppliers"');
     expect(login).toContain('type="password"');
     expect(login).toContain('"current-password"');
-    const signup = await render(SignUp, null, "/signup", "/signup");
+    const signup = await renderPage(SignUp, null, "/signup", "/signup");
     for (const name of ["organizationName", "name", "email", "password"])
       expect(signup).toContain(`name="${name}"`);
   });
@@ -47,8 +25,8 @@ describe("account pages render", () => {
   it("members page lists members, roles and pending invitations, escaping names", async () => {
     const org = await createOrg({ name: "Acme <b>Buying</b>" });
     await inviteMember(org.members.admin.ctx, { email: "new.person@example.test", role: "auditor" });
-    const data = await membersLoader(args(requestAs(org.members.admin, "/settings/members")));
-    const html = await render(Members, data, "/settings/members", "/settings/members");
+    const data = await membersLoader(routeArgs(requestAs(org.members.admin, "/settings/members")));
+    const html = await renderPage(Members, data, "/settings/members", "/settings/members");
     expect(html).toContain("Members (4)");
     expect(html).toContain(org.members.procurement.email);
     expect(html).toContain("new.person@example.test");
@@ -65,16 +43,16 @@ describe("account pages render", () => {
       .where(eq(emailOutbox.toAddress, "auditor.two@example.test"))
       .get()!;
     const token = mail.text.match(/\/invite\/([\w-]+)/)![1];
-    const view = (await inviteLoader(args(requestAs(null, `/invite/${token}`), { token }))) as {
+    const view = (await inviteLoader(routeArgs(requestAs(null, `/invite/${token}`), { token }))) as {
       data: unknown;
     };
-    const invite = await render(AcceptInvitation, view.data, `/invite/${token}`, "/invite/:token");
+    const invite = await renderPage(AcceptInvitation, view.data, `/invite/${token}`, "/invite/:token");
     expect(invite).toContain("Join Łódź Tekstil &lt;script&gt;");
     expect(invite).toContain("Auditor");
     expect(invite).toContain('name="name"');
 
-    const log = await auditLogLoader(args(requestAs(org.members.admin, "/audit-log")));
-    const html = await render(AuditLogPage, log, "/audit-log", "/audit-log");
+    const log = await auditLogLoader(routeArgs(requestAs(org.members.admin, "/audit-log")));
+    const html = await renderPage(AuditLogPage, log, "/audit-log", "/audit-log");
     expect(html).toContain("Chain verified ✓");
     expect(html).toContain("invitation.created");
     expect(html).toContain("auditor.two@example.test");

@@ -1,6 +1,3 @@
-import { renderToString } from "react-dom/server";
-import type { RouteObject } from "react-router-dom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import StatementDetail, {
   action as detailAction,
@@ -10,42 +7,11 @@ import { loader as downloadLoader } from "~/routes/statements.$statementId.docum
 import StatementsIndex, { loader as indexLoader } from "~/routes/statements._index";
 import NewStatement, { action as newAction, loader as newLoader } from "~/routes/statements.new";
 import { createOrg, insertSupplier, requestAs, type TestMember, type TestOrg } from "../../test/factories";
+import { renderPage, routeArgs } from "../../test/render";
 import { SECTIONS } from "./sections";
 import { createStatement, generateStatementPdf, getStatement } from "./statements.server";
 
 type Payload = { data: Record<string, unknown>; init: ResponseInit | null };
-
-/** Server-render a route component with its real loader data (and action data, as after a POST). */
-async function render(
-  Component: () => JSX.Element,
-  loaderData: unknown,
-  path: string,
-  pattern: string,
-  actionData?: unknown,
-) {
-  const routes: RouteObject[] = [
-    {
-      id: "page",
-      path: pattern,
-      element: <Component />,
-      loader: () => loaderData as Record<string, unknown>,
-      action: () => actionData as Record<string, unknown>,
-    },
-  ];
-  const request = new Request(
-    `http://localhost${path}`,
-    actionData ? { method: "POST", body: new FormData() } : {},
-  );
-  const context = await createStaticHandler(routes).query(request);
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const html = renderToString(
-    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
-  );
-  return html.replaceAll("<!-- -->", "");
-}
-
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: {} }) as never;
 
 async function thrownStatus(fn: () => Promise<unknown>): Promise<number> {
   try {
@@ -80,10 +46,10 @@ beforeAll(async () => {
 
 describe("access", () => {
   it("sends anonymous visitors to log in and lets every role read", async () => {
-    const res = await thrownStatus(() => indexLoader(args(requestAs(null, "/statements"))));
+    const res = await thrownStatus(() => indexLoader(routeArgs(requestAs(null, "/statements"))));
     expect(res).toBe(302);
     for (const role of ["admin", "procurement", "auditor", "executive"] as const) {
-      const data = await indexLoader(args(requestAs(org.members[role], "/statements")));
+      const data = await indexLoader(routeArgs(requestAs(org.members[role], "/statements")));
       expect(data.statements.map((s) => s.id)).toEqual([statementId]);
     }
   });
@@ -92,13 +58,13 @@ describe("access", () => {
     const member = other.members.executive;
     expect(
       await thrownStatus(() =>
-        detailLoader(args(requestAs(member, `/statements/${statementId}`), { statementId })),
+        detailLoader(routeArgs(requestAs(member, `/statements/${statementId}`), { statementId })),
       ),
     ).toBe(404);
     expect(
       await thrownStatus(() =>
         downloadLoader(
-          args(requestAs(member, `/statements/${statementId}/documents/${documentId}`), {
+          routeArgs(requestAs(member, `/statements/${statementId}/documents/${documentId}`), {
             statementId,
             documentId,
           }),
@@ -108,7 +74,7 @@ describe("access", () => {
     expect(
       await thrownStatus(() =>
         detailAction(
-          args(post(member, `/statements/${statementId}`, { intent: "generate" }), { statementId }),
+          routeArgs(post(member, `/statements/${statementId}`, { intent: "generate" }), { statementId }),
         ),
       ),
     ).toBe(404);
@@ -116,7 +82,7 @@ describe("access", () => {
 
   it("streams the PDF to a member of the tenant as an attachment, after the access check", async () => {
     const res = await downloadLoader(
-      args(requestAs(org.members.procurement, `/statements/${statementId}/documents/${documentId}`), {
+      routeArgs(requestAs(org.members.procurement, `/statements/${statementId}/documents/${documentId}`), {
         statementId,
         documentId,
       }),
@@ -138,11 +104,11 @@ describe("access", () => {
 
   it("lets procurement neither create, edit nor approve (403)", async () => {
     const member = org.members.procurement;
-    expect(await thrownStatus(() => newLoader(args(requestAs(member, "/statements/new"))))).toBe(403);
+    expect(await thrownStatus(() => newLoader(routeArgs(requestAs(member, "/statements/new"))))).toBe(403);
     for (const intent of ["save", "approve", "generate"]) {
       expect(
         await thrownStatus(() =>
-          detailAction(args(post(member, `/statements/${statementId}`, { intent }), { statementId })),
+          detailAction(routeArgs(post(member, `/statements/${statementId}`, { intent }), { statementId })),
         ),
       ).toBe(403);
     }
@@ -153,13 +119,19 @@ describe("new statement form", () => {
   it("re-renders with field errors and the values typed when the dates are wrong", async () => {
     const member = org.members.executive;
     const result = (await newAction(
-      args(post(member, "/statements/new", { periodStart: "2026-03-31", periodEnd: "2025-04-01" })),
+      routeArgs(post(member, "/statements/new", { periodStart: "2026-03-31", periodEnd: "2025-04-01" })),
     )) as unknown as Payload;
     expect(result.init?.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ periodEnd: "The financial year must end after it starts." });
 
-    const loaderData = await newLoader(args(requestAs(member, "/statements/new")));
-    const html = await render(NewStatement, loaderData, "/statements/new", "/statements/new", result.data);
+    const loaderData = await newLoader(routeArgs(requestAs(member, "/statements/new")));
+    const html = await renderPage(
+      NewStatement,
+      loaderData,
+      "/statements/new",
+      "/statements/new",
+      result.data,
+    );
     expect(html).toContain("The financial year must end after it starts.");
     expect(html).toContain('value="2026-03-31"');
     expect(html).toContain('aria-invalid="true"');
@@ -171,7 +143,7 @@ describe("new statement form", () => {
     [{ periodStart: "2025-04-01", periodEnd: "2026-02-30" }, "periodEnd"],
   ])("rejects %j on %s", async (form, field) => {
     const result = (await newAction(
-      args(post(org.members.admin, "/statements/new", form)),
+      routeArgs(post(org.members.admin, "/statements/new", form)),
     )) as unknown as Payload;
     expect(result.init?.status).toBe(400);
     expect(Object.keys(result.data.fieldErrors as object)).toEqual([field]);
@@ -180,16 +152,16 @@ describe("new statement form", () => {
   it("creates a draft and redirects to it; a second draft for the same year is a conflict", async () => {
     const member = org.members.admin;
     const form = { periodStart: "2024-01-01", periodEnd: "2024-12-31" };
-    const res = (await newAction(args(post(member, "/statements/new", form)))) as unknown as Response;
+    const res = (await newAction(routeArgs(post(member, "/statements/new", form)))) as unknown as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/statements\/[0-9a-f-]{36}$/);
-    const again = (await newAction(args(post(member, "/statements/new", form)))) as unknown as Payload;
+    const again = (await newAction(routeArgs(post(member, "/statements/new", form)))) as unknown as Payload;
     expect(again.init?.status).toBe(409);
     expect(again.data.formError).toMatch(/already a draft statement for FY2024/);
   });
 
   it("suggests the last completed financial year", async () => {
-    const data = await newLoader(args(requestAs(org.members.executive, "/statements/new")));
+    const data = await newLoader(routeArgs(requestAs(org.members.executive, "/statements/new")));
     expect(data.suggested.periodEnd < new Date().toISOString().slice(0, 10)).toBe(true);
   });
 });
@@ -202,7 +174,7 @@ describe("statement page", () => {
     const narrative = Object.fromEntries(SECTIONS.map((s) => [s.key, `Our ${s.heading.toLowerCase()}.`]));
 
     const bad = (await detailAction(
-      args(
+      routeArgs(
         post(exec, url, {
           intent: "save",
           ...narrative,
@@ -218,14 +190,14 @@ describe("statement page", () => {
     expect((bad.data.fieldErrors as Record<string, string>).boardApprovalDate).toMatch(
       /after the financial year ends/,
     );
-    const loaderData = await detailLoader(args(requestAs(exec, url), { statementId: id }));
-    const html = await render(StatementDetail, loaderData, url, "/statements/:statementId", bad.data);
+    const loaderData = await detailLoader(routeArgs(requestAs(exec, url), { statementId: id }));
+    const html = await renderPage(StatementDetail, loaderData, url, "/statements/:statementId", bad.data);
     expect(html).toContain("after the financial year ends");
     expect(html).toContain('value="2024-01-15"');
     expect(html).toContain("Our training about slavery and human trafficking.");
 
     const saved = await detailAction(
-      args(
+      routeArgs(
         post(exec, url, {
           intent: "save",
           ...narrative,
@@ -238,22 +210,22 @@ describe("statement page", () => {
     );
     expect(saved).toMatchObject({ ok: true, intent: "save" });
     expect(
-      await detailAction(args(post(exec, url, { intent: "approve" }), { statementId: id })),
+      await detailAction(routeArgs(post(exec, url, { intent: "approve" }), { statementId: id })),
     ).toMatchObject({
       ok: true,
       intent: "approve",
     });
     expect(
-      await detailAction(args(post(exec, url, { intent: "generate" }), { statementId: id })),
+      await detailAction(routeArgs(post(exec, url, { intent: "generate" }), { statementId: id })),
     ).toMatchObject({
       ok: true,
       intent: "generate",
     });
 
-    const after = await detailLoader(args(requestAs(org.members.auditor, url), { statementId: id }));
+    const after = await detailLoader(routeArgs(requestAs(org.members.auditor, url), { statementId: id }));
     expect(after.statement.status).toBe("approved");
     expect(after.statement.documents).toHaveLength(1);
-    const page = await render(StatementDetail, after, url, "/statements/:statementId");
+    const page = await renderPage(StatementDetail, after, url, "/statements/:statementId");
     expect(page).toContain("Approved by the board on");
     expect(page).toContain(`SHA-256 ${after.statement.documents[0].sha256.slice(0, 12)}`);
     expect(page).toContain(`/statements/${id}/documents/${after.statement.documents[0].id}`);
@@ -262,8 +234,8 @@ describe("statement page", () => {
 
   it("renders the editor with the six sections and the publication deadline for a draft", async () => {
     const url = `/statements/${statementId}`;
-    const data = await detailLoader(args(requestAs(org.members.executive, url), { statementId }));
-    const html = await render(StatementDetail, data, url, "/statements/:statementId");
+    const data = await detailLoader(routeArgs(requestAs(org.members.executive, url), { statementId }));
+    const html = await renderPage(StatementDetail, data, url, "/statements/:statementId");
     expect(html.match(/<textarea/g)).toHaveLength(6);
     expect(html).toContain("30 September 2026");
     expect(html).toContain("Approve statement");
@@ -272,8 +244,8 @@ describe("statement page", () => {
   });
 
   it("list page shows statuses and download links", async () => {
-    const data = await indexLoader(args(requestAs(org.members.executive, "/statements")));
-    const html = await render(StatementsIndex, data, "/statements", "/statements");
+    const data = await indexLoader(routeArgs(requestAs(org.members.executive, "/statements")));
+    const html = await renderPage(StatementsIndex, data, "/statements", "/statements");
     expect(html).toContain("FY2025-26");
     expect(html).toContain(`/statements/${statementId}/documents/${documentId}`);
     expect(html).toContain("within six months");

@@ -1,7 +1,4 @@
 import { eq } from "drizzle-orm";
-import { renderToString } from "react-dom/server";
-import type { RouteObject } from "react-router-dom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { db } from "~/infra/db.server";
@@ -10,32 +7,8 @@ import SuppliersIndex, { loader as indexLoader } from "~/routes/suppliers._index
 import NewSupplier, { action as newAction, loader as newLoader } from "~/routes/suppliers.new";
 import { suppliers } from "~db/schema";
 import { createOrg, requestAs, type TestOrg } from "../../test/factories";
+import { renderPage, routeArgs, settle } from "../../test/render";
 import { createSupplier } from "./suppliers.server";
-
-async function render(Component: () => JSX.Element, data: unknown, path: string, pattern: string) {
-  const routes: RouteObject[] = [
-    { id: "page", path: pattern, element: <Component />, loader: () => data as Record<string, unknown> },
-  ];
-  const context = await createStaticHandler(routes).query(new Request(`http://localhost${path}`));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const html = renderToString(
-    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
-  );
-  return html.replaceAll("<!-- -->", "");
-}
-
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: {} }) as never;
-
-/** Loaders/actions throw Responses for redirects and errors; return them instead for assertions. */
-async function settle<T>(p: Promise<T>): Promise<T | Response> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof Response) return err;
-    throw err;
-  }
-}
 
 const form = {
   name: "Łódź Tekstil Sanayi A.Ş.",
@@ -61,7 +34,7 @@ describe("/suppliers/new", () => {
   it("creates a sub-supplier at tier 2 and redirects to it", async () => {
     const parent = createSupplier(org.members.procurement.ctx, { ...form, name: "Parent Mill" });
     const res = await newAction(
-      args(
+      routeArgs(
         requestAs(org.members.procurement, "/suppliers/new", {
           form: { ...form, name: "Dhaka Knitwear", country: "BD", parentSupplierId: parent.id },
         }),
@@ -71,9 +44,11 @@ describe("/suppliers/new", () => {
     const location = (res as Response).headers.get("Location")!;
     const id = location.match(/^\/suppliers\/([^?]+)\?created=1$/)![1];
 
-    const data = await detailLoader(args(requestAs(org.members.procurement, location), { supplierId: id }));
+    const data = await detailLoader(
+      routeArgs(requestAs(org.members.procurement, location), { supplierId: id }),
+    );
     expect(data.supplier.tier).toBe(2);
-    const html = await render(SupplierDetail, data, location, "/suppliers/:supplierId");
+    const html = await renderPage(SupplierDetail, data, location, "/suppliers/:supplierId");
     expect(html).toContain("Supplier added at <strong>tier 2</strong>");
     expect(html).toContain("Parent Mill");
     expect(html).toContain("Bangladesh");
@@ -83,7 +58,7 @@ describe("/suppliers/new", () => {
   it("answers bad input with 400, field errors and the user's values, and writes nothing", async () => {
     const before = supplierCount(org.id);
     const res = (await newAction(
-      args(
+      routeArgs(
         requestAs(org.members.procurement, "/suppliers/new", {
           form: { ...form, country: "XX", contactEmail: "not-an-email", name: "" },
         }),
@@ -103,7 +78,7 @@ describe("/suppliers/new", () => {
     const before = supplierCount(org.id);
     const res = await settle(
       newAction(
-        args(
+        routeArgs(
           requestAs(org.members.procurement, "/suppliers/new", {
             form: { ...form, parentSupplierId: foreign.id },
           }),
@@ -115,16 +90,19 @@ describe("/suppliers/new", () => {
   });
 
   it("needs suppliers:write (an auditor gets 403)", async () => {
-    const res = await settle(newAction(args(requestAs(org.members.auditor, "/suppliers/new", { form }))));
+    const res = await settle(
+      newAction(routeArgs(requestAs(org.members.auditor, "/suppliers/new", { form }))),
+    );
     expect((res as Response).status).toBe(403);
     expect(
-      ((await settle(newLoader(args(requestAs(org.members.auditor, "/suppliers/new"))))) as Response).status,
+      ((await settle(newLoader(routeArgs(requestAs(org.members.auditor, "/suppliers/new"))))) as Response)
+        .status,
     ).toBe(403);
   });
 
   it("renders the form with country names and the sub-supplier select", async () => {
-    const data = await newLoader(args(requestAs(org.members.procurement, "/suppliers/new")));
-    const html = await render(NewSupplier, data, "/suppliers/new", "/suppliers/new");
+    const data = await newLoader(routeArgs(requestAs(org.members.procurement, "/suppliers/new")));
+    const html = await renderPage(NewSupplier, data, "/suppliers/new", "/suppliers/new");
     expect(html).toContain('<option value="TR">Türkiye</option>');
     expect(html).toContain("Parent Mill");
   });
@@ -132,9 +110,11 @@ describe("/suppliers/new", () => {
 
 describe("/suppliers", () => {
   it("lists with names, country names, tiers and risk, filtered from the URL", async () => {
-    const data = await indexLoader(args(requestAs(org.members.executive, "/suppliers?country=BD&tier=2")));
+    const data = await indexLoader(
+      routeArgs(requestAs(org.members.executive, "/suppliers?country=BD&tier=2")),
+    );
     expect(data.rows.map((r) => r.name)).toEqual(["Dhaka Knitwear"]);
-    const html = await render(SuppliersIndex, data, "/suppliers?country=BD&tier=2", "/suppliers");
+    const html = await renderPage(SuppliersIndex, data, "/suppliers?country=BD&tier=2", "/suppliers");
     expect(html).toContain("Dhaka Knitwear");
     expect(html).toContain("Bangladesh");
     expect(html).toContain("Tier 2");
@@ -161,11 +141,11 @@ describe("/suppliers/:supplierId", () => {
       iloIndicator: "7",
     });
     const data = await detailLoader(
-      args(requestAs(org.members.executive, `/suppliers/${s.id}`), { supplierId: s.id }),
+      routeArgs(requestAs(org.members.executive, `/suppliers/${s.id}`), { supplierId: s.id }),
     );
     expect(data.risk).toMatchObject({ score: 85, level: "critical" });
     expect(data.tasks).toHaveLength(1);
-    const html = await render(SupplierDetail, data, `/suppliers/${s.id}`, "/suppliers/:supplierId");
+    const html = await renderPage(SupplierDetail, data, `/suppliers/${s.id}`, "/suppliers/:supplierId");
     expect(html).toContain("TIP Report 2025: Tier 3");
     expect(html).toContain("Open zero-tolerance finding: Passports held by HR");
     expect(html).toContain("Floor: open zero-tolerance finding");
@@ -177,7 +157,7 @@ describe("/suppliers/:supplierId", () => {
   it("answers 404 for another tenant's supplier", async () => {
     const s = createSupplier(org.members.admin.ctx, { ...form, name: "Mine" });
     const res = await settle(
-      detailLoader(args(requestAs(other.members.admin, `/suppliers/${s.id}`), { supplierId: s.id })),
+      detailLoader(routeArgs(requestAs(other.members.admin, `/suppliers/${s.id}`), { supplierId: s.id })),
     );
     expect((res as Response).status).toBe(404);
   });
