@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+
 import {
   getCampaign,
   parseStatusFilter,
@@ -9,7 +9,9 @@ import {
   supplierActionSchema,
 } from "~/campaigns/campaigns.server";
 import { CAMPAIGN_STATUS_LABELS, CAMPAIGN_STATUS_TONES } from "~/campaigns/status";
-import { RateBar, StatusCounts } from "~/campaigns/ui";
+import { RateBar } from "~/campaigns/ui/RateBar";
+import { SendProgress, type SendProgressData } from "~/campaigns/ui/SendProgress";
+import { StatusCounts } from "~/campaigns/ui/StatusCounts";
 import { languageName } from "~/i18n/languages";
 import type { Ctx } from "~/infra/context";
 import { readForm } from "~/infra/form.server";
@@ -54,70 +56,13 @@ function revokeIntent(ctx: Ctx, campaignId: string, assignmentId: string) {
     return { ok: true as const, message: "The link was revoked: the supplier can no longer open it." };
   }, {});
 }
-type Progress = { status: string; total: number; queued: number; percent: number; lastError: string | null };
-
-/** Polls the progress endpoint while the send job runs, then reloads the page data once it is done. */
-function SendProgress({ campaignId, initial }: { campaignId: string; initial: Progress }) {
-  const [p, setP] = useState(initial);
-  const revalidator = useRevalidator();
-  const running = p.status === "queued" || p.status === "sending";
-  useEffect(() => {
-    if (!running) return;
-    let cancelled = false;
-    const timer = setInterval(async () => {
-      const res = await fetch(`/campaigns/${campaignId}/progress`, {
-        headers: { Accept: "application/json" },
-      });
-      if (!res.ok || cancelled) return;
-      const next = (await res.json()) as Progress;
-      setP(next);
-      if (next.status === "sent" || next.status === "failed") revalidator.revalidate();
-    }, 1000);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [campaignId, running, revalidator]);
-  return (
-    <div>
-      <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium text-slate-700">
-          {p.status === "sent"
-            ? "All invitations queued"
-            : p.status === "failed"
-              ? "Sending failed"
-              : "Queueing invitations…"}
-        </span>
-        <span className="tabular-nums text-slate-500">
-          {p.queued.toLocaleString("en-GB")} / {p.total.toLocaleString("en-GB")}
-        </span>
-      </div>
-      <div
-        className="mt-2 h-3 w-full overflow-hidden rounded bg-slate-100"
-        role="progressbar"
-        aria-label="Sending progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={p.percent}
-      >
-        <div
-          className={`h-full rounded transition-all ${p.status === "failed" ? "bg-red-600" : "bg-teal-700"}`}
-          style={{ width: `${p.percent}%` }}
-        />
-      </div>
-      <p className="mt-1 text-xs text-slate-500">{p.percent}%</p>
-      {p.lastError ? <p className="mt-1 text-sm text-red-600">{p.lastError}</p> : null}
-    </div>
-  );
-}
-
 export default function CampaignPage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   if (!("campaign" in d)) return null;
   const c = d.campaign;
-  const progress: Progress = {
+  const progress: SendProgressData = {
     status: c.status,
     total: c.total,
     queued: c.queued,

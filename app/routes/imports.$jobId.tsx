@@ -4,16 +4,8 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-  useSubmit,
-} from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+
 import {
   getImportJob,
   importJobFormSchema,
@@ -21,7 +13,8 @@ import {
   saveImportMapping,
 } from "~/imports/imports.server";
 import { FIELD_LABELS, IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from "~/imports/mapping";
-import { IMPORT_PHASE_LABELS, IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from "~/imports/status";
+import { IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from "~/imports/status";
+import { ImportProgress, type ImportProgressData } from "~/imports/ui/ImportProgress";
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
@@ -55,68 +48,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   );
 }
 
-type Progress = {
-  status: string;
-  phase: "rows" | "links" | "finish";
-  processedRows: number;
-  totalRows: number;
-  percent: number;
-};
-
-/** Polls the progress endpoint while the job runs, then reloads the page once for the summary. */
-function ImportProgress({ jobId, initial }: { jobId: string; initial: Progress }) {
-  const [p, setP] = useState(initial);
-  const revalidator = useRevalidator();
-  const running = p.status === "queued" || p.status === "running";
-  useEffect(() => {
-    if (!running) return;
-    let cancelled = false;
-    const timer = setInterval(async () => {
-      const res = await fetch(`/imports/${jobId}/progress`, { headers: { Accept: "application/json" } });
-      if (!res.ok || cancelled) return;
-      const next = (await res.json()) as Progress;
-      setP(next);
-      if (next.status !== "queued" && next.status !== "running") revalidator.revalidate();
-    }, 700);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
-  }, [jobId, running, revalidator]);
-  const label =
-    p.status === "done"
-      ? "Import finished"
-      : p.status === "queued"
-        ? "Waiting to start…"
-        : p.status === "failed"
-          ? "Import stopped"
-          : `${IMPORT_PHASE_LABELS[p.phase]}…`;
-  return (
-    <div>
-      <div className="flex items-baseline justify-between text-sm">
-        <span className="font-medium text-slate-700">{label}</span>
-        <span className="tabular-nums text-slate-500" data-testid="import-rows">
-          {p.processedRows.toLocaleString("en")} / {p.totalRows.toLocaleString("en")} rows
-        </span>
-      </div>
-      <div
-        className="mt-2 h-3 w-full overflow-hidden rounded bg-slate-100"
-        role="progressbar"
-        aria-label="Import progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={p.percent}
-      >
-        <div
-          className={`h-full rounded transition-all ${p.status === "failed" ? "bg-red-600" : "bg-teal-700"}`}
-          style={{ width: `${p.percent}%` }}
-        />
-      </div>
-      <p className="mt-1 text-xs text-slate-500">{p.percent}%</p>
-    </div>
-  );
-}
-
 function Stat({ label, value, tone }: { label: string; value: number; tone?: string }) {
   return (
     <div className="rounded-lg border border-slate-200 px-4 py-3">
@@ -139,7 +70,7 @@ export default function ImportJobPage() {
   const formError = failure?.formError;
   const mappedFields = IMPORT_FIELDS.filter((f) => job.mapping[f] !== undefined);
 
-  const progress: Progress = {
+  const progress: ImportProgressData = {
     status: job.status,
     phase: job.phase,
     processedRows: job.processedRows,

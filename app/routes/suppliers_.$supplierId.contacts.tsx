@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import type { Ctx } from "~/infra/context";
 import { readForm } from "~/infra/form.server";
@@ -13,8 +13,12 @@ import {
   updateContact,
 } from "~/suppliers/contacts.server";
 import { getSupplierDetail } from "~/suppliers/suppliers.server";
-import { Field, FormError, Notice } from "~/ui/form";
-import { Badge, Card, PageHeader } from "~/ui/layout";
+import { ContactFields } from "~/suppliers/ui/ContactFields";
+import { ContactList } from "~/suppliers/ui/ContactList";
+import { FormError, Notice } from "~/ui/form";
+import { failureFor } from "~/ui/intent";
+import { PageHeader } from "~/ui/layout";
+import { formErrorOrSummary, RecordFormCard } from "~/ui/RecordFormCard";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Contacts · ${data?.supplier.name ?? "Supplier"} · Clearsource` },
@@ -95,56 +99,14 @@ function deleteIntent(ctx: Ctx, form: FormData) {
   );
 }
 
-function ContactFields({
-  values,
-  errors,
-}: {
-  values: Record<string, unknown>;
-  errors: Record<string, string>;
-}) {
-  const v = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
-  return (
-    <>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Name" name="name" required defaultValue={v("name")} error={errors.name} />
-        <Field
-          label="Email"
-          name="email"
-          type="email"
-          required
-          defaultValue={v("email")}
-          error={errors.email}
-        />
-      </div>
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Phone (optional)" name="phone" defaultValue={v("phone")} error={errors.phone} />
-        <Field
-          label="Job title (optional)"
-          name="jobTitle"
-          defaultValue={v("jobTitle")}
-          error={errors.jobTitle}
-        />
-        <Field
-          label="Language (optional)"
-          name="language"
-          defaultValue={v("language")}
-          error={errors.language}
-          hint='e.g. "es", "zh-Hans"'
-        />
-      </div>
-    </>
-  );
-}
-
 export default function SupplierContacts() {
   const { supplier, contacts, editId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const failure = result?.ok === false ? result : undefined;
-  const errors = failure?.fieldErrors ?? {};
-  const formError = failure?.formError;
-  const values = failure?.values;
-  const failedIntent = failure?.intent;
+  const add = failureFor(result, "add");
+  const update = failureFor(result, "update");
+  // The buttons in the list (make primary, remove) have no form of their own to show a refusal in.
+  const listFailure = failureFor(result, "primary") ?? failureFor(result, "delete");
   const editing = contacts.find((c) => c.id && c.id === editId);
 
   return (
@@ -159,100 +121,38 @@ export default function SupplierContacts() {
         }
       />
       {result?.ok ? <Notice>{result.message}</Notice> : null}
-      {/* The buttons in the list (make primary, remove) have no form of their own to show a refusal in. */}
-      {failedIntent === "primary" || failedIntent === "delete" ? (
-        <FormError error={Object.values(errors)[0] ?? formError} />
+      {listFailure ? (
+        <FormError error={Object.values(listFailure.fieldErrors)[0] ?? listFailure.formError} />
       ) : null}
-
-      <Card>
-        <ul className="divide-y divide-slate-100 text-sm">
-          {contacts.map((c) => (
-            <li key={c.id ?? "primary"} className="flex flex-wrap items-center justify-between gap-3 py-3">
-              <span>
-                <span className="font-medium text-slate-800">{c.name}</span>
-                {c.jobTitle ? <span className="text-slate-500"> · {c.jobTitle}</span> : null}
-                <span className="block text-xs text-slate-500">
-                  {c.email}
-                  {c.phone ? ` · ${c.phone}` : ""}
-                  {c.language ? ` · ${c.language}` : ""}
-                </span>
-              </span>
-              <span className="flex items-center gap-3">
-                {c.isPrimary ? <Badge tone="green">Primary</Badge> : null}
-                {c.id ? (
-                  <Link to={`?edit=${c.id}`} className="link text-xs">
-                    Edit
-                  </Link>
-                ) : null}
-                {c.id && !c.isPrimary ? (
-                  <>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="primary" />
-                      <input type="hidden" name="contactId" value={c.id} />
-                      <button type="submit" className="text-xs font-medium text-sky-700 hover:underline">
-                        Make primary
-                      </button>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="delete" />
-                      <input type="hidden" name="contactId" value={c.id} />
-                      <button type="submit" className="text-xs text-red-600 hover:underline">
-                        Remove
-                      </button>
-                    </Form>
-                  </>
-                ) : null}
-              </span>
-            </li>
-          ))}
-        </ul>
-      </Card>
+      <ContactList contacts={contacts} />
 
       {editing ? (
-        <Card title={`Edit ${editing.name}`}>
-          <Form method="post" className="space-y-4" noValidate>
-            <input type="hidden" name="intent" value="update" />
-            <input type="hidden" name="contactId" value={editing.id ?? ""} />
-            <FormError error={failedIntent === "update" ? formError : undefined} />
-            <ContactFields
-              values={failedIntent === "update" && values ? values : editing}
-              errors={failedIntent === "update" ? errors : {}}
-            />
-            <div className="flex items-center gap-3">
-              <button type="submit" className="btn-primary" disabled={busy}>
-                Save contact
-              </button>
-              <Link to="?" className="link text-sm">
-                Cancel
-              </Link>
-            </div>
-          </Form>
-        </Card>
+        <RecordFormCard
+          title={`Edit ${editing.name}`}
+          intent="update"
+          hidden={{ contactId: editing.id ?? "" }}
+          formError={update?.formError}
+          busy={busy}
+          submitLabel="Save contact"
+          cancelTo="?"
+        >
+          <ContactFields values={update?.values ?? editing} errors={update?.fieldErrors ?? {}} />
+        </RecordFormCard>
       ) : null}
 
-      <Card title="Add a contact">
-        <Form method="post" className="space-y-4" noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <FormError
-            error={
-              failedIntent === "add"
-                ? (formError ??
-                  (Object.keys(errors).length ? "Please correct the highlighted fields." : undefined))
-                : undefined
-            }
-          />
-          <ContactFields
-            values={failedIntent === "add" && values ? values : {}}
-            errors={failedIntent === "add" ? errors : {}}
-          />
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="checkbox" name="isPrimary" value="on" /> Make this the primary contact
-          </label>
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {busy ? "Adding…" : "Add contact"}
-          </button>
-        </Form>
-      </Card>
+      <RecordFormCard
+        title="Add a contact"
+        intent="add"
+        formError={formErrorOrSummary(add)}
+        busy={busy}
+        submitLabel="Add contact"
+        busyLabel="Adding…"
+      >
+        <ContactFields values={add?.values ?? {}} errors={add?.fieldErrors ?? {}} />
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="isPrimary" value="on" /> Make this the primary contact
+        </label>
+      </RecordFormCard>
     </div>
   );
 }

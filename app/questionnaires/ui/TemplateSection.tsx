@@ -1,11 +1,11 @@
 import { Form, Link } from "@remix-run/react";
 import type { FormFailure } from "~/infra/validation";
 import { Field } from "~/ui/form";
+import { IntentButton } from "~/ui/IntentButton";
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type Question, type Section } from "../model";
 import { describeRule } from "../template-editor";
 import { QuestionBadges } from "./QuestionBadges";
 import { QuestionEditor } from "./QuestionEditor";
-import { TemplateEditButton } from "./TemplateEditButton";
 
 /**
  * One section of a template in the editor: its questions (with the open one's editor), and for a draft
@@ -44,25 +44,33 @@ export function TemplateSection({
         </div>
         {draft ? (
           <div className="flex items-center gap-1">
-            <TemplateEditButton
+            <IntentButton
               intent="move-section"
               fields={{ sectionId: s.id, direction: "up" }}
-              label="↑"
               title={`Move section ${s.title} up`}
-            />
-            <TemplateEditButton
+              formClassName="inline"
+              className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+            >
+              ↑
+            </IntentButton>
+            <IntentButton
               intent="move-section"
               fields={{ sectionId: s.id, direction: "down" }}
-              label="↓"
               title={`Move section ${s.title} down`}
-            />
-            <TemplateEditButton
+              formClassName="inline"
+              className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+            >
+              ↓
+            </IntentButton>
+            <IntentButton
               intent="delete-section"
               fields={{ sectionId: s.id }}
-              label="Delete"
               title={`Delete section ${s.title}`}
-              danger
-            />
+              formClassName="inline"
+              className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+            >
+              Delete
+            </IntentButton>
           </div>
         ) : null}
       </div>
@@ -117,18 +125,24 @@ export function TemplateSection({
                 </div>
                 {draft ? (
                   <div className="flex shrink-0 items-center gap-1">
-                    <TemplateEditButton
+                    <IntentButton
                       intent="move-question"
                       fields={{ questionId: q.id, direction: "up" }}
-                      label="↑"
                       title={`Move ${q.id} up`}
-                    />
-                    <TemplateEditButton
+                      formClassName="inline"
+                      className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+                    >
+                      ↑
+                    </IntentButton>
+                    <IntentButton
                       intent="move-question"
                       fields={{ questionId: q.id, direction: "down" }}
-                      label="↓"
                       title={`Move ${q.id} down`}
-                    />
+                      formClassName="inline"
+                      className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
+                    >
+                      ↓
+                    </IntentButton>
                     <Link
                       to={`?q=${q.id}#q-${q.id}`}
                       className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
@@ -136,13 +150,15 @@ export function TemplateSection({
                     >
                       Edit
                     </Link>
-                    <TemplateEditButton
+                    <IntentButton
                       intent="delete-question"
                       fields={{ questionId: q.id }}
-                      label="Delete"
                       title={`Delete ${q.id}`}
-                      danger
-                    />
+                      formClassName="inline"
+                      className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+                    >
+                      Delete
+                    </IntentButton>
                   </div>
                 ) : null}
               </div>
