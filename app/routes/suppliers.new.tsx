@@ -9,9 +9,9 @@ import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
-import { ProfileFields, Select } from "~/suppliers/supplier-form";
 import { createSupplier, createSupplierSchema, supplierOptions } from "~/suppliers/suppliers.server";
-import { Field, FormError } from "~/ui/form";
+import { ProfileFields } from "~/suppliers/ui/ProfileFields";
+import { Select, Field, FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Add a supplier · Clearsource" }];

@@ -9,8 +9,8 @@ import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
-import { ProfileFields } from "~/suppliers/supplier-form";
 import { getSupplierDetail, updateSupplier, updateSupplierSchema } from "~/suppliers/suppliers.server";
+import { ProfileFields } from "~/suppliers/ui/ProfileFields";
 import { FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 

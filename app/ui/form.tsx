@@ -66,6 +66,48 @@ export function Notice({ children }: { children: ReactNode }) {
   );
 }
 
+/** A labelled select with its error below, wired like Field. */
+export function Select({
+  label,
+  name,
+  error,
+  defaultValue,
+  children,
+  hint,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  defaultValue: string;
+  children: ReactNode;
+  hint?: string;
+}) {
+  const id = `f-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        className="input"
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+      >
+        {children}
+      </select>
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
 /** One text value echoed back by a failed action (repeated fields come back as arrays: not a text value). */
 export function stringValue(values: Record<string, string | string[]> | undefined, name: string) {
   const v = values?.[name];
