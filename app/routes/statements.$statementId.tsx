@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
 import { updateStatementSchema } from "~/statements/forms";
 import { formatLongDate } from "~/statements/period";
-import { SECTION_HEADING, SECTIONS, hasPlaceholder } from "~/statements/sections";
+
 import {
   approveStatement,
   generateStatementPdf,
@@ -14,9 +14,13 @@ import {
   updateFromForm,
   updateStatement,
 } from "~/statements/statements.server";
-import { FieldError, FormError, Notice } from "~/ui/form";
+import { StatementApproval } from "~/statements/ui/StatementApproval";
+import { StatementDocuments } from "~/statements/ui/StatementDocuments";
+import { StatementForm } from "~/statements/ui/StatementForm";
+import { StatementText } from "~/statements/ui/StatementText";
+import { FormError, Notice } from "~/ui/form";
 import { failureFor, useSubmittingIntent } from "~/ui/intent";
-import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
+import { Badge, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? `Statement ${data.statement.financialYear}` : "Statement"} · Clearsource` },
@@ -89,24 +93,6 @@ function generateIntent(member: Member, id: string) {
   );
 }
 
-function formatTimestamp(iso: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(new Date(iso));
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 export default function StatementDetail() {
   const { statement: s, canWrite, canApprove, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -118,7 +104,6 @@ export default function StatementDetail() {
   const values = failureFor(result, "save")?.values as Record<string, string> | undefined;
   const editable = canWrite && s.status === "draft";
   const overdue = s.status === "draft" && s.publishBy < today;
-  const placeholders = SECTIONS.filter((sec) => hasPlaceholder(s.narrative[sec.key])).length;
 
   return (
     <div className="space-y-6">
@@ -174,200 +159,21 @@ export default function StatementDetail() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {editable ? (
-            <Form method="post" className="space-y-6" noValidate>
-              <input type="hidden" name="intent" value="save" />
-              <Card title="Statement text, section 54(5)(a)–(f)">
-                <div className="space-y-5">
-                  {placeholders > 0 ? (
-                    <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
-                      {placeholders} section{placeholders === 1 ? "" : "s"} still contain bracketed starting
-                      text ([Replace: …]). Replace it with your own words before approval.
-                    </p>
-                  ) : null}
-                  {SECTIONS.map((sec) => (
-                    <div key={sec.key}>
-                      <label htmlFor={`f-${sec.key}`} className="label">
-                        {SECTION_HEADING(sec)}
-                      </label>
-                      <p id={`f-${sec.key}-hint`} className="mb-1 text-xs text-slate-500">
-                        s.54(5)({sec.letter}): {sec.law}. The PDF adds the live figures for this area.
-                      </p>
-                      <textarea
-                        id={`f-${sec.key}`}
-                        name={sec.key}
-                        rows={6}
-                        className="input"
-                        defaultValue={values?.[sec.key] ?? s.narrative[sec.key]}
-                        aria-invalid={fieldErrors[sec.key] ? true : undefined}
-                        aria-describedby={fieldErrors[sec.key] ? `f-${sec.key}-error` : `f-${sec.key}-hint`}
-                      />
-                      <FieldError id={`f-${sec.key}-error`} error={fieldErrors[sec.key]} />
-                    </div>
-                  ))}
-                </div>
-              </Card>
-              <Card title="Board approval and signature">
-                <div className="grid gap-4 sm:grid-cols-3">
-                  <div>
-                    <label htmlFor="f-boardApprovalDate" className="label">
-                      Board approval date
-                    </label>
-                    <input
-                      id="f-boardApprovalDate"
-                      name="boardApprovalDate"
-                      type="date"
-                      className="input"
-                      defaultValue={values?.boardApprovalDate ?? s.boardApprovalDate ?? ""}
-                      aria-invalid={fieldErrors.boardApprovalDate ? true : undefined}
-                      aria-describedby={
-                        fieldErrors.boardApprovalDate ? "f-boardApprovalDate-error" : undefined
-                      }
-                    />
-                    <FieldError id="f-boardApprovalDate-error" error={fieldErrors.boardApprovalDate} />
-                  </div>
-                  <div>
-                    <label htmlFor="f-directorName" className="label">
-                      Director who signs
-                    </label>
-                    <input
-                      id="f-directorName"
-                      name="directorName"
-                      className="input"
-                      defaultValue={values?.directorName ?? s.directorName ?? ""}
-                      aria-invalid={fieldErrors.directorName ? true : undefined}
-                      aria-describedby={fieldErrors.directorName ? "f-directorName-error" : undefined}
-                    />
-                    <FieldError id="f-directorName-error" error={fieldErrors.directorName} />
-                  </div>
-                  <div>
-                    <label htmlFor="f-directorTitle" className="label">
-                      Director&apos;s title
-                    </label>
-                    <input
-                      id="f-directorTitle"
-                      name="directorTitle"
-                      className="input"
-                      placeholder="e.g. Chief Executive Officer"
-                      defaultValue={values?.directorTitle ?? s.directorTitle ?? ""}
-                      aria-invalid={fieldErrors.directorTitle ? true : undefined}
-                      aria-describedby={fieldErrors.directorTitle ? "f-directorTitle-error" : undefined}
-                    />
-                    <FieldError id="f-directorTitle-error" error={fieldErrors.directorTitle} />
-                  </div>
-                </div>
-                <div className="mt-4 flex justify-end">
-                  <button type="submit" className="btn-primary" disabled={busy === "save"}>
-                    {busy === "save" ? "Saving…" : "Save"}
-                  </button>
-                </div>
-              </Card>
-            </Form>
+            <StatementForm s={s} values={values} fieldErrors={fieldErrors} saving={busy === "save"} />
           ) : (
-            <Card title="Statement text, section 54(5)(a)–(f)">
-              <div className="space-y-5">
-                {SECTIONS.map((sec) => (
-                  <div key={sec.key}>
-                    <h3 className="text-sm font-semibold text-slate-900">{SECTION_HEADING(sec)}</h3>
-                    <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
-                      {s.narrative[sec.key] || <span className="text-slate-400">No text.</span>}
-                    </p>
-                  </div>
-                ))}
-                <dl className="grid gap-3 border-t border-slate-200 pt-4 text-sm sm:grid-cols-3">
-                  <div>
-                    <dt className="text-xs text-slate-500">Board approval date</dt>
-                    <dd>{s.boardApprovalDate ? formatLongDate(s.boardApprovalDate) : "—"}</dd>
-                  </div>
-                  <div>
-                    <dt className="text-xs text-slate-500">Director</dt>
-                    <dd>{s.directorName ?? "—"}</dd>
-                  </div>
-                  <div>
-                    <dt className="text-xs text-slate-500">Title</dt>
-                    <dd>{s.directorTitle ?? "—"}</dd>
-                  </div>
-                </dl>
-              </div>
-            </Card>
+            <StatementText s={s} />
           )}
         </div>
 
         <div className="space-y-6">
-          <Card title="Approval">
-            {s.status === "approved" ? (
-              <div className="space-y-2 text-sm text-slate-700">
-                <p>
-                  Approved by the board on{" "}
-                  <strong>{formatLongDate(s.boardApprovalDate ?? s.periodEnd)}</strong>
-                  {s.directorName ? `, signed by ${s.directorName}` : ""}. The text can no longer change.
-                </p>
-                {canWrite ? (
-                  <Link
-                    to={`/statements/new?periodStart=${s.periodStart}&periodEnd=${s.periodEnd}`}
-                    className="link"
-                  >
-                    Start a revised draft for {s.financialYear}
-                  </Link>
-                ) : null}
-              </div>
-            ) : canApprove ? (
-              <Form method="post" className="space-y-3">
-                <input type="hidden" name="intent" value="approve" />
-                <p className="text-sm text-slate-600">
-                  Record that the board approved this statement. Save your changes first: approval uses the
-                  saved text, which then can no longer be edited.
-                </p>
-                <ul className="list-inside list-disc text-xs text-slate-500">
-                  <li>board approval date, on or before today</li>
-                  <li>name of the director who signs</li>
-                  <li>no bracketed starting text left</li>
-                </ul>
-                <button type="submit" className="btn-primary w-full" disabled={busy === "approve"}>
-                  {busy === "approve" ? "Approving…" : "Approve statement"}
-                </button>
-              </Form>
-            ) : (
-              <p className="text-sm text-slate-500">An executive or admin approves the statement.</p>
-            )}
-          </Card>
+          <StatementApproval
+            s={s}
+            canWrite={canWrite}
+            canApprove={canApprove}
+            approving={busy === "approve"}
+          />
 
-          <Card title="Generated PDFs">
-            {canWrite ? (
-              <Form method="post" className="mb-4">
-                <input type="hidden" name="intent" value="generate" />
-                <button type="submit" className="btn-secondary w-full" disabled={busy === "generate"}>
-                  {busy === "generate" ? "Generating…" : "Generate PDF"}
-                </button>
-                <p className="mt-2 text-xs text-slate-500">
-                  Uses the saved text and today&apos;s figures.{" "}
-                  {s.status === "draft" ? "A draft PDF is marked “DRAFT — not approved”." : null}
-                </p>
-              </Form>
-            ) : null}
-            {s.documents.length === 0 ? (
-              <EmptyState title="No PDF generated yet" />
-            ) : (
-              <ul className="divide-y divide-slate-100 text-sm">
-                {s.documents.map((d) => (
-                  <li key={d.id} className="py-2">
-                    <div className="flex items-center justify-between gap-2">
-                      <a href={`/statements/${s.id}/documents/${d.id}`} className="link">
-                        Download
-                      </a>
-                      {d.draft ? <Badge tone="amber">Draft</Badge> : <Badge tone="green">Approved</Badge>}
-                    </div>
-                    <div className="mt-0.5 text-xs text-slate-500">
-                      {formatTimestamp(d.generatedAt)}
-                      {d.generatedBy ? ` · ${d.generatedBy}` : ""} · {formatSize(d.sizeBytes)}
-                    </div>
-                    <div className="font-mono text-xs text-slate-400" title={`SHA-256 ${d.sha256}`}>
-                      SHA-256 {d.sha256.slice(0, 12)}…
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <StatementDocuments s={s} canWrite={canWrite} generating={busy === "generate"} />
         </div>
       </div>
     </div>
