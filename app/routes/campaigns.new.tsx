@@ -15,12 +15,14 @@ import {
   findAudience,
   startCampaignSendSoon,
 } from "~/campaigns/campaigns.server";
-import { SUPPORTED_LANGUAGES, languageName } from "~/i18n/languages";
+import { AudiencePicker } from "~/campaigns/ui/AudiencePicker";
+import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
-import { Field, FieldError, FormError, stringValue } from "~/ui/form";
-import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
+import { FilterSelect, FilterText } from "~/ui/FilterSelect";
+import { Field, FormError, stringValue } from "~/ui/form";
+import { Card, PageHeader } from "~/ui/layout";
 import { RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
 
 export const meta: MetaFunction = () => [{ title: "New campaign · Clearsource" }];
@@ -64,7 +66,6 @@ export default function NewCampaign() {
     value("selection", "some") === "all" ? "all" : "some",
   );
   const filter = d.filter as Record<string, string | number | undefined>;
-  const shown = d.audience.rows.length;
 
   return (
     <div className="space-y-6">
@@ -80,64 +81,16 @@ export default function NewCampaign() {
 
       <Card title="1. Choose suppliers">
         <Form method="get" className="grid gap-3 md:grid-cols-6" aria-label="Filter suppliers">
-          <div>
-            <label htmlFor="country" className="label">
-              Country
-            </label>
-            <select id="country" name="country" className="input" defaultValue={filter.country ?? ""}>
-              <option value="">Any</option>
-              {d.countries.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="tier" className="label">
-              Tier
-            </label>
-            <select id="tier" name="tier" className="input" defaultValue={String(filter.tier ?? "")}>
-              <option value="">Any</option>
-              {[1, 2, 3, 4].map((t) => (
-                <option key={t} value={t}>
-                  Tier {t}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="risk" className="label">
-              Risk level
-            </label>
-            <select id="risk" name="risk" className="input" defaultValue={filter.risk ?? ""}>
-              <option value="">Any</option>
-              {RISK_LEVELS.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="status" className="label">
-              Status
-            </label>
-            <select id="status" name="status" className="input" defaultValue={filter.status ?? ""}>
-              <option value="">Any</option>
-              {SUPPLIER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="q" className="label">
-              Name contains
-            </label>
-            <input id="q" name="q" className="input" defaultValue={filter.q ?? ""} />
-          </div>
+          <FilterSelect name="country" label="Country" value={filter.country} options={d.countries} />
+          <FilterSelect
+            name="tier"
+            label="Tier"
+            value={filter.tier}
+            options={[1, 2, 3, 4].map((t) => ({ value: t, label: `Tier ${t}` }))}
+          />
+          <FilterSelect name="risk" label="Risk level" value={filter.risk} options={RISK_LEVELS} />
+          <FilterSelect name="status" label="Status" value={filter.status} options={SUPPLIER_STATUSES} />
+          <FilterText name="q" label="Name contains" value={filter.q as string | undefined} />
           <div className="flex items-end">
             <button type="submit" className="btn-secondary w-full">
               Filter
@@ -145,90 +98,12 @@ export default function NewCampaign() {
           </div>
         </Form>
 
-        {d.audience.total === 0 ? (
-          <div className="mt-4">
-            <EmptyState title="No supplier matches">Change the filter, or add suppliers first.</EmptyState>
-          </div>
-        ) : (
-          <div className="mt-4 space-y-3">
-            <fieldset className="flex flex-wrap gap-4 text-sm">
-              <legend className="sr-only">Which suppliers</legend>
-              <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="selection"
-                  value="some"
-                  form="campaign-form"
-                  checked={selection === "some"}
-                  onChange={() => setSelection("some")}
-                />
-                The suppliers I tick below
-              </label>
-              <label className="flex items-center gap-2">
-                <input
-                  type="radio"
-                  name="selection"
-                  value="all"
-                  form="campaign-form"
-                  checked={selection === "all"}
-                  onChange={() => setSelection("all")}
-                />
-                Select all {d.audience.total.toLocaleString("en-GB")} matching
-              </label>
-            </fieldset>
-            <FieldError error={errors.supplierIds} />
-            <div className="max-h-96 overflow-y-auto rounded border border-slate-200">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th className="w-8">
-                      <span className="sr-only">Choose</span>
-                    </th>
-                    <th>Supplier</th>
-                    <th>Country</th>
-                    <th>Tier</th>
-                    <th>Risk</th>
-                    <th>Contact</th>
-                    <th>Language</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {d.audience.rows.map((s) => (
-                    <tr key={s.id}>
-                      <td>
-                        <input
-                          type="checkbox"
-                          name="supplierIds"
-                          value={s.id}
-                          form="campaign-form"
-                          aria-label={`Choose ${s.name}`}
-                          disabled={selection === "all"}
-                        />
-                      </td>
-                      <td className="font-medium">{s.name}</td>
-                      <td>{s.country}</td>
-                      <td>{s.tier}</td>
-                      <td>
-                        <RiskBadge level={s.riskLevel} />
-                      </td>
-                      <td>
-                        {s.contactName}
-                        <div className="text-xs text-slate-500">{s.contactEmail}</div>
-                      </td>
-                      <td>{languageName(s.language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {d.audience.total > shown ? (
-              <p className="text-xs text-slate-500">
-                Showing the first {shown} of {d.audience.total.toLocaleString("en-GB")}: narrow the filter, or
-                choose “Select all matching”.
-              </p>
-            ) : null}
-          </div>
-        )}
+        <AudiencePicker
+          audience={d.audience}
+          selection={selection}
+          onSelection={setSelection}
+          error={errors.supplierIds}
+        />
       </Card>
 
       <Card title="2. Questionnaire, due date and reminders">
