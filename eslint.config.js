@@ -99,6 +99,25 @@ export default tseslint.config(
     },
   },
   {
+    // Components render in the browser, where a .server module is empty: they take what they show as
+    // props and may import .server modules only for types (erased from the bundle).
+    files: ["app/ui/**/*.tsx", "app/*/ui/**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/*.server", "~/*/*.server"],
+              allowTypeImports: true,
+              message: "Components may import .server modules only with `import type`.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests call route loaders and actions directly and import their helpers.
     files: testFiles,
     rules: { "no-restricted-imports": ["error", { patterns: [relativeOutOfFolder] }] },
