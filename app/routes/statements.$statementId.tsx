@@ -18,7 +18,7 @@ import { StatementApproval } from "~/statements/ui/StatementApproval";
 import { StatementDocuments } from "~/statements/ui/StatementDocuments";
 import { StatementForm } from "~/statements/ui/StatementForm";
 import { StatementText } from "~/statements/ui/StatementText";
-import { FormError, Notice } from "~/ui/form";
+import { FormError, Notice, formErrorOrSummary } from "~/ui/form";
 import { failureFor, useSubmittingIntent } from "~/ui/intent";
 import { Badge, PageHeader } from "~/ui/layout";
 
@@ -127,14 +127,7 @@ export default function StatementDetail() {
       />
 
       {result?.ok ? <Notice>{result.notice}</Notice> : null}
-      {failure ? (
-        <FormError
-          error={
-            failure.formError ??
-            (Object.keys(fieldErrors).length > 0 ? "Please correct the highlighted fields." : undefined)
-          }
-        />
-      ) : null}
+      <FormError error={formErrorOrSummary(failure)} />
 
       <div
         className={`rounded-md border px-4 py-3 text-sm ${overdue ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`}

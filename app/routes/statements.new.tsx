@@ -11,7 +11,7 @@ import { requireMember } from "~/orgs/guard.server";
 import { createStatementSchema } from "~/statements/forms";
 import { formatLongDate, isIsoDate, publicationDeadline } from "~/statements/period";
 import { createStatement, newStatementDefaults } from "~/statements/statements.server";
-import { Field, FormError } from "~/ui/form";
+import { Field, FormError, formErrorOrSummary } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "New statement · Clearsource" }];
@@ -70,12 +70,7 @@ export default function NewStatement() {
       />
       <Card>
         <Form method="post" className="space-y-4" noValidate>
-          <FormError
-            error={
-              formError ??
-              (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined)
-            }
-          />
+          <FormError error={formErrorOrSummary({ formError, fieldErrors: errors })} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               label="First day of the financial year"

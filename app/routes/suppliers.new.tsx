@@ -11,7 +11,7 @@ import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { createSupplier, createSupplierSchema, supplierOptions } from "~/suppliers/suppliers.server";
 import { ProfileFields } from "~/suppliers/ui/ProfileFields";
-import { Select, Field, FormError } from "~/ui/form";
+import { Select, Field, FormError, formErrorOrSummary } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Add a supplier · Clearsource" }];
@@ -58,12 +58,7 @@ export default function NewSupplier() {
       />
       <Card>
         <Form method="post" className="space-y-4" noValidate>
-          <FormError
-            error={
-              formError ??
-              (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined)
-            }
-          />
+          <FormError error={formErrorOrSummary({ formError, fieldErrors: errors })} />
           <ProfileFields values={values} errors={errors} goodsNames={goodsNames} />
           <h2 className="border-t border-slate-200 pt-4 text-sm font-semibold text-slate-900">
             Primary contact

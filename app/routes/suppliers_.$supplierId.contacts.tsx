@@ -15,10 +15,10 @@ import {
 import { getSupplierDetail } from "~/suppliers/suppliers.server";
 import { ContactFields } from "~/suppliers/ui/ContactFields";
 import { ContactList } from "~/suppliers/ui/ContactList";
-import { FormError, Notice } from "~/ui/form";
+import { formErrorOrSummary, FormError, Notice } from "~/ui/form";
 import { failureFor } from "~/ui/intent";
 import { PageHeader } from "~/ui/layout";
-import { formErrorOrSummary, RecordFormCard } from "~/ui/RecordFormCard";
+import { RecordFormCard } from "~/ui/RecordFormCard";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Contacts · ${data?.supplier.name ?? "Supplier"} · Clearsource` },

@@ -11,7 +11,7 @@ import { requireMember } from "~/orgs/guard.server";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { getSupplierDetail, updateSupplier, updateSupplierSchema } from "~/suppliers/suppliers.server";
 import { ProfileFields } from "~/suppliers/ui/ProfileFields";
-import { FormError } from "~/ui/form";
+import { FormError, formErrorOrSummary } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,12 +58,7 @@ export default function EditSupplier() {
       />
       <Card>
         <Form method="post" className="space-y-4" noValidate>
-          <FormError
-            error={
-              formError ??
-              (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined)
-            }
-          />
+          <FormError error={formErrorOrSummary({ formError, fieldErrors: errors })} />
           <ProfileFields values={values} errors={errors} goodsNames={goodsNames} />
           <div className="flex items-center gap-3 pt-2">
             <button type="submit" className="btn-primary" disabled={busy}>

@@ -9,10 +9,10 @@ import { createSite, deleteSite, siteSchema, updateSite } from "~/suppliers/site
 import { getSupplierDetail } from "~/suppliers/suppliers.server";
 import { SiteFields } from "~/suppliers/ui/SiteFields";
 import { SiteTable } from "~/suppliers/ui/SiteTable";
-import { FormError, Notice } from "~/ui/form";
+import { formErrorOrSummary, FormError, Notice } from "~/ui/form";
 import { failureFor } from "~/ui/intent";
 import { PageHeader } from "~/ui/layout";
-import { formErrorOrSummary, RecordFormCard } from "~/ui/RecordFormCard";
+import { RecordFormCard } from "~/ui/RecordFormCard";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Sites · ${data?.supplier.name ?? "Supplier"} · Clearsource` },

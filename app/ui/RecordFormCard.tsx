@@ -58,12 +58,3 @@ export function RecordFormCard({
     </Card>
   );
 }
-
-/** A form's own message, or a summary pointing at the highlighted fields when only fields failed. */
-export function formErrorOrSummary(failure?: { formError?: string | null; fieldErrors?: object }) {
-  if (!failure) return undefined;
-  return (
-    failure.formError ??
-    (Object.keys(failure.fieldErrors ?? {}).length ? "Please correct the highlighted fields." : undefined)
-  );
-}
