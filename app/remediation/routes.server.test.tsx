@@ -1,6 +1,3 @@
-import { renderToString } from "react-dom/server";
-import type { RouteObject } from "react-router-dom";
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import ActionPage, { action as actionPost, loader as actionLoader } from "~/routes/remediation.$taskId";
@@ -10,43 +7,8 @@ import SettingsPage, {
   loader as settingsLoader,
 } from "~/routes/settings.remediation";
 import { createOrg, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
+import { renderPage, routeArgs, settle } from "../../test/render";
 import { getActionDetail } from "./detail.server";
-
-async function render(
-  Component: () => JSX.Element,
-  data: unknown,
-  path: string,
-  pattern: string,
-  actionData?: unknown,
-) {
-  const routes: RouteObject[] = [
-    {
-      id: "page",
-      path: pattern,
-      element: <Component />,
-      loader: () => data as Record<string, unknown>,
-      action: () => actionData as Record<string, unknown>,
-    },
-  ];
-  const context = await createStaticHandler(routes).query(new Request(`http://localhost${path}`));
-  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
-  const html = renderToString(
-    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
-  );
-  return html.replaceAll("<!-- -->", "");
-}
-
-const args = (request: Request, params: Record<string, string> = {}) =>
-  ({ request, params, context: {} }) as never;
-
-async function settle<T>(p: Promise<T>): Promise<T | Response> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof Response) return err;
-    throw err;
-  }
-}
 
 let org: TestOrg;
 let other: TestOrg;
@@ -70,16 +32,18 @@ beforeAll(async () => {
 });
 
 const post = (member: TestOrg["members"]["admin"], form: Record<string, string>) =>
-  settle(actionPost(args(requestAs(member, `/remediation/${actionId}`, { form }), { taskId: actionId })));
+  settle(
+    actionPost(routeArgs(requestAs(member, `/remediation/${actionId}`, { form }), { taskId: actionId })),
+  );
 
 describe("/remediation (the actions board)", () => {
   it("lists the organisation's actions with their state and deadlines; another tenant sees none", async () => {
-    const data = await boardLoader(args(requestAs(org.members.executive, "/remediation")));
+    const data = await boardLoader(routeArgs(requestAs(org.members.executive, "/remediation")));
     expect(data.page.rows.map((r) => r.id)).toEqual([actionId]);
-    const html = await render(BoardPage, data, "/remediation", "/remediation");
+    const html = await renderPage(BoardPage, data, "/remediation", "/remediation");
     expect(html).toContain("Saigon Garment Co.");
     expect(html).toContain("Open — plan due");
-    const theirs = await boardLoader(args(requestAs(other.members.admin, "/remediation")));
+    const theirs = await boardLoader(routeArgs(requestAs(other.members.admin, "/remediation")));
     expect(theirs.page.total).toBe(0);
   });
 });
@@ -87,10 +51,10 @@ describe("/remediation (the actions board)", () => {
 describe("/remediation/:taskId", () => {
   it("shows the source in the auditor's words and only the steps the state allows", async () => {
     const data = await actionLoader(
-      args(requestAs(org.members.procurement, `/remediation/${actionId}`), { taskId: actionId }),
+      routeArgs(requestAs(org.members.procurement, `/remediation/${actionId}`), { taskId: actionId }),
     );
     expect(data.steps).toEqual(["submit_plan", "escalate"]);
-    const html = await render(ActionPage, data, `/remediation/${actionId}`, "/remediation/:taskId");
+    const html = await renderPage(ActionPage, data, `/remediation/${actionId}`, "/remediation/:taskId");
     expect(html).toContain("“Critical” finding in the SMETA audit of 2026-02-01");
     expect(html).toContain("Submit plan");
     expect(html).not.toContain("Accept plan");
@@ -131,7 +95,9 @@ describe("/remediation/:taskId", () => {
       ((await post(other.members.admin, { intent: "return_plan", comment: "x y z" })) as Response).status,
     ).toBe(404);
     const loaded = await settle(
-      actionLoader(args(requestAs(other.members.admin, `/remediation/${actionId}`), { taskId: actionId })),
+      actionLoader(
+        routeArgs(requestAs(other.members.admin, `/remediation/${actionId}`), { taskId: actionId }),
+      ),
     );
     expect((loaded as Response).status).toBe(404);
   });
@@ -152,13 +118,13 @@ describe("/remediation/:taskId", () => {
 
 describe("/settings/remediation", () => {
   it("shows and saves the deadline table for admins only", async () => {
-    const data = await settingsLoader(args(requestAs(org.members.admin, "/settings/remediation")));
+    const data = await settingsLoader(routeArgs(requestAs(org.members.admin, "/settings/remediation")));
     expect(data.table.critical).toEqual({ planDays: 7, resolutionDays: 90 });
-    const html = await render(SettingsPage, data, "/settings/remediation", "/settings/remediation");
+    const html = await renderPage(SettingsPage, data, "/settings/remediation", "/settings/remediation");
     expect(html).toContain("SMETA grade words");
     const bad = (await settle(
       settingsPost(
-        args(
+        routeArgs(
           requestAs(org.members.admin, "/settings/remediation", {
             form: { intent: "deadlines", "critical.planDays": "x" },
           }),
@@ -167,7 +133,7 @@ describe("/settings/remediation", () => {
     )) as unknown as { init: { status: number } };
     expect(bad.init.status).toBe(400);
     const denied = await settle(
-      settingsLoader(args(requestAs(org.members.procurement, "/settings/remediation"))),
+      settingsLoader(routeArgs(requestAs(org.members.procurement, "/settings/remediation"))),
     );
     expect((denied as Response).status).toBe(403);
   });
