@@ -6,8 +6,10 @@ import { translator } from "./translate";
  * Every email a supplier receives, in each supported language. Server-only: the browser never needs them.
  * Two shapes, one per kind of email: the portal emails (code, new link, receipt, returned) are keyed
  * strings with {placeholders} read through `emailT`; the invitation, reminder and overdue emails build
- * sentences from typed arguments (`emailStrings`). Values the buyer typed (organisation, supplier and
- * questionnaire names) are inserted as written.
+ * sentences from typed arguments (`emailStrings`), because their grammar differs per language in ways a
+ * placeholder cannot say (English and Spanish lower-case the questionnaire's title mid-sentence, Chinese
+ * quotes it in 《》). Values the buyer typed (organisation, supplier and questionnaire names) are
+ * inserted as written.
  */
 const enKeys = {
   // Emails
