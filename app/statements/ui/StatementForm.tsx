@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { FieldError } from "~/ui/form";
+import { Field, FieldError } from "~/ui/form";
 import { Card } from "~/ui/layout";
 import { SECTION_HEADING, SECTIONS, hasPlaceholder } from "../sections";
 import type { getStatement } from "../statements.server";
@@ -57,50 +57,26 @@ export function StatementForm({
       </Card>
       <Card title="Board approval and signature">
         <div className="grid gap-4 sm:grid-cols-3">
-          <div>
-            <label htmlFor="f-boardApprovalDate" className="label">
-              Board approval date
-            </label>
-            <input
-              id="f-boardApprovalDate"
-              name="boardApprovalDate"
-              type="date"
-              className="input"
-              defaultValue={values?.boardApprovalDate ?? s.boardApprovalDate ?? ""}
-              aria-invalid={fieldErrors.boardApprovalDate ? true : undefined}
-              aria-describedby={fieldErrors.boardApprovalDate ? "f-boardApprovalDate-error" : undefined}
-            />
-            <FieldError id="f-boardApprovalDate-error" error={fieldErrors.boardApprovalDate} />
-          </div>
-          <div>
-            <label htmlFor="f-directorName" className="label">
-              Director who signs
-            </label>
-            <input
-              id="f-directorName"
-              name="directorName"
-              className="input"
-              defaultValue={values?.directorName ?? s.directorName ?? ""}
-              aria-invalid={fieldErrors.directorName ? true : undefined}
-              aria-describedby={fieldErrors.directorName ? "f-directorName-error" : undefined}
-            />
-            <FieldError id="f-directorName-error" error={fieldErrors.directorName} />
-          </div>
-          <div>
-            <label htmlFor="f-directorTitle" className="label">
-              Director&apos;s title
-            </label>
-            <input
-              id="f-directorTitle"
-              name="directorTitle"
-              className="input"
-              placeholder="e.g. Chief Executive Officer"
-              defaultValue={values?.directorTitle ?? s.directorTitle ?? ""}
-              aria-invalid={fieldErrors.directorTitle ? true : undefined}
-              aria-describedby={fieldErrors.directorTitle ? "f-directorTitle-error" : undefined}
-            />
-            <FieldError id="f-directorTitle-error" error={fieldErrors.directorTitle} />
-          </div>
+          <Field
+            label="Board approval date"
+            name="boardApprovalDate"
+            type="date"
+            defaultValue={values?.boardApprovalDate ?? s.boardApprovalDate ?? ""}
+            error={fieldErrors.boardApprovalDate}
+          />
+          <Field
+            label="Director who signs"
+            name="directorName"
+            defaultValue={values?.directorName ?? s.directorName ?? ""}
+            error={fieldErrors.directorName}
+          />
+          <Field
+            label="Director's title"
+            name="directorTitle"
+            placeholder="e.g. Chief Executive Officer"
+            defaultValue={values?.directorTitle ?? s.directorTitle ?? ""}
+            error={fieldErrors.directorTitle}
+          />
         </div>
         <div className="mt-4 flex justify-end">
           <button type="submit" className="btn-primary" disabled={saving}>
