@@ -65,6 +65,18 @@ export function recordAudit(tx: DbOrTx, ctx: Ctx, entry: AuditEntry): void {
     .run();
 }
 
+/** The hash of the organisation's latest audit row (the head of its chain), or the genesis hash. */
+export function auditChainHead(tx: DbOrTx, organizationId: string): { hash: string; seq: number | null } {
+  const last = tx
+    .select({ hash: auditLog.hash, seq: auditLog.seq })
+    .from(auditLog)
+    .where(eq(auditLog.organizationId, organizationId))
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .get();
+  return last ? { hash: last.hash, seq: last.seq } : { hash: GENESIS, seq: null };
+}
+
 /** Recompute the organisation's hash chain. Returns the first broken sequence number, or null. */
 export function verifyAuditChain(
   tx: DbOrTx,

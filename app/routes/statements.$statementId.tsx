@@ -1,29 +1,37 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
-import { updateStatementSchema } from "~/statements/forms";
+import { approveSchema, commentSchema, reviseSchema, signSchema, updateStatementSchema } from "~/statements/forms";
 import { formatLongDate } from "~/statements/period";
-
 import {
+  addComment,
   approveStatement,
   generateStatementPdf,
   getStatement,
+  publishStatement,
+  reviseStatement,
+  signStatement,
+  submitForReview,
   updateFromForm,
   updateStatement,
 } from "~/statements/statements.server";
-import { StatementApproval } from "~/statements/ui/StatementApproval";
-import { StatementDocuments } from "~/statements/ui/StatementDocuments";
-import { StatementForm } from "~/statements/ui/StatementForm";
+import { CheckerPanel } from "~/statements/ui/CheckerPanel";
+import { CommentsPanel } from "~/statements/ui/CommentsPanel";
+import { DocumentsPanel } from "~/statements/ui/DocumentsPanel";
+import { FactsPanel } from "~/statements/ui/FactsPanel";
+import { StatementEditor } from "~/statements/ui/StatementEditor";
 import { StatementText } from "~/statements/ui/StatementText";
-import { FormError, Notice, formErrorOrSummary } from "~/ui/form";
-import { failureFor, useSubmittingIntent } from "~/ui/intent";
-import { Badge, PageHeader } from "~/ui/layout";
+import { StatusBadge } from "~/statements/ui/StatusBadge";
+import { WorkflowPanel } from "~/statements/ui/WorkflowPanel";
+import { FormError, Notice } from "~/ui/form";
+import { useSubmittingIntent } from "~/ui/intent";
+import { PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `Statement ${data.statement.financialYear}` : "Statement"} · Clearsource` },
+  { title: `${data ? `${data.statement.title} ${data.statement.financialYear}` : "Statement"} · Clearsource` },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,141 +40,162 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statement: await handle(() => getStatement(ctx, params.statementId ?? "")),
     canWrite: can(role, "statements:write"),
     canApprove: can(role, "statements:approve"),
-    today: new Date().toISOString().slice(0, 10),
   };
 }
 
+const ok = <I extends string>(intent: I, notice: string) => ({ ok: true as const, intent, notice });
+
 export async function action({ request, params }: ActionFunctionArgs) {
-  // Every intent changes the statement: the least it needs is statements:write.
-  const member = requireMember(request, "statements:write");
+  const member = requireMember(request, "statements:read");
   const id = params.statementId ?? "";
   const form = await readForm(request);
-  switch (form.get("intent")) {
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "comment") return comment(member, id, form);
+  // Every other intent changes the statement: the least it needs is statements:write.
+  requirePermission(member, "statements:write", "Only an executive or admin can change a statement.");
+  switch (intent) {
     case "save":
-      return saveIntent(member, id, form);
-    case "approve":
-      return approveIntent(member, id);
+      return save(member, id, form);
+    case "submit":
+      return handle(() => (submitForReview(member.ctx, id), ok("submit", "Submitted for review.")), { intent: "submit" });
     case "generate":
-      return generateIntent(member, id);
+      return handle(async () => (await generateStatementPdf(member.ctx, id), ok("generate", "PDF generated.")), {
+        intent: "generate",
+      });
+    case "revise":
+      return revise(member, id, form);
+  }
+  requirePermission(member, "statements:approve", "Only an executive or admin can approve, sign or publish.");
+  switch (intent) {
+    case "approve":
+      return approve(member, id, form);
+    case "sign": {
+      const parsed = parseForm(signSchema, form, { intent: "sign" });
+      if (!parsed.ok) return parsed.response;
+      return handle(() => (signStatement(member.ctx, id, parsed.data), ok("sign", "Signature recorded.")), {
+        intent: "sign",
+        values: parsed.values,
+      });
+    }
+    case "publish":
+      return handle(async () => (await publishStatement(member.ctx, id), ok("publish", "Published.")), {
+        intent: "publish",
+      });
   }
   return formFailure(400, { intent: "save", formError: "Unknown form submission." });
 }
 
-function saveIntent(member: Member, id: string, form: FormData) {
+function save(member: Member, id: string, form: FormData) {
   const parsed = parseForm(updateStatementSchema, form, { intent: "save" });
+  if (!parsed.ok) return parsed.response;
+  return handle(() => (updateStatement(member.ctx, id, updateFromForm(parsed.data)), ok("save", "Statement saved.")), {
+    intent: "save",
+    values: parsed.values,
+  });
+}
+
+function comment(member: Member, id: string, form: FormData) {
+  const parsed = parseForm(commentSchema, form, { intent: "comment" });
+  if (!parsed.ok) return parsed.response;
+  return handle(() => (addComment(member.ctx, id, parsed.data), ok("comment", "Comment added.")), {
+    intent: "comment",
+    values: parsed.values,
+  });
+}
+
+function approve(member: Member, id: string, form: FormData) {
+  const parsed = parseForm(approveSchema, form, { intent: "approve" });
+  if (!parsed.ok) return parsed.response;
+  return handle(() => (approveStatement(member.ctx, id, parsed.data), ok("approve", "Approval recorded.")), {
+    intent: "approve",
+    values: parsed.values,
+  });
+}
+
+function revise(member: Member, id: string, form: FormData) {
+  const parsed = parseForm(reviseSchema, form, { intent: "revise" });
   if (!parsed.ok) return parsed.response;
   return handle(
     () => {
-      updateStatement(member.ctx, id, updateFromForm(parsed.data));
-      return { ok: true as const, intent: "save" as const, notice: "Statement saved." };
+      const created = reviseStatement(member.ctx, id, parsed.data.note);
+      return redirect(`/statements/${created.id}`);
     },
-    { intent: "save", values: parsed.values },
-  );
-}
-
-function approveIntent(member: Member, id: string) {
-  requirePermission(member, "statements:approve", "Only an executive or admin can approve a statement.");
-  return handle(
-    () => {
-      approveStatement(member.ctx, id);
-      return {
-        ok: true as const,
-        intent: "approve" as const,
-        notice: "Statement approved. Generate the PDF for the director to sign and for publication.",
-      };
-    },
-    { intent: "approve" },
-  );
-}
-
-function generateIntent(member: Member, id: string) {
-  return handle(
-    async () => {
-      await generateStatementPdf(member.ctx, id);
-      return {
-        ok: true as const,
-        intent: "generate" as const,
-        notice: "PDF generated from the latest figures.",
-      };
-    },
-    { intent: "generate" },
+    { intent: "revise", values: parsed.values },
   );
 }
 
 export default function StatementDetail() {
-  const { statement: s, canWrite, canApprove, today } = useLoaderData<typeof loader>();
+  const { statement: s, canWrite, canApprove } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useSubmittingIntent();
-
   const failure = result && !result.ok ? result : undefined;
-  // Approval problems point at the edit form's fields, so both forms' errors are shown there.
-  const fieldErrors = failure ? failure.fieldErrors : {};
-  const values = failureFor(result, "save")?.values as Record<string, string> | undefined;
-  const editable = canWrite && s.status === "draft";
-  const overdue = s.status === "draft" && s.publishBy < today;
-
+  const errors = (failure?.fieldErrors ?? {}) as Record<string, string>;
+  const values = failure?.intent === "save" ? failure.values : undefined;
+  const year = s.periodEnd.slice(0, 4);
   return (
     <div className="space-y-6">
-      <div>
-        <Link to="/statements" className="text-sm text-slate-500 hover:text-slate-700">
-          ← All statements
-        </Link>
-      </div>
+      <Link to="/statements" className="text-sm text-slate-500 hover:text-slate-700">
+        ← All statements
+      </Link>
       <PageHeader
-        title={`Modern slavery statement ${s.financialYear}`}
+        title={`${s.title} ${s.financialYear}`}
         subtitle={
           <>
-            {s.organisationName} · {formatLongDate(s.periodStart)} – {formatLongDate(s.periodEnd)} ·{" "}
-            {s.status === "approved" ? (
-              <Badge tone="green">Approved</Badge>
-            ) : (
-              <Badge tone="amber">Draft</Badge>
-            )}
+            {s.regimeName} · {s.organisationName} · {formatLongDate(s.periodStart)} – {formatLongDate(s.periodEnd)} ·
+            version {s.version} · <StatusBadge status={s.status} />
           </>
         }
       />
-
-      {result?.ok ? <Notice>{result.notice}</Notice> : null}
-      <FormError error={formErrorOrSummary(failure)} />
-
-      <div
-        className={`rounded-md border px-4 py-3 text-sm ${overdue ? "border-red-200 bg-red-50 text-red-800" : "border-sky-200 bg-sky-50 text-sky-900"}`}
-      >
-        {overdue ? (
-          <p>
-            <strong>The six-month publication window ended on {formatLongDate(s.publishBy)}.</strong> Approve
-            and publish this statement as soon as possible.
-          </p>
-        ) : (
-          <p>
-            Publish the approved statement on your website, with a prominent link from the homepage, within
-            six months of the financial year end: <strong>by {formatLongDate(s.publishBy)}</strong>.
-          </p>
-        )}
-        <p className="mt-1 text-xs">
-          Section 54(6): the board of directors (or equivalent) approves the statement and a director signs
-          it.
+      {s.version > 1 ? <p className="text-sm text-sky-900">Revision: {s.revisionNote}</p> : null}
+      {s.publishBy ? (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
+          Due by <strong>{formatLongDate(s.publishBy)}</strong>. {s.template.approvalRequired ? "The governing body approves it and a member signs it." : "Post it with a conspicuous link on your homepage."}
         </p>
-      </div>
-
+      ) : null}
+      {result?.ok ? <Notice>{result.notice}</Notice> : null}
+      {failure ? <FormError error={failure.formError ?? "Please correct the highlighted fields."} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {editable ? (
-            <StatementForm s={s} values={values} fieldErrors={fieldErrors} saving={busy === "save"} />
+          {!s.frozen && canWrite ? (
+            <StatementEditor template={s.template} narrative={s.narrative} details={s.details} errors={errors} values={values} busy={busy === "save"} />
           ) : (
-            <StatementText s={s} />
+            <StatementText template={s.template} narrative={s.narrative} />
           )}
+          <FactsPanel facts={s.facts} previous={s.previous} frozen={s.frozen} annexUrl={`/statements/${s.id}/annex.csv`} />
         </div>
-
         <div className="space-y-6">
-          <StatementApproval
-            s={s}
+          <CheckerPanel check={s.check} frozen={s.frozen} />
+          <WorkflowPanel
+            statementId={s.id}
+            status={s.status}
+            approvalDate={s.approvalDate}
+            governingBody={s.governingBody}
+            signatoryName={s.signatoryName}
+            signatoryTitle={s.signatoryTitle}
+            signedOn={s.signedOn}
+            publicUrl={s.status === "published" ? `/transparency/${s.organizationId}/${year}` : null}
+            members={s.members}
+            defaultBody={s.template.approvingBody}
+            today={s.today}
             canWrite={canWrite}
             canApprove={canApprove}
-            approving={busy === "approve"}
+            errors={errors}
+            busy={busy}
           />
-
-          <StatementDocuments s={s} canWrite={canWrite} generating={busy === "generate"} />
+          <CommentsPanel
+            comments={s.comments}
+            criteria={s.template.criteria}
+            open={!s.frozen}
+            error={failure?.intent === "comment" ? errors.body : undefined}
+          />
+          <DocumentsPanel
+            statementId={s.id}
+            documents={s.documents}
+            canWrite={canWrite}
+            busy={busy === "generate"}
+            pageLimit={s.template.pageLimit === null ? null : s.template.pageLimit * (s.details.bilingual ? 2 : 1)}
+            questionnaireUrl={s.regime === "ca_s211" ? `/statements/${s.id}/questionnaire.json` : null}
+          />
         </div>
       </div>
     </div>

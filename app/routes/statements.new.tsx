@@ -11,7 +11,9 @@ import { requireMember } from "~/orgs/guard.server";
 import { createStatementSchema } from "~/statements/forms";
 import { formatLongDate, isIsoDate, publicationDeadline } from "~/statements/period";
 import { createStatement, newStatementDefaults } from "~/statements/statements.server";
-import { Field, FormError, formErrorOrSummary } from "~/ui/form";
+import { REGIMES } from "~db/schema/statements.constants";
+import { REGIME_NAMES } from "~/statements/regimes";
+import { Field, FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "New statement · Clearsource" }];
@@ -65,12 +67,30 @@ export default function NewStatement() {
         </Link>
       </div>
       <PageHeader
-        title="New modern slavery statement"
-        subtitle="UK Modern Slavery Act 2015, s.54. Choose the financial year the statement covers."
+        title="New statement"
+        subtitle="Choose the law and the financial year the statement covers."
       />
       <Card>
         <Form method="post" className="space-y-4" noValidate>
-          <FormError error={formErrorOrSummary({ formError, fieldErrors: errors })} />
+          <FormError
+            error={
+              formError ??
+              (Object.keys(errors).length > 0 ? "Please correct the highlighted fields." : undefined)
+            }
+          />
+          <div>
+            <label htmlFor="f-regime" className="label">
+              Law the statement is made under
+            </label>
+            <select id="f-regime" name="regime" className="input" defaultValue={values?.regime ?? "uk_msa_s54"}>
+              {REGIMES.map((r) => (
+                <option key={r} value={r}>
+                  {REGIME_NAMES[r]}
+                </option>
+              ))}
+            </select>
+            {errors.regime ? <p className="mt-1 text-sm text-red-600">{errors.regime}</p> : null}
+          </div>
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
               label="First day of the financial year"

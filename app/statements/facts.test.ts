@@ -1,15 +1,48 @@
 import { describe, expect, it } from "vitest";
-import { computeStatementFacts, indicatorNumber, percent, type FactInputs } from "./facts";
+import {
+  compareFacts,
+  computeStatementFacts,
+  formatChange,
+  formatIndicator,
+  indicator,
+  indicatorNumber,
+  valueOf,
+  type FactInputs,
+} from "./facts";
 
+// The issue's year: 1 Dec 2025 – 30 Nov 2026.
+const PERIOD = { start: "2025-12-01", end: "2026-11-30" };
 const base: FactInputs = {
-  period: { start: "2025-04-01", end: "2026-03-31" },
-  asOf: "2026-06-01",
+  period: PERIOD,
+  asOf: "2027-01-15",
   suppliers: [],
+  riskAtEnd: [],
+  riskHistoryExists: false,
   assignments: [],
   audits: [],
   findings: [],
-  tasks: [],
+  actions: [],
 };
+const supplier = (id: string, tier = 1, country = "TR") => ({ id, name: id, country, tier, addedOn: "2025-01-01" });
+const finding = (id: string, raisedOn: string, closedOn: string | null = null, grade = "major" as const) => ({
+  id,
+  supplierId: "s1",
+  grade,
+  iloIndicator: null,
+  raisedOn,
+  closedOn,
+});
+const action = (id: string, raisedOn: string, closedOn: string | null = null, extra = {}) => ({
+  id,
+  supplierId: "s1",
+  sourceType: "finding" as const,
+  sourceRef: `f-${id}`,
+  iloIndicator: null,
+  dueDate: "2026-12-31",
+  raisedOn,
+  closedOn,
+  ...extra,
+});
 
 describe("indicatorNumber", () => {
   it.each([
@@ -17,115 +50,186 @@ describe("indicatorNumber", () => {
     ["ILO 11", 11],
     ["3. Restriction of movement", 3],
     ["12", null],
-    ["0", null],
     [null, null],
-    ["", null],
   ])("%j → %s", (value, n) => expect(indicatorNumber(value)).toBe(n));
 });
 
-describe("computeStatementFacts", () => {
-  it("reports nothing (and no rates) for an empty organisation", () => {
+describe("a fact with no data says so instead of 0", () => {
+  it("prints what is missing for an empty organisation, never a 0", () => {
     const f = computeStatementFacts(base);
-    expect(f.suppliers).toMatchObject({ total: 0, byTier: [], byCountry: [], byRiskLevel: [], highRisk: 0 });
-    expect(f.questionnaires.responseRate).toBeNull();
-    expect(f.remediation.completionRate).toBeNull();
-    expect(f.findings.byGrade.map((g) => g.total)).toEqual([0, 0, 0, 0, 0]);
-    expect(percent(f.questionnaires.responseRate)).toBe("n/a");
+    for (const i of f.indicators) {
+      expect(i.value, i.key).toBeNull();
+      expect(formatIndicator(i), i.key).not.toMatch(/^0/);
+      expect(i.noData, i.key).toBeTruthy();
+    }
+    expect(formatIndicator(indicator(f, "questionnaires_sent"))).toBe("No questionnaires were sent in the period.");
+    expect(formatIndicator(indicator(f, "suppliers_high_risk"))).toMatch(/No risk scores are stored/);
   });
 
-  it("groups suppliers by country (names sorted, tiers split) and by tier and risk level", () => {
+  it("prints 0 when the records show it: audits took place and found nothing", () => {
     const f = computeStatementFacts({
       ...base,
-      suppliers: [
-        { name: "Łódź Tekstil Sanayi A.Ş.", country: "TR", tier: 1, riskLevel: "high" },
-        { name: "Anadolu Boya", country: "TR", tier: 2, riskLevel: null },
-        { name: "深圳市工厂", country: "CN", tier: 1, riskLevel: "critical" },
-        { name: "Hanoi Garments", country: "VN", tier: 3, riskLevel: "low" },
-      ],
+      audits: [{ id: "a1", supplierId: "s1", scheme: "SMETA", auditDate: "2026-05-01" }],
     });
-    expect(f.suppliers.byCountry).toEqual([
-      {
-        country: "TR",
-        countryName: "Türkiye",
-        count: 2,
-        tier1: 1,
-        deeper: 1,
-        names: ["Anadolu Boya", "Łódź Tekstil Sanayi A.Ş."],
-      },
-      { country: "CN", countryName: "China", count: 1, tier1: 1, deeper: 0, names: ["深圳市工厂"] },
-      { country: "VN", countryName: "Vietnam", count: 1, tier1: 0, deeper: 1, names: ["Hanoi Garments"] },
-    ]);
-    expect(f.suppliers.byTier).toEqual([
-      { tier: 1, count: 2 },
-      { tier: 2, count: 1 },
-      { tier: 3, count: 1 },
-    ]);
-    expect(f.suppliers.byRiskLevel).toEqual([
-      { level: "low", count: 1 },
-      { level: "high", count: 1 },
-      { level: "critical", count: 1 },
-      { level: "unscored", count: 1 },
-    ]);
-    expect(f.suppliers.highRisk).toBe(2);
+    expect(valueOf(f, "findings_raised")).toBe(0);
+    expect(valueOf(f, "actions_raised")).toBe(0);
+  });
+});
+
+describe("period boundaries (raised the day before, on, and after the period end)", () => {
+  it.each([
+    ["2026-11-29", true],
+    ["2026-11-30", true],
+    ["2026-12-01", false],
+    ["2025-11-30", false],
+    ["2025-12-01", true],
+  ])("a finding raised on %s counts as raised in the period: %s", (day, inPeriod) => {
+    const f = computeStatementFacts({ ...base, findings: [finding("f1", day)] });
+    // Findings after the period end are never read (the query stops at the end), but the pure function
+    // must not count them either.
+    expect(valueOf(f, "findings_raised") ?? 0).toBe(inPeriod ? 1 : 0);
   });
 
   it.each([
-    // statuses sent → [sent, completed, accepted, revoked, rate]
-    [
-      ["sent", "submitted", "accepted", "returned"],
-      [4, 2, 1, 0, 0.5],
-    ],
-    [
-      ["revoked", "submitted"],
-      [1, 1, 0, 1, 1],
-    ],
-    [
-      ["sent", "in_progress"],
-      [2, 0, 0, 0, 0],
-    ],
-  ] as const)("questionnaires %j", (statuses, [sent, completed, accepted, revoked, rate]) => {
-    const f = computeStatementFacts({
-      ...base,
-      assignments: statuses.map((status, i) => ({ supplierId: `s${i % 2}`, status })),
-    });
-    expect(f.questionnaires).toMatchObject({ sent, completed, accepted, revoked, responseRate: rate });
+    ["2026-11-29", 1, 0],
+    ["2026-11-30", 1, 0],
+    ["2026-12-01", 0, 1],
+    [null, 0, 1],
+  ])("a finding closed on %s: closed in period %s, open at period end %s", (closedOn, closed, open) => {
+    const f = computeStatementFacts({ ...base, findings: [finding("f1", "2026-03-01", closedOn)] });
+    expect(valueOf(f, "findings_closed")).toBe(closed);
+    expect(valueOf(f, "findings_open_at_end")).toBe(open);
   });
 
-  it("counts findings by grade, remediation and red flags by ILO indicator", () => {
+  it("counts a finding raised before the period and closed in it as closed in the period, not raised", () => {
+    const f = computeStatementFacts({ ...base, findings: [finding("f1", "2025-06-01", "2026-02-01")] });
+    expect(valueOf(f, "findings_raised")).toBe(0);
+    expect(valueOf(f, "findings_closed")).toBe(1);
+    expect(valueOf(f, "findings_open_at_end")).toBe(0);
+  });
+
+  it.each([
+    ["2026-11-29", 1],
+    ["2026-11-30", 1],
+    ["2026-12-01", 0],
+  ])("a remediation action raised on %s counts as raised: %s", (day, n) => {
     const f = computeStatementFacts({
       ...base,
-      audits: [
-        { supplierId: "a", scheme: "SMETA" },
-        { supplierId: "a", scheme: "RBA" },
-        { supplierId: "b", scheme: "SMETA" },
-      ],
+      audits: [{ id: "a1", supplierId: "s1", scheme: "SMETA", auditDate: "2026-05-01" }],
+      actions: [action("t1", day)],
+    });
+    expect(valueOf(f, "actions_raised")).toBe(n);
+  });
+
+  it("judges overdue on the period end, not on the as-of date", () => {
+    const f = computeStatementFacts({
+      ...base,
+      actions: [action("t1", "2026-01-10", null, { dueDate: "2026-11-29" }), action("t2", "2026-01-10", null, { dueDate: "2026-12-15" })],
+    });
+    expect(valueOf(f, "actions_open_at_end")).toBe(2);
+    expect(valueOf(f, "actions_overdue_at_end")).toBe(1);
+  });
+});
+
+describe("the issue's defects", () => {
+  it("reports the open zero-tolerance finding of an in-period audit and that it had no action by the year end", () => {
+    const f = computeStatementFacts({
+      ...base,
+      audits: [{ id: "a1", supplierId: "s1", scheme: "SMETA", auditDate: "2026-06-01" }],
+      findings: [finding("z1", "2026-06-01", null, "zero_tolerance" as never)],
+      // The action was only raised after the year end.
+      actions: [action("late", "2026-12-05", null, { sourceRef: "z1" })],
+    });
+    expect(valueOf(f, "grave_findings_raised")).toBe(1);
+    expect(valueOf(f, "grave_findings_with_action")).toBe(0);
+    expect(valueOf(f, "actions_raised")).toBe(0);
+    expect(valueOf(f, "findings_open_at_end")).toBe(1);
+  });
+
+  it("does not count closures after the year end: 'closed 2 of 5' becomes the period's own figure", () => {
+    const f = computeStatementFacts({
+      ...base,
       findings: [
-        { grade: "zero_tolerance", status: "open", iloIndicator: "7" },
-        { grade: "critical", status: "closed", iloIndicator: "9" },
-        { grade: "minor", status: "open", iloIndicator: null },
-      ],
-      tasks: [
-        { status: "open", dueDate: "2026-05-01", sourceType: "answer", iloIndicator: "7" },
-        { status: "open", dueDate: "2026-07-01", sourceType: "answer", iloIndicator: "9" },
-        { status: "completed", dueDate: "2026-01-01", sourceType: "finding", iloIndicator: "7" },
+        finding("a", "2026-01-01", "2026-03-01"),
+        finding("b", "2026-01-01", "2026-12-10"),
+        finding("c", "2026-01-01", "2027-01-02"),
+        finding("d", "2026-01-01"),
+        finding("e", "2026-01-01"),
       ],
     });
-    expect(f.audits).toEqual({
-      total: 3,
-      suppliersAudited: 2,
-      byScheme: [
-        { scheme: "RBA", count: 1 },
-        { scheme: "SMETA", count: 2 },
+    expect(valueOf(f, "findings_raised")).toBe(5);
+    expect(valueOf(f, "findings_closed")).toBe(1);
+    expect(valueOf(f, "findings_open_at_end")).toBe(4);
+  });
+
+  it("takes risk levels from the history at the period end; suppliers with no score then are unscored", () => {
+    const f = computeStatementFacts({
+      ...base,
+      suppliers: [supplier("s1"), supplier("s2"), supplier("s3")],
+      riskAtEnd: [
+        { supplierId: "s1", assessmentId: "r1", level: "high", computedOn: "2026-10-01" },
+        { supplierId: "s2", assessmentId: "r2", level: "low", computedOn: "2026-02-01" },
       ],
+      riskHistoryExists: true,
     });
-    expect(f.findings).toMatchObject({ total: 3, open: 2, closed: 1 });
-    expect(f.findings.byGrade[0]).toEqual({ grade: "zero_tolerance", total: 1, open: 1 });
-    expect(f.remediation).toEqual({ raised: 3, open: 2, completed: 1, overdue: 1, completionRate: 1 / 3 });
-    // Finding-sourced tasks are not double-counted: the finding itself is the red flag.
-    expect(f.redFlags.byIndicator).toEqual([
-      { indicator: 7, name: "Retention of identity documents", answers: 1, findings: 1 },
-      { indicator: 9, name: "Debt bondage", answers: 1, findings: 1 },
+    expect(valueOf(f, "suppliers_scored")).toBe(2);
+    expect(valueOf(f, "suppliers_high_risk")).toBe(1);
+    expect(f.riskAtEnd.byLevel).toEqual([
+      { level: "low", count: 1 },
+      { level: "high", count: 1 },
+      { level: "unscored", count: 1 },
     ]);
-    expect(f.redFlags.total).toBe(4);
+  });
+
+  it("says risk at the period end is unknown when history exists only after it", () => {
+    const f = computeStatementFacts({ ...base, suppliers: [supplier("s1")], riskHistoryExists: true });
+    expect(f.riskAtEnd.noHistory).toBe(true);
+    expect(formatIndicator(indicator(f, "suppliers_high_risk"))).toBe(
+      "No risk score is stored for any supplier on or before 2026-11-30.",
+    );
+  });
+
+  it("does not count a minor payslip finding under red flags by ILO indicator; grave findings and answers count", () => {
+    const f = computeStatementFacts({
+      ...base,
+      audits: [{ id: "a1", supplierId: "s1", scheme: "SMETA", auditDate: "2026-06-01" }],
+      findings: [
+        { ...finding("m1", "2026-06-01", null, "minor" as never), iloIndicator: "8" },
+        { ...finding("z1", "2026-06-01", null, "zero_tolerance" as never), iloIndicator: "7" },
+      ],
+      actions: [action("t1", "2026-03-01", null, { sourceType: "answer", iloIndicator: "9" })],
+    });
+    expect(f.redFlags.byIndicator).toEqual([
+      { indicator: 7, name: "Retention of identity documents", answers: 0, findings: 1 },
+      { indicator: 9, name: "Debt bondage", answers: 1, findings: 0 },
+    ]);
+    expect(valueOf(f, "red_flags")).toBe(2);
+  });
+});
+
+describe("year-over-year comparison", () => {
+  it("compares each indicator with the earlier statement's", () => {
+    const prev = computeStatementFacts({
+      ...base,
+      period: { start: "2024-12-01", end: "2025-11-30" },
+      assignments: [
+        { id: "q1", supplierId: "s1", status: "submitted", sentOn: "2025-01-01", submittedOn: "2025-02-01" },
+        { id: "q2", supplierId: "s2", status: "sent", sentOn: "2025-01-01", submittedOn: null },
+      ],
+    });
+    const cur = computeStatementFacts({
+      ...base,
+      assignments: [
+        { id: "q3", supplierId: "s1", status: "accepted", sentOn: "2026-01-01", submittedOn: "2026-02-01" },
+        { id: "q4", supplierId: "s2", status: "submitted", sentOn: "2026-01-01", submittedOn: "2026-03-01" },
+        { id: "q5", supplierId: "s3", status: "submitted", sentOn: "2026-01-01", submittedOn: "2026-12-03" },
+      ],
+    });
+    const rows = compareFacts(cur, prev);
+    const rate = rows.find((r) => r.key === "questionnaire_response_rate")!;
+    expect([rate.current, rate.previous, formatChange(rate)]).toEqual(["67 %", "50 %", "+17 pts"]);
+    const sent = rows.find((r) => r.key === "questionnaires_sent")!;
+    expect(formatChange(sent)).toBe("+1");
+    expect(formatChange(rows.find((r) => r.key === "audits")!)).toBe("—");
   });
 });

@@ -1,4 +1,4 @@
-import { ILO_INDICATORS } from "~/audits/catalogue";
+import { ILO_INDICATORS, raisesTask } from "~/audits/catalogue";
 import { countryName } from "~/suppliers/countries";
 import { FINDING_GRADES, type FindingGrade } from "~db/schema/audits.constants";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
@@ -7,37 +7,107 @@ import { RISK_LEVELS, type RiskLevel } from "~db/schema/suppliers.constants";
 export { GRADE_LABELS } from "~/audits/catalogue";
 
 /**
- * The live figures printed in a statement, computed by a pure function from rows the caller has already
- * scoped to one organisation and (where the rows are events) to the reporting period. The whole object is
- * stored with each generated PDF, so a printed number can always be traced back.
+ * The figures printed in a statement, computed by a pure function from dated rows that the caller has
+ * scoped to one organisation. Every figure belongs to the reporting period:
+ * - events (questionnaires sent, audits, findings, actions) count when they happened inside the period;
+ * - closures count only when the closure itself falls inside the period (a finding closed after the year
+ *   end is "open at the period end", not "closed");
+ * - states ("open at period end", "risk level") are judged on the last day of the period, from dated
+ *   history, never from today's value;
+ * - a figure with nothing behind it says so (`value: null` + `noData`), it is never printed as 0.
+ * Each indicator lists the records it counts, so the appendix can trace every number back.
  */
 
+/** Finding grades that make a finding a red flag for forced labour (never averaged away). */
+export const RED_FLAG_GRADES: readonly FindingGrade[] = ["zero_tolerance", "critical"];
+
+export type DayRange = { start: string; end: string };
+
 export type FactInputs = {
-  period: { start: string; end: string };
-  /** The day the facts were gathered (YYYY-MM-DD); "overdue" is judged against it. */
+  period: DayRange;
+  /** The day the facts were gathered (YYYY-MM-DD). */
   asOf: string;
-  /** Every supplier currently mapped. */
-  suppliers: { name: string; country: string; tier: number; riskLevel: RiskLevel | null }[];
+  /** Suppliers recorded on or before the period end (with the tier as currently mapped). */
+  suppliers: { id: string; name: string; country: string; tier: number; addedOn: string }[];
+  /** The latest stored risk assessment of each supplier computed on or before the period end. */
+  riskAtEnd: { supplierId: string; assessmentId: string; level: RiskLevel; computedOn: string }[];
+  /** Whether the organisation has any stored risk history at all (to tell "none yet" from "none then"). */
+  riskHistoryExists: boolean;
   /** Questionnaires sent during the period. */
-  assignments: { supplierId: string; status: AssignmentStatus }[];
+  assignments: {
+    id: string;
+    supplierId: string;
+    status: AssignmentStatus;
+    sentOn: string;
+    submittedOn: string | null;
+  }[];
   /** Audits dated within the period. */
-  audits: { supplierId: string; scheme: string }[];
-  /** Findings of those audits. */
-  findings: { grade: FindingGrade; status: "open" | "closed"; iloIndicator: string | null }[];
-  /** Remediation tasks raised during the period. */
-  tasks: {
-    status: "open" | "completed";
-    dueDate: string;
-    sourceType: "answer" | "finding";
+  audits: { id: string; supplierId: string; scheme: string; auditDate: string }[];
+  /** Findings of audits dated on or before the period end (raised = the audit date). */
+  findings: {
+    id: string;
+    supplierId: string;
+    grade: FindingGrade;
     iloIndicator: string | null;
+    raisedOn: string;
+    /** The day it was closed, if it is closed. */
+    closedOn: string | null;
+  }[];
+  /** Remediation actions raised on or before the period end. */
+  actions: {
+    id: string;
+    supplierId: string;
+    sourceType: "answer" | "finding";
+    sourceRef: string;
+    iloIndicator: string | null;
+    dueDate: string;
+    raisedOn: string;
+    closedOn: string | null;
   }[];
 };
 
+export type RecordRef = { type: RecordType; id: string; date: string };
+export type RecordType = "supplier" | "risk_assessment" | "questionnaire" | "audit" | "finding" | "action";
+
+export const INDICATOR_KEYS = [
+  "suppliers_mapped",
+  "suppliers_scored",
+  "suppliers_high_risk",
+  "questionnaires_sent",
+  "questionnaires_completed",
+  "questionnaire_response_rate",
+  "audits",
+  "suppliers_audited",
+  "findings_raised",
+  "grave_findings_raised",
+  "grave_findings_with_action",
+  "findings_closed",
+  "findings_open_at_end",
+  "actions_raised",
+  "actions_closed",
+  "actions_open_at_end",
+  "actions_overdue_at_end",
+  "red_flags",
+] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+
+export type Indicator = {
+  key: IndicatorKey;
+  label: string;
+  /** A count or a ratio (0–1); null when the records hold nothing to compute it from. */
+  value: number | null;
+  unit: "count" | "ratio";
+  /** Printed instead of a number when value is null: what is missing. */
+  noData: string | null;
+  /** The records the figure counts (ids and dates), for the appendix. */
+  records: RecordRef[];
+};
+
 export type StatementFacts = {
-  period: { start: string; end: string };
+  period: DayRange;
   asOf: string;
-  suppliers: {
-    total: number;
+  indicators: Indicator[];
+  supplyChain: {
     byTier: { tier: number; count: number }[];
     byCountry: {
       country: string;
@@ -47,34 +117,24 @@ export type StatementFacts = {
       deeper: number;
       names: string[];
     }[];
-    byRiskLevel: { level: RiskLevel | "unscored"; count: number }[];
-    highRisk: number;
   };
-  questionnaires: {
-    sent: number;
-    completed: number;
-    accepted: number;
-    revoked: number;
-    /** Completed ÷ sent (revoked excluded), null when nothing was sent. */
-    responseRate: number | null;
-    suppliersCovered: number;
+  /** Risk levels on the last day of the period, from stored history. */
+  riskAtEnd: {
+    byLevel: { level: RiskLevel | "unscored"; count: number }[];
+    /** No stored score exists on or before the period end (say so rather than print today's levels). */
+    noHistory: boolean;
   };
-  audits: { total: number; suppliersAudited: number; byScheme: { scheme: string; count: number }[] };
+  questionnaires: { revokedExcluded: number };
+  audits: { byScheme: { scheme: string; count: number }[] };
   findings: {
-    total: number;
-    open: number;
-    closed: number;
-    byGrade: { grade: FindingGrade; total: number; open: number }[];
-  };
-  remediation: {
-    raised: number;
-    open: number;
-    completed: number;
-    overdue: number;
-    completionRate: number | null;
+    byGrade: {
+      grade: FindingGrade;
+      raised: number;
+      closedInPeriod: number;
+      openAtEnd: number;
+    }[];
   };
   redFlags: {
-    total: number;
     byIndicator: { indicator: number; name: string; answers: number; findings: number }[];
   };
 };
@@ -89,17 +149,28 @@ export function indicatorNumber(value: string | null | undefined): number | null
   return ILO_INDICATORS[String(n)] ? n : null;
 }
 
-function ratio(part: number, whole: number): number | null {
-  return whole === 0 ? null : part / whole;
-}
+const inRange = (day: string | null, r: DayRange) => day !== null && day >= r.start && day <= r.end;
+/** Open on the last day of the period: raised by then and not closed by then. */
+const openAt = (raisedOn: string, closedOn: string | null, end: string) =>
+  raisedOn <= end && (closedOn === null || closedOn > end);
 
 export function computeStatementFacts(input: FactInputs): StatementFacts {
-  const { suppliers } = input;
+  const { period } = input;
+  const end = period.end;
+  const ind: Indicator[] = [];
+  const add = (
+    key: IndicatorKey,
+    label: string,
+    value: number | null,
+    records: RecordRef[],
+    noData: string | null = null,
+    unit: Indicator["unit"] = "count",
+  ) => ind.push({ key, label, value, unit, noData: value === null ? noData : null, records });
 
+  // ---- Supply chain as recorded by the period end ----------------------------------------------------
   const tiers = new Map<number, number>();
   const countries = new Map<string, { count: number; tier1: number; deeper: number; names: string[] }>();
-  const levels = new Map<string, number>();
-  for (const s of suppliers) {
+  for (const s of input.suppliers) {
     tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
     const c = countries.get(s.country) ?? { count: 0, tier1: 0, deeper: 0, names: [] };
     c.count++;
@@ -107,38 +178,220 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     else c.deeper++;
     c.names.push(s.name);
     countries.set(s.country, c);
-    const level = s.riskLevel ?? "unscored";
-    levels.set(level, (levels.get(level) ?? 0) + 1);
   }
+  const supplierRefs = input.suppliers.map((s) => ref("supplier", s.id, s.addedOn));
+  add(
+    "suppliers_mapped",
+    "Suppliers recorded by the period end",
+    input.suppliers.length === 0 ? null : input.suppliers.length,
+    supplierRefs,
+    "No suppliers were recorded by the period end.",
+  );
 
+  // ---- Risk on the last day of the period ------------------------------------------------------------
+  const levelCounts = new Map<string, number>();
+  const scored = new Set<string>();
+  for (const r of input.riskAtEnd) {
+    levelCounts.set(r.level, (levelCounts.get(r.level) ?? 0) + 1);
+    scored.add(r.supplierId);
+  }
+  const unscored = input.suppliers.filter((s) => !scored.has(s.id)).length;
+  const noRiskAtEnd = input.riskAtEnd.length === 0;
+  const riskNoData = input.riskHistoryExists
+    ? `No risk score is stored for any supplier on or before ${end}.`
+    : "No risk scores are stored: risk levels at the period end are unknown.";
+  add(
+    "suppliers_scored",
+    "Suppliers with a risk score at the period end",
+    noRiskAtEnd ? null : scored.size,
+    input.riskAtEnd.map((r) => ref("risk_assessment", r.assessmentId, r.computedOn)),
+    riskNoData,
+  );
+  const high = input.riskAtEnd.filter((r) => r.level === "high" || r.level === "critical");
+  add(
+    "suppliers_high_risk",
+    "Suppliers at high or critical risk at the period end",
+    noRiskAtEnd ? null : high.length,
+    high.map((r) => ref("risk_assessment", r.assessmentId, r.computedOn)),
+    riskNoData,
+  );
+
+  // ---- Questionnaires sent in the period -------------------------------------------------------------
   const live = input.assignments.filter((a) => a.status !== "revoked");
-  const completed = live.filter((a) => COMPLETED.has(a.status));
+  const completed = live.filter(
+    (a) => a.submittedOn !== null && a.submittedOn <= end && COMPLETED.has(a.status),
+  );
+  const noQuestionnaires = "No questionnaires were sent in the period.";
+  add(
+    "questionnaires_sent",
+    "Questionnaires sent in the period",
+    live.length === 0 ? null : live.length,
+    live.map((a) => ref("questionnaire", a.id, a.sentOn)),
+    noQuestionnaires,
+  );
+  add(
+    "questionnaires_completed",
+    "Questionnaires completed by the period end",
+    live.length === 0 ? null : completed.length,
+    completed.map((a) => ref("questionnaire", a.id, a.submittedOn!)),
+    noQuestionnaires,
+  );
+  add(
+    "questionnaire_response_rate",
+    "Questionnaire response rate",
+    live.length === 0 ? null : completed.length / live.length,
+    [],
+    noQuestionnaires,
+    "ratio",
+  );
 
+  // ---- Audits dated in the period --------------------------------------------------------------------
   const schemes = new Map<string, number>();
   for (const a of input.audits) schemes.set(a.scheme, (schemes.get(a.scheme) ?? 0) + 1);
+  const noAudits = "No audits are recorded for the period.";
+  add(
+    "audits",
+    "Audits carried out in the period",
+    input.audits.length === 0 ? null : input.audits.length,
+    input.audits.map((a) => ref("audit", a.id, a.auditDate)),
+    noAudits,
+  );
+  add(
+    "suppliers_audited",
+    "Suppliers audited in the period",
+    input.audits.length === 0 ? null : new Set(input.audits.map((a) => a.supplierId)).size,
+    [],
+    noAudits,
+  );
 
-  const openTasks = input.tasks.filter((t) => t.status === "open");
+  // ---- Findings ---------------------------------------------------------------------------------------
+  const raised = input.findings.filter((f) => inRange(f.raisedOn, period));
+  const closedInPeriod = input.findings.filter((f) => inRange(f.closedOn, period));
+  const openAtEnd = input.findings.filter((f) => openAt(f.raisedOn, f.closedOn, end));
+  // Audits in the period that found nothing make "0 findings" a fact; no audits and no findings is no data.
+  const anyFindingHistory =
+    raised.length + openAtEnd.length + closedInPeriod.length > 0 || input.audits.length > 0;
+  const noFindings = "No audit findings were raised in the period or open during it.";
+  add(
+    "findings_raised",
+    "Audit findings raised in the period",
+    anyFindingHistory ? raised.length : null,
+    raised.map((f) => ref("finding", f.id, f.raisedOn)),
+    noFindings,
+  );
+  const grave = raised.filter((f) => raisesTask(f.grade));
+  const actionFor = new Map<string, (typeof input.actions)[number]>();
+  for (const a of input.actions) if (a.sourceType === "finding") actionFor.set(a.sourceRef, a);
+  const graveWithAction = grave.filter((f) => {
+    const a = actionFor.get(f.id);
+    return a !== undefined && a.raisedOn <= end;
+  });
+  add(
+    "grave_findings_raised",
+    "Zero-tolerance or critical findings raised in the period",
+    anyFindingHistory ? grave.length : null,
+    grave.map((f) => ref("finding", f.id, f.raisedOn)),
+    noFindings,
+  );
+  add(
+    "grave_findings_with_action",
+    "Of these, with a corrective action raised by the period end",
+    grave.length === 0 ? null : graveWithAction.length,
+    graveWithAction.map((f) => ref("action", actionFor.get(f.id)!.id, actionFor.get(f.id)!.raisedOn)),
+    "No zero-tolerance or critical findings were raised in the period.",
+  );
+  add(
+    "findings_closed",
+    "Audit findings closed in the period",
+    anyFindingHistory ? closedInPeriod.length : null,
+    closedInPeriod.map((f) => ref("finding", f.id, f.closedOn!)),
+    noFindings,
+  );
+  add(
+    "findings_open_at_end",
+    "Audit findings open at the period end",
+    anyFindingHistory ? openAtEnd.length : null,
+    openAtEnd.map((f) => ref("finding", f.id, f.raisedOn)),
+    noFindings,
+  );
 
+  // ---- Remediation actions ----------------------------------------------------------------------------
+  const actionsRaised = input.actions.filter((a) => inRange(a.raisedOn, period));
+  const actionsClosed = input.actions.filter((a) => inRange(a.closedOn, period));
+  const actionsOpen = input.actions.filter((a) => openAt(a.raisedOn, a.closedOn, end));
+  const overdue = actionsOpen.filter((a) => a.dueDate < end);
+  // Actions are raised by red-flag answers and grave findings: with questionnaires or findings on record,
+  // "0 actions" is a fact; with neither, there is nothing that could have raised one.
+  const anyActionHistory =
+    actionsRaised.length + actionsClosed.length + actionsOpen.length > 0 ||
+    live.length > 0 ||
+    anyFindingHistory;
+  const noActions = "No remediation actions were raised in the period or open during it.";
+  add(
+    "actions_raised",
+    "Remediation actions raised in the period",
+    anyActionHistory ? actionsRaised.length : null,
+    actionsRaised.map((a) => ref("action", a.id, a.raisedOn)),
+    noActions,
+  );
+  add(
+    "actions_closed",
+    "Remediation actions closed in the period",
+    anyActionHistory ? actionsClosed.length : null,
+    actionsClosed.map((a) => ref("action", a.id, a.closedOn!)),
+    noActions,
+  );
+  add(
+    "actions_open_at_end",
+    "Remediation actions open at the period end",
+    anyActionHistory ? actionsOpen.length : null,
+    actionsOpen.map((a) => ref("action", a.id, a.raisedOn)),
+    noActions,
+  );
+  add(
+    "actions_overdue_at_end",
+    "Of these, past their due date at the period end",
+    anyActionHistory ? overdue.length : null,
+    overdue.map((a) => ref("action", a.id, a.dueDate)),
+    noActions,
+  );
+
+  // ---- Red flags: answers that indicate forced labour, and zero-tolerance / critical findings ----------
   const flags = new Map<number, { answers: number; findings: number }>();
+  const flagRefs: RecordRef[] = [];
   const flag = (n: number | null, kind: "answers" | "findings") => {
-    if (n === null) return;
+    if (n === null) return false;
     const f = flags.get(n) ?? { answers: 0, findings: 0 };
     f[kind]++;
     flags.set(n, f);
+    return true;
   };
-  // A red-flag answer always raises a remediation task, so answer-sourced tasks count the red-flag answers.
-  for (const t of input.tasks)
-    if (t.sourceType === "answer") flag(indicatorNumber(t.iloIndicator), "answers");
-  for (const f of input.findings) flag(indicatorNumber(f.iloIndicator), "findings");
+  // A red-flag answer raises a remediation action when it is recorded, so answer-sourced actions raised in
+  // the period are the red-flag answers of the period.
+  for (const a of actionsRaised)
+    if (a.sourceType === "answer" && flag(indicatorNumber(a.iloIndicator), "answers"))
+      flagRefs.push(ref("action", a.id, a.raisedOn));
+  // Only grave findings are red flags: a minor payslip finding is not evidence of forced labour.
+  for (const f of raised)
+    if (RED_FLAG_GRADES.includes(f.grade) && flag(indicatorNumber(f.iloIndicator), "findings"))
+      flagRefs.push(ref("finding", f.id, f.raisedOn));
   const byIndicator = [...flags.entries()]
     .sort(([a], [b]) => a - b)
     .map(([indicator, f]) => ({ indicator, name: ILO_INDICATORS[String(indicator)], ...f }));
+  const sourcesExist = input.assignments.length > 0 || input.audits.length > 0 || anyActionHistory;
+  add(
+    "red_flags",
+    "Red flags recorded in the period (by ILO indicator)",
+    sourcesExist ? flagRefs.length : null,
+    flagRefs,
+    "No questionnaires, audits or remediation actions are recorded for the period.",
+  );
 
   return {
-    period: input.period,
+    period,
     asOf: input.asOf,
-    suppliers: {
-      total: suppliers.length,
+    indicators: ind,
+    supplyChain: {
       byTier: [...tiers.entries()].sort(([a], [b]) => a - b).map(([tier, count]) => ({ tier, count })),
       byCountry: [...countries.entries()]
         .map(([country, c]) => ({
@@ -148,49 +401,88 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
           names: [...c.names].sort((a, b) => a.localeCompare(b)),
         }))
         .sort((a, b) => b.count - a.count || a.countryName.localeCompare(b.countryName)),
-      byRiskLevel: [...RISK_LEVELS, "unscored" as const]
-        .map((level) => ({ level, count: levels.get(level) ?? 0 }))
-        .filter((r) => r.count > 0),
-      highRisk: (levels.get("high") ?? 0) + (levels.get("critical") ?? 0),
     },
-    questionnaires: {
-      sent: live.length,
-      completed: completed.length,
-      accepted: live.filter((a) => a.status === "accepted").length,
-      revoked: input.assignments.length - live.length,
-      responseRate: ratio(completed.length, live.length),
-      suppliersCovered: new Set(live.map((a) => a.supplierId)).size,
+    riskAtEnd: {
+      byLevel: [
+        ...RISK_LEVELS.map((level) => ({ level, count: levelCounts.get(level) ?? 0 })),
+        { level: "unscored" as const, count: noRiskAtEnd ? 0 : unscored },
+      ].filter((r) => r.count > 0),
+      noHistory: noRiskAtEnd,
     },
+    questionnaires: { revokedExcluded: input.assignments.length - live.length },
     audits: {
-      total: input.audits.length,
-      suppliersAudited: new Set(input.audits.map((a) => a.supplierId)).size,
       byScheme: [...schemes.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([scheme, count]) => ({ scheme, count })),
     },
     findings: {
-      total: input.findings.length,
-      open: input.findings.filter((f) => f.status === "open").length,
-      closed: input.findings.filter((f) => f.status === "closed").length,
-      byGrade: FINDING_GRADES.map((grade) => {
-        const of = input.findings.filter((f) => f.grade === grade);
-        return { grade, total: of.length, open: of.filter((f) => f.status === "open").length };
-      }),
+      byGrade: FINDING_GRADES.map((grade) => ({
+        grade,
+        raised: raised.filter((f) => f.grade === grade).length,
+        closedInPeriod: closedInPeriod.filter((f) => f.grade === grade).length,
+        openAtEnd: openAtEnd.filter((f) => f.grade === grade).length,
+      })),
     },
-    remediation: {
-      raised: input.tasks.length,
-      open: openTasks.length,
-      completed: input.tasks.length - openTasks.length,
-      overdue: openTasks.filter((t) => t.dueDate < input.asOf).length,
-      completionRate: ratio(input.tasks.length - openTasks.length, input.tasks.length),
-    },
-    redFlags: {
-      total: byIndicator.reduce((sum, r) => sum + r.answers + r.findings, 0),
-      byIndicator,
-    },
+    redFlags: { byIndicator },
   };
 }
 
+function ref(type: RecordType, id: string, date: string): RecordRef {
+  return { type, id, date };
+}
+
+export function indicator(f: StatementFacts, key: IndicatorKey): Indicator {
+  const found = f.indicators.find((i) => i.key === key);
+  if (!found) throw new Error(`Unknown indicator ${key}`);
+  return found;
+}
+
+/** The value of an indicator, or null when it has no data. */
+export function valueOf(f: StatementFacts, key: IndicatorKey): number | null {
+  return indicator(f, key).value;
+}
+
 export function percent(rate: number | null): string {
-  return rate === null ? "n/a" : `${Math.round(rate * 100)} %`;
+  return rate === null ? "no data" : `${Math.round(rate * 100)} %`;
+}
+
+/** An indicator as printed: the number (or percentage), or the sentence saying what is missing. */
+export function formatIndicator(i: Indicator): string {
+  if (i.value === null) return i.noData ?? "No data.";
+  return i.unit === "ratio" ? percent(i.value) : String(i.value);
+}
+
+export type Comparison = {
+  key: IndicatorKey;
+  label: string;
+  current: string;
+  previous: string;
+  /** current − previous, when both are numbers. */
+  change: number | null;
+  unit: Indicator["unit"];
+};
+
+/** Year-over-year comparison of the indicators with an earlier statement's facts. */
+export function compareFacts(current: StatementFacts, previous: StatementFacts): Comparison[] {
+  return current.indicators.map((c) => {
+    const p = previous.indicators.find((i) => i.key === c.key);
+    const change = c.value !== null && p?.value != null ? c.value - p.value : null;
+    return {
+      key: c.key,
+      label: c.label,
+      current: formatIndicator(c),
+      previous: p ? formatIndicator(p) : "not reported",
+      change,
+      unit: c.unit,
+    };
+  });
+}
+
+export function formatChange(c: Comparison): string {
+  if (c.change === null) return "—";
+  if (c.unit === "ratio") {
+    const points = Math.round(c.change * 100);
+    return `${points > 0 ? "+" : ""}${points} pts`;
+  }
+  return `${c.change > 0 ? "+" : ""}${c.change}`;
 }

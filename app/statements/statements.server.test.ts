@@ -1,348 +1,434 @@
-import fs from "node:fs";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { auditChainHead, verifyAuditChain } from "~/audit-log/audit-log.server";
+import type { Ctx } from "~/infra/context";
 import { sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx } from "~/infra/db.server";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/infra/errors";
-import { hasPoppler, pdfPagePng, pdfText, popplerSkipReason } from "~/infra/pdf/poppler.testing";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
+import { hasPoppler, pdfText, popplerSkipReason } from "~/infra/pdf/poppler.testing";
 import { getObjectBuffer } from "~/infra/storage.server";
-import { assignments, audits, auditLog, findings, remediationTasks, statementDocuments } from "~db/schema";
-import { createOrg, insertSupplier } from "../../test/factories";
-import { gatherStatementFacts } from "./facts.server";
-import { renderStatementPdf } from "./render-pdf.server";
-import { SECTION_HEADING, SECTIONS } from "./sections";
 import {
+  audits,
+  auditLog,
+  findings,
+  remediationTasks,
+  riskAssessments,
+  statementDocuments,
+  statements,
+} from "~db/schema";
+import type { Regime } from "~db/schema/statements.constants";
+import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
+import { valueOf } from "./facts";
+import { gatherStatementFacts } from "./facts.server";
+import { addGoverningBodyMember, recordMemberLeft } from "./governance.server";
+import { publicStatementPdf, publicStatements } from "./public.server";
+import { templateFor } from "./regimes";
+import {
+  addComment,
   approveStatement,
   createStatement,
   generateStatementPdf,
   getStatement,
-  listStatements,
-  statementDocumentFile,
+  publishStatement,
+  reviseStatement,
+  signStatement,
+  statementAnnexCsv,
+  statementQuestionnaire,
+  submitForReview,
   updateStatement,
 } from "./statements.server";
 
-const FY = { periodStart: "2025-04-01", periodEnd: "2026-03-31" };
-const IN = new Date("2025-10-15T12:00:00Z");
-const BEFORE = new Date("2025-03-31T23:00:00Z");
-const AFTER = new Date("2026-04-01T00:00:00Z");
+const PERIOD = { periodStart: "2025-12-01", periodEnd: "2026-11-30" };
 const LODZ = "Łódź Tekstil Sanayi A.Ş.";
-const SHENZHEN = "深圳市工厂";
+const SHENZHEN = "深圳市纺织厂";
+const ARABIC = "مصنع النور";
+const DIRECTOR = "Zoë Ångström-Núñez";
 
-function sendQuestionnaire(
-  orgId: string,
-  supplierId: string,
-  status: (typeof assignments.$inferInsert)["status"],
-  sentAt: Date,
-) {
-  writeTx((tx) =>
-    tx
-      .insert(assignments)
-      .values({
-        organizationId: orgId,
-        supplierId,
-        templateKey: "forced-labour-saq",
-        templateVersion: "1",
-        questionsSnapshot: {},
-        recipientName: "R",
-        recipientEmail: "r@example.test",
-        status,
-        tokenHash: crypto.randomUUID(),
-        tokenExpiresAt: new Date(sentAt.getTime() + 30 * 86_400_000),
-        sentAt,
-        submittedAt: status === "submitted" || status === "accepted" ? sentAt : null,
-      })
-      .run(),
+/** A clock after the period end, so statements of the period can be approved. */
+const at = (ctx: Ctx, iso: string): Ctx => ({ ...ctx, now: () => new Date(iso) });
+
+function audit(orgId: string, supplierId: string, auditDate: string) {
+  return writeTx((tx) =>
+    tx.insert(audits).values({ organizationId: orgId, supplierId, scheme: "SMETA", auditDate }).returning().get(),
   );
 }
 
-function recordAuditWithFindings(
+function finding(
   orgId: string,
   supplierId: string,
-  auditDate: string,
-  graded: { grade: (typeof findings.$inferInsert)["grade"]; status?: "open" | "closed"; ilo?: string }[],
+  auditId: string,
+  grade: (typeof findings.$inferInsert)["grade"],
+  opts: { ilo?: string; closedAt?: Date } = {},
 ) {
-  writeTx((tx) => {
-    const audit = tx
-      .insert(audits)
-      .values({ organizationId: orgId, supplierId, scheme: "SMETA", auditDate })
+  return writeTx((tx) =>
+    tx
+      .insert(findings)
+      .values({
+        organizationId: orgId,
+        auditId,
+        supplierId,
+        title: `Finding ${grade}`,
+        grade,
+        iloIndicator: opts.ilo ?? null,
+        status: opts.closedAt ? "closed" : "open",
+        closedAt: opts.closedAt ?? null,
+      })
       .returning()
-      .get();
-    for (const f of graded) {
-      tx.insert(findings)
-        .values({
-          organizationId: orgId,
-          auditId: audit.id,
-          supplierId,
-          title: `Finding ${f.grade}`,
-          grade: f.grade,
-          status: f.status ?? "open",
-          iloIndicator: f.ilo ?? null,
-        })
-        .run();
-    }
-  });
+      .get(),
+  );
 }
 
-function raiseTask(
-  orgId: string,
-  supplierId: string,
-  createdAt: Date,
-  opts: { status?: "open" | "completed"; dueDate?: string; ilo?: string; source?: "answer" | "finding" } = {},
-) {
+function task(orgId: string, supplierId: string, createdAt: Date, opts: { sourceRef?: string; completedAt?: Date } = {}) {
   writeTx((tx) =>
     tx
       .insert(remediationTasks)
       .values({
         organizationId: orgId,
         supplierId,
-        sourceType: opts.source ?? "answer",
-        sourceRef: crypto.randomUUID(),
-        title: "Return identity documents",
-        iloIndicator: opts.ilo ?? null,
-        dueDate: opts.dueDate ?? "2026-12-31",
-        status: opts.status ?? "open",
+        sourceType: "finding",
+        sourceRef: opts.sourceRef ?? crypto.randomUUID(),
+        title: "Return passports",
+        dueDate: "2026-12-31",
+        status: opts.completedAt ? "completed" : "open",
+        completedAt: opts.completedAt ?? null,
         createdAt,
       })
       .run(),
   );
 }
 
-/** An organisation with suppliers in Türkiye and China and activity inside and outside FY2025-26. */
-async function seededOrg() {
-  const org = await createOrg();
-  const lodz = insertSupplier(org.id, { name: LODZ, country: "TR", riskLevel: "high", riskScore: 70 });
-  const shenzhen = insertSupplier(org.id, {
-    name: SHENZHEN,
-    country: "CN",
-    riskLevel: "critical",
-    riskScore: 90,
-  });
-  insertSupplier(org.id, { name: "Dye house", country: "CN", parentId: shenzhen.id });
-
-  sendQuestionnaire(org.id, lodz.id, "accepted", IN);
-  sendQuestionnaire(org.id, shenzhen.id, "submitted", IN);
-  sendQuestionnaire(org.id, shenzhen.id, "sent", IN);
-  sendQuestionnaire(org.id, shenzhen.id, "revoked", IN);
-  sendQuestionnaire(org.id, lodz.id, "submitted", BEFORE); // previous year
-  sendQuestionnaire(org.id, lodz.id, "sent", AFTER); // next year
-
-  recordAuditWithFindings(org.id, shenzhen.id, "2025-09-01", [
-    { grade: "zero_tolerance", ilo: "7" },
-    { grade: "major", status: "closed" },
-    { grade: "minor" },
-  ]);
-  recordAuditWithFindings(org.id, lodz.id, "2026-03-31", [{ grade: "critical", ilo: "9" }]);
-  recordAuditWithFindings(org.id, lodz.id, "2025-03-31", [{ grade: "critical", ilo: "9" }]); // previous year
-
-  raiseTask(org.id, shenzhen.id, IN, { ilo: "7", dueDate: "2025-11-01" });
-  raiseTask(org.id, lodz.id, IN, { status: "completed", ilo: "8" });
-  raiseTask(org.id, lodz.id, BEFORE, { ilo: "8" }); // previous year
-  return { org, lodz, shenzhen };
+function risk(orgId: string, supplierId: string, level: "low" | "high" | "critical", computedAt: Date) {
+  writeTx((tx) =>
+    tx
+      .insert(riskAssessments)
+      .values({
+        organizationId: orgId,
+        supplierId,
+        score: level === "low" ? 10 : 80,
+        level,
+        modelVersion: "test",
+        factors: [],
+        trigger: "test",
+        computedAt,
+      })
+      .run(),
+  );
 }
 
-describe("gatherStatementFacts", () => {
-  it("counts the organisation's own rows within the financial year", async () => {
-    const { org } = await seededOrg();
-    await seededOrg(); // another tenant's identical data must not leak into the count
-    const facts = gatherStatementFacts(
-      db(),
-      org.id,
-      { start: FY.periodStart, end: FY.periodEnd },
-      new Date("2026-05-01"),
-    );
+function facts(orgId: string) {
+  return gatherStatementFacts(db(), orgId, { start: PERIOD.periodStart, end: PERIOD.periodEnd }, new Date("2027-01-10T00:00:00Z"));
+}
 
-    expect(facts.suppliers.total).toBe(3);
-    expect(facts.suppliers.byTier).toEqual([
-      { tier: 1, count: 2 },
-      { tier: 2, count: 1 },
+describe("gatherStatementFacts reads dated records for the period", () => {
+  it.each([
+    ["2026-11-29", 1],
+    ["2026-11-30", 1],
+    ["2026-12-01", 0],
+  ])("a finding of an audit on %s is raised in the period: %s", async (day, n) => {
+    const org = await createOrg();
+    const s = insertSupplier(org.id, { name: LODZ, country: "TR" });
+    const a = audit(org.id, s.id, day);
+    finding(org.id, s.id, a.id, "major");
+    expect(valueOf(facts(org.id), "findings_raised") ?? 0).toBe(n);
+  });
+
+  it("counts closures and actions inside the period only, and risk as of the period end", async () => {
+    const org = await createOrg();
+    const added = new Date("2025-01-01T00:00:00Z");
+    const s1 = insertSupplier(org.id, { name: LODZ, country: "TR", riskLevel: "low", riskScore: 10, createdAt: added });
+    const s2 = insertSupplier(org.id, { name: SHENZHEN, country: "CN", riskLevel: "low", riskScore: 10, createdAt: added });
+    insertSupplier(org.id, { name: "Added after the year end", country: "CN" });
+    const a = audit(org.id, s1.id, "2026-06-01");
+    const z = finding(org.id, s1.id, a.id, "zero_tolerance", { ilo: "7" });
+    finding(org.id, s1.id, a.id, "major", { closedAt: new Date("2026-09-01T10:00:00Z") });
+    finding(org.id, s1.id, a.id, "major", { closedAt: new Date("2026-12-02T10:00:00Z") }); // closed after the end
+    finding(org.id, s1.id, a.id, "minor", { ilo: "8" }); // a payslip issue: not a red flag
+    task(org.id, s1.id, new Date("2026-12-03T09:00:00Z"), { sourceRef: z.id }); // raised after the end
+    task(org.id, s2.id, new Date("2026-11-30T23:30:00Z"));
+    // History: high at the year end, low today (the denormalised supplier column says low).
+    risk(org.id, s1.id, "high", new Date("2026-10-01T00:00:00Z"));
+    risk(org.id, s1.id, "low", new Date("2026-12-20T00:00:00Z"));
+    const f = facts(org.id);
+    expect(valueOf(f, "findings_raised")).toBe(4);
+    expect(valueOf(f, "findings_closed")).toBe(1);
+    expect(valueOf(f, "findings_open_at_end")).toBe(3);
+    expect(valueOf(f, "grave_findings_with_action")).toBe(0);
+    expect(valueOf(f, "actions_raised")).toBe(1);
+    expect(valueOf(f, "suppliers_high_risk")).toBe(1);
+    expect(f.riskAtEnd.byLevel).toEqual([
+      { level: "high", count: 1 },
+      { level: "unscored", count: 1 },
     ]);
-    expect(facts.suppliers.byCountry.map((c) => [c.country, c.names])).toEqual([
-      ["CN", ["Dye house", SHENZHEN]],
-      ["TR", [LODZ]],
-    ]);
-    expect(facts.suppliers.highRisk).toBe(2);
-    expect(facts.questionnaires).toMatchObject({
-      sent: 3,
-      completed: 2,
-      accepted: 1,
-      revoked: 1,
-      suppliersCovered: 2,
-    });
-    expect(facts.questionnaires.responseRate).toBeCloseTo(2 / 3);
-    expect(facts.audits).toMatchObject({ total: 2, suppliersAudited: 2 });
-    expect(facts.findings).toMatchObject({ total: 4, open: 3, closed: 1 });
-    expect(Object.fromEntries(facts.findings.byGrade.map((g) => [g.grade, g.total]))).toEqual({
-      zero_tolerance: 1,
-      critical: 1,
-      major: 1,
-      minor: 1,
-      observation: 0,
-    });
-    expect(facts.remediation).toMatchObject({ raised: 2, open: 1, completed: 1, overdue: 1 });
-    expect(facts.redFlags.byIndicator).toEqual([
-      { indicator: 7, name: "Retention of identity documents", answers: 1, findings: 1 },
-      { indicator: 8, name: "Withholding of wages", answers: 1, findings: 0 },
-      { indicator: 9, name: "Debt bondage", answers: 0, findings: 1 },
-    ]);
-  });
-});
-
-describe("statement lifecycle", () => {
-  it("creates one draft per financial year, with starting text, and records it in the audit log", async () => {
-    const { members } = await createOrg();
-    const ctx = members.executive.ctx;
-    const { id } = createStatement(ctx, FY);
-    expect(() => createStatement(ctx, FY)).toThrow(ConflictError);
-    expect(() => createStatement(ctx, { periodStart: "2026-03-31", periodEnd: "2025-04-01" })).toThrow(
-      ValidationError,
-    );
-    expect(() =>
-      createStatement(members.procurement.ctx, { periodStart: "2024-04-01", periodEnd: "2025-03-31" }),
-    ).toThrow(ForbiddenError);
-    const s = getStatement(ctx, id);
-    expect(s).toMatchObject({ status: "draft", financialYear: "FY2025-26", publishBy: "2026-09-30" });
-    expect(s.narrative.dueDiligence).toContain("self-assessment questionnaire");
-    expect(listStatements(ctx).map((x) => x.id)).toEqual([id]);
-    const logged = db().select().from(auditLog).where(eq(auditLog.entityId, id)).all();
-    expect(logged.map((r) => r.action)).toEqual(["statement.created"]);
+    expect(f.redFlags.byIndicator.map((r) => r.indicator)).toEqual([7]);
   });
 
-  it("approves only with a board date after the year end, a director and no starting-text placeholders", async () => {
-    const { members } = await createOrg();
-    const ctx = { ...members.executive.ctx, now: () => new Date("2026-07-01T09:00:00Z") };
-    const { id } = createStatement(ctx, FY);
-
-    expect(() => approveStatement(ctx, id)).toThrow(ValidationError);
-    try {
-      updateStatement(ctx, id, { boardApprovalDate: "2026-03-01" });
-      expect.unreachable();
-    } catch (err) {
-      expect((err as ValidationError).fieldErrors.boardApprovalDate).toMatch(/after the financial year ends/);
-    }
-
-    const filled = Object.fromEntries(SECTIONS.map((s) => [s.key, `Our ${s.heading.toLowerCase()}.`]));
-    updateStatement(ctx, id, {
-      narrative: filled,
-      boardApprovalDate: "2026-06-15",
-      directorName: "Zoë Łukasiewicz",
-      directorTitle: "Chief Executive Officer",
-    });
-    expect(() => approveStatement(members.procurement.ctx, id)).toThrow(ForbiddenError);
-    approveStatement(ctx, id);
-    expect(getStatement(ctx, id).status).toBe("approved");
-    expect(() => updateStatement(ctx, id, { directorTitle: "CEO" })).toThrow(ConflictError);
-    // A revision starts as a new draft for the same year.
-    expect(createStatement(ctx, FY).id).not.toBe(id);
-  });
-
-  it("refuses approval while placeholders remain, naming the sections", async () => {
-    const { members } = await createOrg();
-    const ctx = members.executive.ctx;
-    const { id } = createStatement(ctx, FY);
-    updateStatement(ctx, id, { boardApprovalDate: "2026-06-15", directorName: "A Director" });
-    try {
-      approveStatement(ctx, id);
-      expect.unreachable();
-    } catch (err) {
-      expect(err).toBeInstanceOf(ValidationError);
-      expect(Object.keys((err as ValidationError).fieldErrors)).toEqual(
-        expect.arrayContaining(["structure", "policies", "training"]),
-      );
-    }
-  });
-
-  it("generates the PDF, stores it in S3 with its SHA-256 and snapshots the facts", async () => {
-    const { org } = await seededOrg();
-    const ctx = org.members.executive.ctx;
-    const { id } = createStatement(ctx, FY);
-    const result = await generateStatementPdf(ctx, id);
-
-    const stored = await getObjectBuffer(result.storageKey);
-    expect(sha256Hex(stored)).toBe(result.sha256);
-    expect(stored.length).toBe(result.sizeBytes);
-    expect(result.storageKey.startsWith(`org/${org.id}/statements/`)).toBe(true);
-
-    const row = db()
-      .select()
-      .from(statementDocuments)
-      .where(eq(statementDocuments.id, result.documentId))
-      .get()!;
-    expect(row).toMatchObject({ organizationId: org.id, statementId: id, sha256: result.sha256 });
-    expect((row.facts as { facts: { suppliers: { total: number } } }).facts.suppliers.total).toBe(3);
-
-    const docs = getStatement(ctx, id).documents;
-    expect(docs).toHaveLength(1);
-    expect(docs[0]).toMatchObject({
-      draft: true,
-      fileName: "Modern slavery statement FY2025-26 (draft).pdf",
-    });
-
-    expect(statementDocumentFile(ctx, id, result.documentId)).toEqual({
-      key: result.storageKey,
-      fileName: "Modern slavery statement FY2025-26 (draft).pdf",
-      contentType: "application/pdf",
-    });
-
+  it("never reads another organisation's rows", async () => {
+    const org = await createOrg();
     const other = await createOrg();
-    expect(() => statementDocumentFile(other.members.executive.ctx, id, result.documentId)).toThrow(
-      NotFoundError,
-    );
-    await expect(generateStatementPdf(other.members.executive.ctx, id)).rejects.toThrow(NotFoundError);
-
-    if (hasPoppler) {
-      const text = pdfText(stored);
-      expect(text).toContain(LODZ);
-      expect(text).toContain(SHENZHEN);
-      expect(text).toContain("DRAFT — not approved");
-    }
+    const s = insertSupplier(other.id, { country: "TR" });
+    finding(other.id, s.id, audit(other.id, s.id, "2026-05-01").id, "critical");
+    const f = facts(org.id);
+    expect(f.indicators.every((i) => i.value === null)).toBe(true);
   });
 });
 
-describe("renderStatementPdf", () => {
-  it.skipIf(!hasPoppler)(
-    "renders the s.54 structure, Unicode supplier names and the approval block",
-    async () => {
-      const { org } = await seededOrg();
-      const facts = gatherStatementFacts(
-        db(),
-        org.id,
-        { start: FY.periodStart, end: FY.periodEnd },
-        new Date("2026-07-01"),
-      );
-      const narrative = Object.fromEntries(
-        SECTIONS.map((s) => [s.key, `Narrative for ${s.letter}: 我们的政策 and Ş.`]),
-      );
-      const bytes = await renderStatementPdf({
-        statement: {
-          legalName: "Acme Apparel Holdings plc",
-          ...FY,
-          status: "approved",
-          narrative: narrative as never,
-          boardApprovalDate: "2026-07-15",
-          directorName: "Zoë Łukasiewicz",
-          directorTitle: "Director",
-        },
-        facts,
-        generatedAt: new Date("2026-07-20T10:00:00Z"),
-      });
-      const text = pdfText(bytes).replace(/\s+/g, " ");
-      expect(text).toContain("Modern Slavery Statement");
-      expect(text).toContain("Acme Apparel Holdings plc");
-      expect(text).toContain("section 54(1) of the Modern Slavery Act 2015");
-      expect(text).toContain("financial year ending 31 March 2026");
-      for (const section of SECTIONS) expect(text).toContain(SECTION_HEADING(section));
+const words = (text: string, n = 60) => Array.from({ length: n }, (_, i) => `${text}${i % 7 === 0 ? "." : ""}`).join(" ");
+
+async function readyStatement(org: TestOrg, regime: Regime) {
+  const exec = org.members.executive.ctx;
+  const { id } = createStatement(exec, { regime, ...PERIOD });
+  const t = templateFor(regime, PERIOD.periodEnd);
+  const narrative = Object.fromEntries(t.criteria.map((c) => [c.key, `${c.heading} — ${words("steps taken")}`]));
+  narrative[t.criteria[0].key] = `${LODZ} and ${SHENZHEN} and ${ARABIC} supply us. ${words("structure")}`;
+  updateStatement(exec, id, {
+    narrative,
+    narrativeFr: Object.fromEntries(t.criteria.map((c) => [c.key, `Texte français ${words("mesures")}`])),
+    details: {
+      identifiers: "ABN 12 345 678 901",
+      businessNumbers: "123456789RC0001",
+      entityCategory: "size",
+      sector: "Apparel",
+      bilingual: regime === "ca_s211",
+    },
+  });
+  return id;
+}
+
+async function orgWithBoard() {
+  const org = await createOrg();
+  const before = new Date("2025-06-01T00:00:00Z");
+  const s = insertSupplier(org.id, { name: LODZ, country: "TR", createdAt: before });
+  insertSupplier(org.id, { name: SHENZHEN, country: "CN", createdAt: before });
+  insertSupplier(org.id, { name: ARABIC, country: "AE", createdAt: before });
+  finding(org.id, s.id, audit(org.id, s.id, "2026-06-01").id, "zero_tolerance", { ilo: "7" });
+  const director = addGoverningBodyMember(org.members.admin.ctx, {
+    name: DIRECTOR,
+    title: "Director",
+    body: "Board of directors",
+    appointedOn: "2020-01-01",
+  });
+  const gone = addGoverningBodyMember(org.members.admin.ctx, {
+    name: "Former Director",
+    title: "Director",
+    body: "Board of directors",
+    appointedOn: "2020-01-01",
+  });
+  recordMemberLeft(org.members.admin.ctx, { memberId: gone.id, leftOn: "2026-06-30" });
+  const secretary = addGoverningBodyMember(org.members.admin.ctx, {
+    name: "Company Secretary",
+    title: "Secretary",
+    body: "Executive committee",
+    appointedOn: "2020-01-01",
+  });
+  return { org, director: director.id, gone: gone.id, secretary: secretary.id };
+}
+
+const APPROVE = (signatoryMemberId: string, approvalDate = "2027-01-20") => ({
+  governingBody: "Board of directors",
+  approvalDate,
+  signatoryMemberId,
+});
+
+function errorOf(fn: () => unknown): Error {
+  try {
+    fn();
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error("expected an error");
+}
+
+describe("approval workflow", () => {
+  it("refuses bad approvals with the reason, then approves, signs, publishes and keeps every step in the audit log", async () => {
+    const { org, director, gone, secretary } = await orgWithBoard();
+    const exec = org.members.executive.ctx;
+    const id = await readyStatement(org, "uk_msa_s54");
+    const late = at(exec, "2027-01-25T12:00:00Z");
+
+    // Not yet in review.
+    expect(errorOf(() => approveStatement(late, id, APPROVE(director)))).toBeInstanceOf(ConflictError);
+    submitForReview(exec, id);
+    addComment(org.members.procurement.ctx, id, { body: "Please name the dye houses.", criterionKey: "structure" });
+
+    // Before the period ends.
+    const early = errorOf(() => approveStatement(at(exec, "2026-11-30T12:00:00Z"), id, APPROVE(director, "2026-11-30")));
+    expect(early).toBeInstanceOf(ValidationError);
+    expect((early as ValidationError).fieldErrors.approvalDate).toMatch(/can only be approved after it has ended/);
+
+    // A signatory who is not a member of the named body, or who had left it by the approval date.
+    const notMember = errorOf(() => approveStatement(late, id, APPROVE(secretary))) as ValidationError;
+    expect(notMember.fieldErrors.signatoryMemberId).toBe("Company Secretary is not recorded as a member of the Board of directors.");
+    const left = errorOf(() => approveStatement(late, id, APPROVE(gone))) as ValidationError;
+    expect(left.fieldErrors.signatoryMemberId).toMatch(/was not a member of the Board of directors on 20 January 2027/);
+
+    // A missing mandatory criterion.
+    updateStatement(exec, id, { narrative: { training: "" } });
+    const missing = errorOf(() => approveStatement(late, id, APPROVE(director))) as ValidationError;
+    expect(missing.message).toMatch(/mandatory items are missing — \(f\) Training/);
+    expect(missing.fieldErrors["n.training"]).toMatch(/No text and no figures/);
+    expect(db().select().from(statements).where(eq(statements.id, id)).get()!.status).toBe("in_review");
+
+    updateStatement(exec, id, { narrative: { training: words("training") } });
+    approveStatement(late, id, APPROVE(director));
+    const approved = db().select().from(statements).where(eq(statements.id, id)).get()!;
+    expect(approved).toMatchObject({ status: "approved", directorName: DIRECTOR, boardApprovalDate: "2027-01-20" });
+    expect(approved.checkResult).toMatchObject({ templateId: "uk-s54-2025", blocking: [] });
+    expect(approved.auditChainHead).toBe(auditChainHead(db(), org.id).hash);
+
+    // Twice, and editing the approved version, are refused.
+    expect(errorOf(() => approveStatement(late, id, APPROVE(director))).message).toMatch(/cannot be approved twice/);
+    expect(errorOf(() => updateStatement(exec, id, { narrative: { training: "x" } })).message).toMatch(/Start a revision/);
+
+    await expect(publishStatement(late, id)).rejects.toThrow(/Only a signed statement is published/);
+    expect(() => publicStatements(org.id, "2026")).toThrow(NotFoundError);
+    signStatement(late, id, { signedOn: "2027-01-22" });
+    expect(errorOf(() => signStatement(late, id, { signedOn: "2027-01-22" }))).toBeInstanceOf(ConflictError);
+    const { documentId } = await publishStatement(late, id);
+
+    const page = publicStatements(org.id, "2026");
+    expect(page.statements).toHaveLength(1);
+    expect(page.statements[0]).toMatchObject({ regime: "uk_msa_s54", signatory: { name: DIRECTOR, signedOn: "2027-01-22" } });
+    expect(JSON.stringify(page)).not.toContain("Please name the dye houses");
+    const file = publicStatementPdf(org.id, "2026", "uk_msa_s54");
+    const doc = db().select().from(statementDocuments).where(eq(statementDocuments.id, documentId)).get()!;
+    expect(file.key).toBe(doc.storageKey);
+    expect(sha256Hex(await getObjectBuffer(file.key))).toBe(doc.sha256);
+    expect(() => publicStatements(org.id, "2025")).toThrow(NotFoundError);
+    expect(() => publicStatementPdf(org.id, "2026", "au_msa_s16")).toThrow(NotFoundError);
+
+    const actions = db()
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.organizationId, org.id), eq(auditLog.entityId, id)))
+      .all()
+      .map((r) => r.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "statement.created",
+        "statement.updated",
+        "statement.submitted_for_review",
+        "statement.commented",
+        "statement.approved",
+        "statement.signed",
+        "statement.pdf_generated",
+        "statement.published",
+      ]),
+    );
+    expect(verifyAuditChain(db(), org.id).ok).toBe(true);
+
+    // A revision is a new version that says what changed; the published version stays public until then.
+    const rev = reviseStatement(exec, id, "Corrects the number of suppliers audited in area (c).");
+    const v2 = getStatement(exec, rev.id);
+    expect(v2).toMatchObject({ version: 2, status: "draft", revisionNote: expect.stringMatching(/Corrects/) });
+    expect(errorOf(() => reviseStatement(exec, id, "Another revision at the same time."))).toBeInstanceOf(ConflictError);
+    expect(publicStatements(org.id, "2026").statements[0].version).toBe(1);
+  });
+
+  it("keeps another tenant's statement out of reach (404)", async () => {
+    const { org } = await orgWithBoard();
+    const other = await createOrg();
+    const id = await readyStatement(org, "uk_msa_s54");
+    expect(() => getStatement(other.members.admin.ctx, id)).toThrow(NotFoundError);
+    expect(() => submitForReview(other.members.admin.ctx, id)).toThrow(NotFoundError);
+    expect(() => approveStatement(other.members.admin.ctx, id, APPROVE("x"))).toThrow(NotFoundError);
+    expect(() => statementAnnexCsv(other.members.admin.ctx, id)).toThrow(NotFoundError);
+  });
+
+  it("offers one draft per regime and year, and the same year under several regimes", async () => {
+    const org = await createOrg();
+    const exec = org.members.executive.ctx;
+    createStatement(exec, { regime: "uk_msa_s54", ...PERIOD });
+    createStatement(exec, { regime: "au_msa_s16", ...PERIOD });
+    expect(errorOf(() => createStatement(exec, { regime: "uk_msa_s54", ...PERIOD }))).toBeInstanceOf(ConflictError);
+  });
+});
+
+const HEADINGS: Record<Regime, RegExp[]> = {
+  uk_msa_s54: [/Approval and signature/, /approved by the Board of directors of .* in accordance with section\s+54\(6\)\(a\)/],
+  au_msa_s16: [/Approval and signature/, /principal governing body of/, /Approval was not delegated/, /responsible member/],
+  ca_s211: [
+    /Approval and attestation/,
+    /I attest that I have reviewed the information contained in the report/,
+    /J'atteste|j'atteste/,
+    /I have the authority to bind/,
+    /Business number\(s\)\s+123456789RC0001/,
+    /Revised report\s+No/,
+  ],
+  us_ca_sb657: [/Approval and signature/, /reviewed and approved by Board of directors/],
+};
+
+describe.skipIf(!hasPoppler)(`statement PDFs per regime (${hasPoppler ? "pdftotext" : popplerSkipReason})`, () => {
+  it.each(["uk_msa_s54", "au_msa_s16", "ca_s211", "us_ca_sb657"] as const)(
+    "%s: every criterion heading, approval and signature on one page, Unicode names, appendix",
+    async (regime) => {
+      const { org, director } = await orgWithBoard();
+      const exec = org.members.executive.ctx;
+      const id = await readyStatement(org, regime);
+      const late = at(exec, "2027-01-25T12:00:00Z");
+      submitForReview(exec, id);
+      approveStatement(late, id, APPROVE(director));
+      signStatement(late, id, { signedOn: "2027-01-22" });
+      const { documentId } = await publishStatement(late, id);
+      const doc = db().select().from(statementDocuments).where(eq(statementDocuments.id, documentId)).get()!;
+      const text = pdfText(await getObjectBuffer(doc.storageKey));
+      const flat = text.replace(/\s+/g, " ");
+      for (const c of templateFor(regime, PERIOD.periodEnd).criteria)
+        expect(flat, c.heading).toContain(c.heading.replace(/\s+/g, " "));
+      for (const re of HEADINGS[regime]) expect(flat).toMatch(re);
       expect(text).toContain(LODZ);
       expect(text).toContain(SHENZHEN);
-      expect(text).toContain("我们的政策");
-      expect(text).toContain("This statement was approved by the board of directors on 15 July 2026");
-      expect(text).toContain("Zoë Łukasiewicz");
-      expect(text).not.toContain("DRAFT");
-
-      const png = pdfPagePng(bytes, 1);
-      expect(fs.statSync(png).size).toBeGreaterThan(5_000);
-      if (process.env.KEEP_PDF) fs.writeFileSync(process.env.KEEP_PDF, bytes);
+      // Right-to-left: laid out right to left inside the English sentence, extracted in logical order.
+      expect(text).toContain(ARABIC);
+      expect(flat).toContain(DIRECTOR);
+      // The approval paragraph and the signature block are on the same page.
+      const pages = text.split("\f");
+      const approvalPage = pages.findIndex((p) => /Approval and (signature|attestation)/.test(p));
+      expect(pages[approvalPage]).toContain("Signature");
+      expect(pages[approvalPage]).toContain(DIRECTOR);
+      expect(pages[approvalPage]).toContain("22 January 2027");
+      // Traceable: the appendix and the chain head.
+      const head = db().select().from(statements).where(eq(statements.id, id)).get()!.auditChainHead!;
+      expect(flat).toContain("Appendix: the records behind each figure");
+      expect(flat).toContain(head);
+      expect(flat).not.toContain("DRAFT");
     },
   );
 
-  it.skipIf(hasPoppler)(popplerSkipReason, () => {});
+  it("prints the draft watermark, the as-of date and no-data sentences instead of 0", async () => {
+    const org = await createOrg();
+    const { id } = createStatement(org.members.executive.ctx, { regime: "uk_msa_s54", ...PERIOD });
+    const { storageKey } = await generateStatementPdf(at(org.members.executive.ctx, "2027-01-10T09:00:00Z"), id);
+    const flat = pdfText(await getObjectBuffer(storageKey)).replace(/\s+/g, " ");
+    expect(flat).toContain("DRAFT — not approved");
+    expect(flat).toContain("Clearsource records on 10 January 2027 (the as-of date)");
+    expect(flat).toContain("No questionnaires were sent in the period.");
+    expect(flat).toContain("No remediation actions were raised in the period or open during it.");
+    expect(flat).not.toMatch(/Remediation actions raised in the period 0/);
+    expect(flat).not.toContain("each grave finding leads to a corrective action");
+  });
 });
+
+describe("exports", () => {
+  it("lists every record behind each figure in the CSV annex", async () => {
+    const { org } = await orgWithBoard();
+    const id = await readyStatement(org, "uk_msa_s54");
+    const { csv } = statementAnnexCsv(org.members.executive.ctx, id);
+    const rows = csv.trim().split("\r\n");
+    expect(rows[0]).toBe("figure,label,printed value,record type,record id,record date");
+    expect(rows.filter((r) => r.startsWith("grave_findings_raised,")).length).toBe(1);
+    expect(rows.find((r) => r.startsWith("grave_findings_raised,"))).toMatch(/,finding,[0-9a-f-]{36},2026-06-01$/);
+  });
+
+  it("exports Canada's questionnaire answers from the same report and refuses other regimes", async () => {
+    const { org } = await orgWithBoard();
+    const id = await readyStatement(org, "ca_s211");
+    updateStatement(org.members.executive.ctx, id, { narrative: { incomeLoss: "" } });
+    const q = statementQuestionnaire(org.members.executive.ctx, id);
+    expect(q).toMatchObject({ regime: "ca_s211", businessNumbers: "123456789RC0001", revisedReport: false });
+    const income = q.answers.find((a) => a.question.includes("loss of income"))!;
+    expect(income.answer).toBe("No information in the report");
+    const uk = await readyStatement(org, "uk_msa_s54");
+    expect(() => statementQuestionnaire(org.members.executive.ctx, uk)).toThrow(NotFoundError);
+  });
+});
+

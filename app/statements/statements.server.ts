@@ -1,121 +1,146 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
-import { sha256Hex } from "~/infra/crypto.server";
-import { db, writeTx, type DbOrTx } from "~/infra/db.server";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/infra/errors";
-import { deleteObject, putObject, tenantKey, type StoredFile } from "~/infra/storage.server";
-import { can, type Permission } from "~/orgs/permissions";
-import { organizations, statementDocuments, statements, users } from "~db/schema";
+import { db, writeTx } from "~/infra/db.server";
+import { ConflictError, ValidationError } from "~/infra/errors";
+import { statementComments, statementDocuments, statements, users } from "~db/schema";
+import { FROZEN_STATUSES, type Regime } from "~db/schema/statements.constants";
+import { checkStatement, type CheckResult } from "./checker";
+import { normaliseDetails, type StatementDetails } from "./details";
 import type { StatementFacts } from "./facts";
-import { gatherStatementFacts } from "./facts.server";
-import { type updateStatementSchema, type CreateStatementInput } from "./forms";
+import type { CreateStatementInput, UpdateStatementForm } from "./forms";
+import { statementFileName } from "./file-names";
+import { listGoverningBody } from "./governance.server";
+import { addMonths, defaultPeriod, financialYearLabel, periodErrors, todayIso, addDays } from "./period";
 import {
-  defaultPeriod,
-  financialYearLabel,
-  formatLongDate,
-  isIsoDate,
-  periodErrors,
-  publicationDeadline,
-  todayIso,
-} from "./period";
-import { renderStatementPdf, type StatementForPdf } from "./render-pdf.server";
-import { defaultNarrative, hasPlaceholder, normaliseNarrative, SECTIONS, type Narrative } from "./sections";
+  normaliseNarrative,
+  REGIME_NAMES,
+  starterNarrative,
+  templateById,
+  templateFor,
+  type Narrative,
+} from "./regimes";
+import {
+  actorUserId,
+  assertCan,
+  factsOf,
+  findStatement,
+  isFrozenRow,
+  organisationName,
+  previousFacts,
+  type StatementRow,
+} from "./store.server";
 
 export { gatherStatementFacts } from "./facts.server";
-
-const REGIME = "uk_msa_s54" as const;
-const PDF = "application/pdf";
-
-/** Domain verbs check permissions too, so a verb called from anywhere cannot exceed the actor's role. */
-function assertCan(ctx: Ctx, permission: Permission): void {
-  if (ctx.actor.type === "system") return;
-  if (ctx.actor.type !== "user" || !can(ctx.actor.role, permission)) throw new ForbiddenError();
-}
-
-function actorUserId(ctx: Ctx): string | null {
-  return ctx.actor.type === "user" ? ctx.actor.id : null;
-}
-
-function findStatement(tx: DbOrTx, ctx: Ctx, id: string) {
-  const row = tx
-    .select()
-    .from(statements)
-    .where(and(eq(statements.id, id), eq(statements.organizationId, ctx.organizationId)))
-    .get();
-  if (!row) throw new NotFoundError("Statement not found");
-  return row;
-}
-
-function organisationName(tx: DbOrTx, organizationId: string): string {
-  const org = tx.select().from(organizations).where(eq(organizations.id, organizationId)).get();
-  if (!org) throw new NotFoundError("Organisation not found");
-  return org.legalName?.trim() || org.name;
-}
+export {
+  addComment,
+  approveStatement,
+  publishStatement,
+  signStatement,
+  submitForReview,
+} from "./workflow.server";
+export {
+  generateStatementPdf,
+  statementAnnexCsv,
+  statementDocumentFile,
+  statementQuestionnaire,
+} from "./documents.server";
+export { statementFileName } from "./file-names";
 
 export type StatementDocumentView = {
   id: string;
   generatedAt: string;
   sha256: string;
   sizeBytes: number;
+  pageCount: number | null;
   generatedBy: string | null;
-  /** Whether the statement was still a draft when this PDF was produced (the PDF is then watermarked). */
+  /** Whether the statement was not yet approved when this PDF was produced (the PDF is then watermarked). */
   draft: boolean;
   fileName: string;
 };
 
-type Snapshot = { statement: StatementForPdf; facts: StatementFacts };
-
-export function statementFileName(periodStart: string, periodEnd: string, draft: boolean): string {
-  return `Modern slavery statement ${financialYearLabel(periodStart, periodEnd)}${draft ? " (draft)" : ""}.pdf`;
-}
-
-function documentsFor(tx: DbOrTx, ctx: Ctx, statementIds: string[]) {
-  if (statementIds.length === 0) return new Map<string, StatementDocumentView[]>();
-  const rows = tx
-    .select({ doc: statementDocuments, generatedBy: users.name })
+function documentsFor(ctx: Ctx, rows: StatementRow[]) {
+  const out = new Map<string, StatementDocumentView[]>();
+  if (rows.length === 0) return out;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const docs = db()
+    .select({
+      id: statementDocuments.id,
+      statementId: statementDocuments.statementId,
+      generatedAt: statementDocuments.generatedAt,
+      sha256: statementDocuments.sha256,
+      sizeBytes: statementDocuments.sizeBytes,
+      pageCount: statementDocuments.pageCount,
+      generatedBy: users.name,
+      status: statementDocuments.status,
+    })
     .from(statementDocuments)
     .leftJoin(users, eq(users.id, statementDocuments.generatedByUserId))
     .where(
       and(
         eq(statementDocuments.organizationId, ctx.organizationId),
-        inArray(statementDocuments.statementId, statementIds),
+        inArray(
+          statementDocuments.statementId,
+          rows.map((r) => r.id),
+        ),
       ),
     )
     .orderBy(desc(statementDocuments.generatedAt))
     .all();
-  const out = new Map<string, StatementDocumentView[]>();
-  for (const { doc, generatedBy } of rows) {
-    const snap = doc.facts as Snapshot;
-    const draft = snap?.statement?.status !== "approved";
-    const list = out.get(doc.statementId) ?? [];
+  for (const d of docs) {
+    const row = byId.get(d.statementId)!;
+    const draft = !FROZEN_STATUSES.includes(d.status);
+    const list = out.get(d.statementId) ?? [];
     list.push({
-      id: doc.id,
-      generatedAt: (doc.generatedAt ?? new Date(0)).toISOString(),
-      sha256: doc.sha256,
-      sizeBytes: doc.sizeBytes,
-      generatedBy,
+      id: d.id,
+      generatedAt: (d.generatedAt ?? new Date(0)).toISOString(),
+      sha256: d.sha256,
+      sizeBytes: d.sizeBytes,
+      pageCount: d.pageCount,
+      generatedBy: d.generatedBy,
       draft,
-      fileName: statementFileName(snap.statement.periodStart, snap.statement.periodEnd, draft),
+      fileName: statementFileName(row.regime, row.periodStart, row.periodEnd, draft, row.version),
     });
-    out.set(doc.statementId, list);
+    out.set(d.statementId, list);
   }
   return out;
 }
 
-function view(row: typeof statements.$inferSelect) {
+function view(row: StatementRow) {
+  const template = templateById(row.templateId);
   return {
     id: row.id,
+    organizationId: row.organizationId,
     regime: row.regime,
+    regimeName: REGIME_NAMES[row.regime],
+    templateId: template.id,
+    templateEdition: template.edition,
+    title: template.title,
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,
     financialYear: financialYearLabel(row.periodStart, row.periodEnd),
-    publishBy: publicationDeadline(row.periodEnd),
+    publishBy:
+      template.dueMonths === null
+        ? row.regime === "ca_s211"
+          ? `${Number(row.periodEnd.slice(0, 4)) + 1}-05-31`
+          : null
+        : addDays(addMonths(addDays(row.periodEnd, 1), template.dueMonths), -1),
     status: row.status,
-    narrative: normaliseNarrative(row.narrative),
-    boardApprovalDate: row.boardApprovalDate,
-    directorName: row.directorName,
-    directorTitle: row.directorTitle,
+    frozen: isFrozenRow(row),
+    version: row.version,
+    revisionOfId: row.revisionOfId,
+    revisionNote: row.revisionNote,
+    narrative: normaliseNarrative(template, row.narrative),
+    details: normaliseDetails(row.details),
+    governingBody: row.governingBody,
+    approvalDate: row.boardApprovalDate,
+    signatoryMemberId: row.signatoryMemberId,
+    signatoryName: row.directorName,
+    signatoryTitle: row.directorTitle,
+    signedOn: row.signedOn,
+    auditChainHead: row.auditChainHead,
+    approvedAt: row.approvedAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -127,36 +152,66 @@ export function listStatements(ctx: Ctx): StatementView[] {
     .select()
     .from(statements)
     .where(eq(statements.organizationId, ctx.organizationId))
-    .orderBy(desc(statements.periodEnd), desc(statements.createdAt))
+    .orderBy(desc(statements.periodEnd), asc(statements.regime), desc(statements.version))
     .all();
-  const docs = documentsFor(
-    db(),
-    ctx,
-    rows.map((r) => r.id),
-  );
+  const docs = documentsFor(ctx, rows);
   return rows.map((r) => ({ ...view(r), documents: docs.get(r.id) ?? [] }));
 }
 
-export function getStatement(ctx: Ctx, id: string): StatementView & { organisationName: string } {
+/** One statement with what its page shows: documents, comments, the checker result and the facts. */
+export function getStatement(ctx: Ctx, id: string) {
   assertCan(ctx, "statements:read");
-  const row = findStatement(db(), ctx, id);
-  const docs = documentsFor(db(), ctx, [row.id]);
-  return {
-    ...view(row),
-    documents: docs.get(row.id) ?? [],
-    organisationName: organisationName(db(), ctx.organizationId),
-  };
+  const now = nowOf(ctx);
+  return db().transaction(
+    (tx) => {
+      const row = findStatement(tx, ctx, id);
+      const template = templateById(row.templateId);
+      const facts: StatementFacts = factsOf(tx, row, now);
+      const narrative = normaliseNarrative(template, row.narrative);
+      const details = normaliseDetails(row.details);
+      const check: CheckResult =
+        isFrozenRow(row) && row.checkResult
+          ? (row.checkResult as CheckResult)
+          : checkStatement({ template, narrative, facts, details });
+      const comments = tx
+        .select()
+        .from(statementComments)
+        .where(and(eq(statementComments.organizationId, ctx.organizationId), eq(statementComments.statementId, id)))
+        .orderBy(asc(statementComments.createdAt))
+        .all()
+        .map((c) => ({
+          id: c.id,
+          criterionKey: c.criterionKey,
+          body: c.body,
+          author: c.authorLabel,
+          createdAt: c.createdAt.toISOString(),
+        }));
+      const previous = previousFacts(tx, row);
+      return {
+        ...view(row),
+        template,
+        documents: documentsFor(ctx, [row]).get(row.id) ?? [],
+        organisationName: organisationName(tx, ctx.organizationId),
+        check,
+        facts,
+        previous,
+        comments,
+        governingBody: row.governingBody,
+        members: listGoverningBody(ctx, tx),
+        today: todayIso(now),
+      };
+    },
+    { behavior: "deferred" },
+  );
 }
 
 /** The period offered on the "new statement" form. */
 export function newStatementDefaults(ctx: Ctx) {
   assertCan(ctx, "statements:read");
   const latest = db()
-    .select({ periodEnd: statements.periodEnd })
+    .select({ periodEnd: max(statements.periodEnd) })
     .from(statements)
     .where(eq(statements.organizationId, ctx.organizationId))
-    .orderBy(desc(statements.periodEnd))
-    .limit(1)
     .get();
   return defaultPeriod(todayIso(nowOf(ctx)), latest?.periodEnd);
 }
@@ -165,35 +220,37 @@ export function createStatement(ctx: Ctx, input: CreateStatementInput): { id: st
   assertCan(ctx, "statements:write");
   const errors = periodErrors(input.periodStart, input.periodEnd);
   if (Object.keys(errors).length > 0) throw new ValidationError(errors);
+  const regime: Regime = input.regime ?? "uk_msa_s54";
+  const template = templateFor(regime, input.periodEnd);
   return writeTx((tx) => {
     const existing = tx
-      .select({ id: statements.id })
+      .select({ id: statements.id, status: statements.status })
       .from(statements)
       .where(
         and(
           eq(statements.organizationId, ctx.organizationId),
-          eq(statements.regime, REGIME),
+          eq(statements.regime, regime),
           eq(statements.periodStart, input.periodStart),
           eq(statements.periodEnd, input.periodEnd),
-          eq(statements.status, "draft"),
         ),
       )
-      .get();
-    if (existing) {
-      throw new ConflictError(
-        `There is already a draft statement for ${financialYearLabel(input.periodStart, input.periodEnd)}: ` +
-          "edit that one instead.",
-      );
-    }
+      .all();
+    const label = `${REGIME_NAMES[regime]} statement for ${financialYearLabel(input.periodStart, input.periodEnd)}`;
+    if (existing.some((e) => !FROZEN_STATUSES.includes(e.status)))
+      throw new ConflictError(`There is already a draft ${label}: edit that one instead.`);
+    if (existing.length > 0)
+      throw new ConflictError(`The ${label} has been approved: open it and start a revision instead.`);
     const now = nowOf(ctx);
     const row = tx
       .insert(statements)
       .values({
         organizationId: ctx.organizationId,
-        regime: REGIME,
+        regime,
+        templateId: template.id,
         periodStart: input.periodStart,
         periodEnd: input.periodEnd,
-        narrative: defaultNarrative(organisationName(tx, ctx.organizationId)),
+        narrative: starterNarrative(template),
+        details: {},
         status: "draft",
         createdByUserId: actorUserId(ctx),
         createdAt: now,
@@ -205,7 +262,7 @@ export function createStatement(ctx: Ctx, input: CreateStatementInput): { id: st
       action: "statement.created",
       entityType: "statement",
       entityId: row.id,
-      details: { regime: REGIME, periodStart: input.periodStart, periodEnd: input.periodEnd },
+      details: { regime, templateId: template.id, periodStart: input.periodStart, periodEnd: input.periodEnd },
     });
     return row;
   });
@@ -213,56 +270,42 @@ export function createStatement(ctx: Ctx, input: CreateStatementInput): { id: st
 
 export type UpdateStatementInput = {
   narrative?: Partial<Narrative>;
-  boardApprovalDate?: string | null;
-  directorName?: string | null;
-  directorTitle?: string | null;
+  narrativeFr?: Record<string, string>;
+  details?: Partial<Omit<StatementDetails, "narrativeFr">>;
 };
+
+function refuseFrozen(row: StatementRow): void {
+  if (isFrozenRow(row))
+    throw new ConflictError(
+      "This version has been approved and can no longer be changed. Start a revision: it becomes a new " +
+        "version that says what changed.",
+    );
+}
 
 export function updateStatement(ctx: Ctx, id: string, input: UpdateStatementInput): void {
   assertCan(ctx, "statements:write");
   writeTx((tx) => {
     const row = findStatement(tx, ctx, id);
-    if (row.status === "approved") {
-      throw new ConflictError(
-        "This statement has been approved and can no longer be changed. To revise it, create a new draft " +
-          "for the same financial year.",
-      );
-    }
-    const boardApprovalDate =
-      input.boardApprovalDate === undefined ? row.boardApprovalDate : input.boardApprovalDate;
-    if (boardApprovalDate !== null) {
-      if (!isIsoDate(boardApprovalDate))
-        throw new ValidationError({ boardApprovalDate: "Enter a date as YYYY-MM-DD." });
-      // The statement reports on steps taken during the year, so the board can only approve it afterwards.
-      if (boardApprovalDate <= row.periodEnd) {
-        throw new ValidationError({
-          boardApprovalDate: `The board approves the statement after the financial year ends (${formatLongDate(row.periodEnd)}).`,
-        });
-      }
-    }
-    const narrative = { ...normaliseNarrative(row.narrative), ...input.narrative };
+    refuseFrozen(row);
+    const template = templateById(row.templateId);
+    const before = normaliseNarrative(template, row.narrative);
+    const keys = new Set(template.criteria.map((c) => c.key));
+    const narrative = { ...before };
+    for (const [k, v] of Object.entries(input.narrative ?? {})) if (keys.has(k) && v !== undefined) narrative[k] = v;
+    const oldDetails = normaliseDetails(row.details);
+    const narrativeFr = { ...oldDetails.narrativeFr };
+    for (const [k, v] of Object.entries(input.narrativeFr ?? {})) if (keys.has(k)) narrativeFr[k] = v;
+    const details: StatementDetails = { ...oldDetails, ...input.details, narrativeFr };
     const changed = [
-      ...SECTIONS.filter(
-        (s) =>
-          input.narrative?.[s.key] !== undefined &&
-          input.narrative[s.key] !== normaliseNarrative(row.narrative)[s.key],
-      ).map((s) => `narrative.${s.key}`),
-      ...(boardApprovalDate !== row.boardApprovalDate ? ["boardApprovalDate"] : []),
-      ...(input.directorName !== undefined && input.directorName !== row.directorName
-        ? ["directorName"]
-        : []),
-      ...(input.directorTitle !== undefined && input.directorTitle !== row.directorTitle
-        ? ["directorTitle"]
-        : []),
+      ...template.criteria.filter((c) => narrative[c.key] !== before[c.key]).map((c) => `narrative.${c.key}`),
+      ...Object.keys(details).filter(
+        (k) =>
+          JSON.stringify(details[k as keyof StatementDetails]) !==
+          JSON.stringify(oldDetails[k as keyof StatementDetails]),
+      ).map((k) => `details.${k}`),
     ];
     tx.update(statements)
-      .set({
-        narrative,
-        boardApprovalDate,
-        directorName: input.directorName === undefined ? row.directorName : input.directorName,
-        directorTitle: input.directorTitle === undefined ? row.directorTitle : input.directorTitle,
-        updatedAt: nowOf(ctx),
-      })
+      .set({ narrative, details, updatedAt: nowOf(ctx) })
       .where(and(eq(statements.id, id), eq(statements.organizationId, ctx.organizationId)))
       .run();
     recordAudit(tx, ctx, {
@@ -274,155 +317,61 @@ export function updateStatement(ctx: Ctx, id: string, input: UpdateStatementInpu
   });
 }
 
-/** Parse the edit form (all six narratives plus approval details) into an update. */
-export function updateFromForm(form: ReturnType<typeof updateStatementSchema.parse>): UpdateStatementInput {
-  const { boardApprovalDate, directorName, directorTitle, ...narrative } = form;
-  return { narrative: narrative as Narrative, boardApprovalDate, directorName, directorTitle };
+export function updateFromForm(form: UpdateStatementForm): UpdateStatementInput {
+  return { narrative: form.narrative, narrativeFr: form.narrativeFr, details: form.details };
 }
 
 /**
- * Record the board's approval (s.54(6)(a)): the statement must name the date the board approved it and the
- * director who signs it, and may no longer contain starting-text placeholders.
+ * A revision of an approved version: a new draft version with the same text, saying what it changes.
+ * The approved version stays as it was; only one open revision exists at a time.
  */
-export function approveStatement(ctx: Ctx, id: string): void {
-  assertCan(ctx, "statements:approve");
-  writeTx((tx) => {
-    const row = findStatement(tx, ctx, id);
-    if (row.status === "approved") throw new ConflictError("This statement is already approved.");
-    const errors: Record<string, string> = {};
-    if (!row.boardApprovalDate)
-      errors.boardApprovalDate = "Enter the date the board approved the statement, then save.";
-    else if (row.boardApprovalDate > todayIso(nowOf(ctx)))
-      errors.boardApprovalDate = "The board approval date is in the future: approve after the board has met.";
-    if (!row.directorName)
-      errors.directorName = "Enter the name of the director who signs the statement, then save.";
-    const narrative = normaliseNarrative(row.narrative);
-    for (const s of SECTIONS) {
-      if (hasPlaceholder(narrative[s.key]))
-        errors[s.key] = "Replace the bracketed starting text before approval.";
-    }
-    if (Object.keys(errors).length > 0) {
-      throw new ValidationError(errors, "The statement is not ready for approval yet.");
-    }
-    tx.update(statements)
-      .set({ status: "approved", updatedAt: nowOf(ctx) })
-      .where(and(eq(statements.id, id), eq(statements.organizationId, ctx.organizationId)))
-      .run();
-    recordAudit(tx, ctx, {
-      action: "statement.approved",
-      entityType: "statement",
-      entityId: id,
-      details: {
-        boardApprovalDate: row.boardApprovalDate,
-        directorName: row.directorName,
-        directorTitle: row.directorTitle,
-      },
-    });
-  });
-}
-
-/**
- * Produce the statement PDF from the live figures: read (one consistent snapshot), render and upload
- * outside any write transaction, then record the document (key, SHA-256, size, facts) in one write.
- */
-export async function generateStatementPdf(
-  ctx: Ctx,
-  id: string,
-): Promise<{ documentId: string; sha256: string; sizeBytes: number; storageKey: string }> {
+export function reviseStatement(ctx: Ctx, id: string, note: string): { id: string } {
   assertCan(ctx, "statements:write");
-  const generatedAt = nowOf(ctx);
-  const snapshot: Snapshot = db().transaction(
-    (tx) => {
-      const row = findStatement(tx, ctx, id);
-      return {
-        statement: {
-          legalName: organisationName(tx, ctx.organizationId),
-          periodStart: row.periodStart,
-          periodEnd: row.periodEnd,
-          status: row.status,
-          narrative: normaliseNarrative(row.narrative),
-          boardApprovalDate: row.boardApprovalDate,
-          directorName: row.directorName,
-          directorTitle: row.directorTitle,
-        },
-        facts: gatherStatementFacts(
-          tx,
-          ctx.organizationId,
-          { start: row.periodStart, end: row.periodEnd },
-          generatedAt,
+  return writeTx((tx) => {
+    const row = findStatement(tx, ctx, id);
+    if (!isFrozenRow(row)) throw new ConflictError("Only an approved version is revised; edit this draft instead.");
+    const siblings = tx
+      .select({ id: statements.id, status: statements.status, version: statements.version })
+      .from(statements)
+      .where(
+        and(
+          eq(statements.organizationId, ctx.organizationId),
+          eq(statements.regime, row.regime),
+          eq(statements.periodStart, row.periodStart),
+          eq(statements.periodEnd, row.periodEnd),
         ),
-      };
-    },
-    { behavior: "deferred" },
-  );
-
-  const bytes = await renderStatementPdf({ ...snapshot, generatedAt });
-  const sha256 = sha256Hex(bytes);
-  const storageKey = tenantKey(ctx.organizationId, "statements", "pdf");
-  await putObject({
-    key: storageKey,
-    body: bytes,
-    contentType: PDF,
-    contentLength: bytes.length,
-    sha256Hex: sha256,
-  });
-
-  try {
-    const documentId = writeTx((tx) => {
-      findStatement(tx, ctx, id);
-      const doc = tx
-        .insert(statementDocuments)
-        .values({
-          organizationId: ctx.organizationId,
-          statementId: id,
-          storageKey,
-          sha256,
-          sizeBytes: bytes.length,
-          facts: snapshot,
-          generatedByUserId: actorUserId(ctx),
-          generatedAt,
-        })
-        .returning({ id: statementDocuments.id })
-        .get();
-      recordAudit(tx, ctx, {
-        action: "statement.pdf_generated",
-        entityType: "statement",
-        entityId: id,
-        details: { documentId: doc.id, sha256, sizeBytes: bytes.length, status: snapshot.statement.status },
-      });
-      return doc.id;
+      )
+      .all();
+    const open = siblings.find((s) => !FROZEN_STATUSES.includes(s.status));
+    if (open) throw new ConflictError("A revision of this statement is already in progress: edit that draft.");
+    const version = Math.max(...siblings.map((s) => s.version)) + 1;
+    const now = nowOf(ctx);
+    const created = tx
+      .insert(statements)
+      .values({
+        organizationId: ctx.organizationId,
+        regime: row.regime,
+        templateId: row.templateId,
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+        narrative: row.narrative,
+        details: row.details,
+        version,
+        revisionOfId: row.id,
+        revisionNote: note,
+        status: "draft",
+        createdByUserId: actorUserId(ctx),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: statements.id })
+      .get();
+    recordAudit(tx, ctx, {
+      action: "statement.revision_started",
+      entityType: "statement",
+      entityId: created.id,
+      details: { revisionOf: row.id, version, note },
     });
-    return { documentId, sha256, sizeBytes: bytes.length, storageKey };
-  } catch (err) {
-    // No committed row points at the object: remove it rather than leave an orphan.
-    await deleteObject(storageKey).catch(() => undefined);
-    throw err;
-  }
-}
-
-/** A generated PDF, for downloadResponse(), after checking it belongs to the caller's tenant. */
-export function statementDocumentFile(ctx: Ctx, statementId: string, documentId: string): StoredFile {
-  assertCan(ctx, "statements:read");
-  const doc = db()
-    .select()
-    .from(statementDocuments)
-    .where(
-      and(
-        eq(statementDocuments.id, documentId),
-        eq(statementDocuments.statementId, statementId),
-        eq(statementDocuments.organizationId, ctx.organizationId),
-      ),
-    )
-    .get();
-  if (!doc) throw new NotFoundError("Document not found");
-  const snap = doc.facts as Snapshot;
-  return {
-    key: doc.storageKey,
-    fileName: statementFileName(
-      snap.statement.periodStart,
-      snap.statement.periodEnd,
-      snap.statement.status !== "approved",
-    ),
-    contentType: PDF,
-  };
+    return created;
+  });
 }

@@ -45,6 +45,8 @@ export type BuilderOptions = {
   margins?: Partial<Margins>;
   /** Printed at the bottom left of every page, beside "Page n of m". */
   footerText?: string;
+  /** Printed at the top left of every page (e.g. the law a statement is made under). */
+  headerText?: string;
 };
 
 export class PdfDocumentBuilder {
@@ -58,6 +60,7 @@ export class PdfDocumentBuilder {
     private readonly pageSize: [number, number],
     private readonly margins: Margins,
     private readonly footerText: string | undefined,
+    private readonly headerText: string | undefined,
   ) {
     this.addPage();
   }
@@ -77,7 +80,14 @@ export class PdfDocumentBuilder {
       faces[face] = { fonts, charsets: fonts.map((f) => new Set(f.getCharacterSet())) };
     }
     const margins = { top: 56, right: 56, bottom: 64, left: 56, ...opts.margins };
-    return new PdfDocumentBuilder(doc, faces, opts.pageSize ?? A4, margins, opts.footerText);
+    return new PdfDocumentBuilder(
+      doc,
+      faces,
+      opts.pageSize ?? A4,
+      margins,
+      opts.footerText,
+      opts.headerText,
+    );
   }
 
   get contentWidth(): number {
@@ -110,6 +120,22 @@ export class PdfDocumentBuilder {
     this.page = this.doc.addPage(this.pageSize);
     this.y = this.pageSize[1] - this.margins.top;
   }
+
+  /** Points left on the current page above the bottom margin. */
+  get remaining(): number {
+    return this.y - this.margins.bottom;
+  }
+
+  /** The height `paragraph(text, opts)` will take, so callers can keep blocks on one page. */
+  paragraphHeight(text: string, opts: TextOptions = {}): number {
+    const size = opts.size ?? 10;
+    const lineHeight = opts.lineHeight ?? size * 1.45;
+    const lines = this.wrap(text, this.contentWidth - (opts.indent ?? 0), opts.face ?? "regular", size);
+    return lines.length * lineHeight + (opts.spaceAfter ?? 6);
+  }
+
+  /** The height of one `signatureFields` row. */
+  static readonly SIGNATURE_ROW_HEIGHT = 70;
 
   /** Start a new page unless `height` points still fit above the bottom margin. */
   ensureSpace(height: number): void {
@@ -337,10 +363,14 @@ export class PdfDocumentBuilder {
         const [first] = this.wrap(this.footerText, maxWidth, "regular", 8);
         this.drawLineOn(page, first ?? "", this.margins.left, footerY, "regular", 8, COLORS.muted);
       }
+      if (this.headerText) {
+        const [first] = this.wrap(this.headerText, this.contentWidth, "regular", 7.5);
+        this.drawLineOn(page, first ?? "", this.margins.left, h - 24, "regular", 7.5, COLORS.muted);
+      }
       if (opts.banner) {
         const size = 9;
         const x = (w - this.measure(opts.banner, "bold", size)) / 2;
-        this.drawLineOn(page, opts.banner, x, h - this.margins.top / 2 - 2, "bold", size, COLORS.danger);
+        this.drawLineOn(page, opts.banner, x, h - this.margins.top / 2 - 10, "bold", size, COLORS.danger);
       }
       if (opts.watermark) {
         const size = 54;

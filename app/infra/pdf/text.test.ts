@@ -67,3 +67,14 @@ describe("wrapText", () => {
     expect(wrapText("first para\n\nsecond", 20, perChar)).toEqual(["first para", "", "second"]);
   });
 });
+
+describe("splitDirection", () => {
+  it("gives each right-to-left sequence its own run, without the spaces around it", () => {
+    expect(splitRuns("Supplier: مصنع النور and Łódź", [() => true])).toEqual([
+      { fontIndex: 0, text: "Supplier: " },
+      { fontIndex: 0, text: "مصنع النور" },
+      { fontIndex: 0, text: " and Łódź" },
+    ]);
+    expect(splitRuns("Łódź only", [() => true])).toEqual([{ fontIndex: 0, text: "Łódź only" }]);
+  });
+});

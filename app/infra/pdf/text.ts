@@ -44,7 +44,32 @@ export function splitRuns(text: string, hasGlyph: ((codePoint: number) => boolea
     if (last && last.fontIndex === fontIndex) last.text += drawn;
     else runs.push({ fontIndex, text: drawn });
   }
-  return runs;
+  return runs.flatMap(splitDirection);
+}
+
+/** Hebrew, Arabic (incl. Syriac/Thaana/NKo ranges) and their presentation forms: right-to-left letters. */
+const RTL_SEQUENCE =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+(?:[ \u00A0]+[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]+)*/g;
+
+/**
+ * Right-to-left names inside a left-to-right line (an Arabic supplier name in an English sentence): each
+ * maximal sequence of RTL words becomes its own run, without the spaces around it, so the shaping engine
+ * sees a run of one direction and lays it out right to left (fontkit reverses RTL runs and joins Arabic
+ * letters); the surrounding line stays left to right, as the Unicode bidi algorithm places an RTL
+ * sequence in an LTR paragraph.
+ */
+export function splitDirection(run: Run): Run[] {
+  const matches = [...run.text.matchAll(RTL_SEQUENCE)];
+  if (matches.length === 0) return [run];
+  const out: Run[] = [];
+  let at = 0;
+  for (const m of matches) {
+    if (m.index > at) out.push({ fontIndex: run.fontIndex, text: run.text.slice(at, m.index) });
+    out.push({ fontIndex: run.fontIndex, text: m[0] });
+    at = m.index + m[0].length;
+  }
+  if (at < run.text.length) out.push({ fontIndex: run.fontIndex, text: run.text.slice(at) });
+  return out;
 }
 
 /** Tokens: runs of spaces, single ideographs, and words of other characters. */

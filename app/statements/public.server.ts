@@ -1,0 +1,111 @@
+import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { db } from "~/infra/db.server";
+import { NotFoundError } from "~/infra/errors";
+import type { StoredFile } from "~/infra/storage.server";
+import { statementDocuments, statements } from "~db/schema";
+import { REGIMES, type Regime } from "~db/schema/statements.constants";
+import type { StatementFacts } from "./facts";
+import { statementFileName } from "./file-names";
+import { financialYearLabel } from "./period";
+import { REGIME_NAMES } from "./regimes";
+import { approvalParagraph } from "./render-pdf.server";
+import { organisationName, statementForPdf, type StatementRow } from "./store.server";
+
+/**
+ * The public side of statements: what an anonymous visitor may see at the stable address
+ * /transparency/<organisation id>/<year> (the homepage link s.54(7) asks for). Only published versions
+ * are read, only their own frozen text and facts; anything else, including an unknown organisation or an
+ * unpublished year, is a 404. There is no ctx: the organisation comes from the URL, and only published
+ * rows of that organisation can ever be returned.
+ */
+
+const YEAR = /^\d{4}$/;
+
+function publishedFor(organizationId: string, year: string): StatementRow[] {
+  if (!YEAR.test(year)) throw new NotFoundError("No published statement");
+  const rows = db()
+    .select()
+    .from(statements)
+    .where(
+      and(
+        eq(statements.organizationId, organizationId),
+        eq(statements.status, "published"),
+        gte(statements.periodEnd, `${year}-01-01`),
+        lte(statements.periodEnd, `${year}-12-31`),
+      ),
+    )
+    .orderBy(desc(statements.version))
+    .all();
+  // The latest published version of each regime (a revision supersedes the version it revises).
+  const latest = new Map<Regime, StatementRow>();
+  for (const r of rows) if (!latest.has(r.regime)) latest.set(r.regime, r);
+  const out = REGIMES.flatMap((regime) => (latest.has(regime) ? [latest.get(regime)!] : []));
+  if (out.length === 0) throw new NotFoundError("No published statement");
+  return out;
+}
+
+export type PublicStatement = ReturnType<typeof publicView>;
+
+function publicView(row: StatementRow, legalName: string, year: string) {
+  const s = statementForPdf(row, legalName);
+  const facts = row.approvedFacts as StatementFacts;
+  return {
+    regime: row.regime,
+    regimeName: REGIME_NAMES[row.regime],
+    title: s.template.title,
+    financialYear: financialYearLabel(row.periodStart, row.periodEnd),
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    version: row.version,
+    revisionNote: row.revisionNote,
+    approval: approvalParagraph(s),
+    signatory: { name: row.directorName, title: row.directorTitle, signedOn: row.signedOn },
+    sections: s.template.criteria.map((c) => ({ key: c.key, heading: c.heading, text: s.narrative[c.key] ?? "" })),
+    pdfUrl: `/transparency/${row.organizationId}/${year}/${row.regime}.pdf`,
+    facts: {
+      period: facts.period,
+      asOf: facts.asOf,
+      indicators: facts.indicators.map((i) => ({
+        key: i.key,
+        label: i.label,
+        value: i.value,
+        unit: i.unit,
+        noData: i.noData,
+      })),
+      supplyChain: {
+        byTier: facts.supplyChain.byTier,
+        byCountry: facts.supplyChain.byCountry.map((c) => ({ country: c.country, count: c.count })),
+      },
+      riskAtEnd: facts.riskAtEnd,
+      findingsByGrade: facts.findings.byGrade,
+      redFlagsByIndicator: facts.redFlags.byIndicator,
+    },
+  };
+}
+
+export function publicStatements(organizationId: string, year: string) {
+  const rows = publishedFor(organizationId, year);
+  const legalName = organisationName(db(), organizationId);
+  return { organisation: legalName, year, statements: rows.map((r) => publicView(r, legalName, year)) };
+}
+
+export function publicStatementPdf(organizationId: string, year: string, regime: string): StoredFile {
+  const row = publishedFor(organizationId, year).find((r) => r.regime === regime);
+  if (!row?.publishedDocumentId) throw new NotFoundError("No published statement");
+  const doc = db()
+    .select({ key: statementDocuments.storageKey })
+    .from(statementDocuments)
+    .where(
+      and(
+        eq(statementDocuments.id, row.publishedDocumentId),
+        eq(statementDocuments.organizationId, organizationId),
+      ),
+    )
+    .get();
+  if (!doc) throw new NotFoundError("No published statement");
+  return {
+    key: doc.key,
+    fileName: statementFileName(row.regime, row.periodStart, row.periodEnd, false, row.version),
+    contentType: "application/pdf",
+  };
+}

@@ -1,0 +1,127 @@
+import { valueOf, type StatementFacts } from "./facts";
+import { formatLongDate } from "./period";
+import type { FigureBlock } from "./regimes";
+
+/**
+ * The sentences the product writes about the organisation. Each one is generated from a fact and printed
+ * only while that fact holds, so a statement never claims what the records do not show (an organisation
+ * whose grave findings did not all get a corrective action is not told it "always" raises one). They are
+ * produced when the PDF is rendered from the facts of the version, never stored as editable text.
+ */
+export type FactSentence = {
+  id: string;
+  block: FigureBlock;
+  holds: (f: StatementFacts) => boolean;
+  text: (f: StatementFacts) => string;
+};
+
+const n = (f: StatementFacts, key: Parameters<typeof valueOf>[1]) => valueOf(f, key) ?? 0;
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const endOf = (f: StatementFacts) => formatLongDate(f.period.end);
+
+export const FACT_SENTENCES: readonly FactSentence[] = [
+  {
+    id: "supply_chain_mapped",
+    block: "supplyChain",
+    holds: (f) => valueOf(f, "suppliers_mapped") !== null,
+    text: (f) => {
+      const tier1 = f.supplyChain.byTier.find((t) => t.tier <= 1)?.count ?? 0;
+      const deeper = n(f, "suppliers_mapped") - tier1;
+      return (
+        `By ${endOf(f)} we had recorded ${plural(n(f, "suppliers_mapped"), "supplier")} in ` +
+        `${plural(f.supplyChain.byCountry.length, "country", "countries")}: ${tier1} direct (tier 1) and ` +
+        `${deeper} further up the supply chain.`
+      );
+    },
+  },
+  {
+    id: "questionnaires_sent",
+    block: "dueDiligence",
+    holds: (f) => valueOf(f, "questionnaires_sent") !== null,
+    text: (f) =>
+      `During the period we sent ${plural(n(f, "questionnaires_sent"), "forced-labour self-assessment questionnaire")} ` +
+      `to suppliers; ${n(f, "questionnaires_completed")} had been completed by ${endOf(f)}.`,
+  },
+  {
+    id: "audits_done",
+    block: "dueDiligence",
+    holds: (f) => valueOf(f, "audits") !== null,
+    text: (f) =>
+      `${plural(n(f, "audits"), "social audit")} of ${plural(n(f, "suppliers_audited"), "supplier")} took place ` +
+      `in the period (${f.audits.byScheme.map((s) => `${s.scheme}: ${s.count}`).join(", ")}).`,
+  },
+  {
+    id: "no_audits",
+    block: "dueDiligence",
+    holds: (f) => valueOf(f, "audits") === null,
+    text: () => "No supplier audits are recorded for the period.",
+  },
+  {
+    id: "risk_scored",
+    block: "risk",
+    holds: (f) => valueOf(f, "suppliers_scored") !== null,
+    text: (f) =>
+      `On ${endOf(f)}, ${n(f, "suppliers_scored")} of ${plural(n(f, "suppliers_mapped"), "recorded supplier")} ` +
+      `had a risk score, based on the country of operation, questionnaire answers and audit findings; ` +
+      `${n(f, "suppliers_high_risk")} were at high or critical risk.`,
+  },
+  {
+    id: "risk_unknown",
+    block: "risk",
+    holds: (f) => valueOf(f, "suppliers_mapped") !== null && valueOf(f, "suppliers_scored") === null,
+    text: (f) => `No supplier had a stored risk score on ${endOf(f)}, so risk levels at the period end are not known.`,
+  },
+  {
+    id: "grave_findings_all_actioned",
+    block: "remediation",
+    holds: (f) => n(f, "grave_findings_raised") > 0 && n(f, "grave_findings_with_action") === n(f, "grave_findings_raised"),
+    text: (f) =>
+      `Each of the ${plural(n(f, "grave_findings_raised"), "zero-tolerance or critical audit finding")} raised in ` +
+      `the period led to a corrective action by ${endOf(f)}.`,
+  },
+  {
+    id: "grave_findings_without_action",
+    block: "remediation",
+    holds: (f) => n(f, "grave_findings_with_action") < n(f, "grave_findings_raised"),
+    text: (f) => {
+      const missing = n(f, "grave_findings_raised") - n(f, "grave_findings_with_action");
+      return (
+        `${missing} of the ${plural(n(f, "grave_findings_raised"), "zero-tolerance or critical audit finding")} ` +
+        `raised in the period had no corrective action recorded by ${endOf(f)}.`
+      );
+    },
+  },
+  {
+    id: "red_flag_answers",
+    block: "risk",
+    holds: (f) => f.redFlags.byIndicator.some((r) => r.answers > 0),
+    text: (f) => {
+      const answers = f.redFlags.byIndicator.reduce((sum, r) => sum + r.answers, 0);
+      return (
+        `${plural(answers, "questionnaire answer")} indicating forced labour (red flags) were recorded in the ` +
+        `period, each of which raised a remediation action.`
+      );
+    },
+  },
+  {
+    id: "actions_summary",
+    block: "remediation",
+    holds: (f) => n(f, "actions_raised") > 0 || n(f, "actions_open_at_end") > 0,
+    text: (f) =>
+      `${plural(n(f, "actions_raised"), "remediation action")} ${n(f, "actions_raised") === 1 ? "was" : "were"} ` +
+      `raised in the period and ${n(f, "actions_closed")} closed in it; ${n(f, "actions_open_at_end")} ` +
+      `${n(f, "actions_open_at_end") === 1 ? "was" : "were"} open on ${endOf(f)}, ` +
+      `${n(f, "actions_overdue_at_end")} of them past their due date.`,
+  },
+  {
+    id: "findings_open_at_end",
+    block: "remediation",
+    holds: (f) => n(f, "findings_open_at_end") > 0,
+    text: (f) => `${plural(n(f, "findings_open_at_end"), "audit finding")} remained open on ${endOf(f)}.`,
+  },
+];
+
+/** The sentences of a figure block that hold for these facts, in order. */
+export function sentencesFor(f: StatementFacts, block: FigureBlock): string[] {
+  return FACT_SENTENCES.filter((s) => s.block === block && s.holds(f)).map((s) => s.text(f));
+}

@@ -1,0 +1,15 @@
+import type { StatementStatus } from "~db/schema/statements.constants";
+import { Badge } from "~/ui/layout";
+
+const LABELS: Record<StatementStatus, [string, "slate" | "green" | "amber" | "red" | "blue"]> = {
+  draft: ["Draft", "amber"],
+  in_review: ["In review", "blue"],
+  approved: ["Approved", "green"],
+  signed: ["Signed", "green"],
+  published: ["Published", "green"],
+};
+
+export function StatusBadge({ status }: { status: StatementStatus }) {
+  const [label, tone] = LABELS[status];
+  return <Badge tone={tone}>{label}</Badge>;
+}
