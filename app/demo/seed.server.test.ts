@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/audit-log/audit-log.server";
 import { db } from "~/infra/db.server";
 import { logIn } from "~/orgs/accounts.server";
-import { organizations, remediationTasks, suppliers } from "~db/schema";
+import { publicStatements } from "~/statements/public.server";
+import { organizations, remediationTasks, statements, suppliers } from "~db/schema";
 import { DEMO_MEMBERS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed.server";
 
 describe("demo seed", () => {
@@ -32,6 +33,18 @@ describe("demo seed", () => {
       .map((r) => r.state)
       .sort();
     expect(states).toEqual(["closed", "in_progress", "open", "plan_returned", "plan_submitted"]);
+    // An approved (and published) UK statement for last year and a draft Australian one.
+    const st = db().select().from(statements).where(eq(statements.organizationId, orgs[0].id)).all();
+    const lastYear = String(new Date().getUTCFullYear() - 1);
+    expect(st.map((s) => [s.regime, s.status, s.periodEnd]).sort()).toEqual([
+      ["au_msa_s16", "draft", `${lastYear}-12-31`],
+      ["uk_msa_s54", "published", `${lastYear}-12-31`],
+    ]);
+    const page = publicStatements(orgs[0].id, lastYear);
+    const mapped = page.statements[0].facts.indicators.find((i) => i.key === "suppliers_mapped")!;
+    expect(mapped.value).toBe(rows.length);
+    const scored = page.statements[0].facts.indicators.find((i) => i.key === "suppliers_scored")!;
+    expect(scored.value).toBe(rows.length);
     expect(verifyAuditChain(db(), orgs[0].id).ok).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { hashPassword } from "~/orgs/passwords.server";
 import { seedDemoActions } from "~/remediation/demo.server";
+import { seedDemoStatements } from "~/statements/demo.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { memberships, organizations, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
@@ -95,9 +96,14 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
     return { organizationId: org.id, adminCtx: admin! };
   });
   const ids: Record<string, string> = {};
+  // Suppliers were onboarded early last year, so last year's statement has a supply chain and risk history.
+  const onboardedCtx: Ctx = {
+    ...adminCtx,
+    now: () => new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 15)),
+  };
   for (const s of DEMO_SUPPLIERS) {
     const parent = "parent" in s ? ids[s.parent] : undefined;
-    const created = await createSupplier(adminCtx, {
+    const created = await createSupplier(onboardedCtx, {
       name: s.name,
       country: s.country,
       sector: s.sector,
@@ -108,6 +114,7 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
     ids[s.key] = created.id;
   }
   await seedDemoActions(organizationId, ids.sialkot, log);
+  await seedDemoStatements(adminCtx);
   log(
     `Seeded demo organisation "Northwind Apparel" (${organizationId}). Log in at ${env().publicOrigin}/login with:`,
   );

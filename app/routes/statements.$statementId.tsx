@@ -1,10 +1,21 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
-import { approveSchema, commentSchema, reviseSchema, signSchema, updateStatementSchema } from "~/statements/forms";
+import {
+  approveSchema,
+  commentSchema,
+  reviseSchema,
+  signSchema,
+  updateStatementSchema,
+} from "~/statements/forms";
 import { formatLongDate } from "~/statements/period";
 import {
   addComment,
@@ -31,7 +42,9 @@ import { useSubmittingIntent } from "~/ui/intent";
 import { PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? `${data.statement.title} ${data.statement.financialYear}` : "Statement"} · Clearsource` },
+  {
+    title: `${data ? `${data.statement.title} ${data.statement.financialYear}` : "Statement"} · Clearsource`,
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -57,11 +70,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "save":
       return save(member, id, form);
     case "submit":
-      return handle(() => (submitForReview(member.ctx, id), ok("submit", "Submitted for review.")), { intent: "submit" });
-    case "generate":
-      return handle(async () => (await generateStatementPdf(member.ctx, id), ok("generate", "PDF generated.")), {
-        intent: "generate",
+      return handle(() => (submitForReview(member.ctx, id), ok("submit", "Submitted for review.")), {
+        intent: "submit",
       });
+    case "generate":
+      return handle(
+        async () => (await generateStatementPdf(member.ctx, id), ok("generate", "PDF generated.")),
+        {
+          intent: "generate",
+        },
+      );
     case "revise":
       return revise(member, id, form);
   }
@@ -88,10 +106,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function save(member: Member, id: string, form: FormData) {
   const parsed = parseForm(updateStatementSchema, form, { intent: "save" });
   if (!parsed.ok) return parsed.response;
-  return handle(() => (updateStatement(member.ctx, id, updateFromForm(parsed.data)), ok("save", "Statement saved.")), {
-    intent: "save",
-    values: parsed.values,
-  });
+  return handle(
+    () => (updateStatement(member.ctx, id, updateFromForm(parsed.data)), ok("save", "Statement saved.")),
+    {
+      intent: "save",
+      values: parsed.values,
+    },
+  );
 }
 
 function comment(member: Member, id: string, form: FormData) {
@@ -141,15 +162,18 @@ export default function StatementDetail() {
         title={`${s.title} ${s.financialYear}`}
         subtitle={
           <>
-            {s.regimeName} · {s.organisationName} · {formatLongDate(s.periodStart)} – {formatLongDate(s.periodEnd)} ·
-            version {s.version} · <StatusBadge status={s.status} />
+            {s.regimeName} · {s.organisationName} · {formatLongDate(s.periodStart)} –{" "}
+            {formatLongDate(s.periodEnd)} · version {s.version} · <StatusBadge status={s.status} />
           </>
         }
       />
       {s.version > 1 ? <p className="text-sm text-sky-900">Revision: {s.revisionNote}</p> : null}
       {s.publishBy ? (
         <p className="rounded-md border border-sky-200 bg-sky-50 px-4 py-2 text-sm text-sky-900">
-          Due by <strong>{formatLongDate(s.publishBy)}</strong>. {s.template.approvalRequired ? "The governing body approves it and a member signs it." : "Post it with a conspicuous link on your homepage."}
+          Due by <strong>{formatLongDate(s.publishBy)}</strong>.{" "}
+          {s.template.approvalRequired
+            ? "The governing body approves it and a member signs it."
+            : "Post it with a conspicuous link on your homepage."}
         </p>
       ) : null}
       {result?.ok ? <Notice>{result.notice}</Notice> : null}
@@ -157,11 +181,23 @@ export default function StatementDetail() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {!s.frozen && canWrite ? (
-            <StatementEditor template={s.template} narrative={s.narrative} details={s.details} errors={errors} values={values} busy={busy === "save"} />
+            <StatementEditor
+              template={s.template}
+              narrative={s.narrative}
+              details={s.details}
+              errors={errors}
+              values={values}
+              busy={busy === "save"}
+            />
           ) : (
             <StatementText template={s.template} narrative={s.narrative} />
           )}
-          <FactsPanel facts={s.facts} previous={s.previous} frozen={s.frozen} annexUrl={`/statements/${s.id}/annex.csv`} />
+          <FactsPanel
+            facts={s.facts}
+            previous={s.previous}
+            frozen={s.frozen}
+            annexUrl={`/statements/${s.id}/annex.csv`}
+          />
         </div>
         <div className="space-y-6">
           <CheckerPanel check={s.check} frozen={s.frozen} />
@@ -193,7 +229,9 @@ export default function StatementDetail() {
             documents={s.documents}
             canWrite={canWrite}
             busy={busy === "generate"}
-            pageLimit={s.template.pageLimit === null ? null : s.template.pageLimit * (s.details.bilingual ? 2 : 1)}
+            pageLimit={
+              s.template.pageLimit === null ? null : s.template.pageLimit * (s.details.bilingual ? 2 : 1)
+            }
             questionnaireUrl={s.regime === "ca_s211" ? `/statements/${s.id}/questionnaire.json` : null}
           />
         </div>

@@ -32,18 +32,24 @@ export async function action({ request }: ActionFunctionArgs) {
     case "add-member": {
       const parsed = parseForm(memberSchema, form, { intent: "add-member" });
       if (!parsed.ok) return parsed.response;
-      return handle(() => (addGoverningBodyMember(ctx, parsed.data), { ok: true as const, notice: "Member recorded." }), {
-        intent: "add-member",
-        values: parsed.values,
-      });
+      return handle(
+        () => (addGoverningBodyMember(ctx, parsed.data), { ok: true as const, notice: "Member recorded." }),
+        {
+          intent: "add-member",
+          values: parsed.values,
+        },
+      );
     }
     case "member-left": {
       const parsed = parseForm(memberLeftSchema, form, { intent: "member-left" });
       if (!parsed.ok) return parsed.response;
-      return handle(() => (recordMemberLeft(ctx, parsed.data), { ok: true as const, notice: "Departure recorded." }), {
-        intent: "member-left",
-        values: parsed.values,
-      });
+      return handle(
+        () => (recordMemberLeft(ctx, parsed.data), { ok: true as const, notice: "Departure recorded." }),
+        {
+          intent: "member-left",
+          values: parsed.values,
+        },
+      );
     }
   }
   return formFailure(400, { intent: "add-member", formError: "Unknown form submission." });
@@ -77,7 +83,12 @@ export default function Statements() {
       ) : (
         <StatementList statements={statements} today={today} />
       )}
-      <GoverningBodyCard members={members} canManage={canManage} errors={(failure?.fieldErrors ?? {}) as Record<string, string>} today={today} />
+      <GoverningBodyCard
+        members={members}
+        canManage={canManage}
+        errors={(failure?.fieldErrors ?? {}) as Record<string, string>}
+        today={today}
+      />
     </div>
   );
 }

@@ -10,11 +10,11 @@ import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createStatementSchema } from "~/statements/forms";
 import { formatLongDate, isIsoDate, publicationDeadline } from "~/statements/period";
-import { createStatement, newStatementDefaults } from "~/statements/statements.server";
-import { REGIMES } from "~db/schema/statements.constants";
 import { REGIME_NAMES } from "~/statements/regimes";
+import { createStatement, newStatementDefaults } from "~/statements/statements.server";
 import { Field, FormError } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
+import { REGIMES } from "~db/schema/statements.constants";
 
 export const meta: MetaFunction = () => [{ title: "New statement · Clearsource" }];
 
@@ -82,7 +82,12 @@ export default function NewStatement() {
             <label htmlFor="f-regime" className="label">
               Law the statement is made under
             </label>
-            <select id="f-regime" name="regime" className="input" defaultValue={values?.regime ?? "uk_msa_s54"}>
+            <select
+              id="f-regime"
+              name="regime"
+              className="input"
+              defaultValue={values?.regime ?? "uk_msa_s54"}
+            >
               {REGIMES.map((r) => (
                 <option key={r} value={r}>
                   {REGIME_NAMES[r]}

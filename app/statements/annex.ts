@@ -15,7 +15,8 @@ export function annexCsv(f: StatementFacts): string {
   for (const i of f.indicators) {
     const printed = formatIndicator(i);
     if (i.records.length === 0) lines.push([i.key, i.label, printed, "", "", ""].map(cell).join(","));
-    for (const r of i.records) lines.push([i.key, i.label, printed, r.type, r.id, r.date].map(cell).join(","));
+    for (const r of i.records)
+      lines.push([i.key, i.label, printed, r.type, r.id, r.date].map(cell).join(","));
   }
   return `${lines.join("\r\n")}\r\n`;
 }

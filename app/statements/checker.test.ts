@@ -36,12 +36,25 @@ describe("checkStatement", () => {
   it("reports starting text as missing and blocks approval on mandatory criteria", () => {
     const r = checkStatement({ template: t, narrative: starterNarrative(t), facts, details: EMPTY_DETAILS });
     expect(r.items.find((i) => i.key === "consultation")!.status).toBe("missing");
-    expect(r.blocking.map((i) => i.key)).toEqual(["entity", "structure", "risks", "actions", "effectiveness", "consultation"]);
+    expect(r.blocking.map((i) => i.key)).toEqual([
+      "entity",
+      "structure",
+      "risks",
+      "actions",
+      "effectiveness",
+      "consultation",
+    ]);
     // Criterion 7 is optional: never blocks.
     expect(r.items.find((i) => i.key === "other")!.mandatory).toBe(false);
   });
   it("grades present / thin / missing and points at the text and facts", () => {
-    const narrative = { ...starterNarrative(t), entity: words(10), structure: "", risks: words(5), consultation: "" };
+    const narrative = {
+      ...starterNarrative(t),
+      entity: words(10),
+      structure: "",
+      risks: words(5),
+      consultation: "",
+    };
     const r = checkStatement({ template: t, narrative, facts, details: EMPTY_DETAILS });
     const by = Object.fromEntries(r.items.map((i) => [i.key, i]));
     expect(by.entity.status).toBe("present");
@@ -59,7 +72,12 @@ describe("checkStatement", () => {
   it("asks Canadian reports for the identification block and, when bilingual, the French text", () => {
     const ca = templateFor("ca_s211", "2025-12-31");
     const narrative = Object.fromEntries(ca.criteria.map((c) => [c.key, words(50)]));
-    const r = checkStatement({ template: ca, narrative, facts, details: { ...EMPTY_DETAILS, bilingual: true } });
+    const r = checkStatement({
+      template: ca,
+      narrative,
+      facts,
+      details: { ...EMPTY_DETAILS, bilingual: true },
+    });
     expect(r.blocking.map((i) => i.key)).toEqual([
       "ca.businessNumbers",
       "ca.category",

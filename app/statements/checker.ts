@@ -1,5 +1,5 @@
-import type { StatementFacts } from "./facts";
 import type { StatementDetails } from "./details";
+import type { StatementFacts } from "./facts";
 import { hasPlaceholder, type Narrative, type RegimeTemplate } from "./regimes";
 import { sentencesFor } from "./sentences";
 
@@ -50,11 +50,25 @@ export function checkStatement(input: {
     const text = (narrative[c.key] ?? "").trim();
     const covering = c.figures.flatMap((b) => sentencesFor(facts, b));
     const words = wordCount(text);
-    const base = { key: c.key, heading: c.heading, mandatory: c.mandatory, excerpt: excerpt(text), facts: covering };
+    const base = {
+      key: c.key,
+      heading: c.heading,
+      mandatory: c.mandatory,
+      excerpt: excerpt(text),
+      facts: covering,
+    };
     if (hasPlaceholder(text))
-      return { ...base, status: "missing", reason: "Still contains the bracketed starting text ([Replace: …])." };
+      return {
+        ...base,
+        status: "missing",
+        reason: "Still contains the bracketed starting text ([Replace: …]).",
+      };
     if (words === 0 && covering.length === 0)
-      return { ...base, status: "missing", reason: "No text and no figures from the records cover this criterion." };
+      return {
+        ...base,
+        status: "missing",
+        reason: "No text and no figures from the records cover this criterion.",
+      };
     if (words === 0)
       return {
         ...base,
@@ -129,9 +143,18 @@ export function checkStatement(input: {
       for (const c of template.criteria) {
         const fr = (details.narrativeFr[c.key] ?? "").trim();
         if (c.mandatory && (narrative[c.key] ?? "").trim() && !fr)
-          add(`fr.${c.key}`, `French text: ${c.heading}`, false, "A bilingual report needs the French text of each item.");
+          add(
+            `fr.${c.key}`,
+            `French text: ${c.heading}`,
+            false,
+            "A bilingual report needs the French text of each item.",
+          );
       }
     }
   }
-  return { templateId: template.id, items, blocking: items.filter((i) => i.mandatory && i.status === "missing") };
+  return {
+    templateId: template.id,
+    items,
+    blocking: items.filter((i) => i.mandatory && i.status === "missing"),
+  };
 }

@@ -60,7 +60,10 @@ const str = (v: unknown) => (typeof v === "string" ? v : "");
 
 export function normaliseDetails(value: unknown): StatementDetails {
   const s = (value && typeof value === "object" ? value : {}) as Record<string, unknown>;
-  const fr = (s.narrativeFr && typeof s.narrativeFr === "object" ? s.narrativeFr : {}) as Record<string, unknown>;
+  const fr = (s.narrativeFr && typeof s.narrativeFr === "object" ? s.narrativeFr : {}) as Record<
+    string,
+    unknown
+  >;
   return {
     identifiers: str(s.identifiers),
     joint: s.joint === true,

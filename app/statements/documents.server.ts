@@ -9,6 +9,7 @@ import { statementDocuments } from "~db/schema";
 import type { StatementStatus } from "~db/schema/statements.constants";
 import { annexCsv } from "./annex";
 import type { StatementFacts } from "./facts";
+import { statementFileName } from "./file-names";
 import { canadaQuestionnaire, type QuestionnaireExport } from "./questionnaire-export";
 import { renderStatementPdf, type PdfInput } from "./render-pdf.server";
 import {
@@ -20,7 +21,6 @@ import {
   previousFacts,
   statementForPdf,
 } from "./store.server";
-import { statementFileName } from "./file-names";
 
 const PDF = "application/pdf";
 
@@ -56,12 +56,19 @@ export async function renderAndStore(
   const { bytes, pageCount } = await renderStatementPdf(input);
   const sha256 = sha256Hex(bytes);
   const storageKey = tenantKey(ctx.organizationId, "statements", "pdf");
-  await putObject({ key: storageKey, body: bytes, contentType: PDF, contentLength: bytes.length, sha256Hex: sha256 });
+  await putObject({
+    key: storageKey,
+    body: bytes,
+    contentType: PDF,
+    contentLength: bytes.length,
+    sha256Hex: sha256,
+  });
   try {
     const documentId = writeTx((tx) => {
       const row = findStatement(tx, ctx, id);
       // The status may have moved while the PDF rendered (someone approved it): refuse rather than mislabel.
-      if (row.status !== input.statement.status) throw new ConflictError("The statement changed while the PDF was produced: try again.");
+      if (row.status !== input.statement.status)
+        throw new ConflictError("The statement changed while the PDF was produced: try again.");
       const doc = tx
         .insert(statementDocuments)
         .values({

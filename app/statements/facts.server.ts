@@ -74,7 +74,12 @@ export function gatherFactInputs(
     .all();
 
   const auditRows = tx
-    .select({ id: audits.id, supplierId: audits.supplierId, scheme: audits.scheme, auditDate: audits.auditDate })
+    .select({
+      id: audits.id,
+      supplierId: audits.supplierId,
+      scheme: audits.scheme,
+      auditDate: audits.auditDate,
+    })
     .from(audits)
     .where(
       and(

@@ -23,7 +23,13 @@ const base: FactInputs = {
   findings: [],
   actions: [],
 };
-const supplier = (id: string, tier = 1, country = "TR") => ({ id, name: id, country, tier, addedOn: "2025-01-01" });
+const supplier = (id: string, tier = 1, country = "TR") => ({
+  id,
+  name: id,
+  country,
+  tier,
+  addedOn: "2025-01-01",
+});
 const finding = (id: string, raisedOn: string, closedOn: string | null = null, grade = "major" as const) => ({
   id,
   supplierId: "s1",
@@ -62,7 +68,9 @@ describe("a fact with no data says so instead of 0", () => {
       expect(formatIndicator(i), i.key).not.toMatch(/^0/);
       expect(i.noData, i.key).toBeTruthy();
     }
-    expect(formatIndicator(indicator(f, "questionnaires_sent"))).toBe("No questionnaires were sent in the period.");
+    expect(formatIndicator(indicator(f, "questionnaires_sent"))).toBe(
+      "No questionnaires were sent in the period.",
+    );
     expect(formatIndicator(indicator(f, "suppliers_high_risk"))).toMatch(/No risk scores are stored/);
   });
 
@@ -124,7 +132,10 @@ describe("period boundaries (raised the day before, on, and after the period end
   it("judges overdue on the period end, not on the as-of date", () => {
     const f = computeStatementFacts({
       ...base,
-      actions: [action("t1", "2026-01-10", null, { dueDate: "2026-11-29" }), action("t2", "2026-01-10", null, { dueDate: "2026-12-15" })],
+      actions: [
+        action("t1", "2026-01-10", null, { dueDate: "2026-11-29" }),
+        action("t2", "2026-01-10", null, { dueDate: "2026-12-15" }),
+      ],
     });
     expect(valueOf(f, "actions_open_at_end")).toBe(2);
     expect(valueOf(f, "actions_overdue_at_end")).toBe(1);

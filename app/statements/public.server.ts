@@ -60,8 +60,12 @@ function publicView(row: StatementRow, legalName: string, year: string) {
     revisionNote: row.revisionNote,
     approval: approvalParagraph(s),
     signatory: { name: row.directorName, title: row.directorTitle, signedOn: row.signedOn },
-    sections: s.template.criteria.map((c) => ({ key: c.key, heading: c.heading, text: s.narrative[c.key] ?? "" })),
-    pdfUrl: `/transparency/${row.organizationId}/${year}/${row.regime}.pdf`,
+    sections: s.template.criteria.map((c) => ({
+      key: c.key,
+      heading: c.heading,
+      text: s.narrative[c.key] ?? "",
+    })),
+    pdfUrl: `/transparency/${row.organizationId}/${year}/pdf/${row.regime}`,
     facts: {
       period: facts.period,
       asOf: facts.asOf,

@@ -35,7 +35,12 @@ function fromText(s: StatementForPdf, key: string, question: string): Questionna
   const c = s.template.criteria.find((x) => x.key === key)!;
   const text = (s.narrative[key] ?? "").trim();
   if (wordCount(text) === 0)
-    return { question, answer: "No information in the report", basis: `Item "${c.heading}" has no text.`, reportItem: c.heading };
+    return {
+      question,
+      answer: "No information in the report",
+      basis: `Item "${c.heading}" has no text.`,
+      reportItem: c.heading,
+    };
   return {
     question,
     answer: null,
@@ -68,7 +73,8 @@ export function canadaQuestionnaire(s: StatementForPdf, f: StatementFacts): Ques
         ),
     closed !== null && closed > 0
       ? {
-          question: "Has the entity taken any measures to remediate any forced labour or child labour in its activities and supply chains?",
+          question:
+            "Has the entity taken any measures to remediate any forced labour or child labour in its activities and supply chains?",
           answer: "Yes",
           basis: `${closed} remediation actions were closed in the period (report item 4).`,
           reportItem: s.template.criteria.find((c) => c.key === "remediation")!.heading,
@@ -83,7 +89,11 @@ export function canadaQuestionnaire(s: StatementForPdf, f: StatementFacts): Ques
       "incomeLoss",
       "Has the entity taken any measures to remediate the loss of income to the most vulnerable families that results from any measure taken to eliminate the use of forced labour or child labour in its activities and supply chains?",
     ),
-    fromText(s, "training", "Does the entity currently provide training to employees on forced labour and/or child labour?"),
+    fromText(
+      s,
+      "training",
+      "Does the entity currently provide training to employees on forced labour and/or child labour?",
+    ),
     fromText(
       s,
       "effectiveness",

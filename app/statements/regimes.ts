@@ -180,17 +180,22 @@ const AU_CRITERIA: Criterion[] = [
     heading: "Criterion 1: The reporting entity",
     law: "s.16(1)(a): identify the reporting entity",
     mandatory: true,
-    guidance: ["Legal name, ABN/ACN, registered office; for a joint statement, each reporting entity covered"],
+    guidance: [
+      "Legal name, ABN/ACN, registered office; for a joint statement, each reporting entity covered",
+    ],
     figures: [],
     minWords: 8,
-    starter: "[Replace: name the reporting entity (legal name, ABN) and, for a joint statement, each entity covered.]",
+    starter:
+      "[Replace: name the reporting entity (legal name, ABN) and, for a joint statement, each entity covered.]",
   },
   {
     key: "structure",
     heading: "Criterion 2: Structure, operations and supply chains",
     law: "s.16(1)(b): describe the structure, operations and supply chains of the reporting entity",
     mandatory: true,
-    guidance: ["Corporate structure, operations (sectors, locations, workforce), supply chains (tiers, countries)"],
+    guidance: [
+      "Corporate structure, operations (sectors, locations, workforce), supply chains (tiers, countries)",
+    ],
     figures: ["supplyChain"],
     minWords: 40,
     starter: "[Replace: describe the structure and operations of the reporting entity.]",
@@ -205,7 +210,8 @@ const AU_CRITERIA: Criterion[] = [
     guidance: ["Risks in operations and in supply chains, including owned or controlled entities"],
     figures: ["risk"],
     minWords: 30,
-    starter: "[Replace: describe the modern slavery risks in operations and supply chains, incl. controlled entities.]",
+    starter:
+      "[Replace: describe the modern slavery risks in operations and supply chains, incl. controlled entities.]",
   },
   {
     key: "actions",
@@ -279,7 +285,8 @@ const CA_ITEMS: Criterion[] = [
     guidance: ["Policies on forced and child labour", "Due diligence processes"],
     figures: ["dueDiligence"],
     minWords: 30,
-    starter: "[Replace: describe the policies and due diligence processes on forced labour and child labour.]",
+    starter:
+      "[Replace: describe the policies and due diligence processes on forced labour and child labour.]",
   },
   {
     key: "risk",
@@ -301,7 +308,8 @@ const CA_ITEMS: Criterion[] = [
     guidance: ["Measures taken; if none were needed or taken, say so"],
     figures: ["remediation"],
     minWords: 15,
-    starter: "[Replace: describe any measures taken to remediate forced labour or child labour, or state that none were taken.]",
+    starter:
+      "[Replace: describe any measures taken to remediate forced labour or child labour, or state that none were taken.]",
   },
   {
     key: "incomeLoss",
@@ -311,7 +319,9 @@ const CA_ITEMS: Criterion[] = [
       "results from any measure taken to eliminate the use of forced labour or child labour in its activities " +
       "and supply chains",
     mandatory: true,
-    guidance: ["Measures for families who lost income when forced or child labour was eliminated; if none, say so"],
+    guidance: [
+      "Measures for families who lost income when forced or child labour was eliminated; if none, say so",
+    ],
     figures: [],
     minWords: 15,
     starter:
@@ -366,7 +376,8 @@ const CALIFORNIA: Criterion[] = [
     guidance: ["Say whether audits are independent and unannounced"],
     figures: ["dueDiligence"],
     minWords: 20,
-    starter: "[Replace: describe to what extent suppliers are audited, and whether independently and unannounced.]",
+    starter:
+      "[Replace: describe to what extent suppliers are audited, and whether independently and unannounced.]",
   },
   {
     key: "certification",

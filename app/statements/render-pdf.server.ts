@@ -1,4 +1,5 @@
 import { PdfDocumentBuilder, COLORS } from "~/infra/pdf/document.server";
+import type { StatementStatus } from "~db/schema/statements.constants";
 import { APPROVAL_OPTION_TEXT, CA_CATEGORY_TEXT, type StatementDetails } from "./details";
 import {
   compareFacts,
@@ -11,7 +12,6 @@ import {
 import { financialYearLabel, formatLongDate } from "./period";
 import { REGIME_NAMES, type FigureBlock, type Narrative, type RegimeTemplate } from "./regimes";
 import { sentencesFor } from "./sentences";
-import type { StatementStatus } from "~db/schema/statements.constants";
 
 export type StatementForPdf = {
   template: RegimeTemplate;
@@ -205,10 +205,13 @@ export async function renderStatementPdf(input: PdfInput): Promise<{ bytes: Uint
   }
   b.heading(t.title, 1);
   b.paragraph(s.legalName, { face: "bold", size: 14, spaceAfter: 2 });
-  b.paragraph(`${REGIME_NAMES[t.regime]} · ${formatLongDate(s.periodStart)} to ${formatLongDate(s.periodEnd)} (${fy})`, {
-    color: COLORS.muted,
-    spaceAfter: 2,
-  });
+  b.paragraph(
+    `${REGIME_NAMES[t.regime]} · ${formatLongDate(s.periodStart)} to ${formatLongDate(s.periodEnd)} (${fy})`,
+    {
+      color: COLORS.muted,
+      spaceAfter: 2,
+    },
+  );
   if (s.version > 1) {
     b.paragraph(`Revised statement, version ${s.version}. What changed: ${s.revisionNote ?? "not stated"}`, {
       color: COLORS.accent,
@@ -264,9 +267,12 @@ function approvalAndSignature(b: PdfDocumentBuilder, s: StatementForPdf): void {
   const attestation = s.template.regime === "ca_s211";
   const frAttestation = attestation && s.details.bilingual;
   const rows = attestation ? 2 : 2;
-  let height =
-    60 + b.paragraphHeight(para) + rows * PdfDocumentBuilder.SIGNATURE_ROW_HEIGHT + 20;
-  if (attestation) height += b.paragraphHeight(CA_ATTESTATION) + b.paragraphHeight(`I have the authority to bind ${s.legalName}.`) + 20;
+  let height = 60 + b.paragraphHeight(para) + rows * PdfDocumentBuilder.SIGNATURE_ROW_HEIGHT + 20;
+  if (attestation)
+    height +=
+      b.paragraphHeight(CA_ATTESTATION) +
+      b.paragraphHeight(`I have the authority to bind ${s.legalName}.`) +
+      20;
   if (frAttestation) height += b.paragraphHeight(CA_ATTESTATION_FR) + 40;
   b.ensureSpace(height);
   b.heading(attestation ? "Approval and attestation" : "Approval and signature", 2);
@@ -424,7 +430,11 @@ function riskFigures(b: PdfDocumentBuilder, f: StatementFacts): void {
     );
 }
 
-function effectivenessFigures(b: PdfDocumentBuilder, f: StatementFacts, previous: PdfInput["previous"]): void {
+function effectivenessFigures(
+  b: PdfDocumentBuilder,
+  f: StatementFacts,
+  previous: PdfInput["previous"],
+): void {
   b.heading("Performance indicators for the period", 3);
   if (!previous) {
     b.table(

@@ -1,3 +1,6 @@
+import { renderToString } from "react-dom/server";
+import type { RouteObject } from "react-router-dom";
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from "react-router-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import StatementDetail, {
   action as detailAction,
@@ -7,11 +10,43 @@ import { loader as downloadLoader } from "~/routes/statements.$statementId.docum
 import StatementsIndex, { loader as indexLoader } from "~/routes/statements._index";
 import NewStatement, { action as newAction, loader as newLoader } from "~/routes/statements.new";
 import { createOrg, insertSupplier, requestAs, type TestMember, type TestOrg } from "../../test/factories";
-import { renderPage, routeArgs } from "../../test/render";
-import { SECTIONS } from "./sections";
+import { addGoverningBodyMember } from "./governance.server";
+import { templateFor } from "./regimes";
 import { createStatement, generateStatementPdf, getStatement } from "./statements.server";
 
 type Payload = { data: Record<string, unknown>; init: ResponseInit | null };
+
+/** Server-render a route component with its real loader data (and action data, as after a POST). */
+async function render(
+  Component: () => JSX.Element,
+  loaderData: unknown,
+  path: string,
+  pattern: string,
+  actionData?: unknown,
+) {
+  const routes: RouteObject[] = [
+    {
+      id: "page",
+      path: pattern,
+      element: <Component />,
+      loader: () => loaderData as Record<string, unknown>,
+      action: () => actionData as Record<string, unknown>,
+    },
+  ];
+  const request = new Request(
+    `http://localhost${path}`,
+    actionData ? { method: "POST", body: new FormData() } : {},
+  );
+  const context = await createStaticHandler(routes).query(request);
+  if (context instanceof Response) throw new Error(`unexpected response ${context.status}`);
+  const html = renderToString(
+    <StaticRouterProvider router={createStaticRouter(routes, context)} context={context} hydrate={false} />,
+  );
+  return html.replaceAll("<!-- -->", "");
+}
+
+const args = (request: Request, params: Record<string, string> = {}) =>
+  ({ request, params, context: {} }) as never;
 
 async function thrownStatus(fn: () => Promise<unknown>): Promise<number> {
   try {
@@ -46,10 +81,10 @@ beforeAll(async () => {
 
 describe("access", () => {
   it("sends anonymous visitors to log in and lets every role read", async () => {
-    const res = await thrownStatus(() => indexLoader(routeArgs(requestAs(null, "/statements"))));
+    const res = await thrownStatus(() => indexLoader(args(requestAs(null, "/statements"))));
     expect(res).toBe(302);
     for (const role of ["admin", "procurement", "auditor", "executive"] as const) {
-      const data = await indexLoader(routeArgs(requestAs(org.members[role], "/statements")));
+      const data = await indexLoader(args(requestAs(org.members[role], "/statements")));
       expect(data.statements.map((s) => s.id)).toEqual([statementId]);
     }
   });
@@ -58,13 +93,13 @@ describe("access", () => {
     const member = other.members.executive;
     expect(
       await thrownStatus(() =>
-        detailLoader(routeArgs(requestAs(member, `/statements/${statementId}`), { statementId })),
+        detailLoader(args(requestAs(member, `/statements/${statementId}`), { statementId })),
       ),
     ).toBe(404);
     expect(
       await thrownStatus(() =>
         downloadLoader(
-          routeArgs(requestAs(member, `/statements/${statementId}/documents/${documentId}`), {
+          args(requestAs(member, `/statements/${statementId}/documents/${documentId}`), {
             statementId,
             documentId,
           }),
@@ -74,7 +109,7 @@ describe("access", () => {
     expect(
       await thrownStatus(() =>
         detailAction(
-          routeArgs(post(member, `/statements/${statementId}`, { intent: "generate" }), { statementId }),
+          args(post(member, `/statements/${statementId}`, { intent: "generate" }), { statementId }),
         ),
       ),
     ).toBe(404);
@@ -82,7 +117,7 @@ describe("access", () => {
 
   it("streams the PDF to a member of the tenant as an attachment, after the access check", async () => {
     const res = await downloadLoader(
-      routeArgs(requestAs(org.members.procurement, `/statements/${statementId}/documents/${documentId}`), {
+      args(requestAs(org.members.procurement, `/statements/${statementId}/documents/${documentId}`), {
         statementId,
         documentId,
       }),
@@ -104,11 +139,11 @@ describe("access", () => {
 
   it("lets procurement neither create, edit nor approve (403)", async () => {
     const member = org.members.procurement;
-    expect(await thrownStatus(() => newLoader(routeArgs(requestAs(member, "/statements/new"))))).toBe(403);
-    for (const intent of ["save", "approve", "generate"]) {
+    expect(await thrownStatus(() => newLoader(args(requestAs(member, "/statements/new"))))).toBe(403);
+    for (const intent of ["save", "submit", "approve", "sign", "publish", "generate", "revise"]) {
       expect(
         await thrownStatus(() =>
-          detailAction(routeArgs(post(member, `/statements/${statementId}`, { intent }), { statementId })),
+          detailAction(args(post(member, `/statements/${statementId}`, { intent }), { statementId })),
         ),
       ).toBe(403);
     }
@@ -119,19 +154,13 @@ describe("new statement form", () => {
   it("re-renders with field errors and the values typed when the dates are wrong", async () => {
     const member = org.members.executive;
     const result = (await newAction(
-      routeArgs(post(member, "/statements/new", { periodStart: "2026-03-31", periodEnd: "2025-04-01" })),
+      args(post(member, "/statements/new", { periodStart: "2026-03-31", periodEnd: "2025-04-01" })),
     )) as unknown as Payload;
     expect(result.init?.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ periodEnd: "The financial year must end after it starts." });
 
-    const loaderData = await newLoader(routeArgs(requestAs(member, "/statements/new")));
-    const html = await renderPage(
-      NewStatement,
-      loaderData,
-      "/statements/new",
-      "/statements/new",
-      result.data,
-    );
+    const loaderData = await newLoader(args(requestAs(member, "/statements/new")));
+    const html = await render(NewStatement, loaderData, "/statements/new", "/statements/new", result.data);
     expect(html).toContain("The financial year must end after it starts.");
     expect(html).toContain('value="2026-03-31"');
     expect(html).toContain('aria-invalid="true"');
@@ -143,7 +172,7 @@ describe("new statement form", () => {
     [{ periodStart: "2025-04-01", periodEnd: "2026-02-30" }, "periodEnd"],
   ])("rejects %j on %s", async (form, field) => {
     const result = (await newAction(
-      routeArgs(post(org.members.admin, "/statements/new", form)),
+      args(post(org.members.admin, "/statements/new", form)),
     )) as unknown as Payload;
     expect(result.init?.status).toBe(400);
     expect(Object.keys(result.data.fieldErrors as object)).toEqual([field]);
@@ -152,102 +181,116 @@ describe("new statement form", () => {
   it("creates a draft and redirects to it; a second draft for the same year is a conflict", async () => {
     const member = org.members.admin;
     const form = { periodStart: "2024-01-01", periodEnd: "2024-12-31" };
-    const res = (await newAction(routeArgs(post(member, "/statements/new", form)))) as unknown as Response;
+    const res = (await newAction(args(post(member, "/statements/new", form)))) as unknown as Response;
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toMatch(/^\/statements\/[0-9a-f-]{36}$/);
-    const again = (await newAction(routeArgs(post(member, "/statements/new", form)))) as unknown as Payload;
+    const again = (await newAction(args(post(member, "/statements/new", form)))) as unknown as Payload;
     expect(again.init?.status).toBe(409);
-    expect(again.data.formError).toMatch(/already a draft statement for FY2024/);
+    expect(again.data.formError).toMatch(
+      /already a draft UK Modern Slavery Act 2015, s.54 statement for FY2024/,
+    );
+    // The same year under another law is a separate statement.
+    const au = (await newAction(
+      args(post(member, "/statements/new", { ...form, regime: "au_msa_s16" })),
+    )) as unknown as Response;
+    expect(au.status).toBe(302);
   });
 
   it("suggests the last completed financial year", async () => {
-    const data = await newLoader(routeArgs(requestAs(org.members.executive, "/statements/new")));
+    const data = await newLoader(args(requestAs(org.members.executive, "/statements/new")));
     expect(data.suggested.periodEnd < new Date().toISOString().slice(0, 10)).toBe(true);
   });
 });
 
 describe("statement page", () => {
-  it("saves, keeps the typed values on a bad board date, approves as executive and lists PDFs", async () => {
+  it("re-renders bad input with field errors; refuses approval with the reasons; approves, signs and publishes", async () => {
     const exec = org.members.executive;
     const { id } = createStatement(exec.ctx, { periodStart: "2023-04-01", periodEnd: "2024-03-31" });
     const url = `/statements/${id}`;
-    const narrative = Object.fromEntries(SECTIONS.map((s) => [s.key, `Our ${s.heading.toLowerCase()}.`]));
-
-    const bad = (await detailAction(
-      routeArgs(
-        post(exec, url, {
-          intent: "save",
-          ...narrative,
-          boardApprovalDate: "2024-01-15",
-          directorName: "Zoë",
-        }),
-        {
-          statementId: id,
-        },
-      ),
-    )) as unknown as Payload;
-    expect(bad.init?.status).toBe(400);
-    expect((bad.data.fieldErrors as Record<string, string>).boardApprovalDate).toMatch(
-      /after the financial year ends/,
+    const t = templateFor("uk_msa_s54", "2024-03-31");
+    const narrative = Object.fromEntries(
+      t.criteria.map((c) => [`n.${c.key}`, `Our ${c.heading.toLowerCase()}. `.repeat(8)]),
     );
-    const loaderData = await detailLoader(routeArgs(requestAs(exec, url), { statementId: id }));
-    const html = await renderPage(StatementDetail, loaderData, url, "/statements/:statementId", bad.data);
-    expect(html).toContain("after the financial year ends");
-    expect(html).toContain('value="2024-01-15"');
-    expect(html).toContain("Our training about slavery and human trafficking.");
+    const act = async (form: Record<string, string>) =>
+      (await detailAction(args(post(exec, url, form), { statementId: id }))) as unknown as Payload & {
+        ok?: boolean;
+      };
 
-    const saved = await detailAction(
-      routeArgs(
-        post(exec, url, {
-          intent: "save",
-          ...narrative,
-          boardApprovalDate: "2024-07-10",
-          directorName: "Zoë Łukasiewicz",
-          directorTitle: "CEO",
-        }),
-        { statementId: id },
-      ),
-    );
-    expect(saved).toMatchObject({ ok: true, intent: "save" });
-    expect(
-      await detailAction(routeArgs(post(exec, url, { intent: "approve" }), { statementId: id })),
-    ).toMatchObject({
+    const tooLong = await act({ intent: "save", ...narrative, "n.training": "x".repeat(20_001) });
+    expect(tooLong.init?.status).toBe(400);
+    const loaderData = await detailLoader(args(requestAs(exec, url), { statementId: id }));
+    const html = await render(StatementDetail, loaderData, url, "/statements/:statementId", tooLong.data);
+    expect(html).toContain("Keep this under 20,000 characters.");
+    expect(html).toContain("Our (a) organisation structure, business and supply chains.");
+
+    const unknown = await act({ intent: "save", bogus: "x" });
+    expect(unknown.init?.status).toBe(400);
+
+    expect(await act({ intent: "save", ...narrative, "n.training": "" })).toMatchObject({
       ok: true,
+      intent: "save",
+    });
+    expect(await act({ intent: "submit" })).toMatchObject({ ok: true });
+    const member = addGoverningBodyMember(exec.ctx, {
+      name: "Zoë Łukasiewicz",
+      title: "Chief Executive",
+      body: "Board of directors",
+      appointedOn: "2019-01-01",
+    });
+    const approve = {
       intent: "approve",
-    });
-    expect(
-      await detailAction(routeArgs(post(exec, url, { intent: "generate" }), { statementId: id })),
-    ).toMatchObject({
-      ok: true,
-      intent: "generate",
-    });
+      governingBody: "Board of directors",
+      approvalDate: "2024-07-10",
+      signatoryMemberId: member.id,
+    };
+    const refused = await act(approve);
+    expect(refused.init?.status).toBe(400);
+    expect(refused.data.formError).toMatch(/mandatory items are missing — \(f\) Training/);
+    const page = await render(
+      StatementDetail,
+      await detailLoader(args(requestAs(exec, url), { statementId: id })),
+      url,
+      "/statements/:statementId",
+      refused.data,
+    );
+    expect(page).toContain("mandatory items are missing");
+    expect(page).toContain('data-criterion="training" data-status="missing"');
 
-    const after = await detailLoader(routeArgs(requestAs(org.members.auditor, url), { statementId: id }));
-    expect(after.statement.status).toBe("approved");
-    expect(after.statement.documents).toHaveLength(1);
-    const page = await renderPage(StatementDetail, after, url, "/statements/:statementId");
-    expect(page).toContain("Approved by the board on");
-    expect(page).toContain(`SHA-256 ${after.statement.documents[0].sha256.slice(0, 12)}`);
-    expect(page).toContain(`/statements/${id}/documents/${after.statement.documents[0].id}`);
-    expect(page).not.toContain("<textarea");
+    expect(await act({ intent: "save", ...narrative })).toMatchObject({ ok: true });
+    expect(await act({ ...approve, approvalDate: "2099-01-01" })).toMatchObject({ init: { status: 400 } });
+    expect(await act(approve)).toMatchObject({ ok: true, intent: "approve" });
+    const twice = await act(approve);
+    expect(twice.init?.status).toBe(409);
+    expect(twice.data.formError).toMatch(/cannot be approved twice/);
+    expect((await act({ intent: "save", ...narrative })).init?.status).toBe(409);
+    expect(await act({ intent: "sign", signedOn: "2024-07-11" })).toMatchObject({ ok: true });
+    expect(await act({ intent: "publish" })).toMatchObject({ ok: true, intent: "publish" });
+
+    const after = await detailLoader(args(requestAs(org.members.auditor, url), { statementId: id }));
+    expect(after.statement.status).toBe("published");
+    const done = await render(StatementDetail, after, url, "/statements/:statementId");
+    expect(done).toContain(`/transparency/${org.id}/2024`);
+    expect(done).not.toContain('<textarea name="n.');
+    expect(done).toContain("Criterion check at approval (kept)");
   });
 
-  it("renders the editor with the six sections and the publication deadline for a draft", async () => {
+  it("renders the editor with the six areas, the checker and the publication deadline for a draft", async () => {
     const url = `/statements/${statementId}`;
-    const data = await detailLoader(routeArgs(requestAs(org.members.executive, url), { statementId }));
-    const html = await renderPage(StatementDetail, data, url, "/statements/:statementId");
-    expect(html.match(/<textarea/g)).toHaveLength(6);
+    const data = await detailLoader(args(requestAs(org.members.executive, url), { statementId }));
+    const html = await render(StatementDetail, data, url, "/statements/:statementId");
+    expect(html.match(/name="n\./g)).toHaveLength(6);
     expect(html).toContain("30 September 2026");
-    expect(html).toContain("Approve statement");
+    expect(html).toContain("Submit for review");
     expect(html).toContain("Generate PDF");
+    expect(html).toContain('data-testid="checker"');
     expect(getStatement(org.members.executive.ctx, statementId).documents).toHaveLength(1);
   });
 
   it("list page shows statuses and download links", async () => {
-    const data = await indexLoader(routeArgs(requestAs(org.members.executive, "/statements")));
-    const html = await renderPage(StatementsIndex, data, "/statements", "/statements");
+    const data = await indexLoader(args(requestAs(org.members.executive, "/statements")));
+    const html = await render(StatementsIndex, data, "/statements", "/statements");
     expect(html).toContain("FY2025-26");
     expect(html).toContain(`/statements/${statementId}/documents/${documentId}`);
-    expect(html).toContain("within six months");
+    expect(html).toContain("Governing body");
   });
 });

@@ -14,7 +14,14 @@ const empty: FactInputs = {
   findings: [],
   actions: [],
 };
-const grave = { id: "z1", supplierId: "s1", grade: "zero_tolerance" as const, iloIndicator: "7", raisedOn: "2026-06-01", closedOn: null };
+const grave = {
+  id: "z1",
+  supplierId: "s1",
+  grade: "zero_tolerance" as const,
+  iloIndicator: "7",
+  raisedOn: "2026-06-01",
+  closedOn: null,
+};
 const act = (sourceRef: string, raisedOn = "2026-06-02", extra = {}) => ({
   id: `t-${sourceRef}`,
   supplierId: "s1",
@@ -36,11 +43,19 @@ const CASES: Record<string, { holds: Partial<FactInputs>; fails: Partial<FactInp
     says: /recorded 1 supplier in 1 country: 1 direct/,
   },
   questionnaires_sent: {
-    holds: { assignments: [{ id: "q", supplierId: "s1", status: "submitted", sentOn: "2026-01-01", submittedOn: "2026-01-05" }] },
+    holds: {
+      assignments: [
+        { id: "q", supplierId: "s1", status: "submitted", sentOn: "2026-01-01", submittedOn: "2026-01-05" },
+      ],
+    },
     fails: {},
     says: /sent 1 forced-labour self-assessment questionnaire to suppliers; 1 had been completed/,
   },
-  audits_done: { holds: { audits: [audit] }, fails: {}, says: /1 social audit of 1 supplier took place in the period \(SMETA: 1\)/ },
+  audits_done: {
+    holds: { audits: [audit] },
+    fails: {},
+    says: /1 social audit of 1 supplier took place in the period \(SMETA: 1\)/,
+  },
   no_audits: { holds: {}, fails: { audits: [audit] }, says: /No supplier audits are recorded/ },
   risk_scored: {
     holds: {

@@ -69,12 +69,15 @@ export const FACT_SENTENCES: readonly FactSentence[] = [
     id: "risk_unknown",
     block: "risk",
     holds: (f) => valueOf(f, "suppliers_mapped") !== null && valueOf(f, "suppliers_scored") === null,
-    text: (f) => `No supplier had a stored risk score on ${endOf(f)}, so risk levels at the period end are not known.`,
+    text: (f) =>
+      `No supplier had a stored risk score on ${endOf(f)}, so risk levels at the period end are not known.`,
   },
   {
     id: "grave_findings_all_actioned",
     block: "remediation",
-    holds: (f) => n(f, "grave_findings_raised") > 0 && n(f, "grave_findings_with_action") === n(f, "grave_findings_raised"),
+    holds: (f) =>
+      n(f, "grave_findings_raised") > 0 &&
+      n(f, "grave_findings_with_action") === n(f, "grave_findings_raised"),
     text: (f) =>
       `Each of the ${plural(n(f, "grave_findings_raised"), "zero-tolerance or critical audit finding")} raised in ` +
       `the period led to a corrective action by ${endOf(f)}.`,

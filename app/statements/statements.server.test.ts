@@ -49,7 +49,11 @@ const at = (ctx: Ctx, iso: string): Ctx => ({ ...ctx, now: () => new Date(iso) }
 
 function audit(orgId: string, supplierId: string, auditDate: string) {
   return writeTx((tx) =>
-    tx.insert(audits).values({ organizationId: orgId, supplierId, scheme: "SMETA", auditDate }).returning().get(),
+    tx
+      .insert(audits)
+      .values({ organizationId: orgId, supplierId, scheme: "SMETA", auditDate })
+      .returning()
+      .get(),
   );
 }
 
@@ -78,7 +82,12 @@ function finding(
   );
 }
 
-function task(orgId: string, supplierId: string, createdAt: Date, opts: { sourceRef?: string; completedAt?: Date } = {}) {
+function task(
+  orgId: string,
+  supplierId: string,
+  createdAt: Date,
+  opts: { sourceRef?: string; completedAt?: Date } = {},
+) {
   writeTx((tx) =>
     tx
       .insert(remediationTasks)
@@ -116,7 +125,12 @@ function risk(orgId: string, supplierId: string, level: "low" | "high" | "critic
 }
 
 function facts(orgId: string) {
-  return gatherStatementFacts(db(), orgId, { start: PERIOD.periodStart, end: PERIOD.periodEnd }, new Date("2027-01-10T00:00:00Z"));
+  return gatherStatementFacts(
+    db(),
+    orgId,
+    { start: PERIOD.periodStart, end: PERIOD.periodEnd },
+    new Date("2027-01-10T00:00:00Z"),
+  );
 }
 
 describe("gatherStatementFacts reads dated records for the period", () => {
@@ -135,8 +149,20 @@ describe("gatherStatementFacts reads dated records for the period", () => {
   it("counts closures and actions inside the period only, and risk as of the period end", async () => {
     const org = await createOrg();
     const added = new Date("2025-01-01T00:00:00Z");
-    const s1 = insertSupplier(org.id, { name: LODZ, country: "TR", riskLevel: "low", riskScore: 10, createdAt: added });
-    const s2 = insertSupplier(org.id, { name: SHENZHEN, country: "CN", riskLevel: "low", riskScore: 10, createdAt: added });
+    const s1 = insertSupplier(org.id, {
+      name: LODZ,
+      country: "TR",
+      riskLevel: "low",
+      riskScore: 10,
+      createdAt: added,
+    });
+    const s2 = insertSupplier(org.id, {
+      name: SHENZHEN,
+      country: "CN",
+      riskLevel: "low",
+      riskScore: 10,
+      createdAt: added,
+    });
     insertSupplier(org.id, { name: "Added after the year end", country: "CN" });
     const a = audit(org.id, s1.id, "2026-06-01");
     const z = finding(org.id, s1.id, a.id, "zero_tolerance", { ilo: "7" });
@@ -172,13 +198,16 @@ describe("gatherStatementFacts reads dated records for the period", () => {
   });
 });
 
-const words = (text: string, n = 60) => Array.from({ length: n }, (_, i) => `${text}${i % 7 === 0 ? "." : ""}`).join(" ");
+const words = (text: string, n = 60) =>
+  Array.from({ length: n }, (_, i) => `${text}${i % 7 === 0 ? "." : ""}`).join(" ");
 
 async function readyStatement(org: TestOrg, regime: Regime) {
   const exec = org.members.executive.ctx;
   const { id } = createStatement(exec, { regime, ...PERIOD });
   const t = templateFor(regime, PERIOD.periodEnd);
-  const narrative = Object.fromEntries(t.criteria.map((c) => [c.key, `${c.heading} — ${words("steps taken")}`]));
+  const narrative = Object.fromEntries(
+    t.criteria.map((c) => [c.key, `${c.heading} — ${words("steps taken")}`]),
+  );
   narrative[t.criteria[0].key] = `${LODZ} and ${SHENZHEN} and ${ARABIC} supply us. ${words("structure")}`;
   updateStatement(exec, id, {
     narrative,
@@ -248,18 +277,29 @@ describe("approval workflow", () => {
     // Not yet in review.
     expect(errorOf(() => approveStatement(late, id, APPROVE(director)))).toBeInstanceOf(ConflictError);
     submitForReview(exec, id);
-    addComment(org.members.procurement.ctx, id, { body: "Please name the dye houses.", criterionKey: "structure" });
+    addComment(org.members.procurement.ctx, id, {
+      body: "Please name the dye houses.",
+      criterionKey: "structure",
+    });
 
     // Before the period ends.
-    const early = errorOf(() => approveStatement(at(exec, "2026-11-30T12:00:00Z"), id, APPROVE(director, "2026-11-30")));
+    const early = errorOf(() =>
+      approveStatement(at(exec, "2026-11-30T12:00:00Z"), id, APPROVE(director, "2026-11-30")),
+    );
     expect(early).toBeInstanceOf(ValidationError);
-    expect((early as ValidationError).fieldErrors.approvalDate).toMatch(/can only be approved after it has ended/);
+    expect((early as ValidationError).fieldErrors.approvalDate).toMatch(
+      /can only be approved after it has ended/,
+    );
 
     // A signatory who is not a member of the named body, or who had left it by the approval date.
     const notMember = errorOf(() => approveStatement(late, id, APPROVE(secretary))) as ValidationError;
-    expect(notMember.fieldErrors.signatoryMemberId).toBe("Company Secretary is not recorded as a member of the Board of directors.");
+    expect(notMember.fieldErrors.signatoryMemberId).toBe(
+      "Company Secretary is not recorded as a member of the Board of directors.",
+    );
     const left = errorOf(() => approveStatement(late, id, APPROVE(gone))) as ValidationError;
-    expect(left.fieldErrors.signatoryMemberId).toMatch(/was not a member of the Board of directors on 20 January 2027/);
+    expect(left.fieldErrors.signatoryMemberId).toMatch(
+      /was not a member of the Board of directors on 20 January 2027/,
+    );
 
     // A missing mandatory criterion.
     updateStatement(exec, id, { narrative: { training: "" } });
@@ -271,13 +311,21 @@ describe("approval workflow", () => {
     updateStatement(exec, id, { narrative: { training: words("training") } });
     approveStatement(late, id, APPROVE(director));
     const approved = db().select().from(statements).where(eq(statements.id, id)).get()!;
-    expect(approved).toMatchObject({ status: "approved", directorName: DIRECTOR, boardApprovalDate: "2027-01-20" });
+    expect(approved).toMatchObject({
+      status: "approved",
+      directorName: DIRECTOR,
+      boardApprovalDate: "2027-01-20",
+    });
     expect(approved.checkResult).toMatchObject({ templateId: "uk-s54-2025", blocking: [] });
     expect(approved.auditChainHead).toBe(auditChainHead(db(), org.id).hash);
 
     // Twice, and editing the approved version, are refused.
-    expect(errorOf(() => approveStatement(late, id, APPROVE(director))).message).toMatch(/cannot be approved twice/);
-    expect(errorOf(() => updateStatement(exec, id, { narrative: { training: "x" } })).message).toMatch(/Start a revision/);
+    expect(errorOf(() => approveStatement(late, id, APPROVE(director))).message).toMatch(
+      /cannot be approved twice/,
+    );
+    expect(errorOf(() => updateStatement(exec, id, { narrative: { training: "x" } })).message).toMatch(
+      /Start a revision/,
+    );
 
     await expect(publishStatement(late, id)).rejects.toThrow(/Only a signed statement is published/);
     expect(() => publicStatements(org.id, "2026")).toThrow(NotFoundError);
@@ -287,7 +335,10 @@ describe("approval workflow", () => {
 
     const page = publicStatements(org.id, "2026");
     expect(page.statements).toHaveLength(1);
-    expect(page.statements[0]).toMatchObject({ regime: "uk_msa_s54", signatory: { name: DIRECTOR, signedOn: "2027-01-22" } });
+    expect(page.statements[0]).toMatchObject({
+      regime: "uk_msa_s54",
+      signatory: { name: DIRECTOR, signedOn: "2027-01-22" },
+    });
     expect(JSON.stringify(page)).not.toContain("Please name the dye houses");
     const file = publicStatementPdf(org.id, "2026", "uk_msa_s54");
     const doc = db().select().from(statementDocuments).where(eq(statementDocuments.id, documentId)).get()!;
@@ -319,8 +370,14 @@ describe("approval workflow", () => {
     // A revision is a new version that says what changed; the published version stays public until then.
     const rev = reviseStatement(exec, id, "Corrects the number of suppliers audited in area (c).");
     const v2 = getStatement(exec, rev.id);
-    expect(v2).toMatchObject({ version: 2, status: "draft", revisionNote: expect.stringMatching(/Corrects/) });
-    expect(errorOf(() => reviseStatement(exec, id, "Another revision at the same time."))).toBeInstanceOf(ConflictError);
+    expect(v2).toMatchObject({
+      version: 2,
+      status: "draft",
+      revisionNote: expect.stringMatching(/Corrects/),
+    });
+    expect(errorOf(() => reviseStatement(exec, id, "Another revision at the same time."))).toBeInstanceOf(
+      ConflictError,
+    );
     expect(publicStatements(org.id, "2026").statements[0].version).toBe(1);
   });
 
@@ -339,13 +396,23 @@ describe("approval workflow", () => {
     const exec = org.members.executive.ctx;
     createStatement(exec, { regime: "uk_msa_s54", ...PERIOD });
     createStatement(exec, { regime: "au_msa_s16", ...PERIOD });
-    expect(errorOf(() => createStatement(exec, { regime: "uk_msa_s54", ...PERIOD }))).toBeInstanceOf(ConflictError);
+    expect(errorOf(() => createStatement(exec, { regime: "uk_msa_s54", ...PERIOD }))).toBeInstanceOf(
+      ConflictError,
+    );
   });
 });
 
 const HEADINGS: Record<Regime, RegExp[]> = {
-  uk_msa_s54: [/Approval and signature/, /approved by the Board of directors of .* in accordance with section\s+54\(6\)\(a\)/],
-  au_msa_s16: [/Approval and signature/, /principal governing body of/, /Approval was not delegated/, /responsible member/],
+  uk_msa_s54: [
+    /Approval and signature/,
+    /approved by the Board of directors of .* in accordance with section\s+54\(6\)\(a\)/,
+  ],
+  au_msa_s16: [
+    /Approval and signature/,
+    /principal governing body of/,
+    /Approval was not delegated/,
+    /responsible member/,
+  ],
   ca_s211: [
     /Approval and attestation/,
     /I attest that I have reviewed the information contained in the report/,
@@ -357,56 +424,66 @@ const HEADINGS: Record<Regime, RegExp[]> = {
   us_ca_sb657: [/Approval and signature/, /reviewed and approved by Board of directors/],
 };
 
-describe.skipIf(!hasPoppler)(`statement PDFs per regime (${hasPoppler ? "pdftotext" : popplerSkipReason})`, () => {
-  it.each(["uk_msa_s54", "au_msa_s16", "ca_s211", "us_ca_sb657"] as const)(
-    "%s: every criterion heading, approval and signature on one page, Unicode names, appendix",
-    async (regime) => {
-      const { org, director } = await orgWithBoard();
-      const exec = org.members.executive.ctx;
-      const id = await readyStatement(org, regime);
-      const late = at(exec, "2027-01-25T12:00:00Z");
-      submitForReview(exec, id);
-      approveStatement(late, id, APPROVE(director));
-      signStatement(late, id, { signedOn: "2027-01-22" });
-      const { documentId } = await publishStatement(late, id);
-      const doc = db().select().from(statementDocuments).where(eq(statementDocuments.id, documentId)).get()!;
-      const text = pdfText(await getObjectBuffer(doc.storageKey));
-      const flat = text.replace(/\s+/g, " ");
-      for (const c of templateFor(regime, PERIOD.periodEnd).criteria)
-        expect(flat, c.heading).toContain(c.heading.replace(/\s+/g, " "));
-      for (const re of HEADINGS[regime]) expect(flat).toMatch(re);
-      expect(text).toContain(LODZ);
-      expect(text).toContain(SHENZHEN);
-      // Right-to-left: laid out right to left inside the English sentence, extracted in logical order.
-      expect(text).toContain(ARABIC);
-      expect(flat).toContain(DIRECTOR);
-      // The approval paragraph and the signature block are on the same page.
-      const pages = text.split("\f");
-      const approvalPage = pages.findIndex((p) => /Approval and (signature|attestation)/.test(p));
-      expect(pages[approvalPage]).toContain("Signature");
-      expect(pages[approvalPage]).toContain(DIRECTOR);
-      expect(pages[approvalPage]).toContain("22 January 2027");
-      // Traceable: the appendix and the chain head.
-      const head = db().select().from(statements).where(eq(statements.id, id)).get()!.auditChainHead!;
-      expect(flat).toContain("Appendix: the records behind each figure");
-      expect(flat).toContain(head);
-      expect(flat).not.toContain("DRAFT");
-    },
-  );
+describe.skipIf(!hasPoppler)(
+  `statement PDFs per regime (${hasPoppler ? "pdftotext" : popplerSkipReason})`,
+  () => {
+    it.each(["uk_msa_s54", "au_msa_s16", "ca_s211", "us_ca_sb657"] as const)(
+      "%s: every criterion heading, approval and signature on one page, Unicode names, appendix",
+      async (regime) => {
+        const { org, director } = await orgWithBoard();
+        const exec = org.members.executive.ctx;
+        const id = await readyStatement(org, regime);
+        const late = at(exec, "2027-01-25T12:00:00Z");
+        submitForReview(exec, id);
+        approveStatement(late, id, APPROVE(director));
+        signStatement(late, id, { signedOn: "2027-01-22" });
+        const { documentId } = await publishStatement(late, id);
+        const doc = db()
+          .select()
+          .from(statementDocuments)
+          .where(eq(statementDocuments.id, documentId))
+          .get()!;
+        const text = pdfText(await getObjectBuffer(doc.storageKey));
+        const flat = text.replace(/\s+/g, " ");
+        for (const c of templateFor(regime, PERIOD.periodEnd).criteria)
+          expect(flat, c.heading).toContain(c.heading.replace(/\s+/g, " "));
+        for (const re of HEADINGS[regime]) expect(flat).toMatch(re);
+        expect(text).toContain(LODZ);
+        expect(text).toContain(SHENZHEN);
+        // Right-to-left: laid out right to left inside the English sentence, extracted in logical order.
+        expect(text).toContain(ARABIC);
+        expect(flat).toContain(DIRECTOR);
+        // The approval paragraph and the signature block are on the same page.
+        const pages = text.split("\f");
+        const approvalPage = pages.findIndex((p) => /Approval and (signature|attestation)/.test(p));
+        expect(pages[approvalPage]).toContain("Signature");
+        expect(pages[approvalPage]).toContain(DIRECTOR);
+        expect(pages[approvalPage]).toContain("22 January 2027");
+        // Traceable: the appendix and the chain head.
+        const head = db().select().from(statements).where(eq(statements.id, id)).get()!.auditChainHead!;
+        expect(flat).toContain("Appendix: the records behind each figure");
+        expect(flat).toContain(head);
+        expect(flat).not.toContain("DRAFT");
+      },
+    );
 
-  it("prints the draft watermark, the as-of date and no-data sentences instead of 0", async () => {
-    const org = await createOrg();
-    const { id } = createStatement(org.members.executive.ctx, { regime: "uk_msa_s54", ...PERIOD });
-    const { storageKey } = await generateStatementPdf(at(org.members.executive.ctx, "2027-01-10T09:00:00Z"), id);
-    const flat = pdfText(await getObjectBuffer(storageKey)).replace(/\s+/g, " ");
-    expect(flat).toContain("DRAFT — not approved");
-    expect(flat).toContain("Clearsource records on 10 January 2027 (the as-of date)");
-    expect(flat).toContain("No questionnaires were sent in the period.");
-    expect(flat).toContain("No remediation actions were raised in the period or open during it.");
-    expect(flat).not.toMatch(/Remediation actions raised in the period 0/);
-    expect(flat).not.toContain("each grave finding leads to a corrective action");
-  });
-});
+    it("prints the draft watermark, the as-of date and no-data sentences instead of 0", async () => {
+      const org = await createOrg();
+      const { id } = createStatement(org.members.executive.ctx, { regime: "uk_msa_s54", ...PERIOD });
+      const { storageKey } = await generateStatementPdf(
+        at(org.members.executive.ctx, "2027-01-10T09:00:00Z"),
+        id,
+      );
+      const flat = pdfText(await getObjectBuffer(storageKey)).replace(/\s+/g, " ");
+      expect(flat).toContain("DRAFT — not approved");
+      expect(flat).toContain("Clearsource records on 10 January 2027 (the as-of date)");
+      expect(flat).toContain("No questionnaires were sent in the period.");
+      expect(flat).toContain("No remediation actions were raised in the period or open during it.");
+      expect(flat).not.toMatch(/Remediation actions raised in the period 0/);
+      expect(flat).not.toContain("each grave finding leads to a corrective action");
+    });
+  },
+);
 
 describe("exports", () => {
   it("lists every record behind each figure in the CSV annex", async () => {
@@ -416,7 +493,9 @@ describe("exports", () => {
     const rows = csv.trim().split("\r\n");
     expect(rows[0]).toBe("figure,label,printed value,record type,record id,record date");
     expect(rows.filter((r) => r.startsWith("grave_findings_raised,")).length).toBe(1);
-    expect(rows.find((r) => r.startsWith("grave_findings_raised,"))).toMatch(/,finding,[0-9a-f-]{36},2026-06-01$/);
+    expect(rows.find((r) => r.startsWith("grave_findings_raised,"))).toMatch(
+      /,finding,[0-9a-f-]{36},2026-06-01$/,
+    );
   });
 
   it("exports Canada's questionnaire answers from the same report and refuses other regimes", async () => {
@@ -431,4 +510,3 @@ describe("exports", () => {
     expect(() => statementQuestionnaire(org.members.executive.ctx, uk)).toThrow(NotFoundError);
   });
 });
-

@@ -8,8 +8,8 @@ import { FROZEN_STATUSES, type Regime } from "~db/schema/statements.constants";
 import { checkStatement, type CheckResult } from "./checker";
 import { normaliseDetails, type StatementDetails } from "./details";
 import type { StatementFacts } from "./facts";
-import type { CreateStatementInput, UpdateStatementForm } from "./forms";
 import { statementFileName } from "./file-names";
+import type { CreateStatementInput, UpdateStatementForm } from "./forms";
 import { listGoverningBody } from "./governance.server";
 import { addMonths, defaultPeriod, financialYearLabel, periodErrors, todayIso, addDays } from "./period";
 import {
@@ -176,7 +176,12 @@ export function getStatement(ctx: Ctx, id: string) {
       const comments = tx
         .select()
         .from(statementComments)
-        .where(and(eq(statementComments.organizationId, ctx.organizationId), eq(statementComments.statementId, id)))
+        .where(
+          and(
+            eq(statementComments.organizationId, ctx.organizationId),
+            eq(statementComments.statementId, id),
+          ),
+        )
         .orderBy(asc(statementComments.createdAt))
         .all()
         .map((c) => ({
@@ -262,7 +267,12 @@ export function createStatement(ctx: Ctx, input: CreateStatementInput): { id: st
       action: "statement.created",
       entityType: "statement",
       entityId: row.id,
-      details: { regime, templateId: template.id, periodStart: input.periodStart, periodEnd: input.periodEnd },
+      details: {
+        regime,
+        templateId: template.id,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+      },
     });
     return row;
   });
@@ -291,18 +301,21 @@ export function updateStatement(ctx: Ctx, id: string, input: UpdateStatementInpu
     const before = normaliseNarrative(template, row.narrative);
     const keys = new Set(template.criteria.map((c) => c.key));
     const narrative = { ...before };
-    for (const [k, v] of Object.entries(input.narrative ?? {})) if (keys.has(k) && v !== undefined) narrative[k] = v;
+    for (const [k, v] of Object.entries(input.narrative ?? {}))
+      if (keys.has(k) && v !== undefined) narrative[k] = v;
     const oldDetails = normaliseDetails(row.details);
     const narrativeFr = { ...oldDetails.narrativeFr };
     for (const [k, v] of Object.entries(input.narrativeFr ?? {})) if (keys.has(k)) narrativeFr[k] = v;
     const details: StatementDetails = { ...oldDetails, ...input.details, narrativeFr };
     const changed = [
       ...template.criteria.filter((c) => narrative[c.key] !== before[c.key]).map((c) => `narrative.${c.key}`),
-      ...Object.keys(details).filter(
-        (k) =>
-          JSON.stringify(details[k as keyof StatementDetails]) !==
-          JSON.stringify(oldDetails[k as keyof StatementDetails]),
-      ).map((k) => `details.${k}`),
+      ...Object.keys(details)
+        .filter(
+          (k) =>
+            JSON.stringify(details[k as keyof StatementDetails]) !==
+            JSON.stringify(oldDetails[k as keyof StatementDetails]),
+        )
+        .map((k) => `details.${k}`),
     ];
     tx.update(statements)
       .set({ narrative, details, updatedAt: nowOf(ctx) })
@@ -329,7 +342,8 @@ export function reviseStatement(ctx: Ctx, id: string, note: string): { id: strin
   assertCan(ctx, "statements:write");
   return writeTx((tx) => {
     const row = findStatement(tx, ctx, id);
-    if (!isFrozenRow(row)) throw new ConflictError("Only an approved version is revised; edit this draft instead.");
+    if (!isFrozenRow(row))
+      throw new ConflictError("Only an approved version is revised; edit this draft instead.");
     const siblings = tx
       .select({ id: statements.id, status: statements.status, version: statements.version })
       .from(statements)
@@ -343,7 +357,8 @@ export function reviseStatement(ctx: Ctx, id: string, note: string): { id: strin
       )
       .all();
     const open = siblings.find((s) => !FROZEN_STATUSES.includes(s.status));
-    if (open) throw new ConflictError("A revision of this statement is already in progress: edit that draft.");
+    if (open)
+      throw new ConflictError("A revision of this statement is already in progress: edit that draft.");
     const version = Math.max(...siblings.map((s) => s.version)) + 1;
     const now = nowOf(ctx);
     const created = tx

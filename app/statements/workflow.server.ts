@@ -26,8 +26,15 @@ export function submitForReview(ctx: Ctx, id: string): void {
   writeTx((tx) => {
     const row = findStatement(tx, ctx, id);
     if (row.status !== "draft")
-      throw new ConflictError(row.status === "in_review" ? "This statement is already in review." : "This version is approved: it cannot go back to review.");
-    tx.update(statements).set({ status: "in_review", updatedAt: nowOf(ctx) }).where(where(ctx, id)).run();
+      throw new ConflictError(
+        row.status === "in_review"
+          ? "This statement is already in review."
+          : "This version is approved: it cannot go back to review.",
+      );
+    tx.update(statements)
+      .set({ status: "in_review", updatedAt: nowOf(ctx) })
+      .where(where(ctx, id))
+      .run();
     recordAudit(tx, ctx, { action: "statement.submitted_for_review", entityType: "statement", entityId: id });
   });
 }
@@ -39,7 +46,9 @@ export function addComment(ctx: Ctx, id: string, input: { body: string; criterio
     if (isFrozenRow(row)) throw new ConflictError("This version is approved: comment on a revision instead.");
     const template = templateById(row.templateId);
     const criterionKey =
-      input.criterionKey && template.criteria.some((c) => c.key === input.criterionKey) ? input.criterionKey : null;
+      input.criterionKey && template.criteria.some((c) => c.key === input.criterionKey)
+        ? input.criterionKey
+        : null;
     const comment = tx
       .insert(statementComments)
       .values({
@@ -97,7 +106,12 @@ export function approveStatement(ctx: Ctx, id: string, input: ApproveInput): voi
       errors.signatoryMemberId = `${member.name} was not a member of the ${member.body} on ${formatLongDate(input.approvalDate)}.`;
 
     const template = templateById(row.templateId);
-    const facts = gatherStatementFacts(tx, ctx.organizationId, { start: row.periodStart, end: row.periodEnd }, now);
+    const facts = gatherStatementFacts(
+      tx,
+      ctx.organizationId,
+      { start: row.periodStart, end: row.periodEnd },
+      now,
+    );
     const check = checkStatement({
       template,
       narrative: normaliseNarrative(template, row.narrative),
@@ -154,11 +168,16 @@ export function signStatement(ctx: Ctx, id: string, input: { signedOn: string })
     const row = findStatement(tx, ctx, id);
     if (row.status === "signed" || row.status === "published")
       throw new ConflictError(`This version was already signed on ${formatLongDate(row.signedOn ?? today)}.`);
-    if (row.status !== "approved") throw new ConflictError("The governing body approves the statement before it is signed.");
+    if (row.status !== "approved")
+      throw new ConflictError("The governing body approves the statement before it is signed.");
     if (input.signedOn < (row.boardApprovalDate ?? ""))
       throw new ValidationError({ signedOn: "The statement is signed on or after the day it was approved." });
-    if (input.signedOn > today) throw new ValidationError({ signedOn: "The signing date cannot be in the future." });
-    tx.update(statements).set({ status: "signed", signedOn: input.signedOn, updatedAt: nowOf(ctx) }).where(where(ctx, id)).run();
+    if (input.signedOn > today)
+      throw new ValidationError({ signedOn: "The signing date cannot be in the future." });
+    tx.update(statements)
+      .set({ status: "signed", signedOn: input.signedOn, updatedAt: nowOf(ctx) })
+      .where(where(ctx, id))
+      .run();
     recordAudit(tx, ctx, {
       action: "statement.signed",
       entityType: "statement",
@@ -182,7 +201,12 @@ export async function publishStatement(ctx: Ctx, id: string): Promise<{ document
         .set({ status: "published", publishedAt: now, publishedDocumentId: documentId, updatedAt: now })
         .where(where(ctx, id))
         .run();
-      recordAudit(tx, ctx, { action: "statement.published", entityType: "statement", entityId: id, details: { documentId } });
+      recordAudit(tx, ctx, {
+        action: "statement.published",
+        entityType: "statement",
+        entityId: id,
+        details: { documentId },
+      });
     },
   });
 }

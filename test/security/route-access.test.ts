@@ -15,7 +15,17 @@ import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { sendQuestionnaire } from "~/questionnaires/send.server";
 import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templates.server";
 import { loader as rootLoader } from "~/root";
-import { createStatement, generateStatementPdf, updateStatement } from "~/statements/statements.server";
+import { addGoverningBodyMember } from "~/statements/governance.server";
+import { templateFor } from "~/statements/regimes";
+import {
+  approveStatement,
+  createStatement,
+  generateStatementPdf,
+  publishStatement,
+  signStatement,
+  submitForReview,
+  updateStatement,
+} from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { assignments, emailOutbox, memberships, supplierContacts } from "~db/schema";
@@ -80,6 +90,11 @@ type Fx = {
   taskId: string;
   statementId: string;
   documentId: string;
+  /** A Canadian report of org A (government questionnaire export). */
+  caStatementId: string;
+  /** A member of org A's governing body, and a statement of 2024 published by it. */
+  governingMemberId: string;
+  publishedStatementId: string;
   invitationId: string;
   inviteToken: string;
   /** A pending sign-up's confirmation link and a password-reset link of org A's auditor. */
@@ -120,6 +135,8 @@ type ActionCase = {
 
 type MemberRoute = {
   kind: "member";
+  /** Route params other than the default fixture ids (e.g. a Canadian statement). */
+  params?: (fx: Fx) => Record<string, string>;
   /** Exists only while DEV_MAILBOX is on (the test environment, no SMTP): 404 otherwise, even to admins. */
   devOnly?: boolean;
   query?: (fx: Fx) => string;
@@ -271,6 +288,24 @@ const TABLE: Record<string, RouteSpec> = {
   healthz: {
     kind: "public",
     why: "load-balancer check",
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+  },
+  "transparency.$orgId.$year": {
+    kind: "public",
+    why: "the published statements of an organisation for a year: the homepage link s.54(7) asks for",
+    params: (f) => ({ orgId: f.a.id, year: "2024" }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+  },
+  "transparency.$orgId.$year_.facts[.]json": {
+    kind: "public",
+    why: "machine-readable facts of the published statements",
+    params: (f) => ({ orgId: f.a.id, year: "2024" }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+  },
+  "transparency.$orgId.$year_.pdf.$regime": {
+    kind: "public",
+    why: "the published, signed PDF",
+    params: (f) => ({ orgId: f.a.id, year: "2024", regime: "uk_msa_s54" }),
     loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
   },
   "invite.$token": {
@@ -953,6 +988,45 @@ const TABLE: Record<string, RouteSpec> = {
   "statements._index": {
     kind: "member",
     loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "add-member",
+        permission: "statements:approve",
+        allowed: only("admin", "executive"),
+        write: () => ({
+          intent: "add-member",
+          name: "Mallory",
+          title: "Director",
+          body: "Board of directors",
+          appointedOn: "2020-01-01",
+        }),
+        foreign: null,
+        probe: {
+          form: () => ({ intent: "add-member", name: "", title: "", body: "", appointedOn: "" }),
+          status: 400,
+        },
+      },
+      {
+        intent: "member-left",
+        permission: "statements:approve",
+        allowed: only("admin", "executive"),
+        write: (f) => ({ intent: "member-left", memberId: f.governingMemberId, leftOn: "2026-01-01" }),
+        foreign: 404,
+        probe: {
+          form: (f) => ({ intent: "member-left", memberId: f.governingMemberId, leftOn: "soon" }),
+          status: 400,
+        },
+      },
+    ],
+  },
+  "statements.$statementId.annex[.]csv": {
+    kind: "member",
+    loader: { permission: "statements:read", allowed: ALL, ok: "download", foreign: 404 },
+  },
+  "statements.$statementId.questionnaire[.]json": {
+    kind: "member",
+    params: (f) => ({ statementId: f.caStatementId }),
+    loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
   },
   "statements.new": {
     kind: "member",
@@ -1041,18 +1115,62 @@ const TABLE: Record<string, RouteSpec> = {
         intent: "save",
         permission: "statements:write",
         allowed: only("admin", "executive"),
-        write: () => ({ intent: "save", structure: "Overwritten by an intruder", directorName: "Mallory" }),
+        write: () => ({ intent: "save", "n.structure": "Overwritten by an intruder" }),
         foreign: 404,
-        probe: { form: () => ({ intent: "save", boardApprovalDate: "yesterday" }), status: 400 },
+        probe: { form: () => ({ intent: "save", "n.structure": "x".repeat(20_001) }), status: 400 },
+      },
+      {
+        intent: "submit",
+        permission: "statements:write",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "submit" }),
+        foreign: 404,
+      },
+      {
+        intent: "comment",
+        permission: "statements:read",
+        allowed: ALL,
+        write: () => ({ intent: "comment", body: "An intruder's comment." }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "comment", body: "" }), status: 400 },
       },
       {
         intent: "approve",
         permission: "statements:approve",
         allowed: only("admin", "executive"),
-        write: () => ({ intent: "approve" }),
+        write: (f) => ({
+          intent: "approve",
+          governingBody: "Board of directors",
+          approvalDate: "2026-01-15",
+          signatoryMemberId: f.governingMemberId,
+        }),
         foreign: 404,
-        // The draft has no board approval date yet: refused as not ready, nothing changes.
-        probe: { form: () => ({ intent: "approve" }), status: 400 },
+        // The statement is a draft, not in review: refused as a conflict, nothing changes.
+        probe: {
+          form: (f) => ({
+            intent: "approve",
+            governingBody: "Board of directors",
+            approvalDate: "2026-01-15",
+            signatoryMemberId: f.governingMemberId,
+          }),
+          status: 409,
+        },
+      },
+      {
+        intent: "sign",
+        permission: "statements:approve",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "sign", signedOn: "2026-01-20" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "sign", signedOn: "2026-01-20" }), status: 409 },
+      },
+      {
+        intent: "publish",
+        permission: "statements:approve",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "publish" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "publish" }), status: 409 },
       },
       {
         intent: "generate",
@@ -1060,6 +1178,17 @@ const TABLE: Record<string, RouteSpec> = {
         allowed: only("admin", "executive"),
         write: () => ({ intent: "generate" }),
         foreign: 404,
+      },
+      {
+        intent: "revise",
+        permission: "statements:write",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "revise", note: "An intruder's revision of the statement." }),
+        foreign: 404,
+        probe: {
+          form: () => ({ intent: "revise", note: "An intruder's revision of the statement." }),
+          status: 409,
+        },
       },
     ],
   },
@@ -1162,6 +1291,35 @@ beforeAll(async () => {
   const statement = createStatement(executive.ctx, { periodStart: "2025-01-01", periodEnd: "2025-12-31" });
   updateStatement(executive.ctx, statement.id, { narrative: { structure: "Zq9Alpha group structure." } });
   const document = await generateStatementPdf(executive.ctx, statement.id);
+  const caStatement = createStatement(executive.ctx, {
+    regime: "ca_s211",
+    periodStart: "2025-01-01",
+    periodEnd: "2025-12-31",
+  });
+  const governingMember = addGoverningBodyMember(admin.ctx, {
+    name: "Zq9Alpha Director",
+    title: "Director",
+    body: "Board of directors",
+    appointedOn: "2020-01-01",
+  });
+  // A published statement for 2024: the public page, JSON and PDF answer for it.
+  const published = createStatement(executive.ctx, { periodStart: "2024-01-01", periodEnd: "2024-12-31" });
+  updateStatement(executive.ctx, published.id, {
+    narrative: Object.fromEntries(
+      templateFor("uk_msa_s54", "2024-12-31").criteria.map((c) => [
+        c.key,
+        `Published text for ${c.heading}. `.repeat(12),
+      ]),
+    ),
+  });
+  submitForReview(executive.ctx, published.id);
+  approveStatement(executive.ctx, published.id, {
+    governingBody: "Board of directors",
+    approvalDate: "2025-03-01",
+    signatoryMemberId: governingMember.id,
+  });
+  signStatement(executive.ctx, published.id, { signedOn: "2025-03-02" });
+  await publishStatement(executive.ctx, published.id);
 
   const invited = await inviteMember(admin.ctx, { email: "invitee@zq9alpha.test", role: "auditor" });
   const invitationEmail = db()
@@ -1236,6 +1394,9 @@ beforeAll(async () => {
     taskId: taskId!,
     statementId: statement.id,
     documentId: document.documentId,
+    caStatementId: caStatement.id,
+    governingMemberId: governingMember.id,
+    publishedStatementId: published.id,
     invitationId: invited.invitationId,
     inviteToken: inviteToken!,
     signupToken: tokenFrom("pending@zq9alpha.test", "verify-email"),
@@ -1267,6 +1428,9 @@ beforeAll(async () => {
       invited.invitationId,
       membershipId,
       importJobId,
+      caStatement.id,
+      governingMember.id,
+      published.id,
     ],
   };
 });
@@ -1288,6 +1452,9 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   jobId: (f) => f.importJobId,
   token: (f) => f.supplierToken,
   versionId: (f) => f.templateVersionId,
+  orgId: (f) => f.a.id,
+  year: () => "2024",
+  regime: () => "uk_msa_s54",
 };
 
 /** The URL and params of a route filled with org A's ids. */
@@ -1300,6 +1467,7 @@ function target(file: string, overrides: Record<string, string> = {}) {
     params[name] = overrides[name] ?? value(fx);
   }
   const spec = TABLE[file];
+  if (spec.kind === "member" && spec.params) Object.assign(params, spec.params(fx), overrides);
   const query = spec.kind === "member" && spec.query ? spec.query(fx) : "";
   const url = path.replace(/:(\w+)/g, (_m, name: string) => params[name]) + query;
   return { url, params };
@@ -1536,6 +1704,41 @@ describe.each(specsOf("public"))("%s (public)", (file, spec) => {
       expect(anon.setCookie ?? "").not.toMatch(/cs_session=[^;]/);
     });
   }
+});
+
+describe("public statement pages", () => {
+  const files = [
+    "transparency.$orgId.$year",
+    "transparency.$orgId.$year_.facts[.]json",
+    "transparency.$orgId.$year_.pdf.$regime",
+  ];
+
+  it("expose nothing of the tenant but the published statement (no other ids, no drafts, no comments)", async () => {
+    for (const file of files.slice(0, 2)) {
+      const out = await get(file, null, { orgId: fx.a.id, year: "2024", regime: "uk_msa_s54" });
+      expect(out.status).toBe(200);
+      const others = fx.ids.filter((id) => id !== fx.a.id);
+      expect(
+        others.filter((id) => out.body.includes(id)),
+        file,
+      ).toEqual([]);
+      expect(out.body).not.toContain("Zq9Alpha group structure");
+    }
+  });
+
+  it("answer 404 for an unpublished year, a regime with nothing published and an unknown organisation", async () => {
+    for (const file of files) {
+      for (const params of [
+        { orgId: fx.a.id, year: "2025", regime: "uk_msa_s54" },
+        { orgId: fx.b.id, year: "2024", regime: "uk_msa_s54" },
+        { orgId: "nope", year: "2024", regime: "uk_msa_s54" },
+      ]) {
+        expect((await get(file, null, params)).status, `${file} ${JSON.stringify(params)}`).toBe(404);
+      }
+    }
+    const pdf = await get(files[2], null, { orgId: fx.a.id, year: "2024", regime: "au_msa_s16" });
+    expect(pdf.status).toBe(404);
+  });
 });
 
 // -------------------------------------------------------------------------------------------------------

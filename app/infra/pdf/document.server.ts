@@ -80,14 +80,7 @@ export class PdfDocumentBuilder {
       faces[face] = { fonts, charsets: fonts.map((f) => new Set(f.getCharacterSet())) };
     }
     const margins = { top: 56, right: 56, bottom: 64, left: 56, ...opts.margins };
-    return new PdfDocumentBuilder(
-      doc,
-      faces,
-      opts.pageSize ?? A4,
-      margins,
-      opts.footerText,
-      opts.headerText,
-    );
+    return new PdfDocumentBuilder(doc, faces, opts.pageSize ?? A4, margins, opts.footerText, opts.headerText);
   }
 
   get contentWidth(): number {

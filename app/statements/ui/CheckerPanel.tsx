@@ -1,5 +1,5 @@
-import type { CheckResult, CheckStatus } from "../checker";
 import { Card } from "~/ui/layout";
+import type { CheckResult, CheckStatus } from "../checker";
 
 const TONE: Record<CheckStatus, string> = {
   present: "bg-emerald-100 text-emerald-800",
@@ -13,8 +13,8 @@ export function CheckerPanel({ check, frozen }: { check: CheckResult; frozen: bo
     <Card title={frozen ? "Criterion check at approval (kept)" : "Criterion check"}>
       {check.blocking.length > 0 ? (
         <p className="mb-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800" role="alert">
-          {check.blocking.length} mandatory item{check.blocking.length === 1 ? " is" : "s are"} missing: approval
-          is refused until {check.blocking.length === 1 ? "it is" : "they are"} covered.
+          {check.blocking.length} mandatory item{check.blocking.length === 1 ? " is" : "s are"} missing:
+          approval is refused until {check.blocking.length === 1 ? "it is" : "they are"} covered.
         </p>
       ) : null}
       <ul className="space-y-2" data-testid="checker">
@@ -32,7 +32,9 @@ export function CheckerPanel({ check, frozen }: { check: CheckResult; frozen: bo
             <p className="text-xs text-slate-500">{i.reason}</p>
             {i.excerpt ? <p className="text-xs italic text-slate-500">“{i.excerpt}”</p> : null}
             {i.facts.length > 0 ? (
-              <p className="text-xs text-slate-500">From the records: {i.facts.length} sentence(s) with figures.</p>
+              <p className="text-xs text-slate-500">
+                From the records: {i.facts.length} sentence(s) with figures.
+              </p>
             ) : null}
           </li>
         ))}

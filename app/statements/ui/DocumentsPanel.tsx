@@ -1,7 +1,15 @@
 import { Form } from "@remix-run/react";
 import { Badge, Card } from "~/ui/layout";
 
-type Doc = { id: string; generatedAt: string; sha256: string; sizeBytes: number; pageCount: number | null; generatedBy: string | null; draft: boolean };
+type Doc = {
+  id: string;
+  generatedAt: string;
+  sha256: string;
+  sizeBytes: number;
+  pageCount: number | null;
+  generatedBy: string | null;
+  draft: boolean;
+};
 
 /** Generated PDFs (drafts watermarked) and, for Canada, the page-limit warning and questionnaire export. */
 export function DocumentsPanel({
@@ -32,7 +40,8 @@ export function DocumentsPanel({
       ) : null}
       {pageLimit !== null && latest?.pageCount != null && latest.pageCount > pageLimit ? (
         <p className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800" role="alert">
-          The latest PDF has {latest.pageCount} pages: the government asks for reports of at most {pageLimit} pages.
+          The latest PDF has {latest.pageCount} pages: the government asks for reports of at most {pageLimit}{" "}
+          pages.
         </p>
       ) : null}
       {questionnaireUrl ? (
@@ -55,8 +64,9 @@ export function DocumentsPanel({
                 {d.draft ? <Badge tone="amber">Draft</Badge> : <Badge tone="green">Approved</Badge>}
               </div>
               <div className="mt-0.5 text-xs text-slate-500">
-                {d.generatedAt.slice(0, 16).replace("T", " ")} UTC{d.generatedBy ? ` · ${d.generatedBy}` : ""} ·{" "}
-                {Math.max(1, Math.round(d.sizeBytes / 1024))} KB{d.pageCount ? ` · ${d.pageCount} pages` : ""}
+                {d.generatedAt.slice(0, 16).replace("T", " ")} UTC{d.generatedBy ? ` · ${d.generatedBy}` : ""}{" "}
+                · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB
+                {d.pageCount ? ` · ${d.pageCount} pages` : ""}
               </div>
               <div className="font-mono text-xs text-slate-400">SHA-256 {d.sha256.slice(0, 12)}…</div>
             </li>

@@ -1,6 +1,6 @@
+import { Card } from "~/ui/layout";
 import { compareFacts, formatChange, formatIndicator, type StatementFacts } from "../facts";
 import { formatLongDate } from "../period";
-import { Card } from "~/ui/layout";
 
 /** The period's indicators as the PDF prints them, with the earlier statement's beside them. */
 export function FactsPanel({
@@ -46,7 +46,9 @@ export function FactsPanel({
         </tbody>
       </table>
       {!previous ? (
-        <p className="mt-2 text-xs text-slate-500">No earlier approved statement: no year-over-year comparison.</p>
+        <p className="mt-2 text-xs text-slate-500">
+          No earlier approved statement: no year-over-year comparison.
+        </p>
       ) : null}
     </Card>
   );

@@ -2,7 +2,14 @@ import { Form } from "@remix-run/react";
 import { Field, FieldError } from "~/ui/form";
 import { Card } from "~/ui/layout";
 
-type Member = { id: string; name: string; title: string; body: string; appointedOn: string; leftOn: string | null };
+type Member = {
+  id: string;
+  name: string;
+  title: string;
+  body: string;
+  appointedOn: string;
+  leftOn: string | null;
+};
 
 /** The governing body as recorded: a statement's signatory must be a member on the approval date. */
 export function GoverningBodyCard({
@@ -33,7 +40,13 @@ export function GoverningBodyCard({
                   <Form method="post" className="flex items-center gap-1">
                     <input type="hidden" name="intent" value="member-left" />
                     <input type="hidden" name="memberId" value={m.id} />
-                    <input type="date" name="leftOn" defaultValue={today} className="input w-40" aria-label={`Date ${m.name} left`} />
+                    <input
+                      type="date"
+                      name="leftOn"
+                      defaultValue={today}
+                      className="input w-40"
+                      aria-label={`Date ${m.name} left`}
+                    />
                     <button type="submit" className="btn-secondary">
                       Left
                     </button>

@@ -1,6 +1,6 @@
-import type { PublicStatement as PublicStatementData } from "../public.server";
 import { formatIndicator } from "../facts";
 import { formatLongDate } from "../period";
+import type { PublicStatement as PublicStatementData } from "../public.server";
 
 /** One published statement on the public page: its text, approval, figures and PDF. */
 export function PublicStatement({ statement: s }: { statement: PublicStatementData }) {
@@ -23,7 +23,9 @@ export function PublicStatement({ statement: s }: { statement: PublicStatementDa
       {s.sections.map((sec) => (
         <section key={sec.key}>
           <h3 className="font-semibold text-slate-900">{sec.heading}</h3>
-          <p className="whitespace-pre-line text-sm text-slate-700">{sec.text || "No information provided."}</p>
+          <p className="whitespace-pre-line text-sm text-slate-700">
+            {sec.text || "No information provided."}
+          </p>
         </section>
       ))}
       <section>

@@ -1,8 +1,14 @@
 import { Form } from "@remix-run/react";
-import { APPROVAL_OPTION_TEXT, APPROVAL_OPTIONS, CA_CATEGORY_TEXT, CA_ENTITY_CATEGORIES, type StatementDetails } from "../details";
-import type { Narrative, RegimeTemplate } from "../regimes";
 import { FieldError } from "~/ui/form";
 import { Card } from "~/ui/layout";
+import {
+  APPROVAL_OPTION_TEXT,
+  APPROVAL_OPTIONS,
+  CA_CATEGORY_TEXT,
+  CA_ENTITY_CATEGORIES,
+  type StatementDetails,
+} from "../details";
+import type { Narrative, RegimeTemplate } from "../regimes";
 
 type Values = Record<string, string | string[]> | undefined;
 const v = (values: Values, name: string, fallback: string) => {
@@ -35,13 +41,28 @@ export function StatementEditor({
         <Card title="Identification">
           <div className="grid gap-4 sm:grid-cols-2">
             {au ? (
-              <TextInput name="identifiers" label="ABN / ACN" value={v(values, "identifiers", details.identifiers)} error={errors.identifiers} />
+              <TextInput
+                name="identifiers"
+                label="ABN / ACN"
+                value={v(values, "identifiers", details.identifiers)}
+                error={errors.identifiers}
+              />
             ) : (
-              <TextInput name="businessNumbers" label="Business number(s)" value={v(values, "businessNumbers", details.businessNumbers)} error={errors.businessNumbers} />
+              <TextInput
+                name="businessNumbers"
+                label="Business number(s)"
+                value={v(values, "businessNumbers", details.businessNumbers)}
+                error={errors.businessNumbers}
+              />
             )}
             {ca ? (
               <>
-                <TextInput name="sector" label="Sector or industry" value={v(values, "sector", details.sector)} error={errors.sector} />
+                <TextInput
+                  name="sector"
+                  label="Sector or industry"
+                  value={v(values, "sector", details.sector)}
+                  error={errors.sector}
+                />
                 <TextInput
                   name="otherJurisdictions"
                   label="Reports under other jurisdictions' laws"
@@ -52,7 +73,12 @@ export function StatementEditor({
                   <label htmlFor="f-entityCategory" className="label">
                     Entity category
                   </label>
-                  <select id="f-entityCategory" name="entityCategory" className="input" defaultValue={v(values, "entityCategory", details.entityCategory ?? "")}>
+                  <select
+                    id="f-entityCategory"
+                    name="entityCategory"
+                    className="input"
+                    defaultValue={v(values, "entityCategory", details.entityCategory ?? "")}
+                  >
                     <option value="">Choose…</option>
                     {CA_ENTITY_CATEGORIES.map((c) => (
                       <option key={c} value={c}>
@@ -62,19 +88,26 @@ export function StatementEditor({
                   </select>
                 </div>
                 <label className="flex items-center gap-2 text-sm">
-                  <input type="checkbox" name="bilingual" defaultChecked={details.bilingual} /> Bilingual report (English and
-                  French)
+                  <input type="checkbox" name="bilingual" defaultChecked={details.bilingual} /> Bilingual
+                  report (English and French)
                 </label>
               </>
             ) : null}
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="joint" defaultChecked={details.joint} /> {au ? "Joint statement (s.14)" : "Joint report"}
+              <input type="checkbox" name="joint" defaultChecked={details.joint} />{" "}
+              {au ? "Joint statement (s.14)" : "Joint report"}
             </label>
             <div className="sm:col-span-2">
               <label htmlFor="f-jointEntities" className="label">
                 Entities covered (one per line)
               </label>
-              <textarea id="f-jointEntities" name="jointEntities" rows={3} className="input" defaultValue={v(values, "jointEntities", details.jointEntities.join("\n"))} />
+              <textarea
+                id="f-jointEntities"
+                name="jointEntities"
+                rows={3}
+                className="input"
+                defaultValue={v(values, "jointEntities", details.jointEntities.join("\n"))}
+              />
             </div>
             {au ? (
               <>
@@ -82,7 +115,12 @@ export function StatementEditor({
                   <label htmlFor="f-approvalOption" className="label">
                     Approval option used (joint statements, s.14(2)(d))
                   </label>
-                  <select id="f-approvalOption" name="approvalOption" className="input" defaultValue={v(values, "approvalOption", details.approvalOption ?? "")}>
+                  <select
+                    id="f-approvalOption"
+                    name="approvalOption"
+                    className="input"
+                    defaultValue={v(values, "approvalOption", details.approvalOption ?? "")}
+                  >
                     <option value="">Not a joint statement / not chosen</option>
                     {APPROVAL_OPTIONS.map((o) => (
                       <option key={o} value={o}>
@@ -95,7 +133,13 @@ export function StatementEditor({
                   <label htmlFor="f-approvalExplanation" className="label">
                     Why approval by each entity was not practicable (option iii)
                   </label>
-                  <textarea id="f-approvalExplanation" name="approvalExplanation" rows={2} className="input" defaultValue={v(values, "approvalExplanation", details.approvalExplanation)} />
+                  <textarea
+                    id="f-approvalExplanation"
+                    name="approvalExplanation"
+                    rows={2}
+                    className="input"
+                    defaultValue={v(values, "approvalExplanation", details.approvalExplanation)}
+                  />
                 </div>
               </>
             ) : null}
@@ -130,7 +174,13 @@ export function StatementEditor({
                     <label htmlFor={`f-fr-${c.key}`} className="label">
                       Texte français
                     </label>
-                    <textarea id={`f-fr-${c.key}`} name={`fr.${c.key}`} rows={4} className="input" defaultValue={v(values, `fr.${c.key}`, details.narrativeFr[c.key] ?? "")} />
+                    <textarea
+                      id={`f-fr-${c.key}`}
+                      name={`fr.${c.key}`}
+                      rows={4}
+                      className="input"
+                      defaultValue={v(values, `fr.${c.key}`, details.narrativeFr[c.key] ?? "")}
+                    />
                   </div>
                 ) : null}
               </div>
@@ -147,13 +197,29 @@ export function StatementEditor({
   );
 }
 
-function TextInput({ name, label, value, error }: { name: string; label: string; value: string; error?: string }) {
+function TextInput({
+  name,
+  label,
+  value,
+  error,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string;
+}) {
   return (
     <div>
       <label htmlFor={`f-${name}`} className="label">
         {label}
       </label>
-      <input id={`f-${name}`} name={name} className="input" defaultValue={value} aria-invalid={error ? true : undefined} />
+      <input
+        id={`f-${name}`}
+        name={name}
+        className="input"
+        defaultValue={value}
+        aria-invalid={error ? true : undefined}
+      />
       <FieldError error={error} />
     </div>
   );

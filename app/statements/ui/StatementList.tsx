@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
+import { Card } from "~/ui/layout";
 import type { StatementStatus } from "~db/schema/statements.constants";
 import { formatLongDate } from "../period";
-import { Card } from "~/ui/layout";
 import { StatusBadge } from "./StatusBadge";
 
 type Row = {
@@ -61,7 +61,9 @@ export function StatementList({ statements, today }: { statements: Row[]; today:
                     {s.approvalDate ? (
                       <>
                         {formatLongDate(s.approvalDate)}
-                        {s.signatoryName ? <div className="text-xs text-slate-500">signatory {s.signatoryName}</div> : null}
+                        {s.signatoryName ? (
+                          <div className="text-xs text-slate-500">signatory {s.signatoryName}</div>
+                        ) : null}
                       </>
                     ) : (
                       <span className="text-slate-400">—</span>

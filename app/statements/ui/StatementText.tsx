@@ -1,5 +1,5 @@
-import type { Narrative, RegimeTemplate } from "../regimes";
 import { Card } from "~/ui/layout";
+import type { Narrative, RegimeTemplate } from "../regimes";
 
 /** The text of an approved (immutable) version. */
 export function StatementText({ template, narrative }: { template: RegimeTemplate; narrative: Narrative }) {

@@ -1,5 +1,5 @@
-import type { StatementStatus } from "~db/schema/statements.constants";
 import { Badge } from "~/ui/layout";
+import type { StatementStatus } from "~db/schema/statements.constants";
 
 const LABELS: Record<StatementStatus, [string, "slate" | "green" | "amber" | "red" | "blue"]> = {
   draft: ["Draft", "amber"],

@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
-import type { StatementStatus } from "~db/schema/statements.constants";
-import { formatLongDate } from "../period";
 import { FieldError } from "~/ui/form";
 import { Card } from "~/ui/layout";
+import type { StatementStatus } from "~db/schema/statements.constants";
+import { formatLongDate } from "../period";
 
 type GoverningBodyMember = { id: string; name: string; title: string; body: string; leftOn: string | null };
 
@@ -40,7 +40,9 @@ export function WorkflowPanel(p: Props) {
       {p.status === "draft" && p.canWrite ? (
         <Form method="post">
           <input type="hidden" name="intent" value="submit" />
-          <p className="mb-2 text-sm text-slate-600">Send the draft to review: reviewers comment, the text stays editable.</p>
+          <p className="mb-2 text-sm text-slate-600">
+            Send the draft to review: reviewers comment, the text stays editable.
+          </p>
           <button type="submit" className="btn-primary w-full" disabled={p.busy === "submit"}>
             Submit for review
           </button>
@@ -49,7 +51,10 @@ export function WorkflowPanel(p: Props) {
       {p.status === "in_review" && p.canApprove ? (
         bodies.length === 0 ? (
           <p className="text-sm text-amber-800">
-            No governing body is recorded. <Link to="/statements#governing-body" className="link">Record its members</Link>{" "}
+            No governing body is recorded.{" "}
+            <Link to="/statements#governing-body" className="link">
+              Record its members
+            </Link>{" "}
             first: the signatory must be one of them.
           </p>
         ) : (
@@ -59,7 +64,12 @@ export function WorkflowPanel(p: Props) {
               <label htmlFor="f-governingBody" className="label">
                 Approved by
               </label>
-              <select id="f-governingBody" name="governingBody" className="input" defaultValue={bodies.includes(p.defaultBody) ? p.defaultBody : bodies[0]}>
+              <select
+                id="f-governingBody"
+                name="governingBody"
+                className="input"
+                defaultValue={bodies.includes(p.defaultBody) ? p.defaultBody : bodies[0]}
+              >
                 {bodies.map((b) => (
                   <option key={b}>{b}</option>
                 ))}
@@ -69,7 +79,14 @@ export function WorkflowPanel(p: Props) {
               <label htmlFor="f-approvalDate" className="label">
                 Date of approval
               </label>
-              <input id="f-approvalDate" name="approvalDate" type="date" className="input" max={p.today} aria-invalid={p.errors.approvalDate ? true : undefined} />
+              <input
+                id="f-approvalDate"
+                name="approvalDate"
+                type="date"
+                className="input"
+                max={p.today}
+                aria-invalid={p.errors.approvalDate ? true : undefined}
+              />
               <FieldError error={p.errors.approvalDate} />
             </div>
             <div>
@@ -79,7 +96,8 @@ export function WorkflowPanel(p: Props) {
               <select id="f-signatoryMemberId" name="signatoryMemberId" className="input">
                 {p.members.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.name}, {m.title} ({m.body}{m.leftOn ? `, left ${m.leftOn}` : ""})
+                    {m.name}, {m.title} ({m.body}
+                    {m.leftOn ? `, left ${m.leftOn}` : ""})
                   </option>
                 ))}
               </select>
@@ -105,7 +123,14 @@ export function WorkflowPanel(p: Props) {
           <label htmlFor="f-signedOn" className="label">
             Date signed by {p.signatoryName}
           </label>
-          <input id="f-signedOn" name="signedOn" type="date" className="input" defaultValue={p.today} max={p.today} />
+          <input
+            id="f-signedOn"
+            name="signedOn"
+            type="date"
+            className="input"
+            defaultValue={p.today}
+            max={p.today}
+          />
           <FieldError error={p.errors.signedOn} />
           <button type="submit" className="btn-primary w-full" disabled={p.busy === "sign"}>
             Record signature
@@ -115,7 +140,9 @@ export function WorkflowPanel(p: Props) {
       {p.status === "signed" && p.canApprove ? (
         <Form method="post">
           <input type="hidden" name="intent" value="publish" />
-          <p className="mb-2 text-sm text-slate-600">Publishing produces the final PDF and opens the public page.</p>
+          <p className="mb-2 text-sm text-slate-600">
+            Publishing produces the final PDF and opens the public page.
+          </p>
           <button type="submit" className="btn-primary w-full" disabled={p.busy === "publish"}>
             {p.busy === "publish" ? "Publishing…" : "Publish"}
           </button>
