@@ -26,7 +26,7 @@ export default function PublicStatementsPage() {
         <p className="text-sm text-slate-600">Modern slavery and supply-chain statements · {data.year}</p>
       </header>
       {data.statements.map((s) => (
-        <PublicStatement key={s.regime} statement={s} />
+        <PublicStatement key={`${s.regime}-${s.periodEnd}`} statement={s} />
       ))}
     </div>
   );

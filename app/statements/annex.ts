@@ -1,4 +1,4 @@
-import { formatIndicator, type StatementFacts } from "./facts";
+import { formatIndicator, recordCount, type StatementFacts } from "./facts";
 
 /**
  * The annex an auditor traces numbers with: one CSV row per record behind each figure (figure, printed
@@ -14,9 +14,10 @@ export function annexCsv(f: StatementFacts): string {
   const lines = [["figure", "label", "printed value", "record type", "record id", "record date"].join(",")];
   for (const i of f.indicators) {
     const printed = formatIndicator(i);
-    if (i.records.length === 0) lines.push([i.key, i.label, printed, "", "", ""].map(cell).join(","));
-    for (const r of i.records)
-      lines.push([i.key, i.label, printed, r.type, r.id, r.date].map(cell).join(","));
+    if (recordCount(i) === 0) lines.push([i.key, i.label, printed, "", "", ""].map(cell).join(","));
+    const head = [i.key, i.label, printed].map(cell).join(",");
+    for (const g of i.records)
+      for (let k = 0; k < g.ids.length; k++) lines.push(`${head},${g.type},${cell(g.ids[k])},${g.dates[k]}`);
   }
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -27,10 +27,10 @@ export type FactInputs = {
   period: DayRange;
   /** The day the facts were gathered (YYYY-MM-DD). */
   asOf: string;
-  /** Suppliers recorded on or before the period end (with the tier as currently mapped). */
-  suppliers: { id: string; name: string; country: string; tier: number; addedOn: string }[];
+  /** Suppliers recorded on or before the period end (with the tier as currently mapped), or their summary. */
+  suppliers: SupplierRow[] | SupplierSummary;
   /** The latest stored risk assessment of each supplier computed on or before the period end. */
-  riskAtEnd: { supplierId: string; assessmentId: string; level: RiskLevel; computedOn: string }[];
+  riskAtEnd: RiskRow[] | RiskSummary;
   /** Whether the organisation has any stored risk history at all (to tell "none yet" from "none then"). */
   riskHistoryExists: boolean;
   /** Questionnaires sent during the period. */
@@ -66,7 +66,64 @@ export type FactInputs = {
   }[];
 };
 
+/** Records of one type behind a figure, as parallel arrays (ids[i] dated dates[i]): 100k suppliers are two
+ * arrays of shared strings, not 100k objects. */
+export type RecordGroup = { type: RecordType; ids: string[]; dates: string[] };
 export type RecordRef = { type: RecordType; id: string; date: string };
+
+export type SupplierRow = { id: string; name: string; country: string; tier: number; addedOn: string };
+/** What the figures need of 100k suppliers, aggregated by the database rather than held as rows. */
+export type SupplierSummary = {
+  byCountryTier: { country: string; tier: number; count: number }[];
+  /** At most MAX_NAMES_PER_COUNTRY names per country, the first in alphabetical order. */
+  names: { country: string; name: string }[];
+  records: RecordGroup;
+};
+export type RiskRow = { supplierId: string; assessmentId: string; level: RiskLevel; computedOn: string };
+export type RiskSummary = {
+  byLevel: { level: RiskLevel; count: number }[];
+  records: RecordGroup;
+  highRecords: RecordGroup;
+};
+
+const isHigh = (level: RiskLevel) => level === "high" || level === "critical";
+
+export function summariseSuppliers(rows: SupplierRow[] | SupplierSummary): SupplierSummary {
+  if (!Array.isArray(rows)) return rows;
+  const counts = new Map<string, { country: string; tier: number; count: number }>();
+  const names = new Map<string, string[]>();
+  for (const r of rows) {
+    const key = `${r.country}|${r.tier}`;
+    const c = counts.get(key) ?? { country: r.country, tier: r.tier, count: 0 };
+    c.count++;
+    counts.set(key, c);
+    const list = names.get(r.country);
+    if (list) list.push(r.name);
+    else names.set(r.country, [r.name]);
+  }
+  return {
+    byCountryTier: [...counts.values()],
+    names: [...names.entries()].flatMap(([country, list]) =>
+      list
+        .sort(collator.compare)
+        .slice(0, MAX_NAMES_PER_COUNTRY)
+        .map((name) => ({ country, name })),
+    ),
+    records: group("supplier", rows, (r) => r.id, (r) => r.addedOn),
+  };
+}
+
+export function summariseRisk(rows: RiskRow[] | RiskSummary): RiskSummary {
+  if (!Array.isArray(rows)) return rows;
+  const counts = new Map<RiskLevel, number>();
+  for (const r of rows) counts.set(r.level, (counts.get(r.level) ?? 0) + 1);
+  const high = rows.filter((r) => isHigh(r.level));
+  return {
+    byLevel: [...counts.entries()].map(([level, count]) => ({ level, count })),
+    records: group("risk_assessment", rows, (r) => r.assessmentId, (r) => r.computedOn),
+    highRecords: group("risk_assessment", high, (r) => r.assessmentId, (r) => r.computedOn),
+  };
+}
 export type RecordType = "supplier" | "risk_assessment" | "questionnaire" | "audit" | "finding" | "action";
 
 export const INDICATOR_KEYS = [
@@ -100,7 +157,7 @@ export type Indicator = {
   /** Printed instead of a number when value is null: what is missing. */
   noData: string | null;
   /** The records the figure counts (ids and dates), for the appendix. */
-  records: RecordRef[];
+  records: RecordGroup[];
 };
 
 export type StatementFacts = {
@@ -115,6 +172,7 @@ export type StatementFacts = {
       count: number;
       tier1: number;
       deeper: number;
+      /** The first names in alphabetical order (at most MAX_NAMES_PER_COUNTRY); `count` has the total. */
       names: string[];
     }[];
   };
@@ -139,6 +197,10 @@ export type StatementFacts = {
   };
 };
 
+/** Supplier names kept per country (the PDF prints them; the count covers the rest). */
+export const MAX_NAMES_PER_COUNTRY = 12;
+const collator = new Intl.Collator("en");
+
 const COMPLETED: ReadonlySet<AssignmentStatus> = new Set(["submitted", "accepted"]);
 
 /** "7", "ILO 7", "7. Retention…" → 7; anything outside 1–11 → null. */
@@ -162,57 +224,55 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     key: IndicatorKey,
     label: string,
     value: number | null,
-    records: RecordRef[],
+    records: RecordGroup[],
     noData: string | null = null,
     unit: Indicator["unit"] = "count",
   ) => ind.push({ key, label, value, unit, noData: value === null ? noData : null, records });
 
   // ---- Supply chain as recorded by the period end ----------------------------------------------------
+  const supply = summariseSuppliers(input.suppliers);
   const tiers = new Map<number, number>();
   const countries = new Map<string, { count: number; tier1: number; deeper: number; names: string[] }>();
-  for (const s of input.suppliers) {
-    tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + 1);
+  let supplierTotal = 0;
+  for (const s of supply.byCountryTier) {
+    supplierTotal += s.count;
+    tiers.set(s.tier, (tiers.get(s.tier) ?? 0) + s.count);
     const c = countries.get(s.country) ?? { count: 0, tier1: 0, deeper: 0, names: [] };
-    c.count++;
-    if (s.tier <= 1) c.tier1++;
-    else c.deeper++;
-    c.names.push(s.name);
+    c.count += s.count;
+    if (s.tier <= 1) c.tier1 += s.count;
+    else c.deeper += s.count;
     countries.set(s.country, c);
   }
-  const supplierRefs = input.suppliers.map((s) => ref("supplier", s.id, s.addedOn));
+  for (const n of supply.names) countries.get(n.country)?.names.push(n.name);
   add(
     "suppliers_mapped",
     "Suppliers recorded by the period end",
-    input.suppliers.length === 0 ? null : input.suppliers.length,
-    supplierRefs,
+    supplierTotal === 0 ? null : supplierTotal,
+    [supply.records],
     "No suppliers were recorded by the period end.",
   );
 
   // ---- Risk on the last day of the period ------------------------------------------------------------
-  const levelCounts = new Map<string, number>();
-  const scored = new Set<string>();
-  for (const r of input.riskAtEnd) {
-    levelCounts.set(r.level, (levelCounts.get(r.level) ?? 0) + 1);
-    scored.add(r.supplierId);
-  }
-  const unscored = input.suppliers.filter((s) => !scored.has(s.id)).length;
-  const noRiskAtEnd = input.riskAtEnd.length === 0;
+  const risk = summariseRisk(input.riskAtEnd);
+  const levelCounts = new Map<string, number>(risk.byLevel.map((l) => [l.level, l.count]));
+  const scoredCount = risk.byLevel.reduce((n, l) => n + l.count, 0);
+  const unscored = Math.max(0, supplierTotal - scoredCount);
+  const noRiskAtEnd = scoredCount === 0;
   const riskNoData = input.riskHistoryExists
     ? `No risk score is stored for any supplier on or before ${end}.`
     : "No risk scores are stored: risk levels at the period end are unknown.";
   add(
     "suppliers_scored",
     "Suppliers with a risk score at the period end",
-    noRiskAtEnd ? null : scored.size,
-    input.riskAtEnd.map((r) => ref("risk_assessment", r.assessmentId, r.computedOn)),
+    noRiskAtEnd ? null : scoredCount,
+    [risk.records],
     riskNoData,
   );
-  const high = input.riskAtEnd.filter((r) => r.level === "high" || r.level === "critical");
   add(
     "suppliers_high_risk",
     "Suppliers at high or critical risk at the period end",
-    noRiskAtEnd ? null : high.length,
-    high.map((r) => ref("risk_assessment", r.assessmentId, r.computedOn)),
+    noRiskAtEnd ? null : risk.highRecords.ids.length,
+    [risk.highRecords],
     riskNoData,
   );
 
@@ -226,14 +286,14 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "questionnaires_sent",
     "Questionnaires sent in the period",
     live.length === 0 ? null : live.length,
-    live.map((a) => ref("questionnaire", a.id, a.sentOn)),
+    [group("questionnaire", live, (a) => a.id, (a) => a.sentOn)],
     noQuestionnaires,
   );
   add(
     "questionnaires_completed",
     "Questionnaires completed by the period end",
     live.length === 0 ? null : completed.length,
-    completed.map((a) => ref("questionnaire", a.id, a.submittedOn!)),
+    [group("questionnaire", completed, (a) => a.id, (a) => a.submittedOn!)],
     noQuestionnaires,
   );
   add(
@@ -253,7 +313,7 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "audits",
     "Audits carried out in the period",
     input.audits.length === 0 ? null : input.audits.length,
-    input.audits.map((a) => ref("audit", a.id, a.auditDate)),
+    [group("audit", input.audits, (a) => a.id, (a) => a.auditDate)],
     noAudits,
   );
   add(
@@ -276,7 +336,7 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "findings_raised",
     "Audit findings raised in the period",
     anyFindingHistory ? raised.length : null,
-    raised.map((f) => ref("finding", f.id, f.raisedOn)),
+    [group("finding", raised, (f) => f.id, (f) => f.raisedOn)],
     noFindings,
   );
   const grave = raised.filter((f) => raisesTask(f.grade));
@@ -290,28 +350,35 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "grave_findings_raised",
     "Zero-tolerance or critical findings raised in the period",
     anyFindingHistory ? grave.length : null,
-    grave.map((f) => ref("finding", f.id, f.raisedOn)),
+    [group("finding", grave, (f) => f.id, (f) => f.raisedOn)],
     noFindings,
   );
   add(
     "grave_findings_with_action",
     "Of these, with a corrective action raised by the period end",
     grave.length === 0 ? null : graveWithAction.length,
-    graveWithAction.map((f) => ref("action", actionFor.get(f.id)!.id, actionFor.get(f.id)!.raisedOn)),
+    [
+      group(
+        "action",
+        graveWithAction.map((f) => actionFor.get(f.id)!),
+        (a) => a.id,
+        (a) => a.raisedOn,
+      ),
+    ],
     "No zero-tolerance or critical findings were raised in the period.",
   );
   add(
     "findings_closed",
     "Audit findings closed in the period",
     anyFindingHistory ? closedInPeriod.length : null,
-    closedInPeriod.map((f) => ref("finding", f.id, f.closedOn!)),
+    [group("finding", closedInPeriod, (f) => f.id, (f) => f.closedOn!)],
     noFindings,
   );
   add(
     "findings_open_at_end",
     "Audit findings open at the period end",
     anyFindingHistory ? openAtEnd.length : null,
-    openAtEnd.map((f) => ref("finding", f.id, f.raisedOn)),
+    [group("finding", openAtEnd, (f) => f.id, (f) => f.raisedOn)],
     noFindings,
   );
 
@@ -331,34 +398,35 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "actions_raised",
     "Remediation actions raised in the period",
     anyActionHistory ? actionsRaised.length : null,
-    actionsRaised.map((a) => ref("action", a.id, a.raisedOn)),
+    [group("action", actionsRaised, (a) => a.id, (a) => a.raisedOn)],
     noActions,
   );
   add(
     "actions_closed",
     "Remediation actions closed in the period",
     anyActionHistory ? actionsClosed.length : null,
-    actionsClosed.map((a) => ref("action", a.id, a.closedOn!)),
+    [group("action", actionsClosed, (a) => a.id, (a) => a.closedOn!)],
     noActions,
   );
   add(
     "actions_open_at_end",
     "Remediation actions open at the period end",
     anyActionHistory ? actionsOpen.length : null,
-    actionsOpen.map((a) => ref("action", a.id, a.raisedOn)),
+    [group("action", actionsOpen, (a) => a.id, (a) => a.raisedOn)],
     noActions,
   );
   add(
     "actions_overdue_at_end",
     "Of these, past their due date at the period end",
     anyActionHistory ? overdue.length : null,
-    overdue.map((a) => ref("action", a.id, a.dueDate)),
+    [group("action", overdue, (a) => a.id, (a) => a.dueDate)],
     noActions,
   );
 
   // ---- Red flags: answers that indicate forced labour, and zero-tolerance / critical findings ----------
   const flags = new Map<number, { answers: number; findings: number }>();
-  const flagRefs: RecordRef[] = [];
+  const flagActions: FactInputs["actions"] = [];
+  const flagFindings: FactInputs["findings"] = [];
   const flag = (n: number | null, kind: "answers" | "findings") => {
     if (n === null) return false;
     const f = flags.get(n) ?? { answers: 0, findings: 0 };
@@ -370,11 +438,11 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
   // the period are the red-flag answers of the period.
   for (const a of actionsRaised)
     if (a.sourceType === "answer" && flag(indicatorNumber(a.iloIndicator), "answers"))
-      flagRefs.push(ref("action", a.id, a.raisedOn));
+      flagActions.push(a);
   // Only grave findings are red flags: a minor payslip finding is not evidence of forced labour.
   for (const f of raised)
     if (RED_FLAG_GRADES.includes(f.grade) && flag(indicatorNumber(f.iloIndicator), "findings"))
-      flagRefs.push(ref("finding", f.id, f.raisedOn));
+      flagFindings.push(f);
   const byIndicator = [...flags.entries()]
     .sort(([a], [b]) => a - b)
     .map(([indicator, f]) => ({ indicator, name: ILO_INDICATORS[String(indicator)], ...f }));
@@ -382,8 +450,11 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
   add(
     "red_flags",
     "Red flags recorded in the period (by ILO indicator)",
-    sourcesExist ? flagRefs.length : null,
-    flagRefs,
+    sourcesExist ? flagActions.length + flagFindings.length : null,
+    [
+      group("action", flagActions, (a) => a.id, (a) => a.raisedOn),
+      group("finding", flagFindings, (f) => f.id, (f) => f.raisedOn),
+    ],
     "No questionnaires, audits or remediation actions are recorded for the period.",
   );
 
@@ -398,9 +469,9 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
           country,
           countryName: countryName(country),
           ...c,
-          names: [...c.names].sort((a, b) => a.localeCompare(b)),
+          names: c.names.sort(collator.compare),
         }))
-        .sort((a, b) => b.count - a.count || a.countryName.localeCompare(b.countryName)),
+        .sort((a, b) => b.count - a.count || collator.compare(a.countryName, b.countryName)),
     },
     riskAtEnd: {
       byLevel: [
@@ -427,8 +498,27 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
   };
 }
 
-function ref(type: RecordType, id: string, date: string): RecordRef {
-  return { type, id, date };
+function group<T>(type: RecordType, rows: T[], id: (r: T) => string, date: (r: T) => string): RecordGroup {
+  const ids = new Array<string>(rows.length);
+  const dates = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    ids[i] = id(rows[i]);
+    dates[i] = date(rows[i]);
+  }
+  return { type, ids, dates };
+}
+
+export function recordCount(i: Indicator): number {
+  return i.records.reduce((n, g) => n + g.ids.length, 0);
+}
+
+/** The first `limit` records of an indicator (all when no limit), as objects for printing. */
+export function recordList(i: Indicator, limit = Infinity): RecordRef[] {
+  const out: RecordRef[] = [];
+  for (const g of i.records)
+    for (let k = 0; k < g.ids.length && out.length < limit; k++)
+      out.push({ type: g.type, id: g.ids[k], date: g.dates[k] });
+  return out;
 }
 
 export function indicator(f: StatementFacts, key: IndicatorKey): Indicator {

@@ -34,12 +34,18 @@ function publishedFor(organizationId: string, year: string): StatementRow[] {
         lte(statements.periodEnd, `${year}-12-31`),
       ),
     )
-    .orderBy(desc(statements.version))
+    .orderBy(desc(statements.periodEnd), desc(statements.version))
     .all();
-  // The latest published version of each regime (a revision supersedes the version it revises).
-  const latest = new Map<Regime, StatementRow>();
-  for (const r of rows) if (!latest.has(r.regime)) latest.set(r.regime, r);
-  const out = REGIMES.flatMap((regime) => (latest.has(regime) ? [latest.get(regime)!] : []));
+  // The latest published version of each regime and period (a revision supersedes the version it revises).
+  const latest = new Map<string, StatementRow>();
+  for (const r of rows) {
+    const key = `${r.regime}|${r.periodStart}|${r.periodEnd}`;
+    if (!latest.has(key)) latest.set(key, r);
+  }
+  const order = (r: Regime) => REGIMES.indexOf(r);
+  const out = [...latest.values()].sort(
+    (a, b) => order(a.regime) - order(b.regime) || b.periodEnd.localeCompare(a.periodEnd),
+  );
   if (out.length === 0) throw new NotFoundError("No published statement");
   return out;
 }
@@ -93,6 +99,7 @@ export function publicStatements(organizationId: string, year: string) {
   return { organisation: legalName, year, statements: rows.map((r) => publicView(r, legalName, year)) };
 }
 
+/** The published PDF of a regime's statement for the year (the latest period ending in it). */
 export function publicStatementPdf(organizationId: string, year: string, regime: string): StoredFile {
   const row = publishedFor(organizationId, year).find((r) => r.regime === regime);
   if (!row?.publishedDocumentId) throw new NotFoundError("No published statement");

@@ -6,6 +6,8 @@ import {
   formatChange,
   formatIndicator,
   GRADE_LABELS,
+  recordCount,
+  recordList,
   type RecordRef,
   type StatementFacts,
 } from "./facts";
@@ -41,7 +43,6 @@ export type PdfInput = {
 };
 
 export const DRAFT_LABEL = "DRAFT — not approved";
-const MAX_NAMES_PER_COUNTRY = 12;
 /** Records listed per figure in the appendix; the full list is in the CSV annex. */
 export const APPENDIX_RECORDS_PER_FIGURE = 20;
 
@@ -360,8 +361,8 @@ function supplyChainFigures(b: PdfDocumentBuilder, f: StatementFacts): void {
       { header: "Total", width: 0.6, align: "right" },
     ],
     f.supplyChain.byCountry.map((c) => {
-      const shown = c.names.slice(0, MAX_NAMES_PER_COUNTRY).join(", ");
-      const more = c.names.length - MAX_NAMES_PER_COUNTRY;
+      const shown = c.names.join(", ");
+      const more = c.count - c.names.length;
       return [
         `${c.countryName} (${c.country})`,
         more > 0 ? `${shown} and ${more} more` : shown,
@@ -489,9 +490,10 @@ function appendix(b: PdfDocumentBuilder, s: StatementForPdf, f: StatementFacts):
   if (s.auditChainHead) b.paragraph(s.auditChainHead, { size: 8.5, face: "bold" });
   b.paragraph(`Facts as of ${formatLongDate(f.asOf)}.`, { size: 9 });
   for (const i of f.indicators) {
-    if (i.records.length === 0) continue;
+    const total = recordCount(i);
+    if (total === 0) continue;
     b.heading(`${i.label}: ${formatIndicator(i)}`, 3);
-    const shown = i.records.slice(0, APPENDIX_RECORDS_PER_FIGURE);
+    const shown = recordList(i, APPENDIX_RECORDS_PER_FIGURE);
     b.table(
       [
         { header: "Record", width: 1.3 },
@@ -501,8 +503,8 @@ function appendix(b: PdfDocumentBuilder, s: StatementForPdf, f: StatementFacts):
       shown.map((r) => [RECORD_LABELS[r.type], r.id, r.date]),
       { size: 7.5 },
     );
-    if (i.records.length > shown.length)
-      b.paragraph(`… and ${i.records.length - shown.length} more in the CSV annex.`, {
+    if (total > shown.length)
+      b.paragraph(`… and ${total - shown.length} more in the CSV annex.`, {
         size: 8.5,
         color: COLORS.muted,
       });
