@@ -138,7 +138,17 @@ export function gatherFactInputs(
     .from(remediationTasks)
     .where(and(eq(remediationTasks.organizationId, organizationId), lte(remediationTasks.createdAt, to)))
     // Value arrays, mapped below: drizzle's per-field row mapping is the larger cost at 50k rows.
-    .values() as [string, string, "answer" | "finding", string, string | null, string, string, string, string | null][];
+    .values() as [
+    string,
+    string,
+    "answer" | "finding",
+    string,
+    string | null,
+    string,
+    string,
+    string,
+    string | null,
+  ][];
 
   return {
     period,
@@ -146,7 +156,10 @@ export function gatherFactInputs(
     suppliers: supplySummary,
     riskAtEnd: {
       byLevel: countLevels(riskRows),
-      records: columns("risk_assessment", riskRows.map((r) => [r[0], r[3]])),
+      records: columns(
+        "risk_assessment",
+        riskRows.map((r) => [r[0], r[3]]),
+      ),
       highRecords: columns(
         "risk_assessment",
         riskRows.filter((r) => r[1] === "high" || r[1] === "critical").map((r) => [r[0], r[3]]),

@@ -109,7 +109,12 @@ export function summariseSuppliers(rows: SupplierRow[] | SupplierSummary): Suppl
         .slice(0, MAX_NAMES_PER_COUNTRY)
         .map((name) => ({ country, name })),
     ),
-    records: group("supplier", rows, (r) => r.id, (r) => r.addedOn),
+    records: group(
+      "supplier",
+      rows,
+      (r) => r.id,
+      (r) => r.addedOn,
+    ),
   };
 }
 
@@ -120,8 +125,18 @@ export function summariseRisk(rows: RiskRow[] | RiskSummary): RiskSummary {
   const high = rows.filter((r) => isHigh(r.level));
   return {
     byLevel: [...counts.entries()].map(([level, count]) => ({ level, count })),
-    records: group("risk_assessment", rows, (r) => r.assessmentId, (r) => r.computedOn),
-    highRecords: group("risk_assessment", high, (r) => r.assessmentId, (r) => r.computedOn),
+    records: group(
+      "risk_assessment",
+      rows,
+      (r) => r.assessmentId,
+      (r) => r.computedOn,
+    ),
+    highRecords: group(
+      "risk_assessment",
+      high,
+      (r) => r.assessmentId,
+      (r) => r.computedOn,
+    ),
   };
 }
 export type RecordType = "supplier" | "risk_assessment" | "questionnaire" | "audit" | "finding" | "action";
@@ -286,14 +301,28 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "questionnaires_sent",
     "Questionnaires sent in the period",
     live.length === 0 ? null : live.length,
-    [group("questionnaire", live, (a) => a.id, (a) => a.sentOn)],
+    [
+      group(
+        "questionnaire",
+        live,
+        (a) => a.id,
+        (a) => a.sentOn,
+      ),
+    ],
     noQuestionnaires,
   );
   add(
     "questionnaires_completed",
     "Questionnaires completed by the period end",
     live.length === 0 ? null : completed.length,
-    [group("questionnaire", completed, (a) => a.id, (a) => a.submittedOn!)],
+    [
+      group(
+        "questionnaire",
+        completed,
+        (a) => a.id,
+        (a) => a.submittedOn!,
+      ),
+    ],
     noQuestionnaires,
   );
   add(
@@ -313,7 +342,14 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "audits",
     "Audits carried out in the period",
     input.audits.length === 0 ? null : input.audits.length,
-    [group("audit", input.audits, (a) => a.id, (a) => a.auditDate)],
+    [
+      group(
+        "audit",
+        input.audits,
+        (a) => a.id,
+        (a) => a.auditDate,
+      ),
+    ],
     noAudits,
   );
   add(
@@ -336,7 +372,14 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "findings_raised",
     "Audit findings raised in the period",
     anyFindingHistory ? raised.length : null,
-    [group("finding", raised, (f) => f.id, (f) => f.raisedOn)],
+    [
+      group(
+        "finding",
+        raised,
+        (f) => f.id,
+        (f) => f.raisedOn,
+      ),
+    ],
     noFindings,
   );
   const grave = raised.filter((f) => raisesTask(f.grade));
@@ -350,7 +393,14 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "grave_findings_raised",
     "Zero-tolerance or critical findings raised in the period",
     anyFindingHistory ? grave.length : null,
-    [group("finding", grave, (f) => f.id, (f) => f.raisedOn)],
+    [
+      group(
+        "finding",
+        grave,
+        (f) => f.id,
+        (f) => f.raisedOn,
+      ),
+    ],
     noFindings,
   );
   add(
@@ -371,14 +421,28 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "findings_closed",
     "Audit findings closed in the period",
     anyFindingHistory ? closedInPeriod.length : null,
-    [group("finding", closedInPeriod, (f) => f.id, (f) => f.closedOn!)],
+    [
+      group(
+        "finding",
+        closedInPeriod,
+        (f) => f.id,
+        (f) => f.closedOn!,
+      ),
+    ],
     noFindings,
   );
   add(
     "findings_open_at_end",
     "Audit findings open at the period end",
     anyFindingHistory ? openAtEnd.length : null,
-    [group("finding", openAtEnd, (f) => f.id, (f) => f.raisedOn)],
+    [
+      group(
+        "finding",
+        openAtEnd,
+        (f) => f.id,
+        (f) => f.raisedOn,
+      ),
+    ],
     noFindings,
   );
 
@@ -398,28 +462,56 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "actions_raised",
     "Remediation actions raised in the period",
     anyActionHistory ? actionsRaised.length : null,
-    [group("action", actionsRaised, (a) => a.id, (a) => a.raisedOn)],
+    [
+      group(
+        "action",
+        actionsRaised,
+        (a) => a.id,
+        (a) => a.raisedOn,
+      ),
+    ],
     noActions,
   );
   add(
     "actions_closed",
     "Remediation actions closed in the period",
     anyActionHistory ? actionsClosed.length : null,
-    [group("action", actionsClosed, (a) => a.id, (a) => a.closedOn!)],
+    [
+      group(
+        "action",
+        actionsClosed,
+        (a) => a.id,
+        (a) => a.closedOn!,
+      ),
+    ],
     noActions,
   );
   add(
     "actions_open_at_end",
     "Remediation actions open at the period end",
     anyActionHistory ? actionsOpen.length : null,
-    [group("action", actionsOpen, (a) => a.id, (a) => a.raisedOn)],
+    [
+      group(
+        "action",
+        actionsOpen,
+        (a) => a.id,
+        (a) => a.raisedOn,
+      ),
+    ],
     noActions,
   );
   add(
     "actions_overdue_at_end",
     "Of these, past their due date at the period end",
     anyActionHistory ? overdue.length : null,
-    [group("action", overdue, (a) => a.id, (a) => a.dueDate)],
+    [
+      group(
+        "action",
+        overdue,
+        (a) => a.id,
+        (a) => a.dueDate,
+      ),
+    ],
     noActions,
   );
 
@@ -437,8 +529,7 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
   // A red-flag answer raises a remediation action when it is recorded, so answer-sourced actions raised in
   // the period are the red-flag answers of the period.
   for (const a of actionsRaised)
-    if (a.sourceType === "answer" && flag(indicatorNumber(a.iloIndicator), "answers"))
-      flagActions.push(a);
+    if (a.sourceType === "answer" && flag(indicatorNumber(a.iloIndicator), "answers")) flagActions.push(a);
   // Only grave findings are red flags: a minor payslip finding is not evidence of forced labour.
   for (const f of raised)
     if (RED_FLAG_GRADES.includes(f.grade) && flag(indicatorNumber(f.iloIndicator), "findings"))
@@ -452,8 +543,18 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "Red flags recorded in the period (by ILO indicator)",
     sourcesExist ? flagActions.length + flagFindings.length : null,
     [
-      group("action", flagActions, (a) => a.id, (a) => a.raisedOn),
-      group("finding", flagFindings, (f) => f.id, (f) => f.raisedOn),
+      group(
+        "action",
+        flagActions,
+        (a) => a.id,
+        (a) => a.raisedOn,
+      ),
+      group(
+        "finding",
+        flagFindings,
+        (f) => f.id,
+        (f) => f.raisedOn,
+      ),
     ],
     "No questionnaires, audits or remediation actions are recorded for the period.",
   );
