@@ -485,6 +485,36 @@ describe.skipIf(!hasPoppler)(
   },
 );
 
+describe("year-over-year", () => {
+  it.skipIf(!hasPoppler)(
+    "compares this period's indicators with the earlier approved statement's",
+    async () => {
+      const { org, director } = await orgWithBoard();
+      const exec = org.members.executive.ctx;
+      const prev = createStatement(exec, {
+        regime: "uk_msa_s54",
+        periodStart: "2024-12-01",
+        periodEnd: "2025-11-30",
+      });
+      const t = templateFor("uk_msa_s54", "2025-11-30");
+      updateStatement(exec, prev.id, {
+        narrative: Object.fromEntries(t.criteria.map((c) => [c.key, words("earlier year")])),
+      });
+      submitForReview(exec, prev.id);
+      approveStatement(at(exec, "2026-01-10T10:00:00Z"), prev.id, APPROVE(director, "2026-01-05"));
+      const id = await readyStatement(org, "uk_msa_s54");
+      const { storageKey } = await generateStatementPdf(at(exec, "2027-01-10T10:00:00Z"), id);
+      const flat = pdfText(await getObjectBuffer(storageKey)).replace(/\s+/g, " ");
+      expect(flat).toContain("Indicator This period FY2024-25 Change");
+      // The earlier year's figures sit beside this year's (cells wrap, so check the earlier year's no-data text).
+      const table = flat.slice(flat.indexOf("Indicator This period FY2024-25 Change"));
+      expect(table).toContain("Zero-tolerance or critical findings raised in the period 1");
+      expect(table).toContain("No audit findings were raised in the period or");
+      expect(flat).not.toContain("no year-over-year comparison");
+    },
+  );
+});
+
 describe("exports", () => {
   it("lists every record behind each figure in the CSV annex", async () => {
     const { org } = await orgWithBoard();
