@@ -1,6 +1,8 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { systemCtx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
+import { remedyTotals } from "~/remediation/remedies.server";
 import { assignments, audits, findings, remediationTasks, riskAssessments, suppliers } from "~db/schema";
 import type { RiskLevel } from "~db/schema/suppliers.constants";
 import {
@@ -150,9 +152,17 @@ export function gatherFactInputs(
     string | null,
   ][];
 
+  // Remedies are read through the remediation module's own function (it owns worker_remedies).
+  const remedies = remedyTotals(
+    systemCtx(organizationId, "statement facts"),
+    { from: period.start, to: period.end },
+    tx,
+  );
+
   return {
     period,
     asOf: day(asOf)!,
+    remedies,
     suppliers: supplySummary,
     riskAtEnd: {
       byLevel: countLevels(riskRows),

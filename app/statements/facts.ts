@@ -1,4 +1,4 @@
-import { ILO_INDICATORS, raisesTask } from "~/audits/catalogue";
+import { ILO_INDICATORS } from "~/audits/catalogue";
 import { countryName } from "~/suppliers/countries";
 import { FINDING_GRADES, type FindingGrade } from "~db/schema/audits.constants";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
@@ -53,6 +53,13 @@ export type FactInputs = {
     /** The day it was closed, if it is closed. */
     closedOn: string | null;
   }[];
+  /** Remedies to workers recorded in the period (app/remediation's totals), or null when not read. */
+  remedies?: {
+    remedies: number;
+    workers: number;
+    amounts: { currency: string; amountMinor: number }[];
+    byKind: { kind: string; remedies: number; workers: number }[];
+  } | null;
   /** Remediation actions raised on or before the period end. */
   actions: {
     id: string;
@@ -160,6 +167,8 @@ export const INDICATOR_KEYS = [
   "actions_open_at_end",
   "actions_overdue_at_end",
   "red_flags",
+  "remedies",
+  "workers_remedied",
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -210,6 +219,8 @@ export type StatementFacts = {
   redFlags: {
     byIndicator: { indicator: number; name: string; answers: number; findings: number }[];
   };
+  /** What corrective actions gave back to workers in the period (money per currency, never converted). */
+  remedies: NonNullable<FactInputs["remedies"]>;
 };
 
 /** Supplier names kept per country (the PDF prints them; the count covers the rest). */
@@ -382,7 +393,7 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     ],
     noFindings,
   );
-  const grave = raised.filter((f) => raisesTask(f.grade));
+  const grave = raised.filter((f) => RED_FLAG_GRADES.includes(f.grade));
   const actionFor = new Map<string, (typeof input.actions)[number]>();
   for (const a of input.actions) if (a.sourceType === "finding") actionFor.set(a.sourceRef, a);
   const graveWithAction = grave.filter((f) => {
@@ -559,6 +570,18 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     "No questionnaires, audits or remediation actions are recorded for the period.",
   );
 
+  // ---- Remedies to workers (fees repaid, wages back-paid, documents returned) ----------------------------
+  const remedies = input.remedies ?? { remedies: 0, workers: 0, amounts: [], byKind: [] };
+  const noRemedies = "No remedies to workers are recorded for the period.";
+  add("remedies", "Remedies to workers recorded in the period", remedies.remedies || null, [], noRemedies);
+  add(
+    "workers_remedied",
+    "Workers reached by those remedies",
+    remedies.remedies ? remedies.workers : null,
+    [],
+    noRemedies,
+  );
+
   return {
     period,
     asOf: input.asOf,
@@ -596,6 +619,7 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
       })),
     },
     redFlags: { byIndicator },
+    remedies,
   };
 }
 

@@ -324,6 +324,8 @@ function figures(
         "actions_closed",
         "actions_open_at_end",
         "actions_overdue_at_end",
+        "remedies",
+        "workers_remedied",
       ]);
     case "effectiveness":
       return effectivenessFigures(b, f, previous);

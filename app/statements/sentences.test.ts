@@ -95,6 +95,18 @@ const CASES: Record<string, { holds: Partial<FactInputs>; fails: Partial<FactInp
     fails: { audits: [audit] },
     says: /1 remediation action was raised in the period and 0 closed in it; 1 was open on 30 November 2026, 0 of them past their due date/,
   },
+  remedies_given: {
+    holds: {
+      remedies: {
+        remedies: 2,
+        workers: 42,
+        amounts: [{ currency: "USD", amountMinor: 1234500 }],
+        byKind: [{ kind: "recruitment_fees_repaid", remedies: 2, workers: 42 }],
+      },
+    },
+    fails: { remedies: { remedies: 0, workers: 0, amounts: [], byKind: [] } },
+    says: /gave 2 remedies to workers in the period, reaching 42 workers, including USD 12,345.00 paid/,
+  },
   findings_open_at_end: {
     holds: { audits: [audit], findings: [grave] },
     fails: { audits: [audit], findings: [{ ...grave, closedOn: "2026-07-01" }] },

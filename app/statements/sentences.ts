@@ -117,6 +117,24 @@ export const FACT_SENTENCES: readonly FactSentence[] = [
       `${n(f, "actions_overdue_at_end")} of them past their due date.`,
   },
   {
+    id: "remedies_given",
+    block: "remediation",
+    holds: (f) => f.remedies.remedies > 0,
+    text: (f) => {
+      const money = f.remedies.amounts
+        .map(
+          (a) =>
+            `${a.currency} ${(a.amountMinor / 100).toLocaleString("en-GB", { minimumFractionDigits: 2 })}`,
+        )
+        .join(", ");
+      return (
+        `Corrective actions gave ${plural(f.remedies.remedies, "remedy", "remedies")} to workers in the period, ` +
+        `reaching ${plural(f.remedies.workers, "worker")}` +
+        (money ? `, including ${money} paid to workers (fees repaid or wages back-paid).` : ".")
+      );
+    },
+  },
+  {
     id: "findings_open_at_end",
     block: "remediation",
     holds: (f) => n(f, "findings_open_at_end") > 0,
