@@ -25,6 +25,7 @@ const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/audits\/(?!new\/?(?:\.data)?$)[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/remediation\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
+  { pattern: /^\/supplier-actions\/?(?:_index)?(?:\.data)?$/, kind: "upload" },
 ];
 
 export function bodyKind(pathname: string): BodyKind {

@@ -25,7 +25,9 @@ import {
   verifyAction,
   verifySchema,
 } from "./actions.server";
+import { getActionDetail } from "./detail.server";
 import { recordRemedy, remedySchema } from "./remedies.server";
+import { shareActionsWithSupplier, shareSchema } from "./supplier-access.server";
 
 type Intent =
   | "submit_plan"
@@ -76,6 +78,19 @@ const STEPS: Record<Exclude<Intent, "upload">, Step> = {
  * what was typed come back to the same form), run the one verb, answer with a notice.
  */
 export async function runBuyerIntent(member: Member, actionId: string, intent: string, form: FormData) {
+  if (intent === "share") {
+    form.delete("intent");
+    const parsed = parseForm(shareSchema, form, { intent });
+    if (!parsed.ok) return parsed.response;
+    const supplierId = getActionDetail(member.ctx, actionId).action.supplierId;
+    return handle(
+      async () => {
+        await shareActionsWithSupplier(member.ctx, supplierId, parsed.data);
+        return { ok: true as const, intent, notice: `Link emailed to ${parsed.data.recipientEmail}.` };
+      },
+      { intent, values: parsed.values },
+    );
+  }
   if (intent === "upload") {
     requirePermission(member, "evidence:upload");
     const file = form.get("file");

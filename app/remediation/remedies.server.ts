@@ -11,7 +11,10 @@ import { REMEDY_KINDS, type RemedyKind } from "~db/schema/remediation.constants"
 import { recordActionEvent } from "./remediation.server";
 import { formatMoney, REMEDY_KIND_LABELS } from "./remedy-kinds";
 
-/** Money as text with at most two decimals ("24000", "24,000.50"); stored in hundredths. */
+/**
+ * Money as text with at most two decimals ("24000", "24,000.50"), kept as text by the schema (so parsing
+ * twice, at the edge and in the verb, gives the same value) and turned into hundredths by the verb.
+ */
 const amountField = z
   .string()
   .trim()
@@ -20,7 +23,9 @@ const amountField = z
     error: "Enter the amount as a number, e.g. 24000 or 24000.50.",
   })
   .nullish()
-  .transform((v) => (v ? Math.round(Number(v) * 100) : null));
+  .transform((v) => v || null);
+
+const toMinor = (amount: string | null) => (amount === null ? null : Math.round(Number(amount) * 100));
 
 export const remedySchema = z
   .strictObject({
@@ -62,7 +67,8 @@ export type RemedyInput = z.input<typeof remedySchema>;
  * shows it (one of the action's own files).
  */
 export function recordRemedy(ctx: Ctx, actionId: string, input: RemedyInput) {
-  const v = parseInput(remedySchema, input);
+  const parsed = parseInput(remedySchema, input);
+  const v = { ...parsed, amount: toMinor(parsed.amount) };
   const today = nowOf(ctx).toISOString().slice(0, 10);
   if (v.remediedOn > today) {
     const message = "A remedy is recorded once it has happened: the date cannot be in the future.";

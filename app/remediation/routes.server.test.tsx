@@ -116,6 +116,24 @@ describe("/remediation/:taskId", () => {
   });
 });
 
+describe("/remediation/:taskId remedy form", () => {
+  it("records fees repaid with an amount through the form (parsed at the edge and again in the verb)", async () => {
+    const res = await post(org.members.procurement, {
+      intent: "remedy",
+      kind: "recruitment_fees_repaid",
+      workers: "40",
+      remediedOn: "2026-03-20",
+      amount: "24,000",
+      currency: "USD",
+    });
+    expect(res).toMatchObject({ ok: true, intent: "remedy" });
+    const data = await actionLoader(
+      routeArgs(requestAs(org.members.procurement, `/remediation/${actionId}`), { taskId: actionId }),
+    );
+    expect(data.remedies[0]).toMatchObject({ workers: 40, amountMinor: 2_400_000, currency: "USD" });
+  });
+});
+
 describe("/settings/remediation", () => {
   it("shows and saves the deadline table for admins only", async () => {
     const data = await settingsLoader(routeArgs(requestAs(org.members.admin, "/settings/remediation")));

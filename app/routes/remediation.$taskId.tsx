@@ -15,11 +15,13 @@ import {
   ownerOptions,
 } from "~/remediation/detail.server";
 import { listRemedies } from "~/remediation/remedies.server";
+import { shareDefaults } from "~/remediation/supplier-access.server";
 import { ActionEvidence, EscalationList } from "~/remediation/ui/ActionEvidence";
 import { BuyerSteps, EscalateForm, OwnerForm, type Failure } from "~/remediation/ui/ActionForms";
 import { ActionSummary, PlanCard, VerificationCard } from "~/remediation/ui/ActionSummary";
 import { ActionTimeline } from "~/remediation/ui/ActionTimeline";
 import { RemedyCard } from "~/remediation/ui/RemedyCard";
+import { ShareWithSupplier } from "~/remediation/ui/ShareWithSupplier";
 import { availableEvents } from "~/remediation/workflow";
 import { Notice } from "~/ui/form";
 import { useSubmittingIntent } from "~/ui/intent";
@@ -40,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     item,
     escalations: listEscalations(ctx, item.id),
     remedies: listRemedies(ctx, item.id),
+    share: canWrite ? shareDefaults(ctx, item.supplierId) : null,
     steps: canWrite ? availableEvents(item.state, "buyer") : [],
     owners: canWrite ? ownerOptions(ctx) : [],
     audits: canWrite ? followUpAuditOptions(ctx, item.supplierId) : [],
@@ -118,6 +121,14 @@ export default function CorrectiveActionPage() {
               failure={failureFor("owner")}
             />
           </Card>
+          {d.share ? (
+            <ShareWithSupplier
+              contact={d.share.contact}
+              lastShared={d.share.lastShared}
+              failure={failureFor("share")}
+              busy={busyIntent === "share"}
+            />
+          ) : null}
           {d.steps.includes("escalate") ? (
             <Card title="Escalate">
               <EscalateForm

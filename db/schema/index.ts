@@ -13,3 +13,4 @@ export * from "./imports";
 export * from "./campaigns";
 export * from "./scheduler";
 export * from "./templates";
+export * from "./action-portal";

@@ -14,6 +14,7 @@ import { can, type Permission } from "~/orgs/permissions";
 import { latestCodeFor } from "~/questionnaires/portal.testing";
 import { sendQuestionnaire } from "~/questionnaires/send.server";
 import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templates.server";
+import { shareActionsWithSupplier } from "~/remediation/supplier-access.server";
 import { loader as rootLoader } from "~/root";
 import { addGoverningBodyMember } from "~/statements/governance.server";
 import { templateFor } from "~/statements/regimes";
@@ -107,6 +108,11 @@ type Fx = {
   /** A draft version of org A's own questionnaire template. */
   templateVersionId: string;
   portal: { cookie: string };
+  /** The supplier's corrective-action link (emailed token) and a browser confirmed on it. */
+  actionToken: string;
+  actionPortal: { cookie: string };
+  /** An action of another supplier of org A: the action link must not reach it. */
+  otherSupplierTaskId: string;
   /** The supplier's primary contact row and one site (supplier pages). */
   contactId: string;
   siteId: string;
@@ -389,6 +395,41 @@ const TABLE: Record<string, RouteSpec> = {
   },
 
   // ---- Supplier portal (portal cookie bound to one assignment) -------------------------------------
+  "a.$token": {
+    kind: "public",
+    why: "corrective-action link landing: GET read-only, POST starts an unconfirmed session and emails a code",
+    params: (fx) => ({ token: fx.actionToken }),
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({}),
+      anonymous: { status: 302, location: "/supplier-actions/verify" },
+      supplier: { status: 302, location: "/supplier-actions/verify" },
+      member: { status: 302, location: "/supplier-actions/verify" },
+      mutates: true,
+    },
+  },
+  "supplier-actions._index": {
+    kind: "public",
+    why: "a supplier's corrective actions: only a confirmed action-link cookie opens it (tested below)",
+    loader: { anonymous: { status: 404 }, member: { status: 404 }, supplier: { status: 404 } },
+    action: {
+      form: (fx) => ({ intent: "respond", actionId: fx.taskId, response: "agreed" }),
+      anonymous: { status: 404 },
+      supplier: { status: 404 },
+      member: { status: 404 },
+    },
+  },
+  "supplier-actions.verify": {
+    kind: "public",
+    why: "the code page of a corrective-action link: only with that link's session cookie (tested below)",
+    loader: { anonymous: { status: 404 }, member: { status: 404 }, supplier: { status: 404 } },
+    action: {
+      form: () => ({ code: "123456" }),
+      anonymous: { status: 404 },
+      supplier: { status: 404 },
+      member: { status: 404 },
+    },
+  },
   "portal.$assignmentId": { kind: "portal" },
   "portal.$assignmentId_.verify": { kind: "portal" },
   "portal.$assignmentId_.pdf": { kind: "portal", loaderOnly: true },
@@ -1288,6 +1329,53 @@ beforeAll(async () => {
     file: pdfFile("zq9alpha-evidence.pdf"),
   });
 
+  // The supplier's corrective-action link: shared by procurement, redeemed and confirmed as a browser would.
+  const shared = await shareActionsWithSupplier(procurement.ctx, supplier.id, {
+    recipientName: "Zq9Alpha Contact",
+    recipientEmail: "contact@zq9alpha.test",
+    language: "es",
+  });
+  const actionToken = shared.link.split("/a/")[1];
+  const actionRedeemed = await invoke(
+    ROUTES["a.$token"].action!,
+    buildRequest(null, `/a/${actionToken}`, {}),
+    {
+      token: actionToken,
+    },
+  );
+  const actionCookie = actionRedeemed.setCookie?.split(";")[0] ?? "";
+  expect(actionCookie).toMatch(/^cs_actions=.+/);
+  const actionCode = /\b(\d{6})\b/.exec(
+    db()
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.organizationId, a.id), eq(emailOutbox.template, "action-portal-code")))
+      .get()!.text,
+  )![1];
+  const actionConfirmed = await invoke(
+    ROUTES["supplier-actions.verify"].action!,
+    buildRequest({ cookie: actionCookie }, "/supplier-actions/verify", { code: actionCode }),
+    {},
+  );
+  expect(actionConfirmed.location).toBe("/supplier-actions");
+  const secondSupplier = await createSupplier(procurement.ctx, {
+    name: "Zq9Alpha Second Supplier",
+    country: "VN",
+    sector: "Textiles and apparel",
+    contactName: "Zq9Alpha Second Contact",
+    contactEmail: "second-supplier@zq9alpha.test",
+  });
+  const secondAudit = createAudit(auditor.ctx, {
+    supplierId: secondSupplier.id,
+    scheme: "RBA",
+    auditDate: "2026-01-16",
+  });
+  const otherSupplierTaskId = addFinding(auditor.ctx, {
+    auditId: secondAudit.id,
+    title: "Zq9Alpha second supplier finding",
+    schemeGrade: "Priority",
+  }).taskId;
+
   const statement = createStatement(executive.ctx, { periodStart: "2025-01-01", periodEnd: "2025-12-31" });
   updateStatement(executive.ctx, statement.id, { narrative: { structure: "Zq9Alpha group structure." } });
   const document = await generateStatementPdf(executive.ctx, statement.id);
@@ -1392,6 +1480,9 @@ beforeAll(async () => {
     findingId: finding.id,
     evidenceId: evidence.id,
     taskId: taskId!,
+    actionToken,
+    actionPortal: { cookie: actionCookie },
+    otherSupplierTaskId,
     statementId: statement.id,
     documentId: document.documentId,
     caStatementId: caStatement.id,
@@ -1744,6 +1835,40 @@ describe("public statement pages", () => {
 // -------------------------------------------------------------------------------------------------------
 // Supplier portal
 // -------------------------------------------------------------------------------------------------------
+
+describe("supplier-actions (the corrective-action link)", () => {
+  it("a confirmed link opens its own supplier's actions and no other supplier's", async () => {
+    const own = await get("supplier-actions._index", fx.actionPortal);
+    expect(own.status).toBe(200);
+    expect(own.body).toContain("Zq9Alpha passports retained");
+    expect(own.body).not.toContain("Zq9Alpha second supplier finding");
+    const other = await post("supplier-actions._index", fx.actionPortal, {
+      intent: "respond",
+      actionId: fx.otherSupplierTaskId,
+      response: "agreed",
+    });
+    expect(other.status).toBe(404);
+    const foreignTenant = await get("supplier-actions._index", fx.b.members.admin);
+    expect(foreignTenant.status).toBe(404);
+  });
+
+  it("an unconfirmed browser reaches only the code page", async () => {
+    const out = await invoke(ROUTES["a.$token"].action!, buildRequest(null, `/a/${fx.actionToken}`, {}), {
+      token: fx.actionToken,
+    });
+    const unconfirmed = { cookie: out.setCookie!.split(";")[0] };
+    const page = await get("supplier-actions._index", unconfirmed);
+    expect(page.status).toBe(302);
+    expect(page.location).toBe("/supplier-actions/verify");
+    expect((await get("supplier-actions.verify", unconfirmed)).status).toBe(200);
+    const write = await post("supplier-actions._index", unconfirmed, {
+      intent: "respond",
+      actionId: fx.taskId,
+      response: "agreed",
+    });
+    expect(write.status).toBe(302);
+  });
+});
 
 describe("portal.$assignmentId", () => {
   const file = "portal.$assignmentId";

@@ -23,6 +23,7 @@ function TextArea({
   hint,
   rows = 3,
   placeholder,
+  idPrefix = "f",
 }: {
   name: string;
   label: string;
@@ -30,8 +31,10 @@ function TextArea({
   hint?: string;
   rows?: number;
   placeholder?: string;
+  /** Unique per form when a page repeats it (one per action). */
+  idPrefix?: string;
 }) {
-  const id = `f-${name}`;
+  const id = `${idPrefix}-${name}`;
   const error = failure?.fieldErrors[name];
   return (
     <div>
@@ -82,21 +85,27 @@ export function PlanForm({
   busy,
   labels = ENGLISH_PLAN_LABELS,
   defaults,
+  actionId,
 }: {
   failure?: Failure;
   busy: boolean;
   labels?: PlanLabels;
   defaults?: { supplierOwner?: string | null };
+  /** Set on pages that list several actions (the supplier's page): which one the plan is for. */
+  actionId?: string;
 }) {
+  const p = actionId ? `p-${actionId}` : "f";
   return (
     <Form method="post" className="space-y-4" noValidate>
       <input type="hidden" name="intent" value="submit_plan" />
+      {actionId ? <input type="hidden" name="actionId" value={actionId} /> : null}
       <FormError error={failure?.formError} />
-      <TextArea name="rootCause" label={labels.rootCause} failure={failure} />
-      <TextArea name="correctiveAction" label={labels.correctiveAction} failure={failure} />
-      <TextArea name="preventiveAction" label={labels.preventiveAction} failure={failure} />
+      <TextArea idPrefix={p} name="rootCause" label={labels.rootCause} failure={failure} />
+      <TextArea idPrefix={p} name="correctiveAction" label={labels.correctiveAction} failure={failure} />
+      <TextArea idPrefix={p} name="preventiveAction" label={labels.preventiveAction} failure={failure} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
+          id={`${p}-planTargetDate`}
           label={labels.planTargetDate}
           name="planTargetDate"
           type="date"
@@ -104,6 +113,7 @@ export function PlanForm({
           error={failure?.fieldErrors.planTargetDate}
         />
         <Field
+          id={`${p}-supplierOwner`}
           label={labels.supplierOwner}
           name="supplierOwner"
           maxLength={200}
@@ -142,7 +152,7 @@ export function CommentForm({
     <Form method="post" className="space-y-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <FormError error={failure?.formError} />
-      <TextArea name={name} label={label} failure={failure} hint={hint} rows={2} />
+      <TextArea idPrefix={intent} name={name} label={label} failure={failure} hint={hint} rows={2} />
       <button type="submit" className={danger ? "btn-secondary text-red-700" : "btn-primary"} disabled={busy}>
         {button}
       </button>
@@ -198,6 +208,7 @@ export function VerifyForm({
         <FieldError error={failure?.fieldErrors.followUpAuditId} />
       </div>
       <TextArea
+        idPrefix="verify"
         name="note"
         label="What was checked"
         failure={failure}
@@ -217,23 +228,28 @@ export function EvidenceUploadForm({
   uploadLimit,
   label = "Add an evidence file",
   button = "Upload",
+  actionId,
 }: {
   failure?: Failure;
   busy: boolean;
   uploadLimit: string;
   label?: string;
   button?: string;
+  /** Set on pages that list several actions: which one the file evidences. */
+  actionId?: string;
 }) {
+  const fileId = actionId ? `file-${actionId}` : "f-file";
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
       <input type="hidden" name="intent" value="upload" />
+      {actionId ? <input type="hidden" name="actionId" value={actionId} /> : null}
       <FormError error={failure?.formError} />
       <div>
-        <label htmlFor="f-file" className="label">
+        <label htmlFor={fileId} className="label">
           {label}
         </label>
         <input
-          id="f-file"
+          id={fileId}
           name="file"
           type="file"
           accept={ACCEPT_ATTRIBUTE}
@@ -441,7 +457,7 @@ export function EscalateForm({
         </label>
         <FieldError error={failure?.fieldErrors.kind} />
       </fieldset>
-      <TextArea name="comment" label="Reason" failure={failure} rows={2} />
+      <TextArea idPrefix="escalate" name="comment" label="Reason" failure={failure} rows={2} />
       <div>
         <label htmlFor="f-approverUserId" className="label">
           Approved by

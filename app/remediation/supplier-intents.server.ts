@@ -1,0 +1,100 @@
+import type { ZodType } from "zod";
+import { uploadEvidence } from "~/evidence/evidence.server";
+import { formFailure, handle, parseForm } from "~/infra/http.server";
+import {
+  progressSchema,
+  respondSchema,
+  respondToFinding,
+  startWork,
+  submitEvidence,
+  submitPlan,
+  submitPlanSchema,
+} from "./actions.server";
+import type { SupplierAccess } from "./supplier-access.server";
+import { supplierActionsT, type SupplierActionsKey } from "./supplier-i18n.server";
+
+type StepIntent = "respond" | "submit_plan" | "start_work" | "submit_evidence";
+type Run = (ctx: SupplierAccess["ctx"], id: string, input: never, o: { supplierId: string }) => unknown;
+
+const STEPS: Record<StepIntent, { schema: ZodType; run: Run }> = {
+  respond: { schema: respondSchema, run: respondToFinding },
+  submit_plan: { schema: submitPlanSchema, run: submitPlan },
+  start_work: { schema: progressSchema, run: startWork },
+  submit_evidence: { schema: progressSchema, run: submitEvidence },
+};
+
+/**
+ * The supplier's forms, one intent each, always for an action of the link's own supplier (the verbs get
+ * `supplierId` and answer "not found" for any other). Results carry the intent and the action id
+ * (`target`), so the page shows each message beside the right action.
+ */
+export async function runSupplierIntent(access: SupplierAccess, form: FormData) {
+  const intent = String(form.get("intent") ?? "");
+  const actionId = String(form.get("actionId") ?? "");
+  const t = supplierActionsT(access.language);
+  const opts = { supplierId: access.supplierId };
+  if (intent === "upload") {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      const message = t("evidence.choose");
+      return formFailure(400, {
+        intent,
+        target: actionId,
+        formError: message,
+        fieldErrors: { file: message },
+      });
+    }
+    return handle(
+      async () => {
+        await uploadEvidence(access.ctx, { actionId, supplierId: access.supplierId, file });
+        return { ok: true as const, intent, target: actionId, notice: t("saved.upload") };
+      },
+      { intent, target: actionId },
+    );
+  }
+  if (!(intent in STEPS)) return formFailure(400, { formError: "Unknown form submission." });
+  const step = STEPS[intent as StepIntent];
+  form.delete("intent");
+  form.delete("actionId");
+  const parsed = parseForm(step.schema, form, { intent, target: actionId });
+  if (!parsed.ok) return inSupplierWords(parsed.response, t);
+  return handle(
+    () => {
+      (step.run as (ctx: SupplierAccess["ctx"], id: string, input: unknown, o: typeof opts) => unknown)(
+        access.ctx,
+        actionId,
+        parsed.data,
+        opts,
+      );
+      return { ok: true as const, intent, target: actionId, notice: t(`saved.${intent as StepIntent}`) };
+    },
+    { intent, target: actionId, values: parsed.values },
+  ).then((r) => ("ok" in r ? r : inSupplierWords(r, t)));
+}
+
+const FIELD_KEYS: Record<string, SupplierActionsKey> = {
+  planTargetDate: "err.date",
+  reason: "err.reason",
+  response: "err.response",
+};
+
+/**
+ * Form failures in the supplier's language: the schemas' and verbs' messages are the buyer's English, so
+ * each field error is replaced by the supplier-language message for that field.
+ */
+function inSupplierWords(
+  failure: ReturnType<typeof formFailure<string>>,
+  t: (k: SupplierActionsKey) => string,
+) {
+  const { data, init } = failure;
+  const fieldErrors = Object.fromEntries(
+    Object.keys(data.fieldErrors).map((k) => [k, t(FIELD_KEYS[k] ?? "err.field")]),
+  );
+  return formFailure(init?.status ?? 400, {
+    intent: data.intent,
+    target: data.target,
+    values: data.values,
+    fieldErrors,
+    formError: Object.keys(fieldErrors).length ? undefined : data.formError,
+  });
+}
