@@ -56,6 +56,12 @@ const en = {
   "verify.none": "There is no valid code for this browser. Ask for a new one below.",
   "verify.tooMany": "Too many codes requested. Please try again in {minutes} minutes.",
   "verify.why": "This keeps your answers safe if the link is forwarded to someone else.",
+  "link.locked.title": "This link is locked",
+  "link.locked.body":
+    "Too many wrong codes were entered with this link, so for your safety it no longer opens the questionnaire. Ask for a new link: it goes only to the address the questionnaire was sent to, and your saved answers are kept.",
+  "link.tooMany": "Too many attempts from this network. Please try again in {minutes} minutes.",
+  "verify.linkLocked":
+    "Too many wrong codes for this link: it is locked for your safety. Open the link from the email again and ask for a new link; your saved answers are kept.",
 
   // Portal
   "portal.due": "Due {date}",
@@ -169,6 +175,12 @@ const es: Record<PortalKey, string> = {
   "verify.none": "No hay ningún código válido para este navegador. Solicite uno nuevo a continuación.",
   "verify.tooMany": "Se han solicitado demasiados códigos. Vuelva a intentarlo dentro de {minutes} minutos.",
   "verify.why": "Así sus respuestas están protegidas si el enlace se reenvía a otra persona.",
+  "link.locked.title": "Este enlace está bloqueado",
+  "link.locked.body":
+    "Se introdujeron demasiados códigos incorrectos con este enlace; por su seguridad ya no abre el cuestionario. Pida un enlace nuevo: solo se envía a la dirección a la que se envió el cuestionario y sus respuestas guardadas se conservan.",
+  "link.tooMany": "Demasiados intentos desde esta red. Vuelva a intentarlo dentro de {minutes} minutos.",
+  "verify.linkLocked":
+    "Demasiados códigos incorrectos para este enlace: está bloqueado por su seguridad. Abra de nuevo el enlace del correo y pida un enlace nuevo; sus respuestas guardadas se conservan.",
   "portal.due": "Fecha límite: {date}",
   "portal.progress": "Respondidas: {answered} de {total}",
   "portal.overall": "Progreso total",
@@ -275,6 +287,12 @@ const fr: Record<PortalKey, string> = {
   "verify.none": "Aucun code valable pour ce navigateur. Demandez-en un nouveau ci-dessous.",
   "verify.tooMany": "Trop de codes demandés. Réessayez dans {minutes} minutes.",
   "verify.why": "Vos réponses restent ainsi protégées si le lien est transféré à quelqu’un d’autre.",
+  "link.locked.title": "Ce lien est bloqué",
+  "link.locked.body":
+    "Trop de codes erronés ont été saisis avec ce lien ; pour votre sécurité, il n’ouvre plus le questionnaire. Demandez un nouveau lien : il est envoyé uniquement à l’adresse à laquelle le questionnaire a été envoyé, et vos réponses enregistrées sont conservées.",
+  "link.tooMany": "Trop de tentatives depuis ce réseau. Réessayez dans {minutes} minutes.",
+  "verify.linkLocked":
+    "Trop de codes erronés pour ce lien : il est bloqué pour votre sécurité. Rouvrez le lien de l’e-mail et demandez un nouveau lien ; vos réponses enregistrées sont conservées.",
   "portal.due": "Échéance : {date}",
   "portal.progress": "Réponses : {answered} sur {total}",
   "portal.overall": "Progression globale",
@@ -378,6 +396,12 @@ const zhHans: Record<PortalKey, string> = {
   "verify.none": "此浏览器没有有效的验证码。请在下方申请新的验证码。",
   "verify.tooMany": "申请验证码次数过多。请在 {minutes} 分钟后重试。",
   "verify.why": "这样即使链接被转发给他人，您的答案也是安全的。",
+  "link.locked.title": "此链接已锁定",
+  "link.locked.body":
+    "使用此链接输入的错误验证码过多，为了您的安全，它已无法再打开问卷。请申请新链接：新链接只会发送到问卷的收件地址，您已保存的答案会保留。",
+  "link.tooMany": "来自此网络的尝试次数过多。请在 {minutes} 分钟后重试。",
+  "verify.linkLocked":
+    "此链接的错误验证码过多，为了您的安全已被锁定。请重新打开邮件中的链接并申请新链接；您已保存的答案会保留。",
   "portal.due": "截止日期：{date}",
   "portal.progress": "已回答：{answered} / {total}",
   "portal.overall": "总体进度",
@@ -481,6 +505,12 @@ const vi: Record<PortalKey, string> = {
   "verify.none": "Không có mã hợp lệ cho trình duyệt này. Hãy yêu cầu mã mới bên dưới.",
   "verify.tooMany": "Bạn đã yêu cầu quá nhiều mã. Vui lòng thử lại sau {minutes} phút.",
   "verify.why": "Nhờ vậy câu trả lời của bạn vẫn an toàn nếu liên kết bị chuyển tiếp cho người khác.",
+  "link.locked.title": "Liên kết này đã bị khóa",
+  "link.locked.body":
+    "Đã nhập quá nhiều mã sai với liên kết này, vì vậy để bảo vệ bạn, liên kết không còn mở được bảng câu hỏi. Hãy yêu cầu liên kết mới: liên kết chỉ được gửi đến địa chỉ đã nhận bảng câu hỏi, và các câu trả lời đã lưu vẫn được giữ.",
+  "link.tooMany": "Quá nhiều lần thử từ mạng này. Vui lòng thử lại sau {minutes} phút.",
+  "verify.linkLocked":
+    "Quá nhiều mã sai cho liên kết này: liên kết đã bị khóa để bảo vệ bạn. Hãy mở lại liên kết trong email và yêu cầu liên kết mới; các câu trả lời đã lưu vẫn được giữ.",
   "portal.due": "Hạn chót: {date}",
   "portal.progress": "Đã trả lời: {answered}/{total}",
   "portal.overall": "Tiến độ chung",
@@ -586,6 +616,12 @@ const id: Record<PortalKey, string> = {
   "verify.none": "Tidak ada kode yang berlaku untuk browser ini. Minta kode baru di bawah.",
   "verify.tooMany": "Terlalu banyak permintaan kode. Silakan coba lagi dalam {minutes} menit.",
   "verify.why": "Dengan begitu jawaban Anda tetap aman jika tautan diteruskan ke orang lain.",
+  "link.locked.title": "Tautan ini terkunci",
+  "link.locked.body":
+    "Terlalu banyak kode salah dimasukkan dengan tautan ini, jadi demi keamanan Anda tautan ini tidak lagi membuka kuesioner. Mintalah tautan baru: tautan hanya dikirim ke alamat tujuan kuesioner, dan jawaban yang tersimpan tetap ada.",
+  "link.tooMany": "Terlalu banyak percobaan dari jaringan ini. Silakan coba lagi dalam {minutes} menit.",
+  "verify.linkLocked":
+    "Terlalu banyak kode salah untuk tautan ini: tautan dikunci demi keamanan Anda. Buka lagi tautan dari email dan minta tautan baru; jawaban yang tersimpan tetap ada.",
   "portal.due": "Batas waktu: {date}",
   "portal.progress": "Terjawab: {answered} dari {total}",
   "portal.overall": "Kemajuan keseluruhan",
@@ -691,6 +727,12 @@ const pt: Record<PortalKey, string> = {
   "verify.none": "Não há nenhum código válido para este navegador. Peça um novo abaixo.",
   "verify.tooMany": "Foram pedidos demasiados códigos. Tente novamente dentro de {minutes} minutos.",
   "verify.why": "Assim as suas respostas ficam protegidas se o link for reencaminhado a outra pessoa.",
+  "link.locked.title": "Este link está bloqueado",
+  "link.locked.body":
+    "Foram introduzidos demasiados códigos errados com este link; para sua segurança, já não abre o questionário. Peça um novo link: é enviado apenas para o endereço para onde o questionário foi enviado, e as respostas guardadas mantêm-se.",
+  "link.tooMany": "Demasiadas tentativas a partir desta rede. Tente novamente dentro de {minutes} minutos.",
+  "verify.linkLocked":
+    "Demasiados códigos errados para este link: está bloqueado para sua segurança. Abra novamente o link do email e peça um novo link; as respostas guardadas mantêm-se.",
   "portal.due": "Prazo: {date}",
   "portal.progress": "Respondidas: {answered} de {total}",
   "portal.overall": "Progresso geral",
@@ -797,6 +839,12 @@ const tr: Record<PortalKey, string> = {
   "verify.none": "Bu tarayıcı için geçerli bir kod yok. Aşağıdan yeni bir kod isteyin.",
   "verify.tooMany": "Çok fazla kod istendi. Lütfen {minutes} dakika sonra tekrar deneyin.",
   "verify.why": "Böylece bağlantı başka birine iletilse bile yanıtlarınız güvende kalır.",
+  "link.locked.title": "Bu bağlantı kilitlendi",
+  "link.locked.body":
+    "Bu bağlantıyla çok fazla yanlış kod girildi; güvenliğiniz için artık anketi açmıyor. Yeni bir bağlantı isteyin: yalnızca anketin gönderildiği adrese gönderilir ve kaydedilmiş yanıtlarınız korunur.",
+  "link.tooMany": "Bu ağdan çok fazla deneme yapıldı. Lütfen {minutes} dakika sonra yeniden deneyin.",
+  "verify.linkLocked":
+    "Bu bağlantı için çok fazla yanlış kod girildi: güvenliğiniz için kilitlendi. E-postadaki bağlantıyı yeniden açın ve yeni bir bağlantı isteyin; kaydedilmiş yanıtlarınız korunur.",
   "portal.due": "Son tarih: {date}",
   "portal.progress": "Yanıtlanan: {answered}/{total}",
   "portal.overall": "Genel ilerleme",

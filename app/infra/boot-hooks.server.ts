@@ -6,6 +6,7 @@ import { reminderJobHandlers } from "~/questionnaires/reminders.server";
 import { actionJobHandlers } from "~/remediation/reminders.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
 import { env } from "./env.server";
+import { startHousekeeping } from "./housekeeping.server";
 
 /**
  * Start-up work registered by capabilities (seeding, background workers), run in order by boot().
@@ -26,4 +27,5 @@ export const bootHooks: BootHook[] = [
       handlers: { ...campaignJobHandlers, ...reminderJobHandlers, ...actionJobHandlers },
     }),
   ({ log }) => startImportWorker({ log }),
+  ({ log }) => startHousekeeping({ log }),
 ];

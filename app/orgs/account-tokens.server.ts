@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { randomToken, sha256Hex } from "~/infra/crypto.server";
 import { writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -85,4 +85,16 @@ export function createTwoFactorChallenge(user: { id: string; email: string }, no
     }),
   );
   return challengeCookie(token, CHALLENGE_TTL_MS / 1000);
+}
+
+/** Housekeeping: account tokens a day past their expiry or use (pending sign-ups, resets, challenges). */
+export function sweepAccountTokens(now = new Date()): number {
+  const cutoff = new Date(now.getTime() - 86_400_000);
+  return writeTx(
+    (tx) =>
+      tx
+        .delete(accountTokens)
+        .where(or(lt(accountTokens.expiresAt, cutoff), lt(accountTokens.usedAt, cutoff)))
+        .run().changes,
+  );
 }

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, desc, eq, gt, isNull, lt } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { maskEmail } from "~/email/address";
 import { enqueueEmail } from "~/email/outbox.server";
@@ -9,12 +9,13 @@ import type { Ctx } from "~/infra/context";
 import { randomToken, safeEqual, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { blockedFor, recordFailure, type Limit } from "~/orgs/rate-limit.server";
+import { blockedFor, recordFailure, takeAttempt, type Limit, type Throttle } from "~/orgs/rate-limit.server";
 import { readCookie } from "~/orgs/session.server";
 import {
   assignments,
   organizations,
   portalVerificationCodes,
+  rateLimits,
   supplierPortalSessions,
   suppliers,
 } from "~db/schema";
@@ -36,8 +37,57 @@ export const CODE_REQUESTS_PER_WINDOW = 5;
 export const CODE_WINDOW_MS = 15 * 60_000;
 /** "Send me a new link" emails per assignment per day. */
 export const NEW_LINK_PER_DAY = 3;
+/** "Send me a new link" requests per client address per day, across all links. */
+export const NEW_LINK_PER_IP_PER_DAY = 10;
+/**
+ * Wrong codes per link per day, across all its browsers and codes. Reaching it locks the link: only a
+ * new link (emailed to the recipient, which rotates the token) opens the questionnaire again, so someone
+ * holding a forwarded link gets this many guesses at a 6-digit code in total, not ~2,400 a day.
+ */
+export const LINK_CODE_BUDGET_PER_DAY = 10;
+/** Unconfirmed browsers per assignment: opening the link again replaces the oldest beyond this. */
+export const MAX_UNVERIFIED_SESSIONS = 5;
+/** Link redemptions (each a new unconfirmed session and a code email) per client address per hour. */
+export const REDEEMS_PER_IP_PER_HOUR = 20;
+/** An unconfirmed session is useless once its codes are: swept after this long. */
+export const UNVERIFIED_SESSION_MS = DAY_MS;
 
-export type LinkState = "ok" | "unknown" | "expired" | "revoked";
+export type LinkState = "ok" | "unknown" | "expired" | "revoked" | "locked";
+
+const budgetKey = (tokenHash: string) => `portal-code-budget:${tokenHash}`;
+
+/** Whether the link's wrong-code budget is used up (then it stays locked until a new link is issued). */
+function linkLocked(tx: DbOrTx, tokenHash: string): boolean {
+  const row = tx
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.key, budgetKey(tokenHash)))
+    .get();
+  return !!row && row.count >= LINK_CODE_BUDGET_PER_DAY;
+}
+
+/** Count one wrong code against the link's daily budget; true when this one used the budget up. */
+function spendBudget(tx: DbOrTx, tokenHash: string, now: Date): boolean {
+  const key = budgetKey(tokenHash);
+  const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
+  const fresh =
+    !row || (row.count < LINK_CODE_BUDGET_PER_DAY && row.windowStartedAt.getTime() + DAY_MS <= now.getTime());
+  const count = fresh ? 1 : row.count + 1;
+  if (!row) tx.insert(rateLimits).values({ key, count, windowStartedAt: now }).run();
+  else
+    tx.update(rateLimits)
+      .set({ count, windowStartedAt: fresh ? now : row.windowStartedAt })
+      .where(eq(rateLimits.key, key))
+      .run();
+  return count >= LINK_CODE_BUDGET_PER_DAY;
+}
+
+export class PortalRateLimitedError extends Error {
+  constructor(public retryAfterMs: number) {
+    super("Too many attempts from this address");
+    this.name = "PortalRateLimitedError";
+  }
+}
 
 function findByToken(tx: DbOrTx, token: string) {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
@@ -56,10 +106,11 @@ function findByToken(tx: DbOrTx, token: string) {
   );
 }
 
-function linkState(row: ReturnType<typeof findByToken>, now: Date): LinkState {
+function linkState(row: ReturnType<typeof findByToken>, now: Date, tx: DbOrTx = db()): LinkState {
   if (!row) return "unknown";
   if (row.assignment.status === "revoked" || row.assignment.revokedAt) return "revoked";
   if (row.assignment.tokenExpiresAt.getTime() <= now.getTime()) return "expired";
+  if (linkLocked(tx, row.assignment.tokenHash)) return "locked";
   return "ok";
 }
 
@@ -251,7 +302,7 @@ export type RedeemResult =
 export async function redeemInvitation(
   request: Request,
   token: string,
-  opts: { now?: Date; lang?: string } = {},
+  opts: { now?: Date; lang?: string; ip?: string | null } = {},
 ): Promise<RedeemResult> {
   const now = opts.now ?? new Date();
   const row = findByToken(db(), token);
@@ -259,12 +310,30 @@ export async function redeemInvitation(
   if (state !== "ok" || !row) return { ok: false, state: state as Exclude<LinkState, "ok"> };
   const lang = isSupportedLanguage(opts.lang) ? opts.lang : row.assignment.language;
   const existing = liveSession(db(), readCookie(request, PORTAL_COOKIE), row.assignment.id, now);
+  if (!existing && opts.ip) {
+    // Each redemption in a fresh browser is a session row and a code email: bounded per address.
+    const throttle: Throttle = {
+      key: `portal-redeem:ip:${opts.ip}`,
+      free: REDEEMS_PER_IP_PER_HOUR,
+      baseMs: 60_000,
+      capMs: 60 * 60_000,
+      decayMs: 60 * 60_000,
+    };
+    try {
+      writeTx((tx) => takeAttempt(tx, [throttle], now));
+    } catch (err) {
+      if (err instanceof Error && "retryAfterMs" in err) {
+        throw new PortalRateLimitedError((err as { retryAfterMs: number }).retryAfterMs);
+      }
+      throw err;
+    }
+  }
   const prepared = existing ? null : await prepareCode(row.assignment, lang);
 
   return writeTx((tx) => {
     // Re-read inside the transaction: the link may have been revoked while the email rendered.
     const fresh = findByToken(tx, token);
-    const freshState = linkState(fresh, now);
+    const freshState = linkState(fresh, now, tx);
     if (freshState !== "ok" || !fresh) return { ok: false, state: freshState as Exclude<LinkState, "ok"> };
     const a = fresh.assignment;
     const ctx = supplierCtx(a.organizationId, a.id, contactLabel(a), () => now);
@@ -284,6 +353,16 @@ export async function redeemInvitation(
     tx.delete(supplierPortalSessions)
       .where(and(eq(supplierPortalSessions.assignmentId, a.id), lt(supplierPortalSessions.expiresAt, now)))
       .run();
+    // At most MAX_UNVERIFIED_SESSIONS unconfirmed browsers per assignment: the oldest make room.
+    const pending = tx
+      .select({ id: supplierPortalSessions.id })
+      .from(supplierPortalSessions)
+      .where(and(eq(supplierPortalSessions.assignmentId, a.id), isNull(supplierPortalSessions.verifiedAt)))
+      .orderBy(desc(supplierPortalSessions.createdAt))
+      .all();
+    for (const old of pending.slice(MAX_UNVERIFIED_SESSIONS - 1)) {
+      tx.delete(supplierPortalSessions).where(eq(supplierPortalSessions.id, old.id)).run();
+    }
     const sessionToken = randomToken();
     const sessionId = sha256Hex(sessionToken);
     const expiresAt = new Date(Math.min(now.getTime() + PORTAL_SESSION_MS, a.tokenExpiresAt.getTime()));
@@ -354,7 +433,7 @@ export function getVerifyView(access: PortalAccess) {
 
 export type VerifyResult =
   | { ok: true }
-  | { ok: false; reason: "format" | "expired" | "locked" | "none" }
+  | { ok: false; reason: "format" | "expired" | "locked" | "none" | "linkLocked" }
   | { ok: false; reason: "wrong"; attemptsLeft: number };
 
 /**
@@ -365,6 +444,17 @@ export function verifyPortalCode(access: PortalAccess, rawCode: string, now = ne
   const code = rawCode.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: "format" };
   return writeTx((tx): VerifyResult => {
+    const link = tx
+      .select({ tokenHash: assignments.tokenHash })
+      .from(assignments)
+      .where(
+        and(
+          eq(assignments.id, access.assignmentId),
+          eq(assignments.organizationId, access.ctx.organizationId),
+        ),
+      )
+      .get();
+    if (!link || linkLocked(tx, link.tokenHash)) return { ok: false, reason: "linkLocked" };
     const latest = tx
       .select()
       .from(portalVerificationCodes)
@@ -388,12 +478,25 @@ export function verifyPortalCode(access: PortalAccess, rawCode: string, now = ne
         .set({ attempts })
         .where(eq(portalVerificationCodes.id, latest.id))
         .run();
+      const spent = spendBudget(tx, link.tokenHash, now);
       recordAudit(tx, ctx, {
-        action: "questionnaire.code_rejected",
+        action: spent ? "questionnaire.link_locked" : "questionnaire.code_rejected",
         entityType: "questionnaire_assignment",
         entityId: access.assignmentId,
         details: { attempts },
       });
+      if (spent) {
+        // Every unconfirmed browser of this link is done: only a new link, sent to the recipient, helps.
+        tx.delete(supplierPortalSessions)
+          .where(
+            and(
+              eq(supplierPortalSessions.assignmentId, access.assignmentId),
+              isNull(supplierPortalSessions.verifiedAt),
+            ),
+          )
+          .run();
+        return { ok: false, reason: "linkLocked" };
+      }
       if (attempts >= CODE_MAX_ATTEMPTS) return { ok: false, reason: "locked" };
       return { ok: false, reason: "wrong", attemptsLeft: CODE_MAX_ATTEMPTS - attempts };
     }
@@ -430,9 +533,28 @@ export async function resendPortalCode(access: PortalAccess, now = new Date()): 
  * and an unknown token has no one to send to. The caller answers the same in every case, so the page
  * reveals nothing about the link; requests are limited per assignment.
  */
-export async function requestNewLink(token: string, now = new Date()): Promise<{ sent: boolean }> {
+export async function requestNewLink(
+  token: string,
+  now = new Date(),
+  opts: { ip?: string | null } = {},
+): Promise<{ sent: boolean }> {
+  // Bounded per client address before anything else (every answer looks the same to the visitor).
+  if (opts.ip) {
+    const perIp: Limit = {
+      key: `portal-new-link:ip:${opts.ip}`,
+      max: NEW_LINK_PER_IP_PER_DAY,
+      windowMs: DAY_MS,
+    };
+    const refused = writeTx((tx) => {
+      if (blockedFor(tx, [perIp], now) > 0) return true;
+      recordFailure(tx, [perIp], now);
+      return false;
+    });
+    if (refused) return { sent: false };
+  }
   const row = findByToken(db(), token);
-  if (linkState(row, now) !== "expired" || !row) return { sent: false };
+  const state = linkState(row, now);
+  if ((state !== "expired" && state !== "locked") || !row) return { sent: false };
   const a = row.assignment;
   const limit: Limit = { key: `portal-new-link:${a.id}`, max: NEW_LINK_PER_DAY, windowMs: DAY_MS };
   if (blockedFor(db(), [limit], now) > 0) return { sent: false };
@@ -463,6 +585,13 @@ export async function requestNewLink(token: string, now = new Date()): Promise<{
       )
       .run().changes;
     if (rotated !== 1) return { sent: false };
+    // Browsers that never confirmed a code came through the old link: they start again from the new one.
+    tx.delete(supplierPortalSessions)
+      .where(and(eq(supplierPortalSessions.assignmentId, a.id), isNull(supplierPortalSessions.verifiedAt)))
+      .run();
+    tx.delete(rateLimits)
+      .where(eq(rateLimits.key, budgetKey(a.tokenHash)))
+      .run();
     enqueueEmail(
       tx,
       {
@@ -476,14 +605,52 @@ export async function requestNewLink(token: string, now = new Date()): Promise<{
     );
     recordAudit(
       tx,
-      supplierCtx(a.organizationId, a.id, "Visitor with an expired link", () => now),
+      supplierCtx(
+        a.organizationId,
+        a.id,
+        state === "locked" ? "Visitor with a locked link" : "Visitor with an expired link",
+        () => now,
+      ),
       {
         action: "questionnaire.link_renewed",
         entityType: "questionnaire_assignment",
         entityId: a.id,
-        details: { tokenExpiresAt: expiresAt.toISOString() },
+        details: { tokenExpiresAt: expiresAt.toISOString(), after: state },
       },
     );
     return { sent: true };
+  });
+}
+
+/**
+ * Housekeeping (at boot and every hour): portal sessions past their expiry, unconfirmed ones older than a
+ * day (their codes died after 10 minutes) and spent code rows. Returns how many sessions went.
+ */
+export function sweepPortalSessions(now = new Date()): number {
+  return writeTx((tx) => {
+    const gone = tx
+      .delete(supplierPortalSessions)
+      .where(
+        or(
+          lt(supplierPortalSessions.expiresAt, now),
+          and(
+            isNull(supplierPortalSessions.verifiedAt),
+            lt(supplierPortalSessions.createdAt, new Date(now.getTime() - UNVERIFIED_SESSION_MS)),
+          ),
+        ),
+      )
+      .run().changes;
+    tx.delete(portalVerificationCodes)
+      .where(
+        or(
+          lt(portalVerificationCodes.expiresAt, new Date(now.getTime() - DAY_MS)),
+          and(
+            isNotNull(portalVerificationCodes.consumedAt),
+            lt(portalVerificationCodes.createdAt, new Date(now.getTime() - DAY_MS)),
+          ),
+        ),
+      )
+      .run();
+    return gone;
   });
 }

@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result.sent)
       return data<VerifyActionData>(
         { ok: false, error: t("verify.tooMany", { minutes: result.retryAfterMinutes }) },
-        { status: 429 },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterMinutes * 60) } },
       );
     const { maskedEmail } = getVerifyView(access);
     return data<VerifyActionData>({ ok: true, notice: t("verify.resent", { email: maskedEmail }) });
@@ -67,7 +67,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result.reason === "wrong"
       ? t("verify.wrong", { n: result.attemptsLeft })
       : t(`verify.${result.reason}` as const);
-  return data<VerifyActionData>({ ok: false, error }, { status: result.reason === "locked" ? 429 : 400 });
+  // 423: a code spent on wrong guesses needs a new code (asked for below); a locked link, a new link.
+  const status = result.reason === "locked" || result.reason === "linkLocked" ? 423 : 400;
+  return data<VerifyActionData>({ ok: false, error }, { status });
 }
 
 export default function VerifyCode() {

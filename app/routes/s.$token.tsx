@@ -11,8 +11,11 @@ import { formatDate } from "~/i18n/dates";
 import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { portalT } from "~/i18n/portal";
 import { readForm } from "~/infra/form.server";
+import { clientIp } from "~/orgs/forms.server";
 import {
   getInvitationLanding,
+  landingLanguage,
+  PortalRateLimitedError,
   redeemInvitation,
   requestNewLink,
 } from "~/questionnaires/portal-access.server";
@@ -34,7 +37,7 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-const STATUS_OF = { unknown: 404, expired: 410, revoked: 410 } as const;
+const STATUS_OF = { unknown: 404, expired: 410, revoked: 410, locked: 423 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const landing = getInvitationLanding(request, params.token ?? "");
@@ -44,17 +47,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
   // A bodiless POST (the plain "Start" without a language) is a redeem too.
   const form = await readForm(request);
   if (form.get("intent") === "new-link") {
     // The same answer whether or not a link was sent: the page must not reveal anything about the token.
-    await requestNewLink(token);
+    await requestNewLink(token, new Date(), { ip: clientIp(context) });
     return data({ newLinkRequested: true as const }, { headers: NO_REFERRER });
   }
   const lang = String(form.get("lang") ?? "");
-  const result = await redeemInvitation(request, token, { lang });
+  let result;
+  try {
+    result = await redeemInvitation(request, token, { lang, ip: clientIp(context) });
+  } catch (err) {
+    if (!(err instanceof PortalRateLimitedError)) throw err;
+    const minutes = Math.max(1, Math.ceil(err.retryAfterMs / 60_000));
+    const t = portalT(landingLanguage(request, null));
+    throw new Response(t("link.tooMany", { minutes }), {
+      status: 429,
+      headers: { "Retry-After": String(Math.ceil(err.retryAfterMs / 1000)), ...NO_REFERRER },
+    });
+  }
   if (!result.ok)
     return data({ state: result.state }, { status: STATUS_OF[result.state], headers: NO_REFERRER });
   const to = result.verified ? `/portal/${result.assignmentId}` : `/portal/${result.assignmentId}/verify`;
@@ -85,7 +99,7 @@ function LanguageLinks({ lang }: { lang: string }) {
 export default function SupplierLanding() {
   const landing = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as
-    { state?: "unknown" | "expired" | "revoked"; newLinkRequested?: true } | undefined;
+    { state?: "unknown" | "expired" | "revoked" | "locked"; newLinkRequested?: true } | undefined;
   const busy = useNavigation().state === "submitting";
   const t = portalT(landing.lang);
   const state = actionData?.state ?? landing.state;

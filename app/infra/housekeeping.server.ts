@@ -1,0 +1,31 @@
+import { sweepAccountTokens } from "~/orgs/account-tokens.server";
+import { sweepPortalSessions } from "~/questionnaires/portal-access.server";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Rows that only ever pile up: expired or never-confirmed supplier portal sessions (every redeemed link
+ * makes one) and spent account tokens. Swept at boot and then every hour.
+ */
+export function runHousekeeping(now = new Date()): { portalSessions: number; accountTokens: number } {
+  return { portalSessions: sweepPortalSessions(now), accountTokens: sweepAccountTokens(now) };
+}
+
+export function startHousekeeping(opts: { log: (line: string) => void; intervalMs?: number }): () => void {
+  const tick = () => {
+    try {
+      const swept = runHousekeeping();
+      if (swept.portalSessions || swept.accountTokens) {
+        opts.log(
+          `Housekeeping: removed ${swept.portalSessions} expired portal sessions, ${swept.accountTokens} spent account tokens.`,
+        );
+      }
+    } catch (err) {
+      opts.log(`Housekeeping error: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  tick();
+  const timer = setInterval(tick, opts.intervalMs ?? HOUR_MS);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
