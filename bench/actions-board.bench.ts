@@ -4,13 +4,13 @@
  * status ("open") and sorted by due date: the first page and a page 100 pages deep (row 5,000 of the 10,000 open actions) (keyset cursor, as the
  * "Next" link carries it). 200 single-fetch data requests each after a warm-up; p50 and p95.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildApp, freePort, logIn, percentile, waitForHealth } from "./lib/http";
+import { buildApp, logIn, percentile, spawnServer } from "./lib/http";
 import { seedLargeOrg } from "./seed-100k";
 
 const TARGET_P95_MS = 25;
@@ -100,28 +100,9 @@ async function main() {
     );
 
     buildApp(root, out);
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    let log = "";
-    server = spawn(process.execPath, ["server.mjs"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        REMIX_OUT: out,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        PUBLIC_ORIGIN: origin,
-        DATABASE_PATH: dbFile,
-        EMBEDDED_S3_DIR: path.join(work, "s3"),
-        SEED_DEMO: "false",
-        DEV_MAILBOX: "false",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout?.on("data", (d) => (log += d));
-    server.stderr?.on("data", (d) => (log += d));
-    await waitForHealth(origin, server, () => log);
+    const app = await spawnServer({ root, out, work, dbFile });
+    server = app.process;
+    const origin = app.base;
     const cookie = await logIn(origin, org.email, org.password, "/remediation");
     const urls = {
       first: `${origin}/remediation.data?state=open`,

@@ -74,7 +74,6 @@ export type BenchServer = { base: string; process: ChildProcess; log: () => stri
 /**
  * The one way a benchmark starts the production server: `server.mjs` from the build in `out`, on a free
  * port on 127.0.0.1, against `dbFile`, no demo seed, no mailbox; resolves once /healthz answers.
- * `preload` modules are loaded into the server process first (the event-loop monitor).
  */
 export async function spawnServer(opts: {
   root: string;
@@ -82,32 +81,27 @@ export async function spawnServer(opts: {
   work: string;
   dbFile: string;
   env?: Record<string, string>;
-  preload?: string[];
 }): Promise<BenchServer> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let log = "";
-  const child = spawn(
-    process.execPath,
-    [...(opts.preload ?? []).flatMap((p) => ["--import", p]), "server.mjs"],
-    {
-      cwd: opts.root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        REMIX_OUT: opts.out,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        PUBLIC_ORIGIN: base,
-        DATABASE_PATH: opts.dbFile,
-        EMBEDDED_S3_DIR: path.join(opts.work, "s3"),
-        SEED_DEMO: "false",
-        DEV_MAILBOX: "false",
-        ...opts.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, ["server.mjs"], {
+    cwd: opts.root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      REMIX_OUT: opts.out,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PUBLIC_ORIGIN: base,
+      DATABASE_PATH: opts.dbFile,
+      EMBEDDED_S3_DIR: path.join(opts.work, "s3"),
+      SEED_DEMO: "false",
+      DEV_MAILBOX: "false",
+      ...opts.env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));
   await waitForHealth(base, child, () => log);
