@@ -581,7 +581,10 @@ describe("risk of imported suppliers", () => {
       });
       // And recomputing it with the full model changes nothing.
       const again = writeTx((tx) => recomputeSupplierRisk(tx, ctx, imported.id, "test"));
-      expect(again).toEqual({ score: stored.score, level: stored.level });
+      expect({ score: again.score, level: again.level }).toEqual({
+        score: stored.score,
+        level: stored.level,
+      });
     }
   });
 });

@@ -1,34 +1,21 @@
-import { scoreSupplier } from "~/risk/score";
-import { countryTip } from "~/risk/tip.server";
-import { countryName } from "~/suppliers/countries";
-import type { RiskLevel } from "~db/schema/suppliers.constants";
+import { freshSupplierRisk, type FreshRisk } from "~/risk/fresh.server";
 
-export type FreshRisk = { score: number; level: RiskLevel; modelVersion: string; factorsJson: string };
+export type { FreshRisk };
 
 /**
- * A supplier created by an import has no questionnaire answers, audit findings or remediation tasks yet,
- * so its risk depends on its country alone: the same inputs gatherRiskInputs reads for a fresh supplier
- * (no signals, findings or overdue tasks), scored once per country instead of once per row.
+ * A supplier created by an import has no sites, answers, audits or actions yet, so its risk depends on
+ * its country, sector and goods alone: scored once per distinct combination instead of once per row,
+ * with exactly the inputs a later recompute would gather.
  */
-export function freshRiskByCountry(): (country: string) => FreshRisk {
+export function freshRiskByProfile(
+  organizationId: string,
+  asOf: string,
+): (p: { country: string; sector: string; goods: readonly string[] }) => FreshRisk {
   const cache = new Map<string, FreshRisk>();
-  return (country) => {
-    let hit = cache.get(country);
-    if (!hit) {
-      const result = scoreSupplier({
-        country: { code: country, name: countryName(country), tip: countryTip(country) },
-        signals: [],
-        openFindings: [],
-        overdueTasks: [],
-      });
-      hit = {
-        score: result.score,
-        level: result.level,
-        modelVersion: result.modelVersion,
-        factorsJson: JSON.stringify(result.factors),
-      };
-      cache.set(country, hit);
-    }
+  return (p) => {
+    const key = `${p.country}\u0000${p.sector}\u0000${p.goods.join("\u0001")}`;
+    let hit = cache.get(key);
+    if (!hit) cache.set(key, (hit = freshSupplierRisk(organizationId, asOf, p)));
     return hit;
   };
 }

@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import type { Actor, Ctx } from "~/infra/context";
 import { db, writeTx, type DB } from "~/infra/db.server";
+import { recomputeOrgExposure } from "~/risk/exposure-all.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { unneutraliseCell } from "~/suppliers/csv";
 import { ilabGoods } from "~/suppliers/goods.server";
@@ -13,7 +14,7 @@ import { recomputeTiers } from "~/suppliers/suppliers.server";
 import { importJobs, type importPendingLinks } from "~db/schema";
 import { csvErrorMessage, readCsv, readCsvColumn, type CsvRecord } from "./csv-read.server";
 import { sanitiseMapping, type ColumnMapping } from "./mapping";
-import { freshRiskByCountry } from "./risk-cache.server";
+import { freshRiskByProfile } from "./risk-cache.server";
 import { parseRow, type RowValues } from "./rows";
 import { importsDir } from "./upload.server";
 
@@ -87,8 +88,8 @@ function statements(database: DB) {
     insertSupplier: c.prepare(
       `INSERT INTO suppliers (id, organization_id, name, trade_name, external_ref, address, goods, annual_spend,
          currency, status, tags, country, sector, contact_name, contact_email, tier, risk_score, risk_level,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+         inherent_score, residual_score, coverage, risk_headline, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateSupplier: c.prepare(
       `UPDATE suppliers SET name = ?, trade_name = ?, address = ?, sector = ?, goods = ?, annual_spend = ?,
@@ -102,8 +103,8 @@ function statements(database: DB) {
     ),
     insertRisk: c.prepare(
       `INSERT INTO risk_assessments (id, organization_id, supplier_id, score, level, model_version, factors,
-         "trigger", created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "trigger", inherent_score, coverage, inputs, editions, change_note, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'first assessment', ?)`,
     ),
     insertLink: c.prepare(
       `INSERT INTO supplier_links (id, organization_id, parent_supplier_id, child_supplier_id, created_at)
@@ -301,7 +302,7 @@ async function rowsPhase(
   for (const r of st.refsOfOrg.iterate(job.organizationId)) orgRefs.set(r.external_ref, r.id);
 
   const goods = ilabGoods();
-  const risk = freshRiskByCountry();
+  const risk = freshRiskByProfile(job.organizationId, new Date().toISOString().slice(0, 10));
   const lineOfRow = new Map<number, number>();
   const deps: RowDeps = { firstRowOfRef, lineOfRow, orgRefs, goods, risk };
   let batch: CsvRecord[] = [];
@@ -340,7 +341,7 @@ type RowDeps = {
   lineOfRow: Map<number, number>;
   orgRefs: Map<string, string>;
   goods: ReturnType<typeof ilabGoods>;
-  risk: ReturnType<typeof freshRiskByCountry>;
+  risk: ReturnType<typeof freshRiskByProfile>;
 };
 
 function merged(existing: ExistingSupplier, v: RowValues) {
@@ -397,7 +398,11 @@ function processRowBatch(
       const existingId = deps.orgRefs.get(values.externalRef);
       if (!existingId) {
         const id = crypto.randomUUID();
-        const r = deps.risk(values.country);
+        const r = deps.risk({
+          country: values.country,
+          sector: values.sector ?? "Other",
+          goods: values.goods ?? [],
+        });
         st.insertSupplier.run(
           id,
           org,
@@ -416,6 +421,10 @@ function processRowBatch(
           values.contactEmail ?? "",
           r.score,
           r.level,
+          r.inherent,
+          r.score,
+          r.coverage,
+          r.headline,
           now,
           now,
         );
@@ -428,6 +437,10 @@ function processRowBatch(
           r.modelVersion,
           r.factorsJson,
           IMPORT_RISK_TRIGGER,
+          r.inherent,
+          r.coverage,
+          r.inputsJson,
+          r.editionsJson,
           now,
         );
         deps.orgRefs.set(values.externalRef, id);
@@ -466,9 +479,13 @@ function processRowBatch(
         if (next.contact_name !== existing.contact_name || next.contact_email !== existing.contact_email) {
           st.updatePrimaryContact.run(next.contact_name, next.contact_email, org, existingId);
         }
-        // Only the country feeds the risk model among these fields; answers, findings and tasks may
-        // exist for an existing supplier, so the full recompute reads them.
-        if (next.country !== existing.country) {
+        // Country, sector and goods feed the risk model among these fields; answers, findings and tasks
+        // may exist for an existing supplier, so the full recompute reads them.
+        if (
+          next.country !== existing.country ||
+          next.sector !== existing.sector ||
+          next.goods !== existing.goods
+        ) {
           recomputeSupplierRisk(tx, ctx, existingId, IMPORT_RISK_TRIGGER);
         }
         counts.updated++;
@@ -620,6 +637,8 @@ async function linksPhase(
 function finishPhase(database: DB, st: Statements, job: Job, ctx: Ctx): void {
   writeTx((tx) => {
     const tiersChanged = recomputeTiers(tx, job.organizationId);
+    // Imported links carry sub-suppliers' risk upwards: one pass over the organisation, not per link.
+    recomputeOrgExposure(database.$client, job.organizationId);
     st.deletePending.run(job.id);
     const now = new Date();
     const done = tx

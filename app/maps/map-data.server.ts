@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
-import { levelFor } from "~/risk/score";
+import { levelFor } from "~/risk/model";
 import { countryName } from "~/suppliers/countries";
 import { sites, suppliers } from "~db/schema";
 import type { RiskLevel } from "~db/schema/suppliers.constants";

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "~/infra/db.server";
+import type { AnswersInput } from "~/risk/model";
 import type { AnswerSignal } from "~/risk/signals";
 import { assignments } from "~db/schema";
 import { loadAssignment } from "./assignments.server";
@@ -22,6 +23,50 @@ const COUNTED_STATUSES = ["submitted", "accepted", "returned"] as const;
  * Only answers that move risk (points ≠ 0) or are red flags are returned.
  */
 export function answerRiskSignals(tx: DbOrTx, organizationId: string, supplierId: string): AnswerSignal[] {
+  return latestCountedAnswers(tx, organizationId, supplierId)?.signals ?? [];
+}
+
+/**
+ * The same answers as the risk model's input: the questionnaire's status (accepted or not yet reviewed),
+ * its dates, and each signal with its control status, so the model can apply its one rule for unreviewed
+ * answers (they may raise risk at once; nothing lowers it until accepted, and then only with evidence).
+ */
+export function answerRiskInputs(
+  tx: DbOrTx,
+  organizationId: string,
+  supplierId: string,
+): AnswersInput | null {
+  const latest = latestCountedAnswers(tx, organizationId, supplierId);
+  if (!latest) return null;
+  return {
+    title: latest.title,
+    version: latest.version,
+    status: latest.status,
+    submittedOn: latest.submittedOn,
+    acceptedOn: latest.acceptedOn,
+    signals: latest.signals.map((x) => ({
+      questionId: x.questionId,
+      question: x.question,
+      answer: x.answer,
+      points: x.points,
+      redFlag: x.redFlag,
+      iloIndicators: x.iloIndicators,
+      control: x.control,
+    })),
+  };
+}
+
+type CountedAnswers = {
+  title: string;
+  version: number | string;
+  status: AnswersInput["status"];
+  submittedOn: string;
+  /** When accepted: the assignment's last update, which the acceptance made. */
+  acceptedOn: string | null;
+  signals: (AnswerSignal & { control: "evidenced" | "self-declared" | null })[];
+};
+
+function latestCountedAnswers(tx: DbOrTx, organizationId: string, supplierId: string): CountedAnswers | null {
   const latest = tx
     .select({ id: assignments.id })
     .from(assignments)
@@ -36,7 +81,7 @@ export function answerRiskSignals(tx: DbOrTx, organizationId: string, supplierId
     .orderBy(desc(assignments.submittedAt))
     .limit(1)
     .get();
-  if (!latest) return [];
+  if (!latest) return null;
 
   const { row, template: snapshot, values, evidenceCounts } = loadAssignment(tx, organizationId, latest.id);
   const template = templateLanguage(snapshot) === "en" ? snapshot : localizeTemplate(snapshot, "en");
@@ -50,7 +95,7 @@ export function answerRiskSignals(tx: DbOrTx, organizationId: string, supplierId
   const submitted = row.submittedAt!.toISOString().slice(0, 10);
   const accepted = row.status === "accepted" ? ", accepted" : "";
 
-  const signals: AnswerSignal[] = [];
+  const signals: CountedAnswers["signals"] = [];
   for (const s of scoreAnswers(template, counted, evidenceCounts)) {
     if (s.points === 0 && !s.redFlag) continue;
     const control =
@@ -67,7 +112,15 @@ export function answerRiskSignals(tx: DbOrTx, organizationId: string, supplierId
       redFlag: s.redFlag,
       iloIndicators: s.question.iloIndicators,
       source: `${template.title} v${template.version} (submitted ${submitted}${accepted}), question ${s.question.id}${control}`,
+      control: s.control,
     });
   }
-  return signals;
+  return {
+    title: template.title,
+    version: template.version,
+    status: row.status as AnswersInput["status"],
+    submittedOn: submitted,
+    acceptedOn: row.status === "accepted" ? row.updatedAt.toISOString().slice(0, 10) : null,
+    signals,
+  };
 }

@@ -5,6 +5,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx, type Tx } from "~/infra/db.server";
 import { ConflictError, NotFoundError } from "~/infra/errors";
 import { parseInput } from "~/infra/validation";
+import { recomputeExposureAfterLinkChange } from "~/risk/risk.server";
 import { supplierLinks, suppliers } from "~db/schema";
 import { invalidateSupplierCounts } from "./list.server";
 import { lowerTiersFrom, pathDown, raiseTiersBelow } from "./tiers.server";
@@ -91,6 +92,8 @@ export function addSupplierLink(ctx: Ctx, input: LinkInput): LinkChange {
       .run();
     const candidate = parent ? parent.tier + 1 : 1;
     const tiersChanged = lowerTiersFrom(tx, ctx.organizationId, child.id, candidate, child.tier);
+    // The parent now carries the child's risk (upstream exposure), and its buyers in turn.
+    recomputeExposureAfterLinkChange(tx, ctx, parent?.id ?? null);
     invalidateSupplierCounts(ctx.organizationId);
     const childTier = Math.min(candidate, child.tier);
     recordAudit(tx, ctx, {
@@ -162,6 +165,7 @@ export function removeSupplierLink(ctx: Ctx, input: LinkInput): LinkChange {
     );
     const tiersChanged =
       wasTight && !stillTight ? raiseTiersBelow(tx, ctx.organizationId, child.id, child.tier) : 0;
+    recomputeExposureAfterLinkChange(tx, ctx, parent?.id ?? null);
     invalidateSupplierCounts(ctx.organizationId);
     const after = tx
       .select({ tier: suppliers.tier })

@@ -5,6 +5,7 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx, type Tx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
 import { parseInput } from "~/infra/validation";
+import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { sites, suppliers } from "~db/schema";
 import { COUNTRY_CODES } from "./countries";
 
@@ -58,6 +59,20 @@ export const siteSchema = z
             ? false
             : null,
       ),
+    seasonalWork: z
+      .union([z.boolean(), z.enum(["", "yes", "no", "true", "false"])])
+      .nullish()
+      .transform((v) =>
+        v === true || v === "yes" || v === "true"
+          ? true
+          : v === false || v === "no" || v === "false"
+            ? false
+            : null,
+      ),
+    xinjiangNexus: z
+      .union([z.boolean(), z.string()])
+      .nullish()
+      .transform((v) => v === true || v === "on" || v === "yes" || v === "true"),
   })
   .superRefine((v, c) => {
     // A point needs both coordinates; one alone would put the site on the equator or the meridian.
@@ -81,6 +96,8 @@ export type SiteInput = {
   migrantWorkersPct?: string | number | null;
   agencyWorkersPct?: string | number | null;
   dormitories?: string | boolean | null;
+  seasonalWork?: string | boolean | null;
+  xinjiangNexus?: string | boolean | null;
 };
 
 function parseSite(input: SiteInput) {
@@ -118,6 +135,8 @@ export function createSite(ctx: Ctx, supplierId: string, input: SiteInput): { id
       entityId: row.id,
       details: { supplierId, ...v },
     });
+    // The site's workforce and location feed the supplier's inherent risk.
+    recomputeSupplierRisk(tx, ctx, supplierId, "site.created");
     return row;
   });
 }
@@ -136,6 +155,7 @@ export function updateSite(ctx: Ctx, siteId: string, input: SiteInput): void {
       entityId: siteId,
       details: { supplierId: before.supplierId, ...v },
     });
+    recomputeSupplierRisk(tx, ctx, before.supplierId, "site.updated");
   });
 }
 
@@ -151,6 +171,7 @@ export function deleteSite(ctx: Ctx, siteId: string): { supplierId: string } {
       entityId: siteId,
       details: { supplierId: before.supplierId, name: before.name, country: before.country },
     });
+    recomputeSupplierRisk(tx, ctx, before.supplierId, "site.deleted");
     return { supplierId: before.supplierId };
   });
 }

@@ -6,7 +6,7 @@ import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { optionalText, parseInput } from "~/infra/validation";
 import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
-import { recomputeSupplierRisk, riskHistory, type StoredAssessment } from "~/risk/risk.server";
+import { recomputeSupplierRisk } from "~/risk/risk.server";
 import {
   assignments,
   audits,
@@ -97,6 +97,11 @@ const profileFields = {
     .nullish()
     .transform((v) => v ?? "active"),
   tags: listInput,
+  /** A checkbox: "on" when ticked, absent otherwise. */
+  xinjiangNexus: z
+    .union([z.boolean(), z.string()])
+    .nullish()
+    .transform((v) => v === true || v === "on" || v === "yes" || v === "true"),
 };
 
 function spendNeedsCurrency(v: { annualSpend: number | null; currency: string | null }, c: z.RefinementCtx) {
@@ -137,6 +142,7 @@ export type SupplierProfileInput = {
   currency?: string | null;
   status?: string | null;
   tags?: string | string[] | null;
+  xinjiangNexus?: string | boolean | null;
 };
 export type CreateSupplierInput = SupplierProfileInput & {
   contactName: string;
@@ -221,6 +227,7 @@ export function createSupplier(
         currency: v.currency,
         status: v.status,
         tags: v.tags,
+        xinjiangNexus: v.xinjiangNexus,
         contactName: v.contactName,
         contactEmail: v.contactEmail,
         tier,
@@ -288,11 +295,12 @@ const PROFILE_KEYS = [
   "currency",
   "status",
   "tags",
+  "xinjiangNexus",
 ] as const;
 
 /**
- * Edit the supplier's own fields. The audit entry lists what changed (before → after); a new country
- * rescores the supplier in the same transaction, since the country drives the risk model.
+ * Edit the supplier's own fields. The audit entry lists what changed (before → after); a change to what
+ * the inherent risk reads (country, sector, goods, Xinjiang nexus) rescores it in the same transaction.
  */
 export function updateSupplier(
   ctx: Ctx,
@@ -326,6 +334,7 @@ export function updateSupplier(
         currency: v.currency,
         status: v.status,
         tags: v.tags,
+        xinjiangNexus: v.xinjiangNexus,
         updatedAt: nowOf(ctx),
       })
       .where(where)
@@ -337,7 +346,9 @@ export function updateSupplier(
       details: changes,
     });
     invalidateSupplierCounts(ctx.organizationId);
-    if (changes.country) recomputeSupplierRisk(tx, ctx, supplierId, "supplier.updated");
+    // Country, sector, goods and the Xinjiang flag feed the inherent risk.
+    if (changes.country || changes.sector || changes.goods || changes.xinjiangNexus)
+      recomputeSupplierRisk(tx, ctx, supplierId, "supplier.updated");
     return { changed };
   });
 }
@@ -440,6 +451,8 @@ export type SiteRow = {
   migrantWorkersPct: number | null;
   agencyWorkersPct: number | null;
   dormitories: boolean | null;
+  seasonalWork: boolean | null;
+  xinjiangNexus: boolean;
 };
 
 export type SupplierDetail = {
@@ -466,8 +479,6 @@ export type SupplierDetail = {
   direct: boolean;
   parents: { id: string; name: string; tier: number }[];
   children: { id: string; name: string; tier: number; countryName: string; riskLevel: RiskLevel | null }[];
-  risk: StoredAssessment | null;
-  history: StoredAssessment[];
   tasks: TaskRow[];
   questionnaires: {
     id: string;
@@ -548,8 +559,6 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
     .all()
     .map(({ country, ...r }) => ({ ...r, countryName: countryName(country) }));
 
-  const history = riskHistory(database, ctx, supplierId);
-
   const contactRows = database
     .select()
     .from(supplierContacts)
@@ -596,6 +605,8 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
       migrantWorkersPct: x.migrantWorkersPct,
       agencyWorkersPct: x.agencyWorkersPct,
       dormitories: x.dormitories,
+      seasonalWork: x.seasonalWork,
+      xinjiangNexus: x.xinjiangNexus,
     }));
 
   const questionnaires = database
@@ -678,8 +689,6 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
     direct,
     parents,
     children,
-    risk: history[0] ?? null,
-    history,
     tasks: listRemediationTasks(ctx, { supplierId }, database),
     questionnaires,
     audits: auditRows.map((a) => ({

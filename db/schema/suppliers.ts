@@ -1,7 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./_columns";
 import { organizations } from "./orgs";
-import { RISK_LEVELS, SUPPLIER_STATUSES } from "./suppliers.constants";
+import { RISK_COVERAGE, RISK_LEVELS, SUPPLIER_STATUSES } from "./suppliers.constants";
 
 export const suppliers = sqliteTable(
   "suppliers",
@@ -33,6 +33,23 @@ export const suppliers = sqliteTable(
     /** Latest risk score, denormalised from risk_assessments for listing. */
     riskScore: integer("risk_score"),
     riskLevel: text("risk_level", { enum: RISK_LEVELS }),
+    /**
+     * Risk model v2 (app/risk/model.ts), denormalised for lists, maps and filters: risk_score / risk_level
+     * hold the effective score = max(residual, upstream exposure); the parts are kept beside it.
+     */
+    inherentScore: integer("inherent_score"),
+    residualScore: integer("residual_score"),
+    coverage: text("coverage", { enum: RISK_COVERAGE }),
+    exposureScore: integer("exposure_score"),
+    /** JSON { path: [{ id, name, country, tier }], reason, originScore } of the strongest upstream exposure. */
+    exposurePath: text("exposure_path", { mode: "json" }),
+    /** The main reason behind the supplier's own residual score, quoted in its buyers' exposure paths. */
+    riskHeadline: text("risk_headline"),
+    /** An approved, unexpired override (risk_overrides), mirrored for lists; expiry is checked on read. */
+    overrideLevel: text("override_level", { enum: RISK_LEVELS }),
+    overrideExpiresOn: text("override_expires_on"),
+    /** The supplier (or its goods) is linked to the Xinjiang Uyghur Autonomous Region (UFLPA presumption). */
+    xinjiangNexus: integer("xinjiang_nexus", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -48,6 +65,7 @@ export const suppliers = sqliteTable(
     index("suppliers_org_updated").on(t.organizationId, t.updatedAt, t.id),
     index("suppliers_org_tier").on(t.organizationId, t.tier, t.riskScore, t.id),
     index("suppliers_org_status").on(t.organizationId, t.status, t.riskScore, t.id),
+    index("suppliers_org_matrix").on(t.organizationId, t.inherentScore, t.residualScore),
   ],
 );
 
@@ -119,7 +137,12 @@ export const sites = sqliteTable(
     migrantWorkersPct: real("migrant_workers_pct"),
     /** 0–100 */
     agencyWorkersPct: real("agency_workers_pct"),
+    /** Employer- or labour-provider-provided housing (dormitories). */
     dormitories: integer("dormitories", { mode: "boolean" }),
+    /** Seasonal or peak-season workers are employed at the site. */
+    seasonalWork: integer("seasonal_work", { mode: "boolean" }),
+    /** The site is in, or sources from, the Xinjiang Uyghur Autonomous Region. */
+    xinjiangNexus: integer("xinjiang_nexus", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -94,6 +94,18 @@ export function ProfileFields({
           ))}
         </Select>
       </div>
+      <label className="flex items-start gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          name="xinjiangNexus"
+          defaultChecked={values.xinjiangNexus === true || values.xinjiangNexus === "on"}
+          className="mt-0.5"
+        />
+        <span>
+          Xinjiang nexus: the supplier is in, or sources goods or labour from, the Xinjiang Uyghur Autonomous
+          Region (UFLPA presumes such goods are made with forced labour).
+        </span>
+      </label>
       <Field
         label="Tags (optional)"
         name="tags"

@@ -10,7 +10,7 @@ export function SiteFields({
   errors: Record<string, string>;
 }) {
   const v = (k: string) => (values[k] === null || values[k] === undefined ? "" : String(values[k]));
-  const dorm = values.dormitories === true ? "yes" : values.dormitories === false ? "no" : v("dormitories");
+  const yn = (k: string) => (values[k] === true ? "yes" : values[k] === false ? "no" : v(k));
   return (
     <>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -54,17 +54,43 @@ export function SiteFields({
           error={errors.migrantWorkersPct}
         />
         <Field
-          label="Agency workers %"
+          label="Agency or contract workers %"
           name="agencyWorkersPct"
           inputMode="decimal"
           defaultValue={v("agencyWorkersPct")}
           error={errors.agencyWorkersPct}
         />
-        <Select label="Dormitories" name="dormitories" defaultValue={dorm} error={errors.dormitories}>
+        <Select
+          label="Employer-provided housing"
+          name="dormitories"
+          defaultValue={yn("dormitories")}
+          error={errors.dormitories}
+        >
+          <option value="">Not known</option>
+          <option value="yes">Yes (dormitories or housing)</option>
+          <option value="no">No</option>
+        </Select>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-4">
+        <Select
+          label="Seasonal work"
+          name="seasonalWork"
+          defaultValue={yn("seasonalWork")}
+          error={errors.seasonalWork}
+        >
           <option value="">Not known</option>
           <option value="yes">Yes</option>
           <option value="no">No</option>
         </Select>
+        <label className="flex items-start gap-2 pt-6 text-sm text-slate-700 sm:col-span-3">
+          <input
+            type="checkbox"
+            name="xinjiangNexus"
+            defaultChecked={values.xinjiangNexus === true || values.xinjiangNexus === "on"}
+            className="mt-0.5"
+          />
+          <span>Xinjiang nexus: the site is in, or sources inputs or labour from, Xinjiang (UFLPA).</span>
+        </label>
       </div>
     </>
   );

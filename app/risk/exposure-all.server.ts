@@ -1,0 +1,97 @@
+import type Database from "better-sqlite3";
+import { effectiveScore, exposureFrom, sameExposure, type ChildRisk, type Exposure } from "./exposure";
+import { levelFor } from "./model";
+
+type Node = ChildRisk & { stored: Exposure | null; level: string | null };
+
+/**
+ * Exposure for a whole organisation in one pass (after an import or in the organisation-wide recompute):
+ * one scan of suppliers and links, children before parents (depth-first post-order; a back edge of a
+ * cycle is skipped, so it cannot loop), and an UPDATE only for suppliers whose exposure changed.
+ * Incremental changes use propagateExposure instead. Returns the number of suppliers updated.
+ */
+export function recomputeOrgExposure(client: Database.Database, organizationId: string): number {
+  const nodes = new Map<string, Node>();
+  for (const r of client
+    .prepare(
+      `SELECT id, name, country, tier, residual_score, risk_headline, exposure_path, risk_level
+         FROM suppliers WHERE organization_id = ?`,
+    )
+    .iterate(organizationId) as Iterable<{
+    id: string;
+    name: string;
+    country: string;
+    tier: number;
+    residual_score: number | null;
+    risk_headline: string | null;
+    exposure_path: string | null;
+    risk_level: string | null;
+  }>) {
+    const stored = r.exposure_path ? (JSON.parse(r.exposure_path) as Exposure) : null;
+    nodes.set(r.id, {
+      id: r.id,
+      name: r.name,
+      country: r.country,
+      tier: r.tier,
+      residual: r.residual_score,
+      headline: r.risk_headline,
+      exposure: null,
+      stored,
+      level: r.risk_level,
+    });
+  }
+  const children = new Map<string, string[]>();
+  for (const l of client
+    .prepare(
+      `SELECT parent_supplier_id AS p, child_supplier_id AS c FROM supplier_links
+        WHERE organization_id = ? AND parent_supplier_id IS NOT NULL`,
+    )
+    .iterate(organizationId) as Iterable<{ p: string; c: string }>) {
+    const list = children.get(l.p);
+    if (list) list.push(l.c);
+    else children.set(l.p, [l.c]);
+  }
+
+  const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
+  const update = client.prepare(
+    `UPDATE suppliers SET exposure_score = ?, exposure_path = ?, risk_score = ?, risk_level = ?
+      WHERE id = ? AND organization_id = ?`,
+  );
+  let updated = 0;
+  for (const start of nodes.keys()) {
+    if (state.has(start)) continue;
+    // Iterative post-order: deep chains must not overflow the call stack.
+    const stack: { id: string; i: number }[] = [{ id: start, i: 0 }];
+    state.set(start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const kids = children.get(top.id) ?? [];
+      if (top.i < kids.length) {
+        const next = kids[top.i++];
+        if (!state.has(next) && nodes.has(next)) {
+          state.set(next, 1);
+          stack.push({ id: next, i: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      state.set(top.id, 2);
+      const node = nodes.get(top.id)!;
+      const kidRisks = kids.map((k) => nodes.get(k)).filter((k): k is Node => !!k);
+      node.exposure = exposureFrom(node.id, kidRisks);
+      if (!sameExposure(node.stored, node.exposure)) {
+        const score = effectiveScore(node.residual, node.exposure?.score ?? null);
+        update.run(
+          node.exposure?.score ?? null,
+          node.exposure ? JSON.stringify(node.exposure) : null,
+          score,
+          score === null ? null : levelFor(score),
+          node.id,
+          organizationId,
+        );
+        updated++;
+      }
+    }
+  }
+  return updated;
+}

@@ -1,0 +1,202 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { nowOf, type Ctx } from "~/infra/context";
+import type { DbOrTx } from "~/infra/db.server";
+import { NotFoundError } from "~/infra/errors";
+import { countryName } from "~/suppliers/countries";
+import { audits, findings, remediationTasks, riskSettings, sites, suppliers } from "~db/schema";
+import {
+  DEFAULT_AUDIT_MAX_AGE_MONTHS,
+  SAQ_MAX_AGE_MONTHS,
+  type AnswersInput,
+  type RiskInputs,
+  type SiteFacts,
+} from "./model";
+import { resolveGoods, tipEarlierOf, tipPlacementOf, type ReferenceData } from "./reference";
+import { referenceData } from "./reference.server";
+import { sectorBaseline } from "./sector-baseline";
+
+/** UTC calendar date (YYYY-MM-DD): due dates are stored and compared as such. */
+export function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function riskSettingsOf(tx: DbOrTx, organizationId: string): RiskInputs["settings"] {
+  const row = tx
+    .select({ auditMaxAgeMonths: riskSettings.auditMaxAgeMonths })
+    .from(riskSettings)
+    .where(eq(riskSettings.organizationId, organizationId))
+    .get();
+  return {
+    saqMaxAgeMonths: SAQ_MAX_AGE_MONTHS,
+    auditMaxAgeMonths: row?.auditMaxAgeMonths ?? DEFAULT_AUDIT_MAX_AGE_MONTHS,
+  };
+}
+
+export type SupplierFacts = {
+  country: string;
+  sector: string;
+  goods: string[];
+  xinjiangNexus: boolean;
+  sites: SiteFacts[];
+};
+
+/** The reference-data half of the inputs (country, goods, sector), resolved against the loaded editions. */
+export function inherentFacts(
+  ref: ReferenceData,
+  s: SupplierFacts,
+): Pick<RiskInputs, "editions" | "supplier" | "country" | "goods" | "sites"> {
+  const countries = [s.country, ...s.sites.map((x) => x.country)];
+  return {
+    editions: ref.editions,
+    supplier: {
+      country: s.country,
+      countryName: countryName(s.country),
+      sector: s.sector,
+      sectorFacts: sectorBaseline(s.sector),
+      xinjiangNexus: s.xinjiangNexus,
+    },
+    country: {
+      tip: tipPlacementOf(ref, s.country),
+      tipEdition: ref.tipEdition,
+      tipEarlier: tipEarlierOf(ref, s.country),
+      ilabAdvancement: ref.ilabCountry.get(s.country.toUpperCase()) ?? null,
+    },
+    goods: resolveGoods(ref, s.goods, countries),
+    sites: s.sites,
+  };
+}
+
+/** Open findings, read through one function so corrective-action changes touch one place. */
+export function openFindingsOf(
+  tx: DbOrTx,
+  organizationId: string,
+  supplierId: string,
+): RiskInputs["findings"] {
+  return tx
+    .select({
+      id: findings.id,
+      auditId: findings.auditId,
+      title: findings.title,
+      grade: findings.grade,
+      iloIndicator: findings.iloIndicator,
+      scheme: audits.scheme,
+      auditDate: audits.auditDate,
+    })
+    .from(findings)
+    .innerJoin(audits, eq(audits.id, findings.auditId))
+    .where(
+      and(
+        eq(findings.organizationId, organizationId),
+        eq(findings.supplierId, supplierId),
+        eq(findings.status, "open"),
+      ),
+    )
+    .all()
+    .map((f) => ({
+      id: f.id,
+      auditId: f.auditId,
+      title: f.title,
+      grade: f.grade,
+      iloIndicator: f.iloIndicator,
+      source: `${f.scheme} audit of ${f.auditDate}`,
+    }));
+}
+
+export function auditsOf(tx: DbOrTx, organizationId: string, supplierId: string): RiskInputs["audits"] {
+  return tx
+    .select({ id: audits.id, scheme: audits.scheme, date: audits.auditDate })
+    .from(audits)
+    .where(and(eq(audits.organizationId, organizationId), eq(audits.supplierId, supplierId)))
+    .all();
+}
+
+/**
+ * Corrective actions: today the remediation tasks; an open task past its due date is overdue, a completed
+ * one (closed by the buyer with a completion note) counts as verified.
+ */
+export function actionsOf(tx: DbOrTx, organizationId: string, supplierId: string): RiskInputs["actions"] {
+  return tx
+    .select({
+      id: remediationTasks.id,
+      title: remediationTasks.title,
+      dueDate: remediationTasks.dueDate,
+      status: remediationTasks.status,
+      completedAt: remediationTasks.completedAt,
+    })
+    .from(remediationTasks)
+    .where(
+      and(
+        eq(remediationTasks.organizationId, organizationId),
+        eq(remediationTasks.supplierId, supplierId),
+        inArray(remediationTasks.status, ["open", "completed"]),
+      ),
+    )
+    .all()
+    .map((t) => ({
+      id: t.id,
+      title: t.title,
+      dueDate: t.dueDate,
+      state: t.status === "completed" ? ("verified" as const) : ("open" as const),
+      closedOn: t.completedAt ? isoDate(t.completedAt) : null,
+    }));
+}
+
+/**
+ * Evidence with an expiry date. Evidence files carry no expiry date yet, so nothing can have expired; the
+ * model already scores expired evidence (coverage lines), and this is the one place to read it from.
+ */
+export function expiringEvidenceOf(
+  _tx: DbOrTx,
+  _organizationId: string,
+  _supplierId: string,
+): RiskInputs["evidence"] {
+  return [];
+}
+
+export function sitesOf(tx: DbOrTx, organizationId: string, supplierId: string): SiteFacts[] {
+  return tx
+    .select({
+      name: sites.name,
+      country: sites.country,
+      migrantPct: sites.migrantWorkersPct,
+      agencyPct: sites.agencyWorkersPct,
+      housing: sites.dormitories,
+      seasonal: sites.seasonalWork,
+      xinjiangNexus: sites.xinjiangNexus,
+    })
+    .from(sites)
+    .where(and(eq(sites.organizationId, organizationId), eq(sites.supplierId, supplierId)))
+    .orderBy(sites.name)
+    .all();
+}
+
+/** Everything the pure model needs for one supplier, read inside the caller's transaction (tenant-scoped). */
+export function gatherRiskInputs(
+  tx: DbOrTx,
+  ctx: Ctx,
+  supplierId: string,
+  answers: AnswersInput | null,
+): RiskInputs {
+  const org = ctx.organizationId;
+  const s = tx
+    .select({
+      country: suppliers.country,
+      sector: suppliers.sector,
+      goods: suppliers.goods,
+      xinjiangNexus: suppliers.xinjiangNexus,
+    })
+    .from(suppliers)
+    .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, org)))
+    .get();
+  if (!s) throw new NotFoundError("Supplier not found");
+  return {
+    asOf: isoDate(nowOf(ctx)),
+    settings: riskSettingsOf(tx, org),
+    ...inherentFacts(referenceData(), { ...s, sites: sitesOf(tx, org, supplierId) }),
+    answers,
+    audits: auditsOf(tx, org, supplierId),
+    findings: openFindingsOf(tx, org, supplierId),
+    actions: actionsOf(tx, org, supplierId),
+    evidence: expiringEvidenceOf(tx, org, supplierId),
+  };
+}
