@@ -87,6 +87,8 @@ export function createAudit(ctx: Ctx, input: CreateAuditInput) {
       entityId: audit.id,
       details: { supplierId: supplier.id, scheme: v.scheme, auditDate: v.auditDate },
     });
+    // A recent audit is assessment coverage (and, without open findings, a control): rescore now.
+    recomputeSupplierRisk(tx, ctx, supplier.id, "audit.created");
     return audit;
   });
 }

@@ -18,6 +18,12 @@ describe("demo seed", () => {
     expect(new Set(rows.map((r) => r.country)).size).toBeGreaterThanOrEqual(4);
     expect(Math.max(...rows.map((r) => r.tier))).toBeGreaterThanOrEqual(3);
     expect(rows.every((r) => r.riskLevel !== null)).toBe(true);
+    // A realistic spread, not everything low; one supplier raised by upstream exposure; one override.
+    expect(new Set(rows.map((r) => r.riskLevel)).size).toBeGreaterThanOrEqual(3);
+    const porto = rows.find((r) => r.name === "Porto Fios Lda")!;
+    expect(porto.exposureScore!).toBeGreaterThan(porto.residualScore!);
+    expect((porto.exposurePath as { path: { name: string }[] }).path[0].name).toBe("Golden Fibre Cotton Gin");
+    expect(rows.filter((r) => r.overrideLevel)).toHaveLength(1);
     expect(lines.join("\n")).toContain(DEMO_PASSWORD);
     for (const m of DEMO_MEMBERS) {
       expect(lines.join("\n")).toContain(m.email);

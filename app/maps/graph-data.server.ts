@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
+import { exposureText, type Exposure } from "~/risk/exposure";
 import { COUNTRY_CODES, countryName } from "~/suppliers/countries";
 import { organizations, supplierLinks, suppliers } from "~db/schema";
 import { RISK_LEVELS, type RiskLevel } from "~db/schema/suppliers.constants";
@@ -32,6 +33,11 @@ function buyerNode(ctx: Ctx): GraphNode {
   };
 }
 
+/** The exposure worth showing on a node: only when it lifts the supplier above its own residual risk. */
+function raisedBy(e: Exposure | null, residual: number | null): GraphNode["exposure"] {
+  return e && e.score > (residual ?? 0) ? { score: e.score, text: exposureText(e) } : null;
+}
+
 function loadNodes(ctx: Ctx, ids: string[]): GraphNode[] {
   if (ids.length === 0) return [];
   return db()
@@ -42,6 +48,9 @@ function loadNodes(ctx: Ctx, ids: string[]): GraphNode[] {
       country: suppliers.country,
       riskLevel: suppliers.riskLevel,
       riskScore: suppliers.riskScore,
+      residualScore: suppliers.residualScore,
+      coverage: suppliers.coverage,
+      exposurePath: suppliers.exposurePath,
     })
     .from(suppliers)
     .where(and(eq(suppliers.organizationId, ctx.organizationId), inArray(suppliers.id, ids)))
@@ -56,6 +65,8 @@ function loadNodes(ctx: Ctx, ids: string[]): GraphNode[] {
       countryName: countryName(s.country),
       riskLevel: s.riskLevel,
       riskScore: s.riskScore,
+      coverage: s.coverage,
+      exposure: raisedBy(s.exposurePath as Exposure | null, s.residualScore),
     }));
 }
 

@@ -1,4 +1,4 @@
-import type { RiskLevel } from "~db/schema/suppliers.constants";
+import type { RiskCoverage, RiskLevel } from "~db/schema/suppliers.constants";
 
 /** Shared by the graph queries (server) and the graph component (browser): no server imports here. */
 
@@ -19,6 +19,10 @@ export type GraphNode = {
   countryName: string | null;
   riskLevel: RiskLevel | null;
   riskScore: number | null;
+  /** "not_assessed" etc.; null for the buyer and unscored suppliers. */
+  coverage?: RiskCoverage | null;
+  /** Upstream exposure that raises the supplier above its own residual score, with its path in words. */
+  exposure?: { score: number; text: string } | null;
 };
 
 export type GraphEdge = { from: string; to: string };

@@ -13,6 +13,8 @@ export type CountryStat = {
   count: number;
   /** The highest risk level among the country's scored suppliers; null when none is scored yet. */
   maxLevel: RiskLevel | null;
+  /** Suppliers there never assessed (no accepted self-assessment, no recent audit). */
+  notAssessed: number;
 };
 
 /**
@@ -26,6 +28,7 @@ export function countryStats(ctx: Ctx): CountryStat[] {
       code: suppliers.country,
       count: sql<number>`count(*)`,
       maxScore: sql<number | null>`max(${suppliers.riskScore})`,
+      notAssessed: sql<number>`sum(${suppliers.coverage} = 'not_assessed')`,
     })
     .from(suppliers)
     .where(eq(suppliers.organizationId, ctx.organizationId))
@@ -36,6 +39,7 @@ export function countryStats(ctx: Ctx): CountryStat[] {
       name: countryName(r.code),
       count: r.count,
       maxLevel: r.maxScore === null ? null : levelFor(r.maxScore),
+      notAssessed: r.notAssessed ?? 0,
     }));
 }
 
@@ -107,7 +111,14 @@ export function worldMapData(ctx: Ctx): WorldMapData {
   const byCode = new Map(stats.map((s) => [s.code, s]));
   const countries = shapes.countries.map((c) => {
     const s = byCode.get(c.code);
-    return { code: c.code, name: c.name, d: c.d, count: s?.count ?? 0, maxLevel: s?.maxLevel ?? null };
+    return {
+      code: c.code,
+      name: c.name,
+      d: c.d,
+      count: s?.count ?? 0,
+      maxLevel: s?.maxLevel ?? null,
+      notAssessed: s?.notAssessed ?? 0,
+    };
   });
   const undrawn = stats
     .filter((s) => !shapes.drawn.has(s.code))

@@ -57,16 +57,17 @@ export function requestOverride(ctx: Ctx, supplierId: string, input: RequestOver
   const v = parseInput(requestOverrideSchema, input);
   const me = actorUser(ctx);
   const today = isoDate(nowOf(ctx));
-  if (v.expiresOn <= today) throw new ValidationError({ expiresOn: "Choose an expiry date after today." });
-  if (v.expiresOn > addDays(today, OVERRIDE_MAX_DAYS))
-    throw new ValidationError({ expiresOn: "An override can last at most a year; choose an earlier date." });
   return writeTx((tx) => {
     const s = tx
       .select({ riskScore: suppliers.riskScore, riskLevel: suppliers.riskLevel })
       .from(suppliers)
       .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
       .get();
+    // Another tenant's supplier is a 404 before anything about the form is said.
     if (!s) throw new NotFoundError("Supplier not found");
+    if (v.expiresOn <= today) throw new ValidationError({ expiresOn: "Choose an expiry date after today." });
+    if (v.expiresOn > addDays(today, OVERRIDE_MAX_DAYS))
+      throw new ValidationError({ expiresOn: "An override can last at most a year; choose an earlier date." });
     const row = tx
       .insert(riskOverrides)
       .values({

@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDashboard } from "~/dashboard/dashboard.server";
+import { EngagementList } from "~/dashboard/ui/EngagementList";
+import { RiskMatrix } from "~/dashboard/ui/RiskMatrix";
 import { requireMember } from "~/orgs/guard.server";
 import { remedyTotals } from "~/remediation/remedies.server";
 import { RemedyTotalsCard } from "~/remediation/ui/RemedyTotalsCard";
+import { engagementList, riskMatrix } from "~/risk/portfolio.server";
 import { countryName } from "~/suppliers/countries";
 import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
 import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
@@ -16,6 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organization: member.organization.name,
     dashboard: getDashboard(member.ctx),
     remedies: remedyTotals(member.ctx),
+    matrix: riskMatrix(member.ctx),
+    engagement: engagementList(member.ctx),
   };
 }
 
@@ -38,6 +43,7 @@ const GRADE_LABELS: Record<string, string> = {
 
 export default function Dashboard() {
   const { organization, dashboard: d, remedies } = useLoaderData<typeof loader>();
+  const { organization, dashboard: d, matrix, engagement } = useLoaderData<typeof loader>();
   if (d.suppliers.total === 0) {
     return (
       <>
@@ -57,13 +63,19 @@ export default function Dashboard() {
   return (
     <>
       <PageHeader title="Dashboard" subtitle={organization} />
-      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
         <Stat label="Suppliers" value={d.suppliers.total} to="/suppliers" />
         <Stat
           label="High or critical risk"
           value={(d.suppliers.byLevel.high ?? 0) + (d.suppliers.byLevel.critical ?? 0)}
-          to="/suppliers?level=critical"
+          to="/suppliers?sort=risk&dir=desc"
           tone="red"
+        />
+        <Stat
+          label="Not assessed"
+          value={matrix.notAssessed}
+          note="never low: unknown is risk"
+          to="/suppliers?coverage=not_assessed&sort=risk&dir=desc"
         />
         <Stat label="Questionnaires completed" value={`${completed} / ${sent}`} to="/questionnaires" />
         <Stat
@@ -72,6 +84,14 @@ export default function Dashboard() {
           note={d.tasks.overdue ? `${d.tasks.overdue} overdue` : undefined}
           to="/remediation"
         />
+      </div>
+      <div className="mb-4 grid gap-4 lg:grid-cols-2">
+        <Card title="Inherent × residual risk">
+          <RiskMatrix matrix={matrix} />
+        </Card>
+        <Card title="Engage first">
+          <EngagementList rows={engagement} />
+        </Card>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Suppliers by risk level">

@@ -31,6 +31,26 @@ export const SUPPLIER_CSV_COLUMNS = [
 ] as const;
 export type SupplierCsvColumn = (typeof SUPPLIER_CSV_COLUMNS)[number];
 
+/**
+ * Read-only risk columns the supplier export appends after the import's columns (an import ignores them:
+ * risk is computed, never imported). Unknown stays empty, never 0; coverage says "not_assessed".
+ */
+export const SUPPLIER_RISK_CSV_COLUMNS = [
+  /** the level shown: an approved override in force, else the computed level */
+  "risk_level",
+  /** computed: max(residual, upstream exposure) */
+  "risk_score",
+  "inherent_score",
+  "residual_score",
+  /** assessed / partial / not_assessed */
+  "coverage",
+  "upstream_exposure",
+  /** "via <supplier>, <country>, tier <n> ← …: <reason>" */
+  "upstream_path",
+  "computed_level",
+  "override_until",
+] as const;
+
 export const SITE_CSV_COLUMNS = [
   "supplier_external_ref",
   "site_name",

@@ -4,7 +4,7 @@ import { loader as suppliersCsv } from "~/routes/suppliers.export[.]csv";
 import { loader as sitesCsv } from "~/routes/suppliers.sites[.]csv";
 import { createOrg, requestAs } from "../../test/factories";
 import { unneutraliseCell } from "./csv";
-import { SITE_CSV_COLUMNS, SUPPLIER_CSV_COLUMNS } from "./csv-columns";
+import { SITE_CSV_COLUMNS, SUPPLIER_CSV_COLUMNS, SUPPLIER_RISK_CSV_COLUMNS } from "./csv-columns";
 import { addSupplierLink } from "./links.server";
 import { createSite } from "./sites.server";
 import { createSupplier } from "./suppliers.server";
@@ -48,7 +48,7 @@ describe("CSV exports", () => {
     // A UTF-8 byte order mark, so spreadsheet programs read the accents right.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split("\r\n")[0]).toBe(SUPPLIER_CSV_COLUMNS.join(","));
+    expect(text.split("\r\n")[0]).toBe([...SUPPLIER_CSV_COLUMNS, ...SUPPLIER_RISK_CSV_COLUMNS].join(","));
     expect(text).not.toContain("Other tenant");
     const rows = parseCsv(text);
     const byRef = new Map(rows.map((r) => [r.external_ref, r]));
@@ -67,6 +67,17 @@ describe("CSV exports", () => {
       contact_name: "Lan",
       contact_email: "lan@x.test",
       parent_external_ref: "",
+      // Risk, read-only: Viet Nam, textiles (cotton is on the ILAB list, not for Viet Nam), never assessed;
+      // its sub-supplier Gamma (Bangladesh) passes on exposure, below A's own residual.
+      risk_level: "medium",
+      risk_score: "43",
+      inherent_score: "28",
+      residual_score: "43",
+      coverage: "not_assessed",
+      upstream_exposure: "32",
+      upstream_path: 'via Gamma, BD, tier 2: Sector "Textiles and apparel"',
+      computed_level: "medium",
+      override_until: "",
     });
     expect(byRef.get("B-2")!.name).toBe("Beta, Ltd");
     expect(byRef.get("C-3")!.parent_external_ref).toBe("A-1;B-2");

@@ -2,10 +2,17 @@ import type Database from "better-sqlite3";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
 import { csvCell, csvLine, csvNumber } from "./csv";
-import { LIST_SEPARATOR, SITE_CSV_COLUMNS, SUPPLIER_CSV_COLUMNS } from "./csv-columns";
+import { exposureText, type Exposure } from "~/risk/exposure";
+import {
+  LIST_SEPARATOR,
+  SITE_CSV_COLUMNS,
+  SUPPLIER_CSV_COLUMNS,
+  SUPPLIER_RISK_CSV_COLUMNS,
+} from "./csv-columns";
 
 /**
- * CSV exports with exactly the import's columns (csv-columns.ts), so an export re-imports unchanged.
+ * CSV exports with the import's columns (csv-columns.ts), so an export re-imports unchanged; the supplier
+ * export appends read-only risk columns after them (inherent, residual, coverage, exposure, override).
  * Rows are read in batches by keyset on id, each batch a complete query: a better-sqlite3 iterator held
  * open across awaits would keep the shared connection busy for every other request. Text cells are
  * neutralised against formula injection (csvCell); numeric cells are written as plain numbers.
@@ -31,6 +38,15 @@ type SupplierRow = {
   tags: string;
   contact_name: string;
   contact_email: string;
+  risk_level: string | null;
+  risk_score: number | null;
+  inherent_score: number | null;
+  residual_score: number | null;
+  coverage: string | null;
+  exposure_score: number | null;
+  exposure_path: string | null;
+  override_level: string | null;
+  override_expires_on: string | null;
 };
 
 type SiteRow = {
@@ -53,7 +69,8 @@ function supplierBatch(client: Database.Database, organizationId: string, afterI
   return client
     .prepare(
       `select id, external_ref, name, trade_name, country, address, sector, goods, annual_spend, currency, status,
-              tags, contact_name, contact_email
+              tags, contact_name, contact_email, risk_level, risk_score, inherent_score, residual_score,
+              coverage, exposure_score, exposure_path, override_level, override_expires_on
          from suppliers where organization_id = ? and id > ? order by id limit ?`,
     )
     .all(organizationId, afterId, BATCH) as SupplierRow[];
@@ -78,7 +95,9 @@ function parentRefs(client: Database.Database, organizationId: string, ids: stri
   return out;
 }
 
-export function supplierCsvLine(r: SupplierRow, parents: string[]): string {
+export function supplierCsvLine(r: SupplierRow, parents: string[], today: string): string {
+  const override = r.override_level && r.override_expires_on && r.override_expires_on >= today;
+  const path = r.exposure_path ? exposureText(JSON.parse(r.exposure_path) as Exposure) : null;
   return csvLine([
     csvCell(r.external_ref),
     csvCell(r.name),
@@ -94,13 +113,23 @@ export function supplierCsvLine(r: SupplierRow, parents: string[]): string {
     csvCell(r.contact_name),
     csvCell(r.contact_email),
     csvCell(parents.join(LIST_SEPARATOR)),
+    csvCell(override ? r.override_level : r.risk_level),
+    csvNumber(r.risk_score),
+    csvNumber(r.inherent_score),
+    csvNumber(r.residual_score),
+    csvCell(r.coverage),
+    csvNumber(r.exposure_score),
+    csvCell(path),
+    csvCell(r.risk_level),
+    csvCell(override ? r.override_expires_on : null),
   ]);
 }
 
 /** The supplier export as chunks of CSV text (header first), one chunk per batch of suppliers. */
 export async function* supplierCsvChunks(ctx: Ctx): AsyncGenerator<string> {
   const client = db().$client;
-  yield csvLine(SUPPLIER_CSV_COLUMNS);
+  yield csvLine([...SUPPLIER_CSV_COLUMNS, ...SUPPLIER_RISK_CSV_COLUMNS]);
+  const today = (ctx.now ? ctx.now() : new Date()).toISOString().slice(0, 10);
   let after = "";
   for (;;) {
     const rows = supplierBatch(client, ctx.organizationId, after);
@@ -110,7 +139,7 @@ export async function* supplierCsvChunks(ctx: Ctx): AsyncGenerator<string> {
       ctx.organizationId,
       rows.map((r) => r.id),
     );
-    yield rows.map((r) => supplierCsvLine(r, parents.get(r.id) ?? [])).join("");
+    yield rows.map((r) => supplierCsvLine(r, parents.get(r.id) ?? [], today)).join("");
     after = rows[rows.length - 1].id;
     // Let other requests use the connection between batches.
     await new Promise((resolve) => setImmediate(resolve));

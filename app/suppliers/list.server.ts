@@ -2,9 +2,12 @@ import type Database from "better-sqlite3";
 import { z } from "zod";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
+import { LEVEL_THRESHOLDS } from "~/risk/model";
 import {
+  RISK_COVERAGE,
   RISK_LEVELS,
   SUPPLIER_STATUSES,
+  type RiskCoverage,
   type RiskLevel,
   type SupplierStatus,
 } from "~db/schema/suppliers.constants";
@@ -64,6 +67,13 @@ export const supplierFilterSchema = z.object({
   ),
   tier: optional(z.coerce.number().int().min(1).max(50)),
   level: optional(z.enum(RISK_LEVELS)),
+  /** Assessment coverage ("not_assessed" is its own state). */
+  coverage: optional(z.enum(RISK_COVERAGE)),
+  /** Level bands of the inherent and the residual score (the dashboard matrix links here). */
+  inherent: optional(z.enum(RISK_LEVELS)),
+  residual: optional(z.enum(RISK_LEVELS)),
+  /** Only suppliers carrying upstream exposure above their own residual score. */
+  exposed: optional(z.enum(["1"])),
   status: optional(z.enum(SUPPLIER_STATUSES)),
   sector: optional(z.enum(SECTORS)),
   goods: optional(z.string().trim().min(1).max(100)),
@@ -101,6 +111,13 @@ export type SupplierListRow = {
   status: SupplierStatus;
   riskScore: number | null;
   riskLevel: RiskLevel | null;
+  inherentScore: number | null;
+  residualScore: number | null;
+  coverage: RiskCoverage | null;
+  exposureScore: number | null;
+  /** An approved override still in force today, else null. */
+  overrideLevel: RiskLevel | null;
+  overrideExpiresOn: string | null;
   annualSpend: number | null;
   currency: string | null;
   tags: string[];
@@ -128,6 +145,7 @@ const SORT_COLUMN: Record<SortKey, string> = {
 const NULLABLE: Record<SortKey, boolean> = { name: false, risk: true, spend: true, updated: false };
 
 const SELECT = `select id, name, trade_name, external_ref, country, sector, tier, status, risk_score, risk_level,
+  inherent_score, residual_score, coverage, exposure_score, override_level, override_expires_on,
   annual_spend, currency, tags, updated_at from suppliers`;
 
 type RawRow = {
@@ -141,10 +159,24 @@ type RawRow = {
   status: SupplierStatus;
   risk_score: number | null;
   risk_level: RiskLevel | null;
+  inherent_score: number | null;
+  residual_score: number | null;
+  coverage: RiskCoverage | null;
+  exposure_score: number | null;
+  override_level: RiskLevel | null;
+  override_expires_on: string | null;
   annual_spend: number | null;
   currency: string | null;
   tags: string;
   updated_at: number;
+};
+
+/** Score bands of each level, [from, to): the model's thresholds (app/risk/model.ts LEVEL_THRESHOLDS). */
+export const LEVEL_BANDS: Record<RiskLevel, [number, number]> = {
+  low: [0, LEVEL_THRESHOLDS.medium],
+  medium: [LEVEL_THRESHOLDS.medium, LEVEL_THRESHOLDS.high],
+  high: [LEVEL_THRESHOLDS.high, LEVEL_THRESHOLDS.critical],
+  critical: [LEVEL_THRESHOLDS.critical, 101],
 };
 
 function escapeLike(s: string): string {
@@ -174,6 +206,21 @@ export function filterWhere(organizationId: string, f: SupplierFilter): { sql: s
     parts.push("risk_level = ?");
     params.push(f.level);
   }
+  if (f.coverage) {
+    parts.push("coverage = ?");
+    params.push(f.coverage);
+  }
+  for (const [key, col] of [
+    ["inherent", "inherent_score"],
+    ["residual", "residual_score"],
+  ] as const) {
+    const band = f[key] ? LEVEL_BANDS[f[key]] : null;
+    if (band) {
+      parts.push(`${col} >= ? and ${col} < ?`);
+      params.push(band[0], band[1]);
+    }
+  }
+  if (f.exposed) parts.push("exposure_score is not null and exposure_score > coalesce(residual_score, 0)");
   if (f.status) {
     parts.push("status = ?");
     params.push(f.status);
@@ -346,6 +393,7 @@ export function listSuppliers(
   const next = last && (backwards ? hasCursor : more) ? encodeCursor(keyOf(last)) : null;
   const prev = first && (backwards ? more : hasCursor) ? encodeCursor(keyOf(first)) : null;
   const total = hasCursor && filter.count !== undefined ? filter.count : countSuppliers(client, ctx, filter);
+  const today = (ctx.now ? ctx.now() : new Date()).toISOString().slice(0, 10);
   return {
     rows: page.map((r) => ({
       id: r.id,
@@ -359,6 +407,13 @@ export function listSuppliers(
       status: r.status,
       riskScore: r.risk_score,
       riskLevel: r.risk_level,
+      inherentScore: r.inherent_score,
+      residualScore: r.residual_score,
+      coverage: r.coverage,
+      exposureScore: r.exposure_score,
+      overrideLevel: r.override_expires_on && r.override_expires_on >= today ? r.override_level : null,
+      overrideExpiresOn:
+        r.override_expires_on && r.override_expires_on >= today ? r.override_expires_on : null,
       annualSpend: r.annual_spend,
       currency: r.currency,
       tags: JSON.parse(r.tags) as string[],

@@ -17,7 +17,10 @@ function columnTitle(column: number): string {
 function nodeTitle(n: GraphNode): string {
   if (n.kind === "buyer") return `${n.label} (your organisation)`;
   const risk = n.riskLevel ? `${n.riskLevel} risk (${n.riskScore ?? "?"})` : "not scored";
-  return `${n.label}, tier ${n.tier}, ${n.countryName ?? ""}, ${risk}`;
+  const coverage =
+    n.coverage === "not_assessed" ? ", not assessed" : n.coverage === "partial" ? ", partly assessed" : "";
+  const exposure = n.exposure ? `; upstream exposure ${n.exposure.score} ${n.exposure.text}` : "";
+  return `${n.label}, tier ${n.tier}, ${n.countryName ?? ""}, ${risk}${coverage}${exposure}`;
 }
 
 /**
@@ -119,7 +122,7 @@ export function SupplyGraph({
                   {n.kind === "buyer"
                     ? "Buyer"
                     : truncate(
-                        `${n.countryName ?? ""} · ${n.riskLevel ? `${n.riskLevel} ${n.riskScore ?? ""}` : "not scored"}`,
+                        `${n.countryName ?? ""} · ${n.riskLevel ? `${n.riskLevel} ${n.riskScore ?? ""}` : "not scored"}${n.exposure ? " ↑ upstream" : n.coverage === "not_assessed" ? " · not assessed" : ""}`,
                         32,
                       )}
                 </text>
@@ -130,6 +133,7 @@ export function SupplyGraph({
                 key={n.id}
                 to={`/suppliers/${n.id}`}
                 data-node={n.id}
+                data-exposure={n.exposure ? n.exposure.text : undefined}
                 aria-label={nodeTitle(n)}
                 className="cursor-pointer [&_rect:first-of-type]:hover:stroke-slate-500"
               >

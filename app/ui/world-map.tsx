@@ -8,8 +8,15 @@ import { RiskBadge } from "~/ui/layout";
 export type WorldMapProps = {
   width: number;
   height: number;
-  countries: { code: string; name: string; d: string; count: number; maxLevel: string | null }[];
-  undrawn: { code: string; name: string; count: number; maxLevel: string | null }[];
+  countries: {
+    code: string;
+    name: string;
+    d: string;
+    count: number;
+    maxLevel: string | null;
+    notAssessed?: number;
+  }[];
+  undrawn: { code: string; name: string; count: number; maxLevel: string | null; notAssessed?: number }[];
   totalSuppliers: number;
   maxCount: number;
 };
@@ -34,10 +41,11 @@ const supplierWord = (n: number) => `${n.toLocaleString("en")} supplier${n === 1
 
 export const countryHref = (code: string) => `/suppliers?country=${code}`;
 
-function tooltip(c: { name: string; count: number; maxLevel: string | null }): string {
+function tooltip(c: { name: string; count: number; maxLevel: string | null; notAssessed?: number }): string {
   if (c.count === 0) return `${c.name}: no suppliers`;
   const level = c.maxLevel ? `highest risk ${c.maxLevel}` : "not scored yet";
-  return `${c.name}: ${supplierWord(c.count)}, ${level}`;
+  const unknown = c.notAssessed ? `, ${c.notAssessed} not assessed` : "";
+  return `${c.name}: ${supplierWord(c.count)}, ${level}${unknown}`;
 }
 
 export function WorldMap({ data, sites }: { data: WorldMapProps; sites?: SiteDotsProps }) {

@@ -531,6 +531,36 @@ const TABLE: Record<string, RouteSpec> = {
         foreign: 404,
         probe: { form: () => ({ intent: "remove-child", otherId: "" }), status: 400 },
       },
+      {
+        intent: "request-override",
+        permission: "risk:override",
+        allowed: only("admin", "executive"),
+        write: () => ({
+          intent: "request-override",
+          level: "low",
+          justification: "An intruder wants this supplier shown as low risk.",
+          expiresOn: "2099-01-01",
+        }),
+        foreign: 404,
+        // No justification, no expiry: field errors, nothing stored.
+        probe: { form: () => ({ intent: "request-override", level: "low" }), status: 400 },
+      },
+      {
+        intent: "decide-override",
+        permission: "risk:override",
+        allowed: only("admin", "executive"),
+        write: (fx) => ({ intent: "decide-override", overrideId: fx.supplierId, decision: "approve" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "decide-override" }), status: 400 },
+      },
+      {
+        intent: "withdraw-override",
+        permission: "risk:override",
+        allowed: only("admin", "executive"),
+        write: (fx) => ({ intent: "withdraw-override", overrideId: fx.supplierId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "withdraw-override" }), status: 400 },
+      },
     ],
   },
   "suppliers_.$supplierId.edit": {
@@ -651,6 +681,16 @@ const TABLE: Record<string, RouteSpec> = {
   graph: {
     kind: "member",
     loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+  },
+  "risk.model": {
+    kind: "member",
+    // The published model: constants from the code, nothing of any tenant.
+    loader: { permission: "risk:read", allowed: ALL, ok: 200, foreign: "own-data", showsNoTenantData: true },
+  },
+  "risk.reference": {
+    kind: "member",
+    // Reference editions, shared by every tenant.
+    loader: { permission: "risk:read", allowed: ALL, ok: 200, foreign: "own-data", showsNoTenantData: true },
   },
   "map.sites": {
     kind: "member",
