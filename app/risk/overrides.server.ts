@@ -67,7 +67,9 @@ export function requestOverride(ctx: Ctx, supplierId: string, input: RequestOver
     if (!s) throw new NotFoundError("Supplier not found");
     if (v.expiresOn <= today) throw new ValidationError({ expiresOn: "Choose an expiry date after today." });
     if (v.expiresOn > addDays(today, OVERRIDE_MAX_DAYS))
-      throw new ValidationError({ expiresOn: "An override can last at most a year; choose an earlier date." });
+      throw new ValidationError({
+        expiresOn: "An override can last at most a year; choose an earlier date.",
+      });
     const row = tx
       .insert(riskOverrides)
       .values({

@@ -1,8 +1,8 @@
 import type Database from "better-sqlite3";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
-import { csvCell, csvLine, csvNumber } from "./csv";
 import { exposureText, type Exposure } from "~/risk/exposure";
+import { csvCell, csvLine, csvNumber } from "./csv";
 import {
   LIST_SEPARATOR,
   SITE_CSV_COLUMNS,
