@@ -4,6 +4,7 @@ import { startOutboxSender } from "~/email/sender.server";
 import { startImportWorker } from "~/imports/worker.server";
 import { reminderJobHandlers } from "~/questionnaires/reminders.server";
 import { actionJobHandlers } from "~/remediation/reminders.server";
+import { enqueueStaleOrganisations, riskJobHandlers } from "~/risk/recompute-org.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
 import { env } from "./env.server";
 import { startHousekeeping } from "./housekeeping.server";
@@ -20,11 +21,16 @@ export const bootHooks: BootHook[] = [
   async ({ log }) => {
     if (env().SEED_DEMO) await seedDemoIfEmpty(log);
   },
+  // A new risk model version or reference edition: each organisation is rescored in the background.
+  ({ log }) => {
+    const n = enqueueStaleOrganisations();
+    if (n) log(`Risk: ${n} organisation(s) queued for a recompute (model or reference data changed).`);
+  },
   ({ log }) => startOutboxSender({ log }),
   ({ log }) =>
     startScheduler({
       log,
-      handlers: { ...campaignJobHandlers, ...reminderJobHandlers, ...actionJobHandlers },
+      handlers: { ...campaignJobHandlers, ...reminderJobHandlers, ...actionJobHandlers, ...riskJobHandlers },
     }),
   ({ log }) => startImportWorker({ log }),
   ({ log }) => startHousekeeping({ log }),

@@ -43,16 +43,16 @@ describe("country statistics", () => {
     insertSupplier(a.id, { country: "VN", riskLevel: "critical", riskScore: 90 });
     insertSupplier(a.id, { country: "VN", riskLevel: "medium", riskScore: 40 });
     insertSupplier(a.id, { country: "BD", riskLevel: "high", riskScore: 70 });
-    insertSupplier(a.id, { country: "BD", riskLevel: null, riskScore: null });
+    insertSupplier(a.id, { country: "BD", riskLevel: null, riskScore: null, coverage: "not_assessed" });
     insertSupplier(a.id, { country: "SG" });
     insertSupplier(b.id, { country: "VN", riskLevel: "low", riskScore: 10 });
     insertSupplier(b.id, { country: "CN", riskLevel: "critical", riskScore: 90 });
 
     const stats = countryStats(a.members.executive.ctx).sort((x, y) => x.code.localeCompare(y.code));
     expect(stats).toEqual([
-      { code: "BD", name: "Bangladesh", count: 2, maxLevel: "high" },
-      { code: "SG", name: "Singapore", count: 1, maxLevel: null },
-      { code: "VN", name: "Vietnam", count: 3, maxLevel: "critical" },
+      { code: "BD", name: "Bangladesh", count: 2, maxLevel: "high", notAssessed: 1 },
+      { code: "SG", name: "Singapore", count: 1, maxLevel: null, notAssessed: 0 },
+      { code: "VN", name: "Vietnam", count: 3, maxLevel: "critical", notAssessed: 0 },
     ]);
     expect(countryStats(b.members.executive.ctx).map((s) => [s.code, s.count, s.maxLevel])).toEqual(
       expect.arrayContaining([

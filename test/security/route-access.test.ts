@@ -689,8 +689,26 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "risk.reference": {
     kind: "member",
-    // Reference editions, shared by every tenant.
+    // Reference editions are shared by every tenant; the recompute jobs listed are the visitor's own.
     loader: { permission: "risk:read", allowed: ALL, ok: 200, foreign: "own-data", showsNoTenantData: true },
+    actions: [
+      {
+        intent: "recompute",
+        permission: "risk:override",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "recompute" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "settings", auditMaxAgeMonths: "many" }), status: 400 },
+      },
+      {
+        intent: "settings",
+        permission: "risk:override",
+        allowed: only("admin", "executive"),
+        write: () => ({ intent: "settings", auditMaxAgeMonths: "6" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "settings", auditMaxAgeMonths: "600" }), status: 400 },
+      },
+    ],
   },
   "map.sites": {
     kind: "member",

@@ -1,0 +1,430 @@
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import { and, count, desc, eq } from "drizzle-orm";
+import { recordAudit } from "~/audit-log/audit-log.server";
+import { nowOf, systemCtx, type Ctx } from "~/infra/context";
+import { db, writeTx, type DB, type DbOrTx } from "~/infra/db.server";
+import { kickScheduler, schedule, type JobHandlers } from "~/scheduler/scheduler.server";
+import { invalidateSupplierCounts } from "~/suppliers/list.server";
+import { organizations, riskJobs, riskSettings, suppliers } from "~db/schema";
+import type { FindingGrade } from "~db/schema/audits.constants";
+import { EXPOSURE_MODEL } from "./exposure";
+import { recomputeOrgExposure } from "./exposure-all.server";
+import { inherentFacts, isoDate, riskSettingsOf } from "./gather.server";
+import {
+  levelFor,
+  MODEL_VERSION,
+  scoreRisk,
+  type AnswersInput,
+  type RiskInputs,
+  type SiteFacts,
+} from "./model";
+import { referenceData } from "./reference.server";
+
+export const RISK_RECOMPUTE_JOB = "risk.recompute_org";
+/** Suppliers per chunk: one chunk stays well under 50 ms of event-loop time. */
+export const RECOMPUTE_CHUNK = 500;
+
+/** Model version + reference editions: when it differs from an organisation's, its scores are recomputed. */
+export function riskFingerprint(): string {
+  const ed = referenceData().editions;
+  return createHash("sha256")
+    .update(JSON.stringify([MODEL_VERSION, EXPOSURE_MODEL, ed]))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+type SupplierRow = {
+  id: string;
+  country: string;
+  sector: string;
+  goods: string;
+  xinjiang_nexus: number;
+  risk_score: number | null;
+  inherent_score: number | null;
+  residual_score: number | null;
+  coverage: string | null;
+  risk_headline: string | null;
+  exposure_score: number | null;
+};
+
+function group<T extends { supplier_id: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = m.get(r.supplier_id);
+    if (list) list.push(r);
+    else m.set(r.supplier_id, [r]);
+  }
+  return m;
+}
+
+type Statements = ReturnType<typeof prepare>;
+const cache = new WeakMap<Database.Database, Statements>();
+
+function prepare(c: Database.Database) {
+  const inChunk = `supplier_id in (select id from suppliers where organization_id = @org and id > @after order by id limit @limit)`;
+  return {
+    suppliers: c.prepare(
+      `select id, country, sector, goods, xinjiang_nexus, risk_score, inherent_score, residual_score, coverage,
+              risk_headline, exposure_score
+         from suppliers where organization_id = @org and id > @after order by id limit @limit`,
+    ),
+    sites: c.prepare(
+      `select supplier_id, name, country, migrant_workers_pct, agency_workers_pct, dormitories, seasonal_work,
+              xinjiang_nexus from sites where organization_id = @org and ${inChunk} order by name`,
+    ),
+    audits: c.prepare(
+      `select supplier_id, id, scheme, audit_date from audits where organization_id = @org and ${inChunk}`,
+    ),
+    findings: c.prepare(
+      `select f.supplier_id, f.id, f.audit_id, f.title, f.grade, f.ilo_indicator, a.scheme, a.audit_date
+         from findings f join audits a on a.id = f.audit_id
+        where f.organization_id = @org and f.status = 'open' and f.${inChunk}`,
+    ),
+    tasks: c.prepare(
+      `select supplier_id, id, title, due_date, status, completed_at from remediation_tasks
+        where organization_id = @org and status in ('open', 'completed') and ${inChunk}`,
+    ),
+    answers: c.prepare(
+      `select supplier_id, answers from supplier_risk_inputs where organization_id = @org and ${inChunk}`,
+    ),
+    insert: c.prepare(
+      `insert into risk_assessments (id, organization_id, supplier_id, score, level, model_version, factors,
+         "trigger", inherent_score, coverage, inputs, editions, change_note, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: c.prepare(
+      `update suppliers set inherent_score = ?, residual_score = ?, coverage = ?, risk_headline = ?,
+         risk_score = ?, risk_level = ? where id = ? and organization_id = ?`,
+    ),
+  };
+}
+
+const statements = (c: Database.Database) => {
+  let s = cache.get(c);
+  if (!s) cache.set(c, (s = prepare(c)));
+  return s;
+};
+
+export type ChunkResult = { lastId: string | null; processed: number; changed: number };
+
+/**
+ * Rescore one chunk of an organisation's suppliers (id order after `afterId`) with today's model and
+ * reference data, inside the caller's transaction: each table is read once for the chunk (no per-supplier
+ * queries), answers come from supplier_risk_inputs (written at every questionnaire-driven recompute), and a
+ * new assessment is stored only where the result changed, with a note saying what changed.
+ */
+export function recomputeChunk(
+  client: Database.Database,
+  ctx: Ctx,
+  afterId: string,
+  limit: number,
+  reason: string,
+  settings: RiskInputs["settings"],
+): ChunkResult {
+  const st = statements(client);
+  const org = ctx.organizationId;
+  const p = { org, after: afterId, limit };
+  const rows = st.suppliers.all(p) as SupplierRow[];
+  if (!rows.length) return { lastId: null, processed: 0, changed: 0 };
+  const sitesBy = group(st.sites.all(p) as (Record<string, unknown> & { supplier_id: string })[]);
+  const auditsBy = group(
+    st.audits.all(p) as { supplier_id: string; id: string; scheme: string; audit_date: string }[],
+  );
+  const findingsBy = group(
+    st.findings.all(p) as {
+      supplier_id: string;
+      id: string;
+      audit_id: string;
+      title: string;
+      grade: FindingGrade;
+      ilo_indicator: string | null;
+      scheme: string;
+      audit_date: string;
+    }[],
+  );
+  const tasksBy = group(
+    st.tasks.all(p) as {
+      supplier_id: string;
+      id: string;
+      title: string;
+      due_date: string;
+      status: string;
+      completed_at: number | null;
+    }[],
+  );
+  const answersBy = new Map(
+    (st.answers.all(p) as { supplier_id: string; answers: string | null }[]).map((r) => [
+      r.supplier_id,
+      r.answers ? (JSON.parse(r.answers) as AnswersInput | null) : null,
+    ]),
+  );
+  const ref = referenceData();
+  const now = nowOf(ctx);
+  const asOf = isoDate(now);
+  let changed = 0;
+  for (const s of rows) {
+    const siteFacts: SiteFacts[] = (sitesBy.get(s.id) ?? []).map((x) => ({
+      name: x.name as string,
+      country: x.country as string,
+      migrantPct: x.migrant_workers_pct as number | null,
+      agencyPct: x.agency_workers_pct as number | null,
+      housing: x.dormitories === null ? null : !!x.dormitories,
+      seasonal: x.seasonal_work === null ? null : !!x.seasonal_work,
+      xinjiangNexus: !!x.xinjiang_nexus,
+    }));
+    const inputs: RiskInputs = {
+      asOf,
+      settings,
+      ...inherentFacts(ref, {
+        country: s.country,
+        sector: s.sector,
+        goods: JSON.parse(s.goods) as string[],
+        xinjiangNexus: !!s.xinjiang_nexus,
+        sites: siteFacts,
+      }),
+      answers: answersBy.get(s.id) ?? null,
+      audits: (auditsBy.get(s.id) ?? []).map((a) => ({ id: a.id, scheme: a.scheme, date: a.audit_date })),
+      findings: (findingsBy.get(s.id) ?? []).map((f) => ({
+        id: f.id,
+        auditId: f.audit_id,
+        title: f.title,
+        grade: f.grade,
+        iloIndicator: f.ilo_indicator,
+        source: `${f.scheme} audit of ${f.audit_date}`,
+      })),
+      actions: (tasksBy.get(s.id) ?? []).map((t) => ({
+        id: t.id,
+        title: t.title,
+        dueDate: t.due_date,
+        state: t.status === "completed" ? ("verified" as const) : ("open" as const),
+        closedOn: t.completed_at ? isoDate(new Date(t.completed_at)) : null,
+      })),
+      evidence: [],
+    };
+    const r = scoreRisk(inputs);
+    if (
+      s.inherent_score === r.inherent.score &&
+      s.residual_score === r.residual.score &&
+      s.coverage === r.coverage.state &&
+      s.risk_headline === r.headline
+    )
+      continue;
+    changed++;
+    const note =
+      s.residual_score === null
+        ? `first assessment (${reason})`
+        : `${reason}: inherent ${s.inherent_score} → ${r.inherent.score}, residual ${s.residual_score} → ${r.residual.score}` +
+          (s.coverage !== r.coverage.state ? `, coverage ${s.coverage} → ${r.coverage.state}` : "");
+    const lines = [...r.inherent.lines, ...r.residual.lines];
+    st.insert.run(
+      crypto.randomUUID(),
+      org,
+      s.id,
+      r.residual.score,
+      r.residual.level,
+      r.modelVersion,
+      JSON.stringify(lines),
+      `recompute: ${reason}`,
+      r.inherent.score,
+      r.coverage.state,
+      JSON.stringify(inputs),
+      JSON.stringify(inputs.editions),
+      note,
+      now.getTime(),
+    );
+    const score = Math.max(r.residual.score, s.exposure_score ?? 0);
+    st.update.run(
+      r.inherent.score,
+      r.residual.score,
+      r.coverage.state,
+      r.headline,
+      score,
+      levelFor(score),
+      s.id,
+      org,
+    );
+  }
+  return { lastId: rows[rows.length - 1].id, processed: rows.length, changed };
+}
+
+/** Rescore the whole organisation in one go (benchmarks, tests); the job below does it in chunks. */
+export function recomputeOrgNow(
+  database: DB,
+  ctx: Ctx,
+  reason: string,
+): { processed: number; changed: number } {
+  const settings = riskSettingsOf(database, ctx.organizationId);
+  return writeTx(() => {
+    let after = "";
+    let processed = 0;
+    let changed = 0;
+    for (;;) {
+      const r = recomputeChunk(database.$client, ctx, after, RECOMPUTE_CHUNK, reason, settings);
+      if (!r.lastId) break;
+      processed += r.processed;
+      changed += r.changed;
+      after = r.lastId;
+    }
+    recomputeOrgExposure(database.$client, ctx.organizationId);
+    return { processed, changed };
+  }, database);
+}
+
+/** Queue an organisation-wide recompute (in the caller's transaction); the scheduler runs it in chunks. */
+export function enqueueOrgRecompute(tx: DbOrTx, ctx: Ctx, reason: string): string {
+  const total =
+    tx.select({ n: count() }).from(suppliers).where(eq(suppliers.organizationId, ctx.organizationId)).get()
+      ?.n ?? 0;
+  const job = tx
+    .insert(riskJobs)
+    .values({
+      organizationId: ctx.organizationId,
+      reason,
+      status: "queued",
+      total,
+      requestedByLabel: ctx.actor.label,
+      createdAt: nowOf(ctx),
+    })
+    .returning({ id: riskJobs.id })
+    .get();
+  schedule(tx, {
+    kind: RISK_RECOMPUTE_JOB,
+    runAt: nowOf(ctx),
+    payload: { riskJobId: job.id },
+    uniqueKey: `risk-recompute:${job.id}`,
+    organizationId: ctx.organizationId,
+  });
+  recordAudit(tx, ctx, {
+    action: "risk.recompute_queued",
+    entityType: "organization",
+    entityId: ctx.organizationId,
+    details: { riskJobId: job.id, reason, total },
+  });
+  return job.id;
+}
+
+/** At start: every organisation whose scores were computed with another model or edition gets a job. */
+export function enqueueStaleOrganisations(database: DB = db()): number {
+  const fp = riskFingerprint();
+  const orgs = database
+    .select({ id: organizations.id, applied: riskSettings.appliedFingerprint })
+    .from(organizations)
+    .leftJoin(riskSettings, eq(riskSettings.organizationId, organizations.id))
+    .all();
+  let queued = 0;
+  for (const o of orgs) {
+    if (o.applied === fp) continue;
+    const pending = database
+      .select({ id: riskJobs.id })
+      .from(riskJobs)
+      .where(and(eq(riskJobs.organizationId, o.id), eq(riskJobs.status, "queued")))
+      .get();
+    if (pending) continue;
+    writeTx((tx) => {
+      enqueueOrgRecompute(
+        tx,
+        systemCtx(o.id, "risk model"),
+        o.applied
+          ? `model or reference data changed (${MODEL_VERSION}, ${Object.values(referenceData().editions).join("; ")})`
+          : `scores computed with ${MODEL_VERSION} for the first time`,
+      );
+    }, database);
+    queued++;
+  }
+  if (queued) kickScheduler();
+  return queued;
+}
+
+export type RiskJobView = {
+  id: string;
+  reason: string;
+  status: string;
+  total: number;
+  done: number;
+  changed: number;
+  requestedBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  error: string | null;
+};
+
+export function riskJobsOf(ctx: Ctx, limit = 5): RiskJobView[] {
+  return db()
+    .select()
+    .from(riskJobs)
+    .where(eq(riskJobs.organizationId, ctx.organizationId))
+    .orderBy(desc(riskJobs.createdAt))
+    .limit(limit)
+    .all()
+    .map((j) => ({
+      id: j.id,
+      reason: j.reason,
+      status: j.status,
+      total: j.total,
+      done: j.done,
+      changed: j.changed,
+      requestedBy: j.requestedByLabel,
+      createdAt: j.createdAt.toISOString(),
+      finishedAt: j.finishedAt?.toISOString() ?? null,
+      error: j.error,
+    }));
+}
+
+/**
+ * The job: chunks of RECOMPUTE_CHUNK suppliers, each its own transaction that also advances the job's
+ * cursor (a restart resumes after the last committed chunk), yielding to the event loop between chunks;
+ * then one exposure pass, the fingerprint recorded, and the job marked done with the scheduler's row.
+ */
+export const riskJobHandlers: JobHandlers = {
+  [RISK_RECOMPUTE_JOB]: async ({ payload, database, heartbeat, complete }) => {
+    const id = String(payload.riskJobId ?? "");
+    const job = database.select().from(riskJobs).where(eq(riskJobs.id, id)).get();
+    if (!job || job.status === "done") {
+      complete(database);
+      return;
+    }
+    const ctx = systemCtx(job.organizationId, "risk recompute");
+    const settings = riskSettingsOf(database, job.organizationId);
+    let after = job.cursor ?? "";
+    for (;;) {
+      const r = writeTx((tx) => {
+        const res = recomputeChunk(database.$client, ctx, after, RECOMPUTE_CHUNK, job.reason, settings);
+        if (res.lastId) {
+          database.$client
+            .prepare(
+              `update risk_jobs set status = 'running', cursor = ?, done = done + ?, changed = changed + ? where id = ?`,
+            )
+            .run(res.lastId, res.processed, res.changed, id);
+        }
+        heartbeat(tx);
+        return res;
+      }, database);
+      invalidateSupplierCounts(job.organizationId);
+      if (!r.lastId) break;
+      after = r.lastId;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    writeTx((tx) => {
+      recomputeOrgExposure(database.$client, job.organizationId);
+      const now = new Date();
+      tx.update(riskJobs).set({ status: "done", finishedAt: now }).where(eq(riskJobs.id, id)).run();
+      tx.insert(riskSettings)
+        .values({ organizationId: job.organizationId, appliedFingerprint: riskFingerprint(), updatedAt: now })
+        .onConflictDoUpdate({
+          target: riskSettings.organizationId,
+          set: { appliedFingerprint: riskFingerprint(), updatedAt: now },
+        })
+        .run();
+      const done = tx.select().from(riskJobs).where(eq(riskJobs.id, id)).get()!;
+      recordAudit(tx, ctx, {
+        action: "risk.recompute_done",
+        entityType: "organization",
+        entityId: job.organizationId,
+        details: { riskJobId: id, reason: job.reason, processed: done.done, changed: done.changed },
+      });
+      complete(tx);
+    }, database);
+    invalidateSupplierCounts(job.organizationId);
+  },
+};
