@@ -60,8 +60,9 @@ try {
      values (?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
   );
   const insTask = client.prepare(
-    `insert into remediation_tasks (id, organization_id, supplier_id, source_type, source_ref, title, due_date, status, created_at)
-     values (?, ?, ?, 'finding', ?, ?, ?, ?, ?)`,
+    `insert into remediation_tasks (id, organization_id, supplier_id, source_type, source_ref, title, due_date,
+       state, status, verified_at, created_at)
+     values (?, ?, ?, 'finding', ?, ?, ?, ?, ?, ?, ?)`,
   );
   const now = Date.now();
   const grades = ["zero_tolerance", "critical", "major", "minor", "observation"];
@@ -130,7 +131,8 @@ try {
             now,
             now,
           );
-          if (rand() < 0.5)
+          if (rand() < 0.5) {
+            const closed = rand() < 0.3;
             insTask.run(
               randomUUID(),
               orgId,
@@ -138,9 +140,12 @@ try {
               fid,
               "Cap overtime",
               rand() < 0.5 ? "2026-10-01" : "2027-03-01",
-              rand() < 0.3 ? "completed" : "open",
+              closed ? "closed" : "open",
+              closed ? "completed" : "open",
+              closed ? now : null,
               now,
             );
+          }
         }
       }
     }

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { nowOf, type Ctx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
+import { overdueActions } from "~/remediation/remediation.server";
 import { countryName } from "~/suppliers/countries";
 import { audits, findings, remediationTasks, riskSettings, sites, suppliers } from "~db/schema";
 import {
@@ -111,24 +112,33 @@ export function auditsOf(tx: DbOrTx, organizationId: string, supplierId: string)
 }
 
 /**
- * Corrective actions: today the remediation tasks; an open task past its due date is overdue, a completed
- * one (closed by the buyer with a completion note) counts as verified.
+ * Corrective actions, read through the remediation capability's own rules: overdue as it defines it (a
+ * plan or a resolution deadline missed, `overdueActions`), verified when someone other than the evidence's
+ * submitter verified it (state verified or closed, with a verification date).
  */
-export function actionsOf(tx: DbOrTx, organizationId: string, supplierId: string): RiskInputs["actions"] {
-  return tx
+export function actionsOf(tx: DbOrTx, ctx: Ctx, supplierId: string): RiskInputs["actions"] {
+  const overdue = overdueActions(tx, ctx, supplierId).map((a) => ({
+    id: a.id,
+    title: a.kind === "plan" ? `${a.title} (corrective action plan late)` : a.title,
+    // The model counts an open action as overdue when its date is before the assessment date.
+    dueDate: a.dueDate,
+    state: "open" as const,
+    closedOn: null,
+  }));
+  const verified = tx
     .select({
       id: remediationTasks.id,
       title: remediationTasks.title,
       dueDate: remediationTasks.dueDate,
-      status: remediationTasks.status,
-      completedAt: remediationTasks.completedAt,
+      verifiedAt: remediationTasks.verifiedAt,
     })
     .from(remediationTasks)
     .where(
       and(
-        eq(remediationTasks.organizationId, organizationId),
+        eq(remediationTasks.organizationId, ctx.organizationId),
         eq(remediationTasks.supplierId, supplierId),
-        inArray(remediationTasks.status, ["open", "completed"]),
+        inArray(remediationTasks.state, ["verified", "closed"]),
+        isNotNull(remediationTasks.verifiedAt),
       ),
     )
     .all()
@@ -136,9 +146,10 @@ export function actionsOf(tx: DbOrTx, organizationId: string, supplierId: string
       id: t.id,
       title: t.title,
       dueDate: t.dueDate,
-      state: t.status === "completed" ? ("verified" as const) : ("open" as const),
-      closedOn: t.completedAt ? isoDate(t.completedAt) : null,
+      state: "verified" as const,
+      closedOn: t.verifiedAt ? isoDate(t.verifiedAt) : null,
     }));
+  return [...overdue, ...verified];
 }
 
 /**
@@ -196,7 +207,7 @@ export function gatherRiskInputs(
     answers,
     audits: auditsOf(tx, org, supplierId),
     findings: openFindingsOf(tx, org, supplierId),
-    actions: actionsOf(tx, org, supplierId),
+    actions: actionsOf(tx, ctx, supplierId),
     evidence: expiringEvidenceOf(tx, org, supplierId),
   };
 }

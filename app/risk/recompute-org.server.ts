@@ -4,10 +4,12 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, systemCtx, type Ctx } from "~/infra/context";
 import { db, writeTx, type DB, type DbOrTx } from "~/infra/db.server";
+import { overdueKind, RESOLVED } from "~/remediation/deadlines";
 import { kickScheduler, schedule, type JobHandlers } from "~/scheduler/scheduler.server";
 import { invalidateSupplierCounts } from "~/suppliers/list.server";
 import { organizations, riskJobs, riskSettings, suppliers } from "~db/schema";
 import type { FindingGrade } from "~db/schema/audits.constants";
+import type { ActionState } from "~db/schema/remediation.constants";
 import { EXPOSURE_MODEL } from "./exposure";
 import { recomputeOrgExposure } from "./exposure-all.server";
 import { inherentFacts, isoDate, riskSettingsOf } from "./gather.server";
@@ -82,8 +84,8 @@ function prepare(c: Database.Database) {
         where f.organization_id = @org and f.status = 'open' and f.${inChunk}`,
     ),
     tasks: c.prepare(
-      `select supplier_id, id, title, due_date, status, completed_at from remediation_tasks
-        where organization_id = @org and status in ('open', 'completed') and ${inChunk}`,
+      `select supplier_id, id, title, state, plan_due_date, due_date, verified_at from remediation_tasks
+        where organization_id = @org and ${inChunk}`,
     ),
     answers: c.prepare(
       `select supplier_id, answers from supplier_risk_inputs where organization_id = @org and ${inChunk}`,
@@ -148,9 +150,10 @@ export function recomputeChunk(
       supplier_id: string;
       id: string;
       title: string;
+      state: ActionState;
+      plan_due_date: string | null;
       due_date: string;
-      status: string;
-      completed_at: number | null;
+      verified_at: number | null;
     }[],
   );
   const answersBy = new Map(
@@ -193,13 +196,31 @@ export function recomputeChunk(
         iloIndicator: f.ilo_indicator,
         source: `${f.scheme} audit of ${f.audit_date}`,
       })),
-      actions: (tasksBy.get(s.id) ?? []).map((t) => ({
-        id: t.id,
-        title: t.title,
-        dueDate: t.due_date,
-        state: t.status === "completed" ? ("verified" as const) : ("open" as const),
-        closedOn: t.completed_at ? isoDate(new Date(t.completed_at)) : null,
-      })),
+      // The same rules as actionsOf (remediation's overdueKind; verified = resolved with a verification).
+      actions: (tasksBy.get(s.id) ?? []).flatMap((t): RiskInputs["actions"] => {
+        const kind = overdueKind({ state: t.state, planDueDate: t.plan_due_date, dueDate: t.due_date }, asOf);
+        if (kind)
+          return [
+            {
+              id: t.id,
+              title: kind === "plan" ? `${t.title} (corrective action plan late)` : t.title,
+              dueDate: kind === "plan" ? t.plan_due_date! : t.due_date,
+              state: "open",
+              closedOn: null,
+            },
+          ];
+        if (RESOLVED.includes(t.state) && t.verified_at)
+          return [
+            {
+              id: t.id,
+              title: t.title,
+              dueDate: t.due_date,
+              state: "verified",
+              closedOn: isoDate(new Date(t.verified_at)),
+            },
+          ];
+        return [];
+      }),
       evidence: [],
     };
     const r = scoreRisk(inputs);

@@ -42,8 +42,7 @@ const GRADE_LABELS: Record<string, string> = {
 };
 
 export default function Dashboard() {
-  const { organization, dashboard: d, remedies } = useLoaderData<typeof loader>();
-  const { organization, dashboard: d, matrix, engagement } = useLoaderData<typeof loader>();
+  const { organization, dashboard: d, remedies, matrix, engagement } = useLoaderData<typeof loader>();
   if (d.suppliers.total === 0) {
     return (
       <>
