@@ -47,11 +47,12 @@ test.describe.serial("risk: upstream exposure and overrides", () => {
     const auditor = await signIn(browser, demo("auditor"));
     await auditor.goto(ginUrl);
     await auditor.getByRole("link", { name: "Record audit" }).first().click();
-    await auditor.getByLabel("Scheme").selectOption("Other");
+    await auditor.getByLabel("Scheme").selectOption("SMETA");
     await auditor.getByLabel("Audit date").fill("2026-10-15");
     await auditor.getByRole("button", { name: "Record audit" }).click();
     await auditor.getByLabel("Title").fill(findingTitle);
-    await auditor.getByLabel("Grade").selectOption("zero_tolerance");
+    // In the scheme's words: SMETA's "Business critical" is zero tolerance.
+    await auditor.getByLabel(/Grade/).selectOption("Business critical");
     await auditor.getByRole("button", { name: "Add finding" }).click();
     await expect(auditor.getByRole("cell", { name: new RegExp(findingTitle) })).toBeVisible();
 

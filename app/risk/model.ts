@@ -799,14 +799,18 @@ export function scoreRisk(i: RiskInputs): RiskResult {
   const floored = applyFloors(lines, clamped, floors);
   const residual = floored.score;
 
-  // The headline: the floor that decided the score, else the biggest single driver (own or inherent).
+  // The headline: the gravest floor, else the biggest single driver (own or inherent).
   const byPoints = (ls: FactorLine[]) =>
     ls
       .filter((l) => l.part !== "scale" && l.part !== "floor" && l.points > 0)
       .sort((x, y) => y.points - x.points)[0];
   const ownTop = byPoints(lines);
   const inhTop = byPoints(inhLines);
+  // The gravest fact wins even when the score is above its floor already (a zero-tolerance finding names
+  // the exposure path whether or not its floor was needed); "not assessed" only when nothing else applies.
+  const gravest = [...floors].filter((f) => f.reason !== "not assessed").sort((a, b) => b.floor - a.floor)[0];
   const headlineLine =
+    gravest?.reason ??
     floored.top?.reason ??
     (ownTop && (!inhTop || ownTop.points >= inhTop.points) ? ownTop.factor : null) ??
     inherentFloor.top?.reason ??
