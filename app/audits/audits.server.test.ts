@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { FINDING_POINTS } from "~/risk/model";
 import { riskHistory } from "~/risk/risk.server";
-import { FINDING_POINTS } from "~/risk/score";
 import * as auditPage from "~/routes/audits.$auditId";
 import * as auditsIndex from "~/routes/audits._index";
 import * as newAudit from "~/routes/audits.new";
