@@ -31,7 +31,7 @@ test("suppliers: browse, sites, contacts, links, cycles and export", async ({ br
   await page.getByLabel("Latitude (optional)").fill("10.85");
   await page.getByLabel("Workers", { exact: true }).fill("850");
   await page.getByLabel("Migrant workers %").fill("40");
-  await page.getByLabel("Dormitories").selectOption("yes");
+  await page.getByLabel("Employer-provided housing").selectOption("yes");
   await page.getByRole("button", { name: "Add site" }).click();
   await expect(page.getByText("Enter both latitude and longitude, or neither.")).toBeVisible();
   await expect(page.getByLabel("Site name")).toHaveValue("Thu Duc factory");
@@ -43,7 +43,7 @@ test("suppliers: browse, sites, contacts, links, cycles and export", async ({ br
 
   // A second contact, made primary: the supplier's contact follows.
   await page.getByRole("link", { name: "Back to supplier" }).click();
-  await expect(page.getByText("850 workers · 40% migrant · dormitories")).toBeVisible();
+  await expect(page.getByText("850 workers · 40% migrant · employer-provided housing")).toBeVisible();
   await page.getByRole("link", { name: "Manage contacts" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Trần Văn Minh");
   await page.getByLabel("Email", { exact: true }).fill("minh@saigon-garment.example");
@@ -91,7 +91,8 @@ test("suppliers: browse, sites, contacts, links, cycles and export", async ({ br
   expect(download.suggestedFilename()).toMatch(/^suppliers-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
   expect(csv.split("\r\n")[0]).toBe(
-    "external_ref,name,trade_name,country,address,sector,goods,annual_spend,currency,status,tags,contact_name,contact_email,parent_external_ref",
+    "external_ref,name,trade_name,country,address,sector,goods,annual_spend,currency,status,tags,contact_name,contact_email,parent_external_ref," +
+      "risk_level,risk_score,inherent_score,residual_score,coverage,upstream_exposure,upstream_path,computed_level,override_until",
   );
   expect(csv).toContain("Sialkot Leather Works,,PK");
   expect(csv).toContain("minh@saigon-garment.example");
