@@ -57,7 +57,7 @@ test.describe.serial("corrective actions from finding to verified remedy", () =>
     await expect(auditor).toHaveURL(/\/suppliers\/[0-9a-f-]{36}/);
     supplierUrl = new URL(auditor.url()).pathname;
     // The open critical finding is a line of the risk explanation.
-    await expect(auditor.getByText(`Open critical finding: ${fees}`)).toBeVisible();
+    await expect(auditor.getByRole("cell", { name: `Open critical finding: ${fees}` })).toBeVisible();
   });
 
   test("procurement shares the actions with the supplier, in Spanish", async ({ browser }) => {
@@ -192,8 +192,8 @@ test.describe.serial("corrective actions from finding to verified remedy", () =>
         .first(),
     ).toBeVisible();
     await auditor.goto(supplierUrl);
-    await expect(auditor.getByText(`Open major finding: ${overtime}`)).toBeVisible();
-    await expect(auditor.getByText(`Open critical finding: ${fees}`)).toHaveCount(0);
+    await expect(auditor.getByRole("cell", { name: `Open major finding: ${overtime}` })).toBeVisible();
+    await expect(auditor.getByRole("cell", { name: `Open critical finding: ${fees}` })).toHaveCount(0);
   });
 
   test("a remedy of fees repaid to 40 workers appears on the dashboard", async ({ browser }) => {
