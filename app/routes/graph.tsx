@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { organisationGraph, parseOrgGraphQuery } from "~/maps/graph-data.server";
 import { tooLargeMessage } from "~/maps/graph-types";
 import { requireMember } from "~/orgs/guard.server";
+import { FilterSelect } from "~/ui/FilterSelect";
 import { EmptyState, PageHeader } from "~/ui/layout";
 import { SupplyGraph } from "~/ui/supply-graph";
 import { RISK_LEVELS } from "~db/schema/suppliers.constants";
@@ -34,44 +35,27 @@ export default function GraphPage() {
       />
 
       <Form method="get" className="card grid gap-3 p-4 sm:grid-cols-[10rem_14rem_10rem_auto]">
-        <div>
-          <label htmlFor="tier" className="label">
-            Down to
-          </label>
-          <select id="tier" name="tier" className="input" defaultValue={String(query.tier)}>
-            {TIERS.map((t) => (
-              <option key={t} value={t}>
-                Tier {t}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="country" className="label">
-            Country
-          </label>
-          <select id="country" name="country" className="input" defaultValue={query.country ?? ""}>
-            <option value="">All countries</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="level" className="label">
-            Risk level
-          </label>
-          <select id="level" name="level" className="input" defaultValue={query.level ?? ""}>
-            <option value="">All</option>
-            {RISK_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {l[0].toUpperCase() + l.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="tier"
+          label="Down to"
+          value={query.tier}
+          anyLabel={null}
+          options={TIERS.map((t) => ({ value: t, label: `Tier ${t}` }))}
+        />
+        <FilterSelect
+          name="country"
+          label="Country"
+          value={query.country}
+          anyLabel="All countries"
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <FilterSelect
+          name="level"
+          label="Risk level"
+          value={query.level}
+          anyLabel="All"
+          options={RISK_LEVELS.map((l) => ({ value: l, label: l[0].toUpperCase() + l.slice(1) }))}
+        />
         <div className="flex items-end gap-3">
           <button type="submit" className="btn-secondary">
             Show
