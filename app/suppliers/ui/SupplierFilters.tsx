@@ -3,10 +3,12 @@ import { COVERAGE_TEXT } from "~/risk/ui/CoverageBadge";
 import { STATUS_LABELS } from "~/suppliers/list-options";
 import type { SupplierFilter } from "~/suppliers/list.server";
 import { sectorsBySection } from "~/suppliers/sectors";
+import { FilterSelect } from "~/ui/FilterSelect";
 import { RISK_COVERAGE, RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
 
 const SECTION_GROUPS = sectorsBySection();
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+const LEVEL_OPTIONS = RISK_LEVELS.map((l) => ({ value: l, label: cap(l) }));
 
 /** The supplier list's search and filters (a GET form: every filter is in the URL, so views can be shared). */
 export function SupplierFilters({
@@ -45,127 +47,72 @@ export function SupplierFilters({
             placeholder="e.g. Saigon or V-10023"
           />
         </div>
-        <div>
-          <label htmlFor="country" className="label">
-            Country
-          </label>
-          <select id="country" name="country" className="input" defaultValue={filter.country ?? ""}>
-            <option value="">All countries</option>
-            {countryOptions.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sector" className="label">
-            Sector
-          </label>
-          <select id="sector" name="sector" className="input" defaultValue={filter.sector ?? ""}>
-            <option value="">All sectors</option>
-            {SECTION_GROUPS.map((g) => (
-              <optgroup key={g.section} label={`${g.section} · ${g.title}`}>
-                {g.sectors.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-      </div>
-      <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-6">
-        <div>
-          <label htmlFor="tier" className="label">
-            Tier
-          </label>
-          <select
-            id="tier"
-            name="tier"
-            className="input"
-            defaultValue={filter.tier ? String(filter.tier) : ""}
-          >
-            <option value="">All</option>
-            {[1, 2, 3, 4, 5, 6].map((t) => (
-              <option key={t} value={t}>
-                Tier {t}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="level" className="label">
-            Risk level
-          </label>
-          <select id="level" name="level" className="input" defaultValue={filter.level ?? ""}>
-            <option value="">All</option>
-            {RISK_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {cap(l)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="coverage" className="label">
-            Coverage
-          </label>
-          <select id="coverage" name="coverage" className="input" defaultValue={filter.coverage ?? ""}>
-            <option value="">All</option>
-            {RISK_COVERAGE.map((c) => (
-              <option key={c} value={c}>
-                {COVERAGE_TEXT[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="inherent" className="label">
-            Inherent risk
-          </label>
-          <select id="inherent" name="inherent" className="input" defaultValue={filter.inherent ?? ""}>
-            <option value="">All</option>
-            {RISK_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {cap(l)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="residual" className="label">
-            Residual risk
-          </label>
-          <select id="residual" name="residual" className="input" defaultValue={filter.residual ?? ""}>
-            <option value="">All</option>
-            {RISK_LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {cap(l)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="country"
+          label="Country"
+          value={filter.country}
+          anyLabel="All countries"
+          options={countryOptions.map((c) => ({ value: c.code, label: c.name }))}
+        />
+        <FilterSelect name="sector" label="Sector" value={filter.sector} anyLabel="All sectors">
+          {SECTION_GROUPS.map((g) => (
+            <optgroup key={g.section} label={`${g.section} · ${g.title}`}>
+              {g.sectors.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          name="tier"
+          label="Tier"
+          value={filter.tier}
+          anyLabel="All"
+          options={[1, 2, 3, 4, 5, 6].map((t) => ({ value: t, label: `Tier ${t}` }))}
+        />
+        <FilterSelect
+          name="level"
+          label="Risk level"
+          value={filter.level}
+          anyLabel="All"
+          options={LEVEL_OPTIONS}
+        />
+        <FilterSelect
+          name="coverage"
+          label="Coverage"
+          value={filter.coverage}
+          anyLabel="All"
+          options={RISK_COVERAGE.map((c) => ({ value: c, label: COVERAGE_TEXT[c] }))}
+        />
+        <FilterSelect
+          name="inherent"
+          label="Inherent risk"
+          value={filter.inherent}
+          anyLabel="All"
+          options={LEVEL_OPTIONS}
+        />
+        <FilterSelect
+          name="residual"
+          label="Residual risk"
+          value={filter.residual}
+          anyLabel="All"
+          options={LEVEL_OPTIONS}
+        />
         <div className="flex items-end">
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" name="exposed" value="1" defaultChecked={filter.exposed === "1"} />
             Raised by upstream exposure
           </label>
         </div>
-        <div>
-          <label htmlFor="status" className="label">
-            Status
-          </label>
-          <select id="status" name="status" className="input" defaultValue={filter.status ?? ""}>
-            <option value="">All</option>
-            {SUPPLIER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label="Status"
+          value={filter.status}
+          anyLabel="All"
+          options={SUPPLIER_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+        />
         <div>
           <label htmlFor="goods" className="label">
             Goods
