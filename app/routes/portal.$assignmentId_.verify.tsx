@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function VerifyCode() {
   const view = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as VerifyActionData | undefined;
+  const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const t = portalT(view.lang);
   return (

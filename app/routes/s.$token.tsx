@@ -98,11 +98,13 @@ function LanguageLinks({ lang }: { lang: string }) {
 
 export default function SupplierLanding() {
   const landing = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as
-    { state?: "unknown" | "expired" | "revoked" | "locked"; newLinkRequested?: true } | undefined;
+  const actionData = useActionData<typeof action>();
+  // The action answers either a refused redeem ({ state }) or a new-link request; narrow, don't cast.
+  const refusedState = actionData && "state" in actionData ? actionData.state : undefined;
+  const newLinkRequested = actionData !== undefined && "newLinkRequested" in actionData;
   const busy = useNavigation().state === "submitting";
   const t = portalT(landing.lang);
-  const state = actionData?.state ?? landing.state;
+  const state = refusedState ?? landing.state;
 
   if (state !== "ok" || landing.state !== "ok") {
     const key = state === "ok" ? "unknown" : state;
@@ -112,7 +114,7 @@ export default function SupplierLanding() {
         <div className="card p-8 text-center">
           <h1 className="text-2xl font-semibold">{t(`link.${key}.title`)}</h1>
           <p className="mt-3 text-slate-600">{t(`link.${key}.body`)}</p>
-          {actionData?.newLinkRequested ? (
+          {newLinkRequested ? (
             <div className="mt-6 text-left">
               <Notice>{t("link.newLinkSent")}</Notice>
             </div>
