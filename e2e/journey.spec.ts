@@ -214,8 +214,9 @@ test.describe.serial("walking skeleton journey", () => {
     await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}/);
 
     const textareas = page.locator('textarea[name^="n."]');
+    // The redirect may land before the new document has rendered: wait for the areas, then count.
+    await expect(textareas).toHaveCount(6);
     const n = await textareas.count();
-    expect(n).toBe(6);
     for (let i = 0; i < n; i++) {
       await textareas
         .nth(i)

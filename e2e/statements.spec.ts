@@ -16,6 +16,8 @@ async function draft(page: Page, regime: string, skip: number): Promise<string> 
   await page.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(/\/statements\/[0-9a-f-]{36}$/);
   const areas = page.locator('textarea[name^="n."]');
+  // The redirect may land before the new document has rendered: wait for the areas, then count.
+  await expect(areas.first()).toBeVisible();
   const n = await areas.count();
   for (let i = 0; i < n; i++) {
     await areas
