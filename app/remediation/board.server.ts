@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gt, inArray, lt, notInArray, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, notInArray, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
-import { findings, remediationTasks, suppliers } from "~db/schema";
+import { actionStateCounts, findings, remediationTasks, suppliers } from "~db/schema";
 import { FINDING_GRADES } from "~db/schema/audits.constants";
 import { ACTION_STATES } from "~db/schema/remediation.constants";
 import { AWAITING_PLAN, RESOLVED } from "./deadlines";
@@ -11,7 +11,9 @@ import { isoDay, taskColumns, toTaskRow, type TaskRow } from "./remediation.serv
 /**
  * The actions board: filters by state, grade, supplier, owner and overdue, ordered by due date, with
  * keyset pagination on (due_date, id) as in the supplier list (decision D11): a deep page seeks into the
- * (organization_id, state, due_date, id) index instead of skipping rows.
+ * (organization_id, state, due_date, id) index instead of skipping rows. The tab counts, and the total of
+ * a view filtered by state alone, come from action_state_counts (kept by triggers, decision D24), not
+ * from counting the tenant's rows on every request.
  */
 export const ACTIONS_PAGE_SIZE = 50;
 
@@ -94,10 +96,12 @@ export function listActionBoard(ctx: Ctx, f: BoardFilter): BoardPage {
   const base = conditions(ctx, f);
   const after = decodeCursor(f.after);
   const before = after ? undefined : decodeCursor(f.before);
+  // (due_date, id) > cursor, written so SQLite seeks: the leading `due_date >=` bounds the index range,
+  // the OR only filters the rows on the cursor's own date.
   const seek = after
-    ? or(gt(t.dueDate, after[0]), and(eq(t.dueDate, after[0]), gt(t.id, after[1])))!
+    ? and(gte(t.dueDate, after[0]), or(gt(t.dueDate, after[0]), gt(t.id, after[1])))!
     : before
-      ? or(lt(t.dueDate, before[0]), and(eq(t.dueDate, before[0]), lt(t.id, before[1])))!
+      ? and(lte(t.dueDate, before[0]), or(lt(t.dueDate, before[0]), lt(t.id, before[1])))!
       : undefined;
   const rows = db()
     .select(taskColumns)
@@ -110,12 +114,13 @@ export function listActionBoard(ctx: Ctx, f: BoardFilter): BoardPage {
   const more = rows.length > ACTIONS_PAGE_SIZE;
   const page = rows.slice(0, ACTIONS_PAGE_SIZE);
   if (before) page.reverse();
-  const total =
-    db()
-      .select({ n: count() })
-      .from(t)
-      .where(and(...base))
-      .get()?.n ?? 0;
+  const total = byStateOnly(f)
+    ? actionCountsByState(ctx)[f.state ?? "unresolved"]
+    : (db()
+        .select({ n: count() })
+        .from(t)
+        .where(and(...base))
+        .get()?.n ?? 0);
   const first = page[0];
   const last = page[page.length - 1];
   const hasNext = before ? true : more;
@@ -128,13 +133,18 @@ export function listActionBoard(ctx: Ctx, f: BoardFilter): BoardPage {
   };
 }
 
-/** Counts per state for the board's tabs (one grouped query over the tenant's index). */
+/** Whether the view is narrowed by state alone, so its total is one of the tab counts. */
+const byStateOnly = (f: BoardFilter) => !f.grade && !f.supplierId && !f.owner && !f.overdue && !f.auditId;
+
+/**
+ * Counts per state for the board's tabs, plus "unresolved" and "all": the tenant's rows of
+ * action_state_counts, which the database keeps equal to a GROUP BY over remediation_tasks.
+ */
 export function actionCountsByState(ctx: Ctx): Record<string, number> {
   const rows = db()
-    .select({ state: remediationTasks.state, n: count() })
-    .from(remediationTasks)
-    .where(eq(remediationTasks.organizationId, ctx.organizationId))
-    .groupBy(remediationTasks.state)
+    .select({ state: actionStateCounts.state, n: actionStateCounts.n })
+    .from(actionStateCounts)
+    .where(eq(actionStateCounts.organizationId, ctx.organizationId))
     .all();
   const out: Record<string, number> = Object.fromEntries(ACTION_STATES.map((s) => [s, 0]));
   for (const r of rows) out[r.state] = r.n;

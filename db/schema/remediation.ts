@@ -178,3 +178,22 @@ export const workerRemedies = sqliteTable(
   },
   (t) => [index("remedies_org_date").on(t.organizationId, t.remediedOn)],
 );
+
+/**
+ * How many actions each organisation has in each state: the actions board's tabs. Kept by triggers on
+ * remediation_tasks (insert, state change, delete; drizzle/0016_action_state_counts.sql, decision D24), so it
+ * changes in the same transaction as the rows it counts and can never be stale, whoever writes the
+ * rows. Counting 100k index entries per request cost ~25 ms; reading these rows costs microseconds.
+ * Never written by application code.
+ */
+export const actionStateCounts = sqliteTable(
+  "action_state_counts",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    state: text("state", { enum: ACTION_STATES }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.state] })],
+);
