@@ -47,6 +47,8 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       NODE_ENV: "production",
+      // Production requires it; a fixed, public key for the test server only.
+      TOTP_ENCRYPTION_KEY: Buffer.from("clearsource e2e key, not secret!").toString("base64"),
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_ORIGIN: `http://127.0.0.1:${port}`,

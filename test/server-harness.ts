@@ -70,6 +70,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     env: {
       PATH: process.env.PATH,
       NODE_ENV: "production",
+      // Production requires it; a fixed, public key for test servers only.
+      TOTP_ENCRYPTION_KEY: Buffer.from("clearsource test key, not secret").toString("base64"),
       REMIX_OUT: out,
       HOST: "127.0.0.1",
       PORT: String(port),

@@ -98,9 +98,11 @@ describe("dev mailbox", () => {
   });
 
   it("is on by default only when mail is not sent by SMTP, in any mode", () => {
-    expect(parseEnv({ NODE_ENV: "production" }).devMailbox).toBe(true);
+    // Production needs its TOTP key; any valid one will do here.
+    const prod = { NODE_ENV: "production", TOTP_ENCRYPTION_KEY: "a".repeat(64) } as const;
+    expect(parseEnv(prod).devMailbox).toBe(true);
     expect(parseEnv({ NODE_ENV: "development", SMTP_URL: "smtp://mail.example:587" }).devMailbox).toBe(false);
-    expect(parseEnv({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example:587" }).devMailbox).toBe(false);
+    expect(parseEnv({ ...prod, SMTP_URL: "smtp://mail.example:587" }).devMailbox).toBe(false);
   });
 
   it("prints the link of personal mail (no organisation) to the log instead", () => {

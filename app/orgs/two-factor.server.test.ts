@@ -1,7 +1,9 @@
 import { generateTOTP } from "@epic-web/totp";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { openSecret } from "~/infra/crypto.server";
 import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
 import { ConflictError, ValidationError } from "~/infra/errors";
 import { loader as dashboardLoader } from "~/routes/dashboard";
 import { action as twoFactorAction, loader as twoFactorLoader } from "~/routes/login_.two-factor";
@@ -19,10 +21,15 @@ import {
   disableTwoFactor,
   RECOVERY_CODE_COUNT,
   setOrganizationTwoFactor,
+  twoFactorStatus,
 } from "./two-factor.server";
 
 const args = (request: Request, context = {}) => ({ request, params: {}, context }) as never;
-const secretOf = (userId: string) => db().select().from(users).where(eq(users.id, userId)).get()!.totpSecret!;
+/** What the column holds, as stored. */
+const rawSecretOf = (userId: string) =>
+  db().select().from(users).where(eq(users.id, userId)).get()!.totpSecret!;
+const secretOf = (userId: string) =>
+  openSecret(rawSecretOf(userId), env().totpEncryptionKey, `totp:${userId}`);
 const codeFor = async (secret: string, offset = 0) =>
   (await generateTOTP({ secret, period: 30, digits: 6, algorithm: "SHA-1" })).otp ?? String(offset);
 
@@ -162,5 +169,75 @@ describe("TOTP two-factor sign-in", () => {
     expect(wrong.data.fieldErrors.password).toBe("That is not your password.");
     await disableTwoFactor(m.ctx, { password: FACTORY_PASSWORD });
     expect((await logIn({ email: m.email, password: FACTORY_PASSWORD })).kind).toBe("signed-in");
+  });
+
+  it("the secret is stored sealed (AES-256-GCM), never as the secret the app shows", async () => {
+    const org = await createOrg();
+    const m = org.members.procurement;
+    await beginTwoFactorSetup(m.ctx);
+    const shown = (await twoFactorStatus(m.ctx)).pending!.secret;
+    expect(shown).toMatch(/^[A-Z2-7]{32}$/);
+    const raw = rawSecretOf(m.userId);
+    expect(raw).toMatch(/^v1:[\w+/=]+:[\w+/=]+:[\w+/=]+$/);
+    expect(raw).not.toContain(shown);
+    await confirmTwoFactorSetup(m.ctx, { code: await codeFor(shown) });
+    expect(rawSecretOf(m.userId)).toBe(raw);
+    // Bound to its user: the same sealed value copied onto another account does not open.
+    const other = org.members.auditor;
+    expect(() => openSecret(raw, env().totpEncryptionKey, `totp:${other.userId}`)).toThrow();
+  });
+
+  it("a legacy plaintext secret still verifies and is sealed in place by that log-in", async () => {
+    const org = await createOrg();
+    const m = org.members.auditor;
+    await enable(m);
+    const secret = secretOf(m.userId);
+    // A row from before sealing: the bare base32 secret.
+    db().update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, m.userId)).run();
+    const challenge = await challengeFor(m);
+    const signedIn = await completeTwoFactorLogin({ challenge, code: await codeFor(secret) });
+    expect(signedIn.cookie).toMatch(/cs_session=/);
+    const raw = rawSecretOf(m.userId);
+    expect(raw).toMatch(/^v1:/);
+    expect(raw).not.toContain(secret);
+    expect(secretOf(m.userId)).toBe(secret);
+    // Sealed even when the code is wrong: the read that found it rewrote it.
+    db().update(users).set({ totpSecret: secret }).where(eq(users.id, m.userId)).run();
+    const again = await challengeFor(m);
+    await expect(completeTwoFactorLogin({ challenge: again, code: "000000" })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(rawSecretOf(m.userId)).toMatch(/^v1:/);
+    expect(secretOf(m.userId)).toBe(secret);
+  });
+
+  it("a legacy pending set-up is shown, sealed in place, and confirms", async () => {
+    const org = await createOrg();
+    const m = org.members.executive;
+    await beginTwoFactorSetup(m.ctx);
+    const secret = secretOf(m.userId);
+    db().update(users).set({ totpSecret: secret }).where(eq(users.id, m.userId)).run();
+    expect((await twoFactorStatus(m.ctx)).pending!.secret).toBe(secret);
+    expect(rawSecretOf(m.userId)).toMatch(/^v1:/);
+    expect(await confirmTwoFactorSetup(m.ctx, { code: await codeFor(secret) })).toHaveLength(
+      RECOVERY_CODE_COUNT,
+    );
+  });
+
+  it("a tampered sealed secret is refused loudly, never taken as a wrong code", async () => {
+    const org = await createOrg();
+    const m = org.members.admin;
+    await enable(m);
+    const raw = rawSecretOf(m.userId);
+    const [v, iv, tag, ct] = raw.split(":");
+    const tampered = Buffer.from(ct, "base64");
+    tampered[0] ^= 1;
+    db()
+      .update(users)
+      .set({ totpSecret: [v, iv, tag, tampered.toString("base64")].join(":") })
+      .where(eq(users.id, m.userId))
+      .run();
+    const challenge = await challengeFor(m);
+    await expect(completeTwoFactorLogin({ challenge, code: "123456" })).rejects.toThrow(/cannot be read/);
   });
 });

@@ -4,8 +4,9 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
-import { sha256Hex } from "~/infra/crypto.server";
+import { isSealed, openSecret, sealSecret, sha256Hex } from "~/infra/crypto.server";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
 import { ConflictError, ValidationError } from "~/infra/errors";
 import { parseInput } from "~/infra/validation";
 import { accountTokens, organizations, recoveryCodes, users } from "~db/schema";
@@ -19,6 +20,10 @@ import { startSession, type SignedIn } from "./sign-in.server";
  * TOTP two-factor sign-in (RFC 6238: SHA-1, 6 digits, 30 s, what every authenticator app reads) with
  * @epic-web/totp, plus ten single-use recovery codes stored as SHA-256. A log-in with the right password
  * gets a 10-minute challenge cookie, not a session; the session starts only after a code.
+ *
+ * The secret is stored sealed (AES-256-GCM with TOTP_ENCRYPTION_KEY, bound to the user's id), so a copy
+ * of the database or a backup does not hand out second factors. Rows from before sealing hold the bare
+ * base32 secret: they are read as such and sealed in place, in the transaction that read them.
  */
 
 /** Codes per challenge; the log-in throttles (account, account+IP, IP) count each attempt as well. */
@@ -43,6 +48,41 @@ function newSecret(): string {
     }
   }
   return out;
+}
+
+const sealFor = (userId: string, secret: string) =>
+  sealSecret(secret, env().totpEncryptionKey, `totp:${userId}`);
+
+function openFor(userId: string, stored: string): string {
+  try {
+    return openSecret(stored, env().totpEncryptionKey, `totp:${userId}`);
+  } catch (e) {
+    throw new Error(`Two-factor secret of user ${userId} cannot be read: ${(e as Error).message}`, {
+      cause: e,
+    });
+  }
+}
+
+/**
+ * The user row with its TOTP secret in the clear. A legacy plaintext secret is sealed in place in the
+ * caller's transaction (only if the row still holds that value, so a concurrent set-up is not undone).
+ */
+function userWithSecret(tx: DbOrTx, userId: string) {
+  const user = tx.select().from(users).where(eq(users.id, userId)).get();
+  if (!user?.totpSecret) return user;
+  if (isSealed(user.totpSecret)) return { ...user, totpSecret: openFor(userId, user.totpSecret) };
+  tx.update(users)
+    .set({ totpSecret: sealFor(userId, user.totpSecret) })
+    .where(and(eq(users.id, userId), eq(users.totpSecret, user.totpSecret)))
+    .run();
+  return user;
+}
+
+/** userWithSecret for reads outside a transaction: takes the write lock only for a legacy row. */
+function readUserWithSecret(userId: string) {
+  const stored = db().select({ secret: users.totpSecret }).from(users).where(eq(users.id, userId)).get();
+  const legacy = !!stored?.secret && !isSealed(stored.secret);
+  return legacy ? writeTx((tx) => userWithSecret(tx, userId)) : userWithSecret(db(), userId);
 }
 
 /** Whether the request carries a live challenge (the code page shows nothing to anyone else). */
@@ -126,9 +166,9 @@ export async function completeTwoFactorLogin(
       .set({ attempts: row.attempts + 1 })
       .where(eq(accountTokens.id, row.id))
       .run();
-    return row;
+    return { ...row, user: userWithSecret(tx, row.userId) };
   });
-  const user = db().select().from(users).where(eq(users.id, challenge.userId!)).get();
+  const user = challenge.user;
   if (!user?.totpEnabledAt) throw new ValidationError({}, CHALLENGE_GONE);
   const check = await checkCode(user, input.code);
   if (!check) throw new ValidationError({ code: WRONG_CODE });
@@ -152,7 +192,7 @@ export type TwoFactorStatus = {
 
 export async function twoFactorStatus(ctx: Ctx): Promise<TwoFactorStatus> {
   const userId = actorUserId(ctx);
-  const user = db().select().from(users).where(eq(users.id, userId)).get()!;
+  const user = readUserWithSecret(userId)!;
   const org = db()
     .select({ required: organizations.requireTwoFactor })
     .from(organizations)
@@ -197,7 +237,10 @@ export async function beginTwoFactorSetup(ctx: Ctx): Promise<void> {
   writeTx((tx) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get()!;
     if (user.totpEnabledAt) throw new ConflictError("Two-factor sign-in is already on.");
-    tx.update(users).set({ totpSecret: secret, totpLastStep: null }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ totpSecret: sealFor(userId, secret), totpLastStep: null })
+      .where(eq(users.id, userId))
+      .run();
   });
 }
 
@@ -220,7 +263,7 @@ export async function confirmTwoFactorSetup(ctx: Ctx, raw: { code: string }): Pr
   const input = parseInput(codeSchema, raw);
   const userId = actorUserId(ctx);
   const now = nowOf(ctx);
-  const user = db().select().from(users).where(eq(users.id, userId)).get()!;
+  const user = readUserWithSecret(userId)!;
   if (!user.totpSecret || user.totpEnabledAt) throw new ConflictError("Start the set-up again.");
   const check = /^\d{6}$/.test(input.code.replace(/\s/g, "")) ? await checkCode(user, input.code) : null;
   if (!check || check.kind !== "totp") {

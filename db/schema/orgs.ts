@@ -18,7 +18,10 @@ export const users = sqliteTable("users", {
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
-  /** Base32 TOTP secret; a secret without `totpEnabledAt` is a set-up not yet confirmed with a code. */
+  /**
+   * TOTP secret, sealed (`v1:…`, AES-256-GCM, app/orgs/two-factor.server.ts); older rows hold bare base32
+   * until read. A secret without `totpEnabledAt` is a set-up not yet confirmed with a code.
+   */
   totpSecret: text("totp_secret"),
   totpEnabledAt: timestamp("totp_enabled_at"),
   /** The last TOTP time step accepted: a code seen once (over a shoulder, in a proxy log) is not reusable. */
