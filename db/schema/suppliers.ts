@@ -66,6 +66,9 @@ export const suppliers = sqliteTable(
     index("suppliers_org_tier").on(t.organizationId, t.tier, t.riskScore, t.id),
     index("suppliers_org_status").on(t.organizationId, t.status, t.riskScore, t.id),
     index("suppliers_org_matrix").on(t.organizationId, t.inherentScore, t.residualScore),
+    // Organisation-wide passes in id order (risk recompute chunks, keyset on id alone): without it each
+    // chunk of `organization_id = ? and id > ? order by id limit n` scanned and sorted the whole tenant.
+    index("suppliers_org_id").on(t.organizationId, t.id),
   ],
 );
 

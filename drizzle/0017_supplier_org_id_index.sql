@@ -1,0 +1,1 @@
+CREATE INDEX `suppliers_org_id` ON `suppliers` (`organization_id`,`id`);
