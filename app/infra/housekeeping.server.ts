@@ -1,14 +1,18 @@
 import { sweepAccountTokens } from "~/orgs/account-tokens.server";
 import { sweepPortalSessions } from "~/questionnaires/portal-access.server";
+import { sweepActionPortalSessions } from "~/remediation/supplier-access.server";
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Rows that only ever pile up: expired or never-confirmed supplier portal sessions (every redeemed link
- * makes one) and spent account tokens. Swept at boot and then every hour.
+ * Rows that only ever pile up: expired or never-confirmed supplier portal and action-link sessions (every
+ * redeemed link makes one) and spent account tokens. Swept at boot and then every hour.
  */
 export function runHousekeeping(now = new Date()): { portalSessions: number; accountTokens: number } {
-  return { portalSessions: sweepPortalSessions(now), accountTokens: sweepAccountTokens(now) };
+  return {
+    portalSessions: sweepPortalSessions(now) + sweepActionPortalSessions(now),
+    accountTokens: sweepAccountTokens(now),
+  };
 }
 
 export function startHousekeeping(opts: { log: (line: string) => void; intervalMs?: number }): () => void {

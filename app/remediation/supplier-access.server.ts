@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { and, desc, eq, gt, isNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, notInArray, or } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
@@ -12,7 +12,14 @@ import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError } from "~/infra/errors";
 import { parseInput } from "~/infra/validation";
-import { blockedFor, recordFailure, type Limit } from "~/orgs/rate-limit.server";
+import {
+  blockedFor,
+  clearLimit,
+  recordFailure,
+  takeAttempt,
+  type Limit,
+  type Throttle,
+} from "~/orgs/rate-limit.server";
 import { readCookie } from "~/orgs/session.server";
 import {
   CODE_MAX_ATTEMPTS,
@@ -44,6 +51,7 @@ import { availableEvents } from "./workflow";
 export const ACTIONS_COOKIE = "cs_actions";
 const SESSION_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;
+const MINUTE = 60_000;
 const MAX_TOKEN_LENGTH = 200;
 
 export type SupplierAccess = {
@@ -243,14 +251,47 @@ export const supplierActionsCtx = (link: typeof actionPortalLinks.$inferSelect, 
   now,
 });
 
-/** Redeem (POST): a new unconfirmed session for this browser and a code emailed to the recipient. */
-export async function redeemActionLink(token: string, now = new Date()) {
+/** Unconfirmed browsers per link: redeeming again replaces the oldest beyond this. */
+export const MAX_UNVERIFIED_ACTION_SESSIONS = 5;
+/** Link redemptions (each a session row and a code email) per client address per hour. */
+export const ACTION_REDEEMS_PER_IP_PER_HOUR = 20;
+/** An unconfirmed session is useless once its codes are (10 minutes): swept after a day. */
+const UNVERIFIED_SESSION_MS = DAY_MS;
+
+/**
+ * Redeem (POST): a new unconfirmed session for this browser and a code emailed to the recipient.
+ * Bounded per client address (TooManyAttemptsError, with the wait) and per link (the oldest unconfirmed
+ * browsers make room), so repeated POSTs cannot pile up session rows.
+ */
+export async function redeemActionLink(token: string, now = new Date(), opts: { ip?: string | null } = {}) {
   const row = findLink(db(), token, now);
   if (!row) return null;
+  if (opts.ip) {
+    const perIp: Throttle = {
+      key: `action-redeem:ip:${opts.ip}`,
+      free: ACTION_REDEEMS_PER_IP_PER_HOUR,
+      baseMs: MINUTE,
+      capMs: 60 * MINUTE,
+      decayMs: 60 * MINUTE,
+    };
+    writeTx((tx) => takeAttempt(tx, [perIp], now));
+  }
   const prepared = await prepareCode(row);
   return writeTx((tx) => {
     const fresh = findLink(tx, token, now);
     if (!fresh) return null;
+    tx.delete(actionPortalSessions)
+      .where(and(eq(actionPortalSessions.linkId, fresh.link.id), lt(actionPortalSessions.expiresAt, now)))
+      .run();
+    const pending = tx
+      .select({ id: actionPortalSessions.id })
+      .from(actionPortalSessions)
+      .where(and(eq(actionPortalSessions.linkId, fresh.link.id), isNull(actionPortalSessions.verifiedAt)))
+      .orderBy(desc(actionPortalSessions.createdAt))
+      .all();
+    for (const old of pending.slice(MAX_UNVERIFIED_ACTION_SESSIONS - 1)) {
+      tx.delete(actionPortalSessions).where(eq(actionPortalSessions.id, old.id)).run();
+    }
     const sessionToken = randomToken();
     const sessionId = sha256Hex(sessionToken);
     const expiresAt = new Date(Math.min(now.getTime() + SESSION_MS, fresh.link.tokenExpiresAt.getTime()));
@@ -319,10 +360,42 @@ export function requireSupplierActions(
 export type CodeCheck =
   { ok: true } | { ok: false; reason: "format" | "wrong" | "expired" | "locked" | "none" };
 
-export function verifyActionCode(access: SupplierAccess, raw: string, now = new Date()): CodeCheck {
+/**
+ * Code entries per link, across all its browsers and codes: 10 free, then each further one waits twice
+ * as long as the last (1, 2, 4 … 60 minutes), starting over after a day without entries. Without it a
+ * link holder could redeem new browsers and request new codes for ~2,400 guesses a day; with it, about
+ * 40 on the first day and 24 a day after (≈ 0.07 % over a 30-day link). A confirmed code clears it.
+ */
+export const ACTION_CODE_FREE_PER_LINK = 10;
+/** Code entries per client address across all links (an office may share one address). */
+export const ACTION_CODE_FREE_PER_IP = 30;
+
+export function actionCodeThrottles(linkId: string, ip: string | null | undefined): Throttle[] {
+  const backoff = { baseMs: MINUTE, capMs: 60 * MINUTE, decayMs: DAY_MS };
+  const throttles: Throttle[] = [
+    { key: `action-code:link:${linkId}`, free: ACTION_CODE_FREE_PER_LINK, ...backoff },
+  ];
+  // No per-IP bucket without a trustworthy address: one shared bucket would let anyone slow everyone.
+  if (ip) throttles.push({ key: `action-code:ip:${ip}`, free: ACTION_CODE_FREE_PER_IP, ...backoff });
+  return throttles;
+}
+
+/**
+ * Check a code for this browser's session. The attempt is taken from the link's and the address's
+ * throttles first, in the same write transaction as the check, so parallel guesses are counted one
+ * after another and none is checked beyond the allowance (TooManyAttemptsError, with the wait).
+ */
+export function verifyActionCode(
+  access: SupplierAccess,
+  raw: string,
+  now = new Date(),
+  opts: { ip?: string | null } = {},
+): CodeCheck {
   const code = raw.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(code)) return { ok: false, reason: "format" };
+  const throttles = actionCodeThrottles(access.linkId, opts.ip);
   return writeTx((tx): CodeCheck => {
+    takeAttempt(tx, throttles, now);
     const latest = tx
       .select()
       .from(actionPortalCodes)
@@ -338,6 +411,7 @@ export function verifyActionCode(access: SupplierAccess, raw: string, now = new 
       return { ok: false, reason: attempts >= CODE_MAX_ATTEMPTS ? "locked" : "wrong" };
     }
     tx.update(actionPortalCodes).set({ consumedAt: now }).where(eq(actionPortalCodes.id, latest.id)).run();
+    clearLimit(tx, throttles[0].key);
     tx.update(actionPortalSessions)
       .set({ verifiedAt: now })
       .where(eq(actionPortalSessions.id, access.sessionId))
@@ -444,4 +518,26 @@ export function shareDefaults(ctx: Ctx, supplierId: string) {
     contact: { name: supplier?.name ?? "", email: supplier?.email ?? "" },
     lastShared: live ? { recipientEmail: live.recipientEmail, at: live.createdAt.toISOString() } : null,
   };
+}
+
+/**
+ * Housekeeping (at boot and every hour): action-link sessions past their expiry and unconfirmed ones
+ * older than a day (their codes went with them). Returns how many went.
+ */
+export function sweepActionPortalSessions(now = new Date()): number {
+  return writeTx(
+    (tx) =>
+      tx
+        .delete(actionPortalSessions)
+        .where(
+          or(
+            lt(actionPortalSessions.expiresAt, now),
+            and(
+              isNull(actionPortalSessions.verifiedAt),
+              lt(actionPortalSessions.createdAt, new Date(now.getTime() - UNVERIFIED_SESSION_MS)),
+            ),
+          ),
+        )
+        .run().changes,
+  );
 }

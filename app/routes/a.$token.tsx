@@ -7,8 +7,10 @@ import {
 } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { translate } from "~/i18n/translate";
+import { clientIp } from "~/orgs/forms.server";
+import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
 import { actionLinkLanding, redeemActionLink } from "~/remediation/supplier-access.server";
-import { supplierActionsMessages } from "~/remediation/supplier-i18n.server";
+import { supplierActionsMessages, supplierActionsT } from "~/remediation/supplier-i18n.server";
 
 /**
  * A supplier's link to its corrective actions. GET only shows the page (mail scanners prefetch links);
@@ -30,8 +32,22 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { landing, messages: supplierActionsMessages(lang), lang };
 }
 
-export async function action({ params }: ActionFunctionArgs) {
-  const redeemed = await redeemActionLink(params.token ?? "");
+export async function action({ params, context }: ActionFunctionArgs) {
+  let redeemed;
+  try {
+    redeemed = await redeemActionLink(params.token ?? "", new Date(), { ip: clientIp(context) });
+  } catch (err) {
+    if (!(err instanceof TooManyAttemptsError)) throw err;
+    const minutes = Math.max(1, Math.ceil(err.retryAfterMs / 60_000));
+    const lang = actionLinkLanding(params.token ?? "")?.language ?? "en";
+    throw new Response(supplierActionsT(lang)("landing.tooMany", { minutes }), {
+      status: 429,
+      headers: {
+        "Retry-After": String(Math.ceil(err.retryAfterMs / 1000)),
+        "Referrer-Policy": "no-referrer",
+      },
+    });
+  }
   if (!redeemed) return redirect(`/a/${encodeURIComponent(params.token ?? "")}`);
   return redirect("/supplier-actions/verify", { headers: { "Set-Cookie": redeemed.setCookie } });
 }

@@ -1,5 +1,6 @@
 import {
   type ActionFunctionArgs,
+  data,
   type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -9,6 +10,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { maskEmail } from "~/email/address";
 import { translate } from "~/i18n/translate";
 import { readForm } from "~/infra/form.server";
+import { clientIp } from "~/orgs/forms.server";
+import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
 import {
   requireSupplierActions,
   resendActionCode,
@@ -38,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const access = requireSupplierActions(request, { allowUnverified: true });
   const t = supplierActionsT(access.language);
   const form = await readForm(request);
@@ -50,7 +53,17 @@ export async function action({ request }: ActionFunctionArgs) {
       error: r.sent ? undefined : t("verify.limit"),
     };
   }
-  const r = verifyActionCode(access, String(form.get("code") ?? ""));
+  let r;
+  try {
+    r = verifyActionCode(access, String(form.get("code") ?? ""), new Date(), { ip: clientIp(context) });
+  } catch (err) {
+    if (!(err instanceof TooManyAttemptsError)) throw err;
+    const minutes = Math.max(1, Math.ceil(err.retryAfterMs / 60_000));
+    return data(
+      { ok: false, error: t("verify.tooMany", { minutes }), notice: undefined },
+      { status: 429, headers: { "Retry-After": String(Math.ceil(err.retryAfterMs / 1000)) } },
+    );
+  }
   if (r.ok) return redirect("/supplier-actions");
   return { ok: false, error: t(`verify.${r.reason === "none" ? "expired" : r.reason}`), notice: undefined };
 }
