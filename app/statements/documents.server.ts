@@ -11,7 +11,7 @@ import { annexCsv } from "./annex";
 import type { StatementFacts } from "./facts";
 import { statementFileName } from "./file-names";
 import { canadaQuestionnaire, type QuestionnaireExport } from "./questionnaire-export";
-import { renderStatementPdf, type PdfInput } from "./render-pdf.server";
+import { APPENDIX_RECORDS_PER_FIGURE, renderStatementPdf, type PdfInput } from "./render-pdf.server";
 import {
   actorUserId,
   assertCan,
@@ -29,7 +29,8 @@ export function pdfInputFor(tx: DbOrTx, ctx: Ctx, id: string, generatedAt: Date)
   const row = findStatement(tx, ctx, id);
   return {
     statement: statementForPdf(row, organisationName(tx, ctx.organizationId)),
-    facts: factsOf(tx, row, generatedAt),
+    // The PDF lists at most APPENDIX_RECORDS_PER_FIGURE records per figure (the CSV annex has them all).
+    facts: factsOf(tx, row, generatedAt, { firstRecords: APPENDIX_RECORDS_PER_FIGURE }),
     previous: previousFacts(tx, row),
     generatedAt,
   };

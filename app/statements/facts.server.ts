@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { systemCtx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
@@ -7,8 +7,15 @@ import { assignments, audits, findings, remediationTasks, riskAssessments, suppl
 import type { RiskLevel } from "~db/schema/suppliers.constants";
 import {
   computeStatementFacts,
+  indicatorNumber,
   MAX_NAMES_PER_COUNTRY,
+  RED_FLAG_GRADES,
+  type ActionSummary,
+  type AssignmentSummary,
+  type AuditSummary,
   type DayRange,
+  type FindingSummary,
+  type RecordType,
   type FactInputs,
   type RecordGroup,
   type StatementFacts,
@@ -248,11 +255,441 @@ function countLevels(rows: [string, RiskLevel, number, string][]) {
   return [...counts.entries()].map(([level, count]) => ({ level, count }));
 }
 
+export type FactsOptions = {
+  /**
+   * List only the first N records behind each figure (with their total), counting in the database: for the
+   * PDF and the page, which print at most a few records per figure. Without it every record is listed (the
+   * CSV annex, and the facts frozen at approval).
+   */
+  firstRecords?: number;
+};
+
 export function gatherStatementFacts(
   tx: DbOrTx,
   organizationId: string,
   period: DayRange,
   asOf: Date,
+  opts: FactsOptions = {},
 ): StatementFacts {
-  return computeStatementFacts(gatherFactInputs(tx, organizationId, period, asOf));
+  const inputs =
+    opts.firstRecords === undefined
+      ? gatherFactInputs(tx, organizationId, period, asOf)
+      : gatherFactSummaries(tx, organizationId, period, asOf, opts.firstRecords);
+  return computeStatementFacts(inputs);
+}
+
+/**
+ * The same inputs as `gatherFactInputs`, counted by the database: one grouped query per fact family for
+ * the figures, and for the records behind each figure only the first `limit` (ordered by the date that
+ * placed them in the period, then id) with the total. Every condition mirrors the row path above (day
+ * strings compare as the row path compares them; millisecond bounds are the period's first and last
+ * instant), and a test holds both paths to identical figures.
+ */
+export function gatherFactSummaries(
+  tx: DbOrTx,
+  organizationId: string,
+  period: DayRange,
+  asOf: Date,
+  limit: number,
+): FactInputs {
+  const from = new Date(`${period.start}T00:00:00.000Z`);
+  const to = new Date(`${period.end}T23:59:59.999Z`);
+  const first = (type: RecordType, rows: [string, string][], total: number): RecordGroup => ({
+    ...columns(type, rows),
+    total,
+  });
+  const n = (v: number | null | undefined) => Number(v ?? 0);
+
+  // ---- Suppliers: counts per country and tier, the first names per country, the first records.
+  const supplierScope = and(eq(suppliers.organizationId, organizationId), lte(suppliers.createdAt, to));
+  const byCountryTier = tx
+    .select({ country: suppliers.country, tier: suppliers.tier, count: sql<number>`count(*)` })
+    .from(suppliers)
+    .where(supplierScope)
+    .groupBy(suppliers.country, suppliers.tier)
+    .all();
+  // The first MAX_NAMES_PER_COUNTRY names per country in code-point order (SQLite's BINARY collation on
+  // UTF-8); a window function keeps this one pass in the database instead of 100k names in memory.
+  const ranked = tx
+    .select({
+      country: suppliers.country,
+      name: suppliers.name,
+      rank: sql<number>`row_number() over (partition by ${suppliers.country} order by ${suppliers.name})`.as(
+        "rank",
+      ),
+    })
+    .from(suppliers)
+    .where(supplierScope)
+    .as("ranked");
+  const names = tx
+    .select({ country: ranked.country, name: ranked.name })
+    .from(ranked)
+    .where(lte(ranked.rank, MAX_NAMES_PER_COUNTRY))
+    .all();
+  const supplierTotal = byCountryTier.reduce((sum, r) => sum + r.count, 0);
+  const supplierRecords = tx
+    .select({ id: suppliers.id, day: dayOf(suppliers.createdAt) })
+    .from(suppliers)
+    .where(supplierScope)
+    .orderBy(asc(suppliers.createdAt), asc(suppliers.id))
+    .limit(limit)
+    .values() as [string, string][];
+
+  // ---- Risk at the period end: the latest assessment per supplier on or before it (see gatherFactInputs).
+  const latest = tx
+    .select({
+      id: riskAssessments.id,
+      level: riskAssessments.level,
+      computedAt: sql<number>`max(${riskAssessments.computedAt})`.as("computed_at_max"),
+      day: dayOf(riskAssessments.computedAt).as("computed_on"),
+    })
+    .from(riskAssessments)
+    .where(and(eq(riskAssessments.organizationId, organizationId), lte(riskAssessments.computedAt, to)))
+    .groupBy(riskAssessments.supplierId)
+    .as("latest");
+  const byLevel = tx
+    .select({ level: latest.level, count: sql<number>`count(*)` })
+    .from(latest)
+    .groupBy(latest.level)
+    .all();
+  const riskRecords = (where?: SQL) =>
+    tx.select({ id: latest.id, day: latest.day }).from(latest).where(where).limit(limit).values() as [
+      string,
+      string,
+    ][];
+  const scored = byLevel.reduce((sum, r) => sum + r.count, 0);
+  const high = byLevel.filter((r) => r.level === "high" || r.level === "critical");
+  const riskHistoryExists =
+    scored > 0 ||
+    tx
+      .select({ one: sql<number>`1` })
+      .from(riskAssessments)
+      .where(eq(riskAssessments.organizationId, organizationId))
+      .limit(1)
+      .get() !== undefined;
+
+  return {
+    period,
+    asOf: day(asOf)!,
+    remedies: remedyTotals(
+      systemCtx(organizationId, "statement facts"),
+      { from: period.start, to: period.end },
+      tx,
+    ),
+    suppliers: {
+      byCountryTier,
+      names,
+      records: first("supplier", supplierRecords, supplierTotal),
+    },
+    riskAtEnd: {
+      byLevel: byLevel.map((r) => ({ level: r.level, count: r.count })),
+      records: first("risk_assessment", riskRecords(), scored),
+      highRecords: first(
+        "risk_assessment",
+        riskRecords(inArray(latest.level, ["high", "critical"])),
+        high.reduce((sum, r) => sum + r.count, 0),
+      ),
+    },
+    riskHistoryExists,
+    assignments: assignmentSummary(tx, organizationId, from, to, limit, first, n),
+    audits: auditSummary(tx, organizationId, period, limit, first),
+    findings: findingSummary(tx, organizationId, period, to, limit, first, n),
+    actions: actionSummary(tx, organizationId, period, from, to, limit, first, n),
+  };
+}
+
+type First = (type: RecordType, rows: [string, string][], total: number) => RecordGroup;
+type Num = (v: number | null | undefined) => number;
+
+function assignmentSummary(
+  tx: DbOrTx,
+  organizationId: string,
+  from: Date,
+  to: Date,
+  limit: number,
+  first: First,
+  n: Num,
+): AssignmentSummary {
+  const sent = and(
+    eq(assignments.organizationId, organizationId),
+    gte(assignments.sentAt, from),
+    lte(assignments.sentAt, to),
+  );
+  const live = and(sent, ne(assignments.status, "revoked"));
+  // Completed by the period end: submitted (day ≤ end ⇔ instant ≤ the period's last instant) and accepted
+  // or still submitted.
+  const completed = and(
+    live,
+    lte(assignments.submittedAt, to),
+    inArray(assignments.status, ["submitted", "accepted"]),
+  );
+  const counts = tx
+    .select({
+      sent: sql<number>`count(*)`,
+      live: sql<number>`sum(${assignments.status} <> 'revoked')`,
+      completed: sql<number>`sum(${completed})`,
+    })
+    .from(assignments)
+    .where(sent)
+    .get();
+  const records = (where: SQL | undefined, date: SQL<string | null>) =>
+    tx
+      .select({ id: assignments.id, day: date })
+      .from(assignments)
+      .where(where)
+      .orderBy(asc(assignments.sentAt), asc(assignments.id))
+      .limit(limit)
+      .values() as [string, string][];
+  return {
+    sent: n(counts?.sent),
+    live: n(counts?.live),
+    completed: n(counts?.completed),
+    liveRecords: first("questionnaire", records(live, dayOf(assignments.sentAt)), n(counts?.live)),
+    completedRecords: first(
+      "questionnaire",
+      records(completed, dayOf(assignments.submittedAt)),
+      n(counts?.completed),
+    ),
+  };
+}
+
+function auditSummary(
+  tx: DbOrTx,
+  organizationId: string,
+  period: DayRange,
+  limit: number,
+  first: First,
+): AuditSummary {
+  const inPeriod = and(
+    eq(audits.organizationId, organizationId),
+    gte(audits.auditDate, period.start),
+    lte(audits.auditDate, period.end),
+  );
+  const byScheme = tx
+    .select({ scheme: audits.scheme, count: sql<number>`count(*)` })
+    .from(audits)
+    .where(inPeriod)
+    .groupBy(audits.scheme)
+    .all();
+  const supplierCount = tx
+    .select({ count: sql<number>`count(distinct ${audits.supplierId})` })
+    .from(audits)
+    .where(inPeriod)
+    .get();
+  const count = byScheme.reduce((sum, r) => sum + r.count, 0);
+  const records = tx
+    .select({ id: audits.id, day: audits.auditDate })
+    .from(audits)
+    .where(inPeriod)
+    .orderBy(asc(audits.auditDate), asc(audits.id))
+    .limit(limit)
+    .values() as [string, string][];
+  return {
+    count,
+    suppliers: Number(supplierCount?.count ?? 0),
+    byScheme,
+    records: first("audit", records, count),
+  };
+}
+
+function findingSummary(
+  tx: DbOrTx,
+  organizationId: string,
+  period: DayRange,
+  to: Date,
+  limit: number,
+  first: First,
+  n: Num,
+): FindingSummary {
+  // As in the row path: raised on the audit's date; a closed finding's closure day is its closed_at, or its
+  // last update when it was closed before closure dates were kept.
+  const closedOn = sql<
+    string | null
+  >`case when ${findings.status} = 'closed' then date(coalesce(${findings.closedAt}, ${findings.updatedAt}) / 1000, 'unixepoch') end`;
+  const raised = gte(audits.auditDate, period.start);
+  const closedInPeriod = and(gte(closedOn, period.start), lte(closedOn, period.end));
+  const openAtEnd = or(isNull(closedOn), sql`${closedOn} > ${period.end}`);
+  const grave = and(raised, inArray(findings.grade, [...RED_FLAG_GRADES]));
+  const actionFor = and(
+    eq(remediationTasks.organizationId, organizationId),
+    eq(remediationTasks.sourceType, "finding"),
+    eq(remediationTasks.sourceRef, findings.id),
+    lte(remediationTasks.createdAt, to),
+  );
+  const scope = and(eq(findings.organizationId, organizationId), lte(audits.auditDate, period.end));
+  const joined = and(eq(audits.id, findings.auditId), eq(audits.organizationId, organizationId));
+  const groups = tx
+    .select({
+      grade: findings.grade,
+      iloIndicator: findings.iloIndicator,
+      raised: sql<number>`sum(${raised})`,
+      closedInPeriod: sql<number>`sum(coalesce(${closedInPeriod}, 0))`,
+      openAtEnd: sql<number>`sum(${openAtEnd})`,
+    })
+    .from(findings)
+    .innerJoin(audits, joined)
+    .where(scope)
+    .groupBy(findings.grade, findings.iloIndicator)
+    .all()
+    .map((g) => ({
+      ...g,
+      raised: n(g.raised),
+      closedInPeriod: n(g.closedInPeriod),
+      openAtEnd: n(g.openAtEnd),
+    }));
+  const graveWithAction = n(
+    tx
+      .select({ count: sql<number>`count(*)` })
+      .from(findings)
+      .innerJoin(audits, joined)
+      .innerJoin(remediationTasks, actionFor)
+      .where(and(scope, grave))
+      .get()?.count,
+  );
+  const records = (where: SQL | undefined, date: SQL<string | null> | typeof audits.auditDate, by = date) =>
+    tx
+      .select({ id: findings.id, day: date })
+      .from(findings)
+      .innerJoin(audits, joined)
+      .where(and(scope, where))
+      .orderBy(asc(by), asc(findings.id))
+      .limit(limit)
+      .values() as [string, string][];
+  const sum = (
+    pick: (g: FindingSummary["groups"][number]) => number,
+    only = (_: FindingSummary["groups"][number]) => true,
+  ) => groups.filter(only).reduce((total, g) => total + pick(g), 0);
+  const isGrave = (g: FindingSummary["groups"][number]) => RED_FLAG_GRADES.includes(g.grade);
+  // The indicator texts (as recorded) that name an ILO indicator: the red-flag findings are the grave ones
+  // raised in the period with one of these.
+  const flaggedTexts = [
+    ...new Set(
+      groups
+        .filter((g) => isGrave(g) && g.raised > 0 && indicatorNumber(g.iloIndicator) !== null)
+        .map((g) => g.iloIndicator!),
+    ),
+  ];
+  return {
+    groups,
+    graveWithAction,
+    records: {
+      raised: first(
+        "finding",
+        records(raised, audits.auditDate),
+        sum((g) => g.raised),
+      ),
+      closed: first(
+        "finding",
+        records(closedInPeriod, closedOn),
+        sum((g) => g.closedInPeriod),
+      ),
+      open: first(
+        "finding",
+        records(openAtEnd, audits.auditDate),
+        sum((g) => g.openAtEnd),
+      ),
+      grave: first(
+        "finding",
+        records(grave, audits.auditDate),
+        sum((g) => g.raised, isGrave),
+      ),
+      graveActions: first(
+        "action",
+        tx
+          .select({ id: remediationTasks.id, day: dayOf(remediationTasks.createdAt) })
+          .from(findings)
+          .innerJoin(audits, joined)
+          .innerJoin(remediationTasks, actionFor)
+          .where(and(scope, grave))
+          .orderBy(asc(audits.auditDate), asc(findings.id))
+          .limit(limit)
+          .values() as [string, string][],
+        graveWithAction,
+      ),
+      flagged: first(
+        "finding",
+        flaggedTexts.length === 0
+          ? []
+          : records(and(grave, inArray(findings.iloIndicator, flaggedTexts)), audits.auditDate),
+        sum(
+          (g) => g.raised,
+          (g) => isGrave(g) && flaggedTexts.includes(g.iloIndicator!),
+        ),
+      ),
+    },
+  };
+}
+
+function actionSummary(
+  tx: DbOrTx,
+  organizationId: string,
+  period: DayRange,
+  from: Date,
+  to: Date,
+  limit: number,
+  first: First,
+  n: Num,
+): ActionSummary {
+  const t = remediationTasks;
+  const raisedOn = dayOf(t.createdAt);
+  const closedOn = sql<string | null>`case when ${t.status} = 'completed' then ${dayOf(t.completedAt)} end`;
+  const scope = and(eq(t.organizationId, organizationId), lte(t.createdAt, to));
+  const raised = gte(t.createdAt, from);
+  const closed = and(gte(closedOn, period.start), lte(closedOn, period.end));
+  const open = or(isNull(closedOn), sql`${closedOn} > ${period.end}`);
+  const overdue = and(open, sql`${t.dueDate} < ${period.end}`);
+  const answers = and(raised, eq(t.sourceType, "answer"));
+  const counts = tx
+    .select({
+      raised: sql<number>`sum(${raised})`,
+      closed: sql<number>`sum(coalesce(${closed}, 0))`,
+      open: sql<number>`sum(${open})`,
+      overdue: sql<number>`sum(${overdue})`,
+    })
+    .from(t)
+    .where(scope)
+    .get();
+  const answerFlags = tx
+    .select({ iloIndicator: t.iloIndicator, count: sql<number>`count(*)` })
+    .from(t)
+    .where(and(scope, answers))
+    .groupBy(t.iloIndicator)
+    .all();
+  const flaggedTexts = answerFlags
+    .filter((a) => indicatorNumber(a.iloIndicator) !== null)
+    .map((a) => a.iloIndicator!);
+  const records = (
+    where: SQL | undefined,
+    date: SQL<string | null> | typeof t.dueDate,
+    by: unknown = t.createdAt,
+  ) =>
+    tx
+      .select({ id: t.id, day: date })
+      .from(t)
+      .where(and(scope, where))
+      .orderBy(asc(by as SQL), asc(t.id))
+      .limit(limit)
+      .values() as [string, string][];
+  return {
+    raised: n(counts?.raised),
+    closed: n(counts?.closed),
+    open: n(counts?.open),
+    overdue: n(counts?.overdue),
+    answerFlags,
+    records: {
+      raised: first("action", records(raised, raisedOn), n(counts?.raised)),
+      closed: first("action", records(closed, closedOn, t.completedAt), n(counts?.closed)),
+      open: first("action", records(open, raisedOn), n(counts?.open)),
+      overdue: first("action", records(overdue, t.dueDate, t.dueDate), n(counts?.overdue)),
+      flagged: first(
+        "action",
+        flaggedTexts.length === 0
+          ? []
+          : records(and(answers, inArray(t.iloIndicator, flaggedTexts)), raisedOn),
+        answerFlags
+          .filter((a) => flaggedTexts.includes(a.iloIndicator!))
+          .reduce((total, a) => total + a.count, 0),
+      ),
+    },
+  };
 }

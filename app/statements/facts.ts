@@ -33,26 +33,12 @@ export type FactInputs = {
   riskAtEnd: RiskRow[] | RiskSummary;
   /** Whether the organisation has any stored risk history at all (to tell "none yet" from "none then"). */
   riskHistoryExists: boolean;
-  /** Questionnaires sent during the period. */
-  assignments: {
-    id: string;
-    supplierId: string;
-    status: AssignmentStatus;
-    sentOn: string;
-    submittedOn: string | null;
-  }[];
-  /** Audits dated within the period. */
-  audits: { id: string; supplierId: string; scheme: string; auditDate: string }[];
-  /** Findings of audits dated on or before the period end (raised = the audit date). */
-  findings: {
-    id: string;
-    supplierId: string;
-    grade: FindingGrade;
-    iloIndicator: string | null;
-    raisedOn: string;
-    /** The day it was closed, if it is closed. */
-    closedOn: string | null;
-  }[];
+  /** Questionnaires sent during the period, or their summary. */
+  assignments: AssignmentRow[] | AssignmentSummary;
+  /** Audits dated within the period, or their summary. */
+  audits: AuditRow[] | AuditSummary;
+  /** Findings of audits dated on or before the period end (raised = the audit date), or their summary. */
+  findings: FindingRow[] | FindingSummary;
   /** Remedies to workers recorded in the period (app/remediation's totals), or null when not read. */
   remedies?: {
     remedies: number;
@@ -60,22 +46,102 @@ export type FactInputs = {
     amounts: { currency: string; amountMinor: number }[];
     byKind: { kind: string; remedies: number; workers: number }[];
   } | null;
-  /** Remediation actions raised on or before the period end. */
-  actions: {
-    id: string;
-    supplierId: string;
-    sourceType: "answer" | "finding";
-    sourceRef: string;
-    iloIndicator: string | null;
-    dueDate: string;
-    raisedOn: string;
-    closedOn: string | null;
-  }[];
+  /** Remediation actions raised on or before the period end, or their summary (rows with finding rows). */
+  actions: ActionRow[] | ActionSummary;
+};
+
+export type AssignmentRow = {
+  id: string;
+  supplierId: string;
+  status: AssignmentStatus;
+  sentOn: string;
+  submittedOn: string | null;
+};
+export type AuditRow = { id: string; supplierId: string; scheme: string; auditDate: string };
+export type FindingRow = {
+  id: string;
+  supplierId: string;
+  grade: FindingGrade;
+  iloIndicator: string | null;
+  raisedOn: string;
+  /** The day it was closed, if it is closed. */
+  closedOn: string | null;
+};
+export type ActionRow = {
+  id: string;
+  supplierId: string;
+  sourceType: "answer" | "finding";
+  sourceRef: string;
+  iloIndicator: string | null;
+  dueDate: string;
+  raisedOn: string;
+  closedOn: string | null;
 };
 
 /** Records of one type behind a figure, as parallel arrays (ids[i] dated dates[i]): 100k suppliers are two
- * arrays of shared strings, not 100k objects. */
-export type RecordGroup = { type: RecordType; ids: string[]; dates: string[] };
+ * arrays of shared strings, not 100k objects. When only the first records are listed (the PDF prints 20 per
+ * figure), `total` counts them all. */
+export type RecordGroup = { type: RecordType; ids: string[]; dates: string[]; total?: number };
+
+/*
+ * Summaries: what the figures need of each family, counted by the database (one grouped query per family)
+ * rather than held as rows. The row forms above are summarised into the same shapes by the functions
+ * below, so both paths compute every figure with the same code.
+ */
+export type AssignmentSummary = {
+  /** Sent in the period, revoked ones included. */
+  sent: number;
+  /** Sent in the period and not revoked. */
+  live: number;
+  /** Of those, completed by the period end. */
+  completed: number;
+  liveRecords: RecordGroup;
+  completedRecords: RecordGroup;
+};
+export type AuditSummary = {
+  count: number;
+  suppliers: number;
+  byScheme: { scheme: string; count: number }[];
+  records: RecordGroup;
+};
+export type FindingSummary = {
+  /** Per grade and ILO indicator as recorded: raised in the period, closed in it, open at its end. */
+  groups: {
+    grade: FindingGrade;
+    iloIndicator: string | null;
+    raised: number;
+    closedInPeriod: number;
+    openAtEnd: number;
+  }[];
+  /** Zero-tolerance / critical findings raised in the period with a corrective action raised by its end. */
+  graveWithAction: number;
+  records: {
+    raised: RecordGroup;
+    closed: RecordGroup;
+    open: RecordGroup;
+    grave: RecordGroup;
+    /** The actions (type "action") raised for the grave findings. */
+    graveActions: RecordGroup;
+    /** Grave findings raised in the period that name an ILO indicator (the red-flag findings). */
+    flagged: RecordGroup;
+  };
+};
+export type ActionSummary = {
+  raised: number;
+  closed: number;
+  open: number;
+  overdue: number;
+  /** Answer-sourced actions raised in the period, per ILO indicator as recorded (red-flag answers). */
+  answerFlags: { iloIndicator: string | null; count: number }[];
+  records: {
+    raised: RecordGroup;
+    closed: RecordGroup;
+    open: RecordGroup;
+    overdue: RecordGroup;
+    /** Answer-sourced actions raised in the period that name an ILO indicator. */
+    flagged: RecordGroup;
+  };
+};
 export type RecordRef = { type: RecordType; id: string; date: string };
 
 export type SupplierRow = { id: string; name: string; country: string; tier: number; addedOn: string };
@@ -297,276 +363,160 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
   add(
     "suppliers_high_risk",
     "Suppliers at high or critical risk at the period end",
-    noRiskAtEnd ? null : risk.highRecords.ids.length,
+    noRiskAtEnd ? null : (risk.highRecords.total ?? risk.highRecords.ids.length),
     [risk.highRecords],
     riskNoData,
   );
 
   // ---- Questionnaires sent in the period -------------------------------------------------------------
-  const live = input.assignments.filter((a) => a.status !== "revoked");
-  const completed = live.filter(
-    (a) => a.submittedOn !== null && a.submittedOn <= end && COMPLETED.has(a.status),
-  );
+  const q = summariseAssignments(input.assignments, period);
   const noQuestionnaires = "No questionnaires were sent in the period.";
   add(
     "questionnaires_sent",
     "Questionnaires sent in the period",
-    live.length === 0 ? null : live.length,
-    [
-      group(
-        "questionnaire",
-        live,
-        (a) => a.id,
-        (a) => a.sentOn,
-      ),
-    ],
+    q.live === 0 ? null : q.live,
+    [q.liveRecords],
     noQuestionnaires,
   );
   add(
     "questionnaires_completed",
     "Questionnaires completed by the period end",
-    live.length === 0 ? null : completed.length,
-    [
-      group(
-        "questionnaire",
-        completed,
-        (a) => a.id,
-        (a) => a.submittedOn!,
-      ),
-    ],
+    q.live === 0 ? null : q.completed,
+    [q.completedRecords],
     noQuestionnaires,
   );
   add(
     "questionnaire_response_rate",
     "Questionnaire response rate",
-    live.length === 0 ? null : completed.length / live.length,
+    q.live === 0 ? null : q.completed / q.live,
     [],
     noQuestionnaires,
     "ratio",
   );
 
   // ---- Audits dated in the period --------------------------------------------------------------------
-  const schemes = new Map<string, number>();
-  for (const a of input.audits) schemes.set(a.scheme, (schemes.get(a.scheme) ?? 0) + 1);
+  const au = summariseAudits(input.audits);
   const noAudits = "No audits are recorded for the period.";
-  add(
-    "audits",
-    "Audits carried out in the period",
-    input.audits.length === 0 ? null : input.audits.length,
-    [
-      group(
-        "audit",
-        input.audits,
-        (a) => a.id,
-        (a) => a.auditDate,
-      ),
-    ],
-    noAudits,
-  );
+  add("audits", "Audits carried out in the period", au.count === 0 ? null : au.count, [au.records], noAudits);
   add(
     "suppliers_audited",
     "Suppliers audited in the period",
-    input.audits.length === 0 ? null : new Set(input.audits.map((a) => a.supplierId)).size,
+    au.count === 0 ? null : au.suppliers,
     [],
     noAudits,
   );
 
   // ---- Findings ---------------------------------------------------------------------------------------
-  const raised = input.findings.filter((f) => inRange(f.raisedOn, period));
-  const closedInPeriod = input.findings.filter((f) => inRange(f.closedOn, period));
-  const openAtEnd = input.findings.filter((f) => openAt(f.raisedOn, f.closedOn, end));
+  const fs = summariseFindings(input.findings, input.actions, period);
+  let raisedCount = 0;
+  let closedCount = 0;
+  let openCount = 0;
+  let graveCount = 0;
+  for (const g of fs.groups) {
+    raisedCount += g.raised;
+    closedCount += g.closedInPeriod;
+    openCount += g.openAtEnd;
+    if (RED_FLAG_GRADES.includes(g.grade)) graveCount += g.raised;
+  }
   // Audits in the period that found nothing make "0 findings" a fact; no audits and no findings is no data.
-  const anyFindingHistory =
-    raised.length + openAtEnd.length + closedInPeriod.length > 0 || input.audits.length > 0;
+  const anyFindingHistory = raisedCount + openCount + closedCount > 0 || au.count > 0;
   const noFindings = "No audit findings were raised in the period or open during it.";
   add(
     "findings_raised",
     "Audit findings raised in the period",
-    anyFindingHistory ? raised.length : null,
-    [
-      group(
-        "finding",
-        raised,
-        (f) => f.id,
-        (f) => f.raisedOn,
-      ),
-    ],
+    anyFindingHistory ? raisedCount : null,
+    [fs.records.raised],
     noFindings,
   );
-  const grave = raised.filter((f) => RED_FLAG_GRADES.includes(f.grade));
-  const actionFor = new Map<string, (typeof input.actions)[number]>();
-  for (const a of input.actions) if (a.sourceType === "finding") actionFor.set(a.sourceRef, a);
-  const graveWithAction = grave.filter((f) => {
-    const a = actionFor.get(f.id);
-    return a !== undefined && a.raisedOn <= end;
-  });
   add(
     "grave_findings_raised",
     "Zero-tolerance or critical findings raised in the period",
-    anyFindingHistory ? grave.length : null,
-    [
-      group(
-        "finding",
-        grave,
-        (f) => f.id,
-        (f) => f.raisedOn,
-      ),
-    ],
+    anyFindingHistory ? graveCount : null,
+    [fs.records.grave],
     noFindings,
   );
   add(
     "grave_findings_with_action",
     "Of these, with a corrective action raised by the period end",
-    grave.length === 0 ? null : graveWithAction.length,
-    [
-      group(
-        "action",
-        graveWithAction.map((f) => actionFor.get(f.id)!),
-        (a) => a.id,
-        (a) => a.raisedOn,
-      ),
-    ],
+    graveCount === 0 ? null : fs.graveWithAction,
+    [fs.records.graveActions],
     "No zero-tolerance or critical findings were raised in the period.",
   );
   add(
     "findings_closed",
     "Audit findings closed in the period",
-    anyFindingHistory ? closedInPeriod.length : null,
-    [
-      group(
-        "finding",
-        closedInPeriod,
-        (f) => f.id,
-        (f) => f.closedOn!,
-      ),
-    ],
+    anyFindingHistory ? closedCount : null,
+    [fs.records.closed],
     noFindings,
   );
   add(
     "findings_open_at_end",
     "Audit findings open at the period end",
-    anyFindingHistory ? openAtEnd.length : null,
-    [
-      group(
-        "finding",
-        openAtEnd,
-        (f) => f.id,
-        (f) => f.raisedOn,
-      ),
-    ],
+    anyFindingHistory ? openCount : null,
+    [fs.records.open],
     noFindings,
   );
 
   // ---- Remediation actions ----------------------------------------------------------------------------
-  const actionsRaised = input.actions.filter((a) => inRange(a.raisedOn, period));
-  const actionsClosed = input.actions.filter((a) => inRange(a.closedOn, period));
-  const actionsOpen = input.actions.filter((a) => openAt(a.raisedOn, a.closedOn, end));
-  const overdue = actionsOpen.filter((a) => a.dueDate < end);
+  const ac = summariseActions(input.actions, period);
   // Actions are raised by red-flag answers and grave findings: with questionnaires or findings on record,
   // "0 actions" is a fact; with neither, there is nothing that could have raised one.
-  const anyActionHistory =
-    actionsRaised.length + actionsClosed.length + actionsOpen.length > 0 ||
-    live.length > 0 ||
-    anyFindingHistory;
+  const anyActionHistory = ac.raised + ac.closed + ac.open > 0 || q.live > 0 || anyFindingHistory;
   const noActions = "No remediation actions were raised in the period or open during it.";
   add(
     "actions_raised",
     "Remediation actions raised in the period",
-    anyActionHistory ? actionsRaised.length : null,
-    [
-      group(
-        "action",
-        actionsRaised,
-        (a) => a.id,
-        (a) => a.raisedOn,
-      ),
-    ],
+    anyActionHistory ? ac.raised : null,
+    [ac.records.raised],
     noActions,
   );
   add(
     "actions_closed",
     "Remediation actions closed in the period",
-    anyActionHistory ? actionsClosed.length : null,
-    [
-      group(
-        "action",
-        actionsClosed,
-        (a) => a.id,
-        (a) => a.closedOn!,
-      ),
-    ],
+    anyActionHistory ? ac.closed : null,
+    [ac.records.closed],
     noActions,
   );
   add(
     "actions_open_at_end",
     "Remediation actions open at the period end",
-    anyActionHistory ? actionsOpen.length : null,
-    [
-      group(
-        "action",
-        actionsOpen,
-        (a) => a.id,
-        (a) => a.raisedOn,
-      ),
-    ],
+    anyActionHistory ? ac.open : null,
+    [ac.records.open],
     noActions,
   );
   add(
     "actions_overdue_at_end",
     "Of these, past their due date at the period end",
-    anyActionHistory ? overdue.length : null,
-    [
-      group(
-        "action",
-        overdue,
-        (a) => a.id,
-        (a) => a.dueDate,
-      ),
-    ],
+    anyActionHistory ? ac.overdue : null,
+    [ac.records.overdue],
     noActions,
   );
 
   // ---- Red flags: answers that indicate forced labour, and zero-tolerance / critical findings ----------
   const flags = new Map<number, { answers: number; findings: number }>();
-  const flagActions: FactInputs["actions"] = [];
-  const flagFindings: FactInputs["findings"] = [];
-  const flag = (n: number | null, kind: "answers" | "findings") => {
-    if (n === null) return false;
+  let flagTotal = 0;
+  const flag = (n: number | null, kind: "answers" | "findings", count: number) => {
+    if (n === null || count === 0) return;
     const f = flags.get(n) ?? { answers: 0, findings: 0 };
-    f[kind]++;
+    f[kind] += count;
     flags.set(n, f);
-    return true;
+    flagTotal += count;
   };
   // A red-flag answer raises a remediation action when it is recorded, so answer-sourced actions raised in
   // the period are the red-flag answers of the period.
-  for (const a of actionsRaised)
-    if (a.sourceType === "answer" && flag(indicatorNumber(a.iloIndicator), "answers")) flagActions.push(a);
+  for (const a of ac.answerFlags) flag(indicatorNumber(a.iloIndicator), "answers", a.count);
   // Only grave findings are red flags: a minor payslip finding is not evidence of forced labour.
-  for (const f of raised)
-    if (RED_FLAG_GRADES.includes(f.grade) && flag(indicatorNumber(f.iloIndicator), "findings"))
-      flagFindings.push(f);
+  for (const g of fs.groups)
+    if (RED_FLAG_GRADES.includes(g.grade)) flag(indicatorNumber(g.iloIndicator), "findings", g.raised);
   const byIndicator = [...flags.entries()]
     .sort(([a], [b]) => a - b)
     .map(([indicator, f]) => ({ indicator, name: ILO_INDICATORS[String(indicator)], ...f }));
-  const sourcesExist = input.assignments.length > 0 || input.audits.length > 0 || anyActionHistory;
+  const sourcesExist = q.sent > 0 || au.count > 0 || anyActionHistory;
   add(
     "red_flags",
     "Red flags recorded in the period (by ILO indicator)",
-    sourcesExist ? flagActions.length + flagFindings.length : null,
-    [
-      group(
-        "action",
-        flagActions,
-        (a) => a.id,
-        (a) => a.raisedOn,
-      ),
-      group(
-        "finding",
-        flagFindings,
-        (f) => f.id,
-        (f) => f.raisedOn,
-      ),
-    ],
+    sourcesExist ? flagTotal : null,
+    [ac.records.flagged, fs.records.flagged],
     "No questionnaires, audits or remediation actions are recorded for the period.",
   );
 
@@ -604,22 +554,161 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
       ].filter((r) => r.count > 0),
       noHistory: noRiskAtEnd,
     },
-    questionnaires: { revokedExcluded: input.assignments.length - live.length },
+    questionnaires: { revokedExcluded: q.sent - q.live },
     audits: {
-      byScheme: [...schemes.entries()]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([scheme, count]) => ({ scheme, count })),
+      byScheme: [...au.byScheme].sort((a, b) => a.scheme.localeCompare(b.scheme)),
     },
     findings: {
-      byGrade: FINDING_GRADES.map((grade) => ({
-        grade,
-        raised: raised.filter((f) => f.grade === grade).length,
-        closedInPeriod: closedInPeriod.filter((f) => f.grade === grade).length,
-        openAtEnd: openAtEnd.filter((f) => f.grade === grade).length,
-      })),
+      byGrade: FINDING_GRADES.map((grade) => {
+        const row = { grade, raised: 0, closedInPeriod: 0, openAtEnd: 0 };
+        for (const g of fs.groups)
+          if (g.grade === grade) {
+            row.raised += g.raised;
+            row.closedInPeriod += g.closedInPeriod;
+            row.openAtEnd += g.openAtEnd;
+          }
+        return row;
+      }),
     },
     redFlags: { byIndicator },
     remedies,
+  };
+}
+
+/** The questionnaire figures of assignment rows (a summary passes through). */
+export function summariseAssignments(
+  rows: AssignmentRow[] | AssignmentSummary,
+  period: DayRange,
+): AssignmentSummary {
+  if (!Array.isArray(rows)) return rows;
+  const live = rows.filter((a) => a.status !== "revoked");
+  const completed = live.filter(
+    (a) => a.submittedOn !== null && a.submittedOn <= period.end && COMPLETED.has(a.status),
+  );
+  return {
+    sent: rows.length,
+    live: live.length,
+    completed: completed.length,
+    liveRecords: group(
+      "questionnaire",
+      live,
+      (a) => a.id,
+      (a) => a.sentOn,
+    ),
+    completedRecords: group(
+      "questionnaire",
+      completed,
+      (a) => a.id,
+      (a) => a.submittedOn!,
+    ),
+  };
+}
+
+export function summariseAudits(rows: AuditRow[] | AuditSummary): AuditSummary {
+  if (!Array.isArray(rows)) return rows;
+  const schemes = new Map<string, number>();
+  for (const a of rows) schemes.set(a.scheme, (schemes.get(a.scheme) ?? 0) + 1);
+  return {
+    count: rows.length,
+    suppliers: new Set(rows.map((a) => a.supplierId)).size,
+    byScheme: [...schemes.entries()].map(([scheme, count]) => ({ scheme, count })),
+    records: group(
+      "audit",
+      rows,
+      (a) => a.id,
+      (a) => a.auditDate,
+    ),
+  };
+}
+
+/** The finding figures of finding rows; grave findings are matched to the action rows raised for them. */
+export function summariseFindings(
+  rows: FindingRow[] | FindingSummary,
+  actions: ActionRow[] | ActionSummary,
+  period: DayRange,
+): FindingSummary {
+  if (!Array.isArray(rows)) return rows;
+  if (!Array.isArray(actions)) throw new Error("Finding rows need the action rows to match actions to them");
+  const end = period.end;
+  const raised = rows.filter((f) => inRange(f.raisedOn, period));
+  const closedInPeriod = rows.filter((f) => inRange(f.closedOn, period));
+  const openAtEnd = rows.filter((f) => openAt(f.raisedOn, f.closedOn, end));
+  const groups = new Map<string, FindingSummary["groups"][number]>();
+  const groupOf = (f: FindingRow) => {
+    const key = `${f.grade}|${f.iloIndicator ?? ""}|${f.iloIndicator === null}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { grade: f.grade, iloIndicator: f.iloIndicator, raised: 0, closedInPeriod: 0, openAtEnd: 0 };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  for (const f of raised) groupOf(f).raised++;
+  for (const f of closedInPeriod) groupOf(f).closedInPeriod++;
+  for (const f of openAtEnd) groupOf(f).openAtEnd++;
+  const grave = raised.filter((f) => RED_FLAG_GRADES.includes(f.grade));
+  const actionFor = new Map<string, ActionRow>();
+  for (const a of actions) if (a.sourceType === "finding") actionFor.set(a.sourceRef, a);
+  const graveWithAction = grave.filter((f) => {
+    const a = actionFor.get(f.id);
+    return a !== undefined && a.raisedOn <= end;
+  });
+  const byId = (f: FindingRow) => f.id;
+  const raisedOn = (f: FindingRow) => f.raisedOn;
+  return {
+    groups: [...groups.values()],
+    graveWithAction: graveWithAction.length,
+    records: {
+      raised: group("finding", raised, byId, raisedOn),
+      closed: group("finding", closedInPeriod, byId, (f) => f.closedOn!),
+      open: group("finding", openAtEnd, byId, raisedOn),
+      grave: group("finding", grave, byId, raisedOn),
+      graveActions: group(
+        "action",
+        graveWithAction.map((f) => actionFor.get(f.id)!),
+        (a) => a.id,
+        (a) => a.raisedOn,
+      ),
+      flagged: group(
+        "finding",
+        grave.filter((f) => indicatorNumber(f.iloIndicator) !== null),
+        byId,
+        raisedOn,
+      ),
+    },
+  };
+}
+
+export function summariseActions(rows: ActionRow[] | ActionSummary, period: DayRange): ActionSummary {
+  if (!Array.isArray(rows)) return rows;
+  const end = period.end;
+  const raised = rows.filter((a) => inRange(a.raisedOn, period));
+  const closed = rows.filter((a) => inRange(a.closedOn, period));
+  const open = rows.filter((a) => openAt(a.raisedOn, a.closedOn, end));
+  const overdue = open.filter((a) => a.dueDate < end);
+  const answers = raised.filter((a) => a.sourceType === "answer");
+  const flags = new Map<string | null, number>();
+  for (const a of answers) flags.set(a.iloIndicator, (flags.get(a.iloIndicator) ?? 0) + 1);
+  const byId = (a: ActionRow) => a.id;
+  const raisedOn = (a: ActionRow) => a.raisedOn;
+  return {
+    raised: raised.length,
+    closed: closed.length,
+    open: open.length,
+    overdue: overdue.length,
+    answerFlags: [...flags.entries()].map(([iloIndicator, count]) => ({ iloIndicator, count })),
+    records: {
+      raised: group("action", raised, byId, raisedOn),
+      closed: group("action", closed, byId, (a) => a.closedOn!),
+      open: group("action", open, byId, raisedOn),
+      overdue: group("action", overdue, byId, (a) => a.dueDate),
+      flagged: group(
+        "action",
+        answers.filter((a) => indicatorNumber(a.iloIndicator) !== null),
+        byId,
+        raisedOn,
+      ),
+    },
   };
 }
 
@@ -634,7 +723,12 @@ function group<T>(type: RecordType, rows: T[], id: (r: T) => string, date: (r: T
 }
 
 export function recordCount(i: Indicator): number {
-  return i.records.reduce((n, g) => n + g.ids.length, 0);
+  return i.records.reduce((n, g) => n + (g.total ?? g.ids.length), 0);
+}
+
+/** Whether every record behind every figure is listed (false when only the first ones were read). */
+export function listsEveryRecord(f: StatementFacts): boolean {
+  return f.indicators.every((i) => i.records.every((g) => g.total === undefined || g.total === g.ids.length));
 }
 
 /** The first `limit` records of an indicator (all when no limit), as objects for printing. */

@@ -20,6 +20,7 @@ import {
   templateFor,
   type Narrative,
 } from "./regimes";
+import { APPENDIX_RECORDS_PER_FIGURE } from "./render-pdf.server";
 import {
   actorUserId,
   assertCan,
@@ -166,7 +167,8 @@ export function getStatement(ctx: Ctx, id: string) {
     (tx) => {
       const row = findStatement(tx, ctx, id);
       const template = templateById(row.templateId);
-      const facts: StatementFacts = factsOf(tx, row, now);
+      // The page prints the figures, not the records behind them (those are in the PDF and the CSV annex).
+      const facts: StatementFacts = factsOf(tx, row, now, { firstRecords: APPENDIX_RECORDS_PER_FIGURE });
       const narrative = normaliseNarrative(template, row.narrative);
       const details = normaliseDetails(row.details);
       const check: CheckResult =

@@ -7,7 +7,7 @@ import { organizations, statements } from "~db/schema";
 import { FROZEN_STATUSES } from "~db/schema/statements.constants";
 import { normaliseDetails } from "./details";
 import type { StatementFacts } from "./facts";
-import { gatherStatementFacts } from "./facts.server";
+import { gatherStatementFacts, type FactsOptions } from "./facts.server";
 import { financialYearLabel } from "./period";
 import { normaliseNarrative, templateById } from "./regimes";
 import type { PdfInput, StatementForPdf } from "./render-pdf.server";
@@ -46,10 +46,19 @@ export function isFrozenRow(row: StatementRow): boolean {
   return FROZEN_STATUSES.includes(row.status);
 }
 
-/** The statement's facts: frozen at approval, otherwise live from the records as of `asOf`. */
-export function factsOf(tx: DbOrTx, row: StatementRow, asOf: Date): StatementFacts {
+/**
+ * The statement's facts: frozen at approval, otherwise live from the records as of `asOf` (listing every
+ * record behind each figure unless `opts.firstRecords` says how many are needed).
+ */
+export function factsOf(tx: DbOrTx, row: StatementRow, asOf: Date, opts: FactsOptions = {}): StatementFacts {
   if (isFrozenRow(row) && row.approvedFacts) return row.approvedFacts as StatementFacts;
-  return gatherStatementFacts(tx, row.organizationId, { start: row.periodStart, end: row.periodEnd }, asOf);
+  return gatherStatementFacts(
+    tx,
+    row.organizationId,
+    { start: row.periodStart, end: row.periodEnd },
+    asOf,
+    opts,
+  );
 }
 
 /** The latest approved statement of the same regime for an earlier period, for year-over-year figures. */

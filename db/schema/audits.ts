@@ -21,7 +21,11 @@ export const audits = sqliteTable(
     auditorUserId: text("auditor_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("audits_org_supplier").on(t.organizationId, t.supplierId)],
+  (t) => [
+    index("audits_org_supplier").on(t.organizationId, t.supplierId),
+    // Statements: audits dated in a reporting period, and findings raised (on the audit's date) by its end.
+    index("audits_org_date").on(t.organizationId, t.auditDate),
+  ],
 );
 
 export const findings = sqliteTable(
@@ -51,7 +55,10 @@ export const findings = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("findings_org_supplier").on(t.organizationId, t.supplierId)],
+  (t) => [
+    index("findings_org_supplier").on(t.organizationId, t.supplierId),
+    index("findings_org_audit").on(t.organizationId, t.auditId),
+  ],
 );
 
 /** An organisation's remapping of a scheme's grade word onto its own scale (defaults in vocabulary.ts). */

@@ -43,7 +43,11 @@ export const assignments = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("assignments_org_supplier").on(t.organizationId, t.supplierId)],
+  (t) => [
+    index("assignments_org_supplier").on(t.organizationId, t.supplierId),
+    // Statements: questionnaires sent in a reporting period.
+    index("assignments_org_sent").on(t.organizationId, t.sentAt),
+  ],
 );
 
 export const answers = sqliteTable(

@@ -79,6 +79,8 @@ export const remediationTasks = sqliteTable(
     index("tasks_org_state_due").on(t.organizationId, t.state, t.dueDate, t.id),
     index("tasks_org_due").on(t.organizationId, t.dueDate, t.id),
     index("tasks_org_supplier").on(t.organizationId, t.supplierId),
+    // Statements: actions raised by a period's end, in the order they were raised.
+    index("tasks_org_created").on(t.organizationId, t.createdAt),
   ],
 );
 

@@ -58,7 +58,9 @@ export const suppliers = sqliteTable(
     // page deep in the list is one index seek, with and without the most common filter (country).
     index("suppliers_org_name").on(t.organizationId, t.name, t.id),
     index("suppliers_org_country").on(t.organizationId, t.country, t.riskScore, t.id),
-    index("suppliers_org_country_name").on(t.organizationId, t.country, t.name, t.id),
+    // tier and created_at trail the keyset columns so a statement's supply-chain figures (counts per
+    // country and tier, first names per country, recorded by the period end) read this index alone.
+    index("suppliers_org_country_name").on(t.organizationId, t.country, t.name, t.id, t.tier, t.createdAt),
     uniqueIndex("suppliers_org_external_ref").on(t.organizationId, t.externalRef),
     index("suppliers_org_risk").on(t.organizationId, t.riskScore, t.id),
     index("suppliers_org_spend").on(t.organizationId, t.annualSpend, t.id),

@@ -25,6 +25,17 @@ type Margins = { top: number; right: number; bottom: number; left: number };
 
 type FontSet = { fonts: PDFFont[]; charsets: Set<number>[] };
 
+/** The code points each font file covers, built once per file (font data only, shared by every PDF). */
+const charsetCache = new WeakMap<Uint8Array, Set<number>>();
+function charsetOf(bytes: Uint8Array, font: PDFFont): Set<number> {
+  let set = charsetCache.get(bytes);
+  if (!set) {
+    set = new Set(font.getCharacterSet());
+    charsetCache.set(bytes, set);
+  }
+  return set;
+}
+
 export type TextOptions = {
   size?: number;
   face?: FontFace;
@@ -76,8 +87,13 @@ export class PdfDocumentBuilder {
     const faces = {} as Record<FontFace, FontSet>;
     for (const face of ["regular", "bold"] as const) {
       const fonts: PDFFont[] = [];
-      for (const bytes of fontChain(face)) fonts.push(await doc.embedFont(bytes, { subset: true }));
-      faces[face] = { fonts, charsets: fonts.map((f) => new Set(f.getCharacterSet())) };
+      const charsets: Set<number>[] = [];
+      for (const bytes of fontChain(face)) {
+        const font = await doc.embedFont(bytes, { subset: true });
+        fonts.push(font);
+        charsets.push(charsetOf(bytes, font));
+      }
+      faces[face] = { fonts, charsets };
     }
     const margins = { top: 56, right: 56, bottom: 64, left: 56, ...opts.margins };
     return new PdfDocumentBuilder(doc, faces, opts.pageSize ?? A4, margins, opts.footerText, opts.headerText);
