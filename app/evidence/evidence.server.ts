@@ -1,16 +1,20 @@
-import { createHash } from "node:crypto";
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { createHash, randomUUID } from "node:crypto";
+import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { NotFoundError, ValidationError } from "~/infra/errors";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { deleteObject, putObject, tenantKey, type StoredFile } from "~/infra/storage.server";
+import { isoDateField, parseInput } from "~/infra/validation";
 import { recordActionEvent } from "~/remediation/remediation.server";
 import { audits, findings } from "~db/schema/audits";
 import { evidenceFiles } from "~db/schema/evidence";
+import { memberships } from "~db/schema/orgs";
 import { remediationTasks } from "~db/schema/remediation";
 import { suppliers } from "~db/schema/suppliers";
+import { scheduleExpiryReminders } from "./expiry-reminders.server";
 import {
   ALLOWED_TYPES_HINT,
   detectFileType,
@@ -35,8 +39,34 @@ export type UploadEvidenceInput = {
   /** A supplier's answer to one question of a questionnaire (the caller checks the assignment is theirs). */
   assignmentId?: string | null;
   questionId?: string | null;
+  /** The member responsible for the file; by default the uploading member (or the replaced file's owner). */
+  ownerUserId?: string | null;
+  /** The file's last valid day (YYYY-MM-DD), when it expires; today or later. */
+  expiresOn?: string | null;
+  /** A current file this one replaces as its next version (the earlier one stays listed). */
+  replacesId?: string | null;
   file: UploadSource;
 };
+
+/** The buyer's fields beside an uploaded file; blanks mean "the default" (see uploadEvidence). */
+export const evidenceMetaSchema = z.object({
+  ownerUserId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
+  expiresOn: z
+    .union([z.literal(""), isoDateField("The expiry date")])
+    .optional()
+    .transform((v) => v || null),
+  replacesId: z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .transform((v) => v || null),
+});
 
 export function tooLargeMessage(maxBytes = env().UPLOAD_MAX_BYTES): string {
   return `The file is larger than the ${formatLimitMb(maxBytes)} limit. Please upload a smaller file (or split it).`;
@@ -143,6 +173,14 @@ function resolveAttachment(ctx: Ctx, input: UploadEvidenceInput) {
  */
 export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Promise<EvidenceFile> {
   const target = resolveAttachment(ctx, input);
+  const today = nowOf(ctx).toISOString().slice(0, 10);
+  if (input.expiresOn) parseInput(z.object({ expiresOn: isoDateField("The expiry date") }), input);
+  if (input.expiresOn && input.expiresOn < today) {
+    const message = "The expiry date has passed. Upload a file that is still valid, with its last valid day.";
+    throw new ValidationError({ expiresOn: message }, message);
+  }
+  const replaced = input.replacesId ? currentVersion(ctx, input.replacesId, target) : null;
+  const ownerUserId = resolveOwner(ctx, input.ownerUserId, replaced?.ownerUserId ?? null, target.actionId);
   const maxBytes = env().UPLOAD_MAX_BYTES;
   const { bytes, sha256, size } = await readLimited(input.file, maxBytes);
   if (size === 0) throw new ValidationError({ file: "The file is empty. Choose a PDF or image to upload." });
@@ -156,11 +194,29 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
 
   await putObject({ key, body: bytes, contentType: type.mime, contentLength: size, sha256Hex: sha256 });
 
+  const id = randomUUID();
   try {
     return writeTx((tx) => {
+      if (replaced) {
+        // Only the newest version can be replaced: a second tab replacing the same file loses here.
+        const { changes } = tx
+          .update(evidenceFiles)
+          .set({ supersededAt: nowOf(ctx) })
+          .where(and(eq(evidenceFiles.id, replaced.id), isNull(evidenceFiles.supersededAt)))
+          .run();
+        if (changes !== 1)
+          throw new ConflictError(
+            "That file was replaced meanwhile. Reload the page and replace the newest version.",
+          );
+      }
       const row = tx
         .insert(evidenceFiles)
         .values({
+          id,
+          documentId: replaced ? replaced.documentId : id,
+          version: replaced ? replaced.version + 1 : 1,
+          ownerUserId,
+          expiresOn: input.expiresOn ?? null,
           organizationId: ctx.organizationId,
           supplierId: target.supplierId,
           auditId: target.auditId,
@@ -193,10 +249,19 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
           contentType: type.mime,
           sizeBytes: size,
           sha256,
+          ownerUserId,
+          expiresOn: row.expiresOn,
+          version: row.version,
+          ...(replaced ? { replacesId: replaced.id } : {}),
         },
       });
       if (target.actionId)
-        recordActionEvent(tx, ctx, { actionId: target.actionId, event: "evidence_added", comment: fileName });
+        recordActionEvent(tx, ctx, {
+          actionId: target.actionId,
+          event: "evidence_added",
+          comment: replaced ? `${fileName} (version ${row.version})` : fileName,
+        });
+      scheduleExpiryReminders(tx, row, nowOf(ctx));
       return row;
     });
   } catch (err) {
@@ -205,11 +270,80 @@ export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Prom
   }
 }
 
+/**
+ * The file a new upload replaces: this tenant's, attached to the same action and supplier, and still the
+ * newest version of its document (an earlier version cannot be replaced again).
+ */
+function currentVersion(
+  ctx: Ctx,
+  evidenceId: string,
+  target: { supplierId: string; actionId: string | null },
+): { id: string; documentId: string; version: number; ownerUserId: string | null } {
+  const row = db()
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.organizationId, ctx.organizationId)))
+    .get();
+  if (!row || row.supplierId !== target.supplierId || row.actionId !== target.actionId) {
+    const message = "Choose a file of this action to replace.";
+    throw new ValidationError({ replacesId: message }, message);
+  }
+  if (row.supersededAt) {
+    const message = "That file has a newer version already: replace the newest one.";
+    throw new ValidationError({ replacesId: message }, message);
+  }
+  return {
+    id: row.id,
+    documentId: row.documentId ?? row.id,
+    version: row.version,
+    ownerUserId: row.ownerUserId,
+  };
+}
+
+/**
+ * Who owns the file: the member chosen (who must belong to this organisation), else the replaced file's
+ * owner, else the uploading member; a supplier's upload goes to the action's owner on the buyer side.
+ */
+function resolveOwner(
+  ctx: Ctx,
+  chosen: string | null | undefined,
+  inherited: string | null,
+  actionId: string | null,
+) {
+  const isMember = (userId: string) =>
+    !!db()
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.organizationId, ctx.organizationId), eq(memberships.userId, userId)))
+      .get();
+  if (chosen) {
+    if (!isMember(chosen)) {
+      const message = "Choose a member of your organisation as the owner.";
+      throw new ValidationError({ ownerUserId: message }, message);
+    }
+    return chosen;
+  }
+  if (inherited && isMember(inherited)) return inherited;
+  if (ctx.actor.type === "user") return ctx.actor.id;
+  if (!actionId) return null;
+  return (
+    db()
+      .select({ owner: remediationTasks.buyerOwnerUserId })
+      .from(remediationTasks)
+      .where(and(eq(remediationTasks.id, actionId), eq(remediationTasks.organizationId, ctx.organizationId)))
+      .get()?.owner ?? null
+  );
+}
+
 export function listEvidence(
   ctx: Ctx,
   filter: { auditId?: string; findingId?: string; supplierId?: string } = {},
 ) {
-  const conds: SQL[] = [eq(evidenceFiles.organizationId, ctx.organizationId)];
+  // Current versions only; earlier versions are listed beside their newest one on the action page.
+  const conds: SQL[] = [
+    eq(evidenceFiles.organizationId, ctx.organizationId),
+    isNull(evidenceFiles.supersededAt),
+  ];
   if (filter.auditId) conds.push(eq(evidenceFiles.auditId, filter.auditId));
   if (filter.findingId) conds.push(eq(evidenceFiles.findingId, filter.findingId));
   if (filter.supplierId) conds.push(eq(evidenceFiles.supplierId, filter.supplierId));
@@ -223,6 +357,8 @@ export function listEvidence(
       auditId: evidenceFiles.auditId,
       findingId: evidenceFiles.findingId,
       supplierId: evidenceFiles.supplierId,
+      expiresOn: evidenceFiles.expiresOn,
+      version: evidenceFiles.version,
       createdAt: evidenceFiles.createdAt,
     })
     .from(evidenceFiles)

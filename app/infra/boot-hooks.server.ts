@@ -1,6 +1,7 @@
 import { campaignJobHandlers } from "~/campaigns/campaign-send.server";
 import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
+import { evidenceJobHandlers } from "~/evidence/expiry-reminders.server";
 import { startImportWorker } from "~/imports/worker.server";
 import { reminderJobHandlers } from "~/questionnaires/reminders.server";
 import { actionJobHandlers } from "~/remediation/reminders.server";
@@ -30,7 +31,13 @@ export const bootHooks: BootHook[] = [
   ({ log }) =>
     startScheduler({
       log,
-      handlers: { ...campaignJobHandlers, ...reminderJobHandlers, ...actionJobHandlers, ...riskJobHandlers },
+      handlers: {
+        ...campaignJobHandlers,
+        ...reminderJobHandlers,
+        ...actionJobHandlers,
+        ...evidenceJobHandlers,
+        ...riskJobHandlers,
+      },
     }),
   ({ log }) => startImportWorker({ log }),
   ({ log }) => startHousekeeping({ log }),

@@ -1,5 +1,5 @@
 import type { ZodType } from "zod";
-import { uploadEvidence } from "~/evidence/evidence.server";
+import { evidenceMetaSchema, uploadEvidence } from "~/evidence/evidence.server";
 import type { Ctx } from "~/infra/context";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requirePermission, type Member } from "~/orgs/guard.server";
@@ -98,12 +98,21 @@ export async function runBuyerIntent(member: Member, actionId: string, intent: s
       const message = "Choose a file to upload.";
       return formFailure(400, { intent: "upload", formError: message, fieldErrors: { file: message } });
     }
+    const meta = parseForm(evidenceMetaSchema, form, { intent });
+    if (!meta.ok) return meta.response;
     return handle(
       async () => {
-        const row = await uploadEvidence(member.ctx, { actionId, file });
-        return { ok: true as const, intent, notice: `Uploaded ${row.fileName}.` };
+        const row = await uploadEvidence(member.ctx, { actionId, file, ...meta.data });
+        return {
+          ok: true as const,
+          intent,
+          notice:
+            row.version > 1
+              ? `Uploaded ${row.fileName} as version ${row.version}.`
+              : `Uploaded ${row.fileName}.`,
+        };
       },
-      { intent },
+      { intent, values: meta.values },
     );
   }
   const step = STEPS[intent as keyof typeof STEPS];

@@ -136,7 +136,29 @@ export async function seedDemoActions(
     plan("No rule on where stock may stand.", "Clear the exits.", "Floor markings; weekly walk-through.", 10),
   );
   acceptPlan(ctxOf("procurement", 37), exits, {});
+  const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
   try {
+    // Evidence depth on the fees action: an agency licence that has expired since it was uploaded, an
+    // audit certificate expiring within the month, and a bank-transfer record replaced by a fuller one.
+    await uploadEvidence(ctxOf("procurement", 30), {
+      actionId: fees,
+      expiresOn: day(-3),
+      file: new File([DEMO_PDF], "agency-licence-nepal.pdf"),
+    });
+    await uploadEvidence(ctxOf("procurement", 18), {
+      actionId: fees,
+      expiresOn: day(20),
+      file: new File([DEMO_PDF], "payroll-audit-certificate.pdf"),
+    });
+    const transfers = await uploadEvidence(supplier(19), {
+      actionId: fees,
+      file: new File([DEMO_PDF], "bank-transfers-first-batch.pdf"),
+    });
+    await uploadEvidence(ctxOf("procurement", 12), {
+      actionId: fees,
+      replacesId: transfers.id,
+      file: new File([DEMO_PDF], "bank-transfers-25-workers.pdf"),
+    });
     await uploadEvidence(supplier(15), {
       actionId: exits,
       file: new File([DEMO_PDF], "fire-exits-cleared.pdf"),

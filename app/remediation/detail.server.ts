@@ -1,4 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
+import { expiryStatus } from "~/evidence/expiry";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
@@ -58,7 +59,7 @@ export function getActionDetail(ctx: Ctx, actionId: string, opts: { supplierId?:
       comment: e.comment,
       at: e.createdAt.toISOString(),
     }));
-  const evidence = db()
+  const files = db()
     .select({
       id: evidenceFiles.id,
       fileName: evidenceFiles.fileName,
@@ -67,14 +68,37 @@ export function getActionDetail(ctx: Ctx, actionId: string, opts: { supplierId?:
       sha256: evidenceFiles.sha256,
       uploadedBy: users.name,
       uploadedByLabel: evidenceFiles.uploadedByLabel,
+      ownerUserId: evidenceFiles.ownerUserId,
+      expiresOn: evidenceFiles.expiresOn,
+      documentId: evidenceFiles.documentId,
+      version: evidenceFiles.version,
+      supersededAt: evidenceFiles.supersededAt,
       createdAt: evidenceFiles.createdAt,
     })
     .from(evidenceFiles)
     .leftJoin(users, eq(users.id, evidenceFiles.uploadedByUserId))
     .where(and(eq(evidenceFiles.organizationId, org), eq(evidenceFiles.actionId, a.id)))
-    .orderBy(desc(evidenceFiles.createdAt))
+    .orderBy(desc(evidenceFiles.createdAt), desc(evidenceFiles.version))
     .all()
-    .map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
+    .map(({ supersededAt, ...e }) => ({
+      ...e,
+      documentId: e.documentId ?? e.id,
+      owner: nameOf(e.ownerUserId),
+      // Judged from the date now, never stored (see app/evidence/expiry.ts).
+      expiry: expiryStatus(e.expiresOn, today),
+      current: supersededAt === null,
+      createdAt: e.createdAt.toISOString(),
+    }));
+  // Newest version of each document first, its earlier versions (newest first) beside it.
+  const evidence = files
+    .filter((f) => f.current)
+    .map(({ current: _current, ...f }) => ({
+      ...f,
+      previous: files
+        .filter((p) => !p.current && p.documentId === f.documentId)
+        .sort((x, y) => y.version - x.version)
+        .map(({ current: _c, ...p }) => p),
+    }));
   return {
     action: {
       id: a.id,

@@ -16,7 +16,7 @@ import {
 } from "~/remediation/detail.server";
 import { listRemedies } from "~/remediation/remedies.server";
 import { shareDefaults } from "~/remediation/supplier-access.server";
-import { ActionEvidence, EscalationList } from "~/remediation/ui/ActionEvidence";
+import { ActionEvidence, EscalationList, evidenceChoices } from "~/remediation/ui/ActionEvidence";
 import { BuyerSteps, EscalateForm, OwnerForm, type Failure } from "~/remediation/ui/ActionForms";
 import { ActionSummary, PlanCard, VerificationCard } from "~/remediation/ui/ActionSummary";
 import { ActionTimeline } from "~/remediation/ui/ActionTimeline";
@@ -109,6 +109,7 @@ export default function CorrectiveActionPage() {
         uploadLimit={d.uploadLimit}
         failure={failureFor("upload")}
         busy={busyIntent === "upload"}
+        owners={d.owners}
       />
       {d.canWrite ? (
         <>
@@ -142,7 +143,7 @@ export default function CorrectiveActionPage() {
       ) : null}
       <RemedyCard
         remedies={d.remedies}
-        evidence={d.evidence}
+        evidence={evidenceChoices(d.evidence)}
         canWrite={d.canWrite}
         failure={failureFor("remedy")}
         busy={busyIntent === "remedy"}

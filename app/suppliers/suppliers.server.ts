@@ -656,7 +656,14 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
       auditId: evidenceFiles.auditId,
     })
     .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.organizationId, org), eq(evidenceFiles.supplierId, supplierId)))
+    .where(
+      and(
+        eq(evidenceFiles.organizationId, org),
+        eq(evidenceFiles.supplierId, supplierId),
+        // Newest versions only: a replaced file is listed with its successor on the action page.
+        isNull(evidenceFiles.supersededAt),
+      ),
+    )
     .orderBy(desc(evidenceFiles.createdAt))
     .all()
     .map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));

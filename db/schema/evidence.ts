@@ -1,5 +1,5 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id } from "./_columns";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, timestamp } from "./_columns";
 import { audits, findings } from "./audits";
 import { organizations, users } from "./orgs";
 import { suppliers } from "./suppliers";
@@ -32,9 +32,25 @@ export const evidenceFiles = sqliteTable(
     sha256: text("sha256").notNull(),
     uploadedByUserId: text("uploaded_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
+    // Columns below were added to an existing table, so they carry no foreign key (drizzle-kit's ALTER
+    // TABLE ADD COLUMN drops ON DELETE SET NULL); the verbs check membership and the document instead.
+    /** The member responsible for the file (and for renewing it before it expires). */
+    ownerUserId: text("owner_user_id"),
+    /**
+     * The last day the file is valid (YYYY-MM-DD, UTC), when it has one (a certificate, a licence).
+     * "Expired" is never stored: it is expires_on < today, judged on every read.
+     */
+    expiresOn: text("expires_on"),
+    /** Every version of one document shares the id of its first version; `version` counts from 1. */
+    documentId: text("document_id"),
+    version: integer("version").notNull().default(1),
+    /** Set when a newer version replaced this one: it stays listed (and downloadable) as a previous version. */
+    supersededAt: timestamp("superseded_at"),
   },
   (t) => [
     index("evidence_org_supplier").on(t.organizationId, t.supplierId),
     index("evidence_org_action").on(t.organizationId, t.actionId),
+    uniqueIndex("evidence_document_version").on(t.documentId, t.version),
+    index("evidence_org_expires").on(t.organizationId, t.expiresOn),
   ],
 );

@@ -1,17 +1,158 @@
+import type { ExpiryStatus } from "~/evidence/expiry";
 import { formatBytes } from "~/evidence/file-types";
+import { Field, Select, stringValue } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
 import { EvidenceUploadForm, type Failure } from "./ActionForms";
 
-export type ActionEvidenceRow = {
+export type EvidenceVersionRow = {
   id: string;
   fileName: string;
-  contentType: string;
   sizeBytes: number;
   sha256: string;
+  version: number;
   uploadedBy: string | null;
   uploadedByLabel: string | null;
   createdAt: string;
 };
+
+export type ActionEvidenceRow = EvidenceVersionRow & {
+  contentType: string;
+  owner: string | null;
+  expiresOn: string | null;
+  /** Judged by the server from the date (expired = the last valid day has passed). */
+  expiry: ExpiryStatus;
+  /** Earlier versions of the same document, newest first. */
+  previous: EvidenceVersionRow[];
+};
+
+const EXPIRY_BADGE: Partial<Record<ExpiryStatus, { label: string; className: string }>> = {
+  expired: { label: "Expired", className: "bg-red-100 text-red-800 ring-red-200" },
+  expiring: { label: "Expires soon", className: "bg-amber-100 text-amber-800 ring-amber-200" },
+};
+
+/** Every file and earlier version, for choosers elsewhere on the page (e.g. a remedy's evidence). */
+export function evidenceChoices(evidence: ActionEvidenceRow[]): { id: string; fileName: string }[] {
+  return evidence.flatMap((e) => [
+    { id: e.id, fileName: e.fileName },
+    ...e.previous.map((p) => ({ id: p.id, fileName: `${p.fileName} (version ${p.version})` })),
+  ]);
+}
+
+function FileLink({ file, canDownload }: { file: EvidenceVersionRow; canDownload: boolean }) {
+  return canDownload ? (
+    <a href={`/evidence/${file.id}/download`} className="link" rel="noopener">
+      {file.fileName}
+    </a>
+  ) : (
+    <>{file.fileName}</>
+  );
+}
+
+function Uploaded({ file }: { file: EvidenceVersionRow }) {
+  return (
+    <>
+      {formatBytes(file.sizeBytes)} · {file.createdAt.slice(0, 10)} ·{" "}
+      {file.uploadedBy ?? file.uploadedByLabel ?? "—"}
+    </>
+  );
+}
+
+function EvidenceItem({ e, canDownload }: { e: ActionEvidenceRow; canDownload: boolean }) {
+  const badge = EXPIRY_BADGE[e.expiry];
+  return (
+    <li className="space-y-1 py-2" data-testid="evidence-file">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <span className="break-all">
+          <FileLink file={e} canDownload={canDownload} />{" "}
+          <span className="text-xs text-slate-500">
+            version {e.version} · <Uploaded file={e} />
+          </span>
+        </span>
+        <code className="text-xs text-slate-500" title={e.sha256}>
+          SHA-256 {e.sha256.slice(0, 16)}…
+        </code>
+      </div>
+      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+        <span>Owner: {e.owner ?? "nobody yet"}</span>
+        <span>·</span>
+        <span>{e.expiresOn ? `Valid until ${e.expiresOn}` : "No expiry date"}</span>
+        {badge ? (
+          <span
+            className={`inline-flex items-center rounded-full px-2 py-0.5 font-medium ring-1 ring-inset ${badge.className}`}
+          >
+            {badge.label}
+          </span>
+        ) : null}
+      </div>
+      {e.previous.length ? (
+        <details className="text-xs text-slate-600">
+          <summary className="cursor-pointer">
+            {e.previous.length} earlier version{e.previous.length === 1 ? "" : "s"}
+          </summary>
+          <ul className="mt-1 space-y-1 pl-4">
+            {e.previous.map((p) => (
+              <li key={p.id} className="break-all">
+                Version {p.version}: <FileLink file={p} canDownload={canDownload} /> · <Uploaded file={p} /> ·{" "}
+                <code>SHA-256 {p.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+/** The buyer's extra upload fields: who owns the file, when it expires, which file it replaces. */
+function EvidenceMetaFields({
+  evidence,
+  owners,
+  failure,
+}: {
+  evidence: ActionEvidenceRow[];
+  owners: { id: string; name: string }[];
+  failure?: Failure;
+}) {
+  const errors = failure?.fieldErrors ?? {};
+  return (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <Select
+        label="Owner"
+        name="ownerUserId"
+        defaultValue={stringValue(failure?.values, "ownerUserId") ?? ""}
+        error={errors.ownerUserId}
+      >
+        <option value="">Me (whoever uploads)</option>
+        {owners.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+      <Field
+        label="Valid until (optional)"
+        name="expiresOn"
+        type="date"
+        defaultValue={stringValue(failure?.values, "expiresOn") ?? ""}
+        error={errors.expiresOn}
+        hint="Its last valid day, e.g. a certificate's expiry."
+      />
+      <Select
+        label="Replaces"
+        name="replacesId"
+        defaultValue={stringValue(failure?.values, "replacesId") ?? ""}
+        error={errors.replacesId}
+      >
+        <option value="">Nothing: a new file</option>
+        {evidence.map((e) => (
+          <option key={e.id} value={e.id}>
+            New version of {e.fileName}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
+}
 
 export function ActionEvidence({
   evidence,
@@ -20,6 +161,7 @@ export function ActionEvidence({
   uploadLimit,
   failure,
   busy,
+  owners,
 }: {
   evidence: ActionEvidenceRow[];
   canDownload: boolean;
@@ -27,6 +169,7 @@ export function ActionEvidence({
   uploadLimit: string;
   failure?: Failure;
   busy: boolean;
+  owners: { id: string; name: string }[];
 }) {
   return (
     <Card title={`Evidence (${evidence.length})`}>
@@ -37,30 +180,15 @@ export function ActionEvidence({
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {evidence.map((e) => (
-            <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-              <span className="break-all">
-                {canDownload ? (
-                  <a href={`/evidence/${e.id}/download`} className="link" rel="noopener">
-                    {e.fileName}
-                  </a>
-                ) : (
-                  e.fileName
-                )}{" "}
-                <span className="text-xs text-slate-500">
-                  {formatBytes(e.sizeBytes)} · {e.createdAt.slice(0, 10)} ·{" "}
-                  {e.uploadedBy ?? e.uploadedByLabel ?? "—"}
-                </span>
-              </span>
-              <code className="text-xs text-slate-500" title={e.sha256}>
-                SHA-256 {e.sha256.slice(0, 16)}…
-              </code>
-            </li>
+            <EvidenceItem key={e.id} e={e} canDownload={canDownload} />
           ))}
         </ul>
       )}
       {canUpload ? (
         <div className="mt-4 border-t border-slate-100 pt-4">
-          <EvidenceUploadForm failure={failure} busy={busy} uploadLimit={uploadLimit} />
+          <EvidenceUploadForm failure={failure} busy={busy} uploadLimit={uploadLimit}>
+            <EvidenceMetaFields evidence={evidence} owners={owners} failure={failure} />
+          </EvidenceUploadForm>
         </div>
       ) : null}
     </Card>

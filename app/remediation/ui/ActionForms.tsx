@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT } from "~/evidence/file-types";
 import { Field, FieldError, FormError } from "~/ui/form";
 import { Card } from "~/ui/layout";
@@ -229,6 +230,7 @@ export function EvidenceUploadForm({
   label = "Add an evidence file",
   button = "Upload",
   actionId,
+  children,
 }: {
   failure?: Failure;
   busy: boolean;
@@ -237,6 +239,8 @@ export function EvidenceUploadForm({
   button?: string;
   /** Set on pages that list several actions: which one the file evidences. */
   actionId?: string;
+  /** Further fields of the form (the buyer's owner, expiry and replaced file), above the button. */
+  children?: ReactNode;
 }) {
   const fileId = actionId ? `file-${actionId}` : "f-file";
   return (
@@ -262,6 +266,7 @@ export function EvidenceUploadForm({
           <FieldError error={failure.fieldErrors.file} />
         ) : null}
       </div>
+      {children}
       <button type="submit" className="btn-secondary" disabled={busy}>
         {button}
       </button>
