@@ -14,7 +14,7 @@ import { runDueJobs } from "~/scheduler/scheduler.server";
 import { emailOutbox, evidenceFiles, scheduledJobs } from "~db/schema";
 import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { renderPage, routeArgs, settle } from "../../test/render";
-import { uploadEvidence } from "./evidence.server";
+import { updateEvidenceDetails, uploadEvidence } from "./evidence.server";
 import { countExpiredEvidenceBySupplier } from "./expired.server";
 import { evidenceJobHandlers } from "./expiry-reminders.server";
 
@@ -252,6 +252,7 @@ describe("the action page's evidence", () => {
     expect(html).toContain(`/evidence/${v1.id}/download`);
     expect(html).toContain(`SHA-256 ${v1.sha256}`);
     expect(html).toContain("New version of licence.pdf");
+    expect(html).toContain("Change owner or expiry");
   });
 
   it("re-renders the upload form with a field error for a past expiry date; nothing is stored", async () => {
@@ -298,5 +299,120 @@ describe("the action page's evidence", () => {
     expect(res2.init.status).toBe(400);
     expect(res2.data.fieldErrors.expiresOn).toMatch(/must be a date/);
     expect(rowsOf(actionId)).toEqual([]);
+  });
+});
+
+describe("changing a file's owner and expiry", () => {
+  const mail = (organizationId: string) =>
+    db()
+      .select({ template: emailOutbox.template, to: emailOutbox.toAddress })
+      .from(emailOutbox)
+      .where(
+        and(eq(emailOutbox.organizationId, organizationId), like(emailOutbox.template, "evidence-expiry-%")),
+      )
+      .all();
+  const run = (iso: string) =>
+    runDueJobs({ handlers: evidenceJobHandlers, workerId: "clock", now: new Date(iso) });
+
+  it("moves the reminders to the new date and owner; earlier versions and past dates are refused", async () => {
+    const o = await createOrg();
+    const { actionId } = newAction(o);
+    const ctx = at(o.members.procurement.ctx, MARCH);
+    // A supplier's upload on an action nobody owns yet has no owner until a member is chosen.
+    const supplierCtx: Ctx = {
+      organizationId: o.id,
+      actor: { type: "supplier", id: "link-1", label: "Supplier contact" },
+      now: () => new Date(MARCH),
+    };
+    const file = await uploadEvidence(supplierCtx, {
+      actionId,
+      expiresOn: "2026-05-31",
+      file: pdf("permit.pdf"),
+    });
+    expect(file.ownerUserId).toBeNull();
+    const changed = updateEvidenceDetails(ctx, {
+      evidenceId: file.id,
+      ownerUserId: o.members.admin.userId,
+      expiresOn: "2026-06-30",
+    });
+    expect(changed).toMatchObject({ ownerUserId: o.members.admin.userId, expiresOn: "2026-06-30" });
+    await run("2026-05-01T09:00:00Z"); // the old date's reminder: nothing
+    expect(mail(o.id)).toEqual([]);
+    await run("2026-05-31T09:00:00Z");
+    expect(mail(o.id)).toEqual([{ template: "evidence-expiry-30", to: o.members.admin.email }]);
+
+    expect(() =>
+      updateEvidenceDetails(ctx, {
+        evidenceId: file.id,
+        ownerUserId: o.members.admin.userId,
+        expiresOn: "2026-02-01",
+      }),
+    ).toThrow(ValidationError);
+    expect(() =>
+      updateEvidenceDetails(ctx, { evidenceId: file.id, ownerUserId: other.members.admin.userId }),
+    ).toThrow(ValidationError);
+    await uploadEvidence(ctx, { actionId, replacesId: file.id, file: pdf("permit-2.pdf") });
+    expect(() =>
+      updateEvidenceDetails(ctx, { evidenceId: file.id, ownerUserId: o.members.admin.userId }),
+    ).toThrow(ValidationError);
+    expect(() =>
+      updateEvidenceDetails(at(other.members.procurement.ctx, MARCH), {
+        evidenceId: file.id,
+        ownerUserId: other.members.admin.userId,
+      }),
+    ).toThrow(/not found/i);
+  });
+
+  it("re-renders that file's form with the field error through the page; another action's file is a 404", async () => {
+    const { actionId } = newAction();
+    const file = await uploadEvidence(at(org.members.procurement.ctx, MARCH), {
+      actionId,
+      file: pdf("a.pdf"),
+    });
+    const post = (id: string, form: Record<string, string>) =>
+      settle(
+        actionPost(
+          routeArgs(requestAs(org.members.procurement, `/remediation/${id}`, { form }), { taskId: id }),
+        ),
+      );
+    const res = (await post(actionId, {
+      intent: "evidence_details",
+      evidenceId: file.id,
+      ownerUserId: "",
+      expiresOn: "2020-01-01",
+    })) as unknown as {
+      init: { status: number };
+      data: { intent: string; fieldErrors: Record<string, string>; values: Record<string, string> };
+    };
+    expect(res.init.status).toBe(400);
+    expect(res.data.intent).toBe("evidence_details");
+    expect(res.data.fieldErrors.ownerUserId).toBeTruthy();
+    expect(res.data.values.evidenceId).toBe(file.id);
+    const past = (await post(actionId, {
+      intent: "evidence_details",
+      evidenceId: file.id,
+      ownerUserId: org.members.auditor.userId,
+      expiresOn: "2020-01-01",
+    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    expect(past.init.status).toBe(400);
+    expect(past.data.fieldErrors.expiresOn).toMatch(/has passed/);
+    const ok = await post(actionId, {
+      intent: "evidence_details",
+      evidenceId: file.id,
+      ownerUserId: org.members.auditor.userId,
+      expiresOn: "2099-01-01",
+    });
+    expect(ok).toMatchObject({ ok: true, intent: "evidence_details" });
+    expect(getActionDetail(org.members.admin.ctx, actionId).evidence[0]).toMatchObject({
+      owner: "auditor user",
+      expiresOn: "2099-01-01",
+    });
+    const elsewhere = newAction();
+    const wrong = await post(elsewhere.actionId, {
+      intent: "evidence_details",
+      evidenceId: file.id,
+      ownerUserId: org.members.auditor.userId,
+    });
+    expect((wrong as Response).status).toBe(404);
   });
 });

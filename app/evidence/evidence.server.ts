@@ -335,6 +335,65 @@ function resolveOwner(
   );
 }
 
+export const evidenceDetailsSchema = z.object({
+  evidenceId: z.string({ error: "Choose a file." }).trim().min(1, { error: "Choose a file." }).max(64),
+  ownerUserId: z
+    .string({ error: "Choose the member who owns the file." })
+    .trim()
+    .min(1, { error: "Choose the member who owns the file." })
+    .max(64),
+  expiresOn: z
+    .union([z.literal(""), isoDateField("The expiry date")])
+    .nullish()
+    .transform((v) => v || null),
+});
+export type EvidenceDetailsInput = z.input<typeof evidenceDetailsSchema>;
+
+/**
+ * Change who owns a current file and until when it is valid (a date already passed is refused, as on
+ * upload). Earlier versions keep what they had. A new date gets its own reminders; the old date's
+ * reminders find the date changed and send nothing.
+ */
+export function updateEvidenceDetails(ctx: Ctx, input: EvidenceDetailsInput): EvidenceFile {
+  const v = parseInput(evidenceDetailsSchema, input);
+  const row = getEvidence(ctx, v.evidenceId);
+  if (row.supersededAt) {
+    const message = "This is an earlier version: it stays as it was. Change the newest version instead.";
+    throw new ValidationError({ evidenceId: message }, message);
+  }
+  const today = nowOf(ctx).toISOString().slice(0, 10);
+  if (v.expiresOn && v.expiresOn < today && v.expiresOn !== row.expiresOn) {
+    const message = "The expiry date has passed. Upload a renewed file as a new version instead.";
+    throw new ValidationError({ expiresOn: message }, message);
+  }
+  const ownerUserId = resolveOwner(ctx, v.ownerUserId, null, row.actionId);
+  return writeTx((tx) => {
+    const updated = tx
+      .update(evidenceFiles)
+      .set({ ownerUserId, expiresOn: v.expiresOn })
+      .where(and(eq(evidenceFiles.id, row.id), eq(evidenceFiles.organizationId, ctx.organizationId)))
+      .returning()
+      .get();
+    recordAudit(tx, ctx, {
+      action: "evidence.details_changed",
+      entityType: "evidence",
+      entityId: row.id,
+      details: {
+        before: { ownerUserId: row.ownerUserId, expiresOn: row.expiresOn },
+        after: { ownerUserId, expiresOn: v.expiresOn },
+      },
+    });
+    if (row.actionId)
+      recordActionEvent(tx, ctx, {
+        actionId: row.actionId,
+        event: "evidence_details",
+        comment: `${row.fileName}: ${v.expiresOn ? `valid until ${v.expiresOn}` : "no expiry date"}`,
+      });
+    scheduleExpiryReminders(tx, updated, nowOf(ctx));
+    return updated;
+  });
+}
+
 export function listEvidence(
   ctx: Ctx,
   filter: { auditId?: string; findingId?: string; supplierId?: string } = {},

@@ -1,6 +1,13 @@
 import type { ZodType } from "zod";
-import { evidenceMetaSchema, uploadEvidence } from "~/evidence/evidence.server";
+import {
+  evidenceDetailsSchema,
+  evidenceMetaSchema,
+  getEvidence,
+  updateEvidenceDetails,
+  uploadEvidence,
+} from "~/evidence/evidence.server";
 import type { Ctx } from "~/infra/context";
+import { NotFoundError } from "~/infra/errors";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requirePermission, type Member } from "~/orgs/guard.server";
 import {
@@ -42,11 +49,12 @@ type Intent =
   | "reopen"
   | "owner"
   | "remedy"
-  | "upload";
+  | "upload"
+  | "evidence_details";
 
 type Step = { schema: ZodType; run: (ctx: Ctx, id: string, data: never) => unknown; notice: string };
 
-const STEPS: Record<Exclude<Intent, "upload">, Step> = {
+const STEPS: Record<Exclude<Intent, "upload" | "evidence_details">, Step> = {
   submit_plan: { schema: submitPlanSchema, run: submitPlan, notice: "Plan submitted." },
   accept_plan: { schema: commentSchema, run: acceptPlan, notice: "Plan accepted." },
   return_plan: { schema: returnPlanSchema, run: returnPlan, notice: "Plan returned to the supplier." },
@@ -113,6 +121,22 @@ export async function runBuyerIntent(member: Member, actionId: string, intent: s
         };
       },
       { intent, values: meta.values },
+    );
+  }
+  if (intent === "evidence_details") {
+    requirePermission(member, "evidence:upload");
+    form.delete("intent");
+    const parsed = parseForm(evidenceDetailsSchema, form, { intent });
+    if (!parsed.ok) return parsed.response;
+    return handle(
+      () => {
+        const file = getEvidence(member.ctx, parsed.data.evidenceId);
+        // Only this action's files are changed from its page (another action's id is "not found").
+        if (file.actionId !== actionId) throw new NotFoundError("Evidence not found");
+        updateEvidenceDetails(member.ctx, parsed.data);
+        return { ok: true as const, intent, notice: `Saved the owner and expiry of ${file.fileName}.` };
+      },
+      { intent, values: parsed.values },
     );
   }
   const step = STEPS[intent as keyof typeof STEPS];

@@ -110,6 +110,8 @@ export default function CorrectiveActionPage() {
         failure={failureFor("upload")}
         busy={busyIntent === "upload"}
         owners={d.owners}
+        detailsFailure={failureFor("evidence_details")}
+        detailsBusy={busyIntent === "evidence_details"}
       />
       {d.canWrite ? (
         <>

@@ -1,6 +1,7 @@
+import { Form } from "@remix-run/react";
 import type { ExpiryStatus } from "~/evidence/expiry";
 import { formatBytes } from "~/evidence/file-types";
-import { Field, Select, stringValue } from "~/ui/form";
+import { Field, FieldError, FormError, Select, stringValue } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
 import { EvidenceUploadForm, type Failure } from "./ActionForms";
 
@@ -17,6 +18,7 @@ export type EvidenceVersionRow = {
 
 export type ActionEvidenceRow = EvidenceVersionRow & {
   contentType: string;
+  ownerUserId: string | null;
   owner: string | null;
   expiresOn: string | null;
   /** Judged by the server from the date (expired = the last valid day has passed). */
@@ -57,7 +59,79 @@ function Uploaded({ file }: { file: EvidenceVersionRow }) {
   );
 }
 
-function EvidenceItem({ e, canDownload }: { e: ActionEvidenceRow; canDownload: boolean }) {
+/** Change who owns a current file and until when it is valid (one small form per file). */
+function EvidenceDetailsForm({
+  e,
+  owners,
+  failure,
+  busy,
+}: {
+  e: ActionEvidenceRow;
+  owners: { id: string; name: string }[];
+  failure?: Failure;
+  busy: boolean;
+}) {
+  const mine = stringValue(failure?.values, "evidenceId") === e.id ? failure : undefined;
+  const errors = mine?.fieldErrors ?? {};
+  const id = (name: string) => `f-${name}-${e.id}`;
+  return (
+    <details className="text-xs text-slate-600" open={!!mine}>
+      <summary className="cursor-pointer">Change owner or expiry</summary>
+      <Form method="post" className="mt-2 flex flex-wrap items-end gap-3" noValidate>
+        <input type="hidden" name="intent" value="evidence_details" />
+        <input type="hidden" name="evidenceId" value={e.id} />
+        <FormError error={mine && !Object.keys(errors).length ? mine.formError : undefined} />
+        <div>
+          <label htmlFor={id("ownerUserId")} className="label">
+            Owner
+          </label>
+          <select
+            id={id("ownerUserId")}
+            name="ownerUserId"
+            className="input"
+            defaultValue={stringValue(mine?.values, "ownerUserId") ?? e.ownerUserId ?? ""}
+            aria-invalid={errors.ownerUserId ? true : undefined}
+          >
+            <option value="">Choose a member</option>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          <FieldError error={errors.ownerUserId} />
+        </div>
+        <div>
+          <label htmlFor={id("expiresOn")} className="label">
+            Valid until
+          </label>
+          <input
+            id={id("expiresOn")}
+            name="expiresOn"
+            type="date"
+            className="input"
+            defaultValue={stringValue(mine?.values, "expiresOn") ?? e.expiresOn ?? ""}
+            aria-invalid={errors.expiresOn ? true : undefined}
+          />
+          <FieldError error={errors.expiresOn ?? errors.evidenceId} />
+        </div>
+        <button type="submit" className="btn-secondary" disabled={busy}>
+          Save
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function EvidenceItem({
+  e,
+  canDownload,
+  edit,
+}: {
+  e: ActionEvidenceRow;
+  canDownload: boolean;
+  edit?: { owners: { id: string; name: string }[]; failure?: Failure; busy: boolean };
+}) {
   const badge = EXPIRY_BADGE[e.expiry];
   return (
     <li className="space-y-1 py-2" data-testid="evidence-file">
@@ -99,6 +173,7 @@ function EvidenceItem({ e, canDownload }: { e: ActionEvidenceRow; canDownload: b
           </ul>
         </details>
       ) : null}
+      {edit ? <EvidenceDetailsForm e={e} {...edit} /> : null}
     </li>
   );
 }
@@ -162,6 +237,8 @@ export function ActionEvidence({
   failure,
   busy,
   owners,
+  detailsFailure,
+  detailsBusy = false,
 }: {
   evidence: ActionEvidenceRow[];
   canDownload: boolean;
@@ -170,6 +247,9 @@ export function ActionEvidence({
   failure?: Failure;
   busy: boolean;
   owners: { id: string; name: string }[];
+  /** The failed "change owner or expiry" form, if any (it names its file). */
+  detailsFailure?: Failure;
+  detailsBusy?: boolean;
 }) {
   return (
     <Card title={`Evidence (${evidence.length})`}>
@@ -180,7 +260,12 @@ export function ActionEvidence({
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {evidence.map((e) => (
-            <EvidenceItem key={e.id} e={e} canDownload={canDownload} />
+            <EvidenceItem
+              key={e.id}
+              e={e}
+              canDownload={canDownload}
+              edit={canUpload ? { owners, failure: detailsFailure, busy: detailsBusy } : undefined}
+            />
           ))}
         </ul>
       )}

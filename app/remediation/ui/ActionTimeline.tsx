@@ -19,6 +19,7 @@ const OTHER_EVENTS: Record<string, string> = {
   finding_agreed: "Supplier agreed with the finding",
   finding_disputed: "Supplier disputed the finding",
   evidence_added: "Evidence file added",
+  evidence_details: "Evidence owner or expiry changed",
   owner_assigned: "Owner changed",
   escalation: "Escalation recorded",
   remedy: "Remedy to workers recorded",
