@@ -21,6 +21,10 @@ export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FUL
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma(`synchronous = ${synchronous}`);
+  // Page cache up to 64 MB (default 2 MB): organisation-wide passes (risk recompute, imports) dirty index
+  // pages all over a large tenant, and a small cache spills them to the WAL repeatedly inside one
+  // transaction. Memory is taken only as pages are actually cached.
+  sqlite.pragma("cache_size = -65536");
   return drizzle(sqlite, { schema }) as DB;
 }
 

@@ -1,8 +1,15 @@
 import type Database from "better-sqlite3";
 import { effectiveScore, exposureFrom, sameExposure, type ChildRisk, type Exposure } from "./exposure";
 import { levelFor } from "./model";
+import { updateSupplierRisk } from "./supplier-update.server";
 
-type Node = ChildRisk & { stored: Exposure | null; level: string | null };
+/** storedJson: exposure_path as stored, parsed only when it differs from the recomputed one as text. */
+type Node = ChildRisk & {
+  storedJson: string | null;
+  storedScore: number | null;
+  score: number | null;
+  level: string | null;
+};
 
 /**
  * Exposure for a whole organisation in one pass (after an import or in the organisation-wide recompute):
@@ -14,7 +21,8 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
   const nodes = new Map<string, Node>();
   for (const r of client
     .prepare(
-      `SELECT id, name, country, tier, residual_score, risk_headline, exposure_path, risk_level
+      `SELECT id, name, country, tier, residual_score, risk_headline, exposure_score, exposure_path, risk_score,
+              risk_level
          FROM suppliers WHERE organization_id = ?`,
     )
     .iterate(organizationId) as Iterable<{
@@ -24,10 +32,11 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
     tier: number;
     residual_score: number | null;
     risk_headline: string | null;
+    exposure_score: number | null;
     exposure_path: string | null;
+    risk_score: number | null;
     risk_level: string | null;
   }>) {
-    const stored = r.exposure_path ? (JSON.parse(r.exposure_path) as Exposure) : null;
     nodes.set(r.id, {
       id: r.id,
       name: r.name,
@@ -36,7 +45,9 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
       residual: r.residual_score,
       headline: r.risk_headline,
       exposure: null,
-      stored,
+      storedJson: r.exposure_path,
+      storedScore: r.exposure_score,
+      score: r.risk_score,
       level: r.risk_level,
     });
   }
@@ -53,10 +64,6 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
   }
 
   const state = new Map<string, 1 | 2>(); // 1 = on the stack, 2 = done
-  const update = client.prepare(
-    `UPDATE suppliers SET exposure_score = ?, exposure_path = ?, risk_score = ?, risk_level = ?
-      WHERE id = ? AND organization_id = ?`,
-  );
   let updated = 0;
   for (const start of nodes.keys()) {
     if (state.has(start)) continue;
@@ -79,16 +86,19 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
       const node = nodes.get(top.id)!;
       const kidRisks = kids.map((k) => nodes.get(k)).filter((k): k is Node => !!k);
       node.exposure = exposureFrom(node.id, kidRisks);
-      if (!sameExposure(node.stored, node.exposure)) {
+      const json = node.exposure ? JSON.stringify(node.exposure) : null;
+      // Equal text is the same exposure; otherwise compare as sameExposure does (what a path shows).
+      if (
+        json !== node.storedJson &&
+        !sameExposure(node.storedJson ? (JSON.parse(node.storedJson) as Exposure) : null, node.exposure)
+      ) {
         const score = effectiveScore(node.residual, node.exposure?.score ?? null);
-        update.run(
-          node.exposure?.score ?? null,
-          node.exposure ? JSON.stringify(node.exposure) : null,
-          score,
-          score === null ? null : levelFor(score),
-          node.id,
-          organizationId,
-        );
+        updateSupplierRisk(client, organizationId, node.id, [
+          ["exposure_score", node.storedScore, node.exposure?.score ?? null],
+          ["exposure_path", node.storedJson, json],
+          ["risk_score", node.score, score],
+          ["risk_level", node.level, score === null ? null : levelFor(score)],
+        ]);
         updated++;
       }
     }

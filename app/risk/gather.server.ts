@@ -12,7 +12,7 @@ import {
   type RiskInputs,
   type SiteFacts,
 } from "./model";
-import { resolveGoods, tipEarlierOf, tipPlacementOf, type ReferenceData } from "./reference";
+import { resolveGood, resolveGoods, tipEarlierOf, tipPlacementOf, type ReferenceData } from "./reference";
 import { referenceData } from "./reference.server";
 import { sectorBaseline } from "./sector-baseline";
 
@@ -41,30 +41,75 @@ export type SupplierFacts = {
   sites: SiteFacts[];
 };
 
+type InherentFacts = Pick<RiskInputs, "editions" | "supplier" | "country" | "goods" | "sites">;
+
+function supplierPart(s: SupplierFacts): RiskInputs["supplier"] {
+  return {
+    country: s.country,
+    countryName: countryName(s.country),
+    sector: s.sector,
+    sectorFacts: sectorBaseline(s.sector),
+    xinjiangNexus: s.xinjiangNexus,
+  };
+}
+
+function countryPart(ref: ReferenceData, country: string): RiskInputs["country"] {
+  return {
+    tip: tipPlacementOf(ref, country),
+    tipEdition: ref.tipEdition,
+    tipEarlier: tipEarlierOf(ref, country),
+    ilabAdvancement: ref.ilabCountry.get(country.toUpperCase()) ?? null,
+  };
+}
+
+const countriesOf = (s: SupplierFacts) => [s.country, ...s.sites.map((x) => x.country)];
+
 /** The reference-data half of the inputs (country, goods, sector), resolved against the loaded editions. */
-export function inherentFacts(
-  ref: ReferenceData,
-  s: SupplierFacts,
-): Pick<RiskInputs, "editions" | "supplier" | "country" | "goods" | "sites"> {
-  const countries = [s.country, ...s.sites.map((x) => x.country)];
+export function inherentFacts(ref: ReferenceData, s: SupplierFacts): InherentFacts {
   return {
     editions: ref.editions,
-    supplier: {
-      country: s.country,
-      countryName: countryName(s.country),
-      sector: s.sector,
-      sectorFacts: sectorBaseline(s.sector),
-      xinjiangNexus: s.xinjiangNexus,
-    },
-    country: {
-      tip: tipPlacementOf(ref, s.country),
-      tipEdition: ref.tipEdition,
-      tipEarlier: tipEarlierOf(ref, s.country),
-      ilabAdvancement: ref.ilabCountry.get(s.country.toUpperCase()) ?? null,
-    },
-    goods: resolveGoods(ref, s.goods, countries),
+    supplier: supplierPart(s),
+    country: countryPart(ref, s.country),
+    goods: resolveGoods(ref, s.goods, countriesOf(s)),
     sites: s.sites,
   };
+}
+
+type FactsMemo = {
+  supplier: Map<string, RiskInputs["supplier"]>;
+  country: Map<string, RiskInputs["country"]>;
+  good: Map<string, RiskInputs["goods"][number]>;
+};
+const memos = new WeakMap<ReferenceData, FactsMemo>();
+const MEMO_MAX = 50_000;
+
+/**
+ * inherentFacts for organisation-wide passes: the same values (and the same JSON), with the parts that
+ * depend only on reference data and a few supplier fields (country, sector, one good against a set of
+ * countries) computed once per edition and shared between suppliers. The shared objects are read-only:
+ * the model and JSON.stringify only read them. Memoised per ReferenceData object, so a new edition
+ * starts afresh; bounded so a long-running process cannot grow it without limit.
+ */
+export function inherentFactsShared(ref: ReferenceData, s: SupplierFacts): InherentFacts {
+  let memo = memos.get(ref);
+  if (!memo || memo.supplier.size + memo.country.size + memo.good.size > MEMO_MAX) {
+    memo = { supplier: new Map(), country: new Map(), good: new Map() };
+    memos.set(ref, memo);
+  }
+  const sKey = `${s.country}\u0000${s.sector}\u0000${s.xinjiangNexus ? 1 : 0}`;
+  let supplier = memo.supplier.get(sKey);
+  if (!supplier) memo.supplier.set(sKey, (supplier = supplierPart(s)));
+  let country = memo.country.get(s.country);
+  if (!country) memo.country.set(s.country, (country = countryPart(ref, s.country)));
+  const ours = new Set(countriesOf(s).map((c) => c.toUpperCase()));
+  const oursKey = [...ours].sort().join(",");
+  const goods = s.goods.map((good) => {
+    const key = `${good}\u0000${oursKey}`;
+    let g = memo.good.get(key);
+    if (!g) memo.good.set(key, (g = resolveGood(ref, good, ours)));
+    return g;
+  });
+  return { editions: ref.editions, supplier, country, goods, sites: s.sites };
 }
 
 /** Open findings, read through one function so corrective-action changes touch one place. */

@@ -12,7 +12,7 @@ import type { FindingGrade } from "~db/schema/audits.constants";
 import type { ActionState } from "~db/schema/remediation.constants";
 import { EXPOSURE_MODEL } from "./exposure";
 import { recomputeOrgExposure } from "./exposure-all.server";
-import { inherentFacts, isoDate, riskSettingsOf } from "./gather.server";
+import { inherentFactsShared, isoDate, riskSettingsOf } from "./gather.server";
 import {
   levelFor,
   MODEL_VERSION,
@@ -22,6 +22,7 @@ import {
   type SiteFacts,
 } from "./model";
 import { referenceData } from "./reference.server";
+import { updateSupplierRisk } from "./supplier-update.server";
 
 export const RISK_RECOMPUTE_JOB = "risk.recompute_org";
 /** Suppliers per chunk: one chunk stays well under 50 ms of event-loop time. */
@@ -43,6 +44,7 @@ type SupplierRow = {
   goods: string;
   xinjiang_nexus: number;
   risk_score: number | null;
+  risk_level: string | null;
   inherent_score: number | null;
   residual_score: number | null;
   coverage: string | null;
@@ -70,8 +72,8 @@ function prepare(c: Database.Database) {
   const inChunk = `supplier_id > @after and supplier_id <= @last`;
   return {
     suppliers: c.prepare(
-      `select id, country, sector, goods, xinjiang_nexus, risk_score, inherent_score, residual_score, coverage,
-              risk_headline, exposure_score
+      `select id, country, sector, goods, xinjiang_nexus, risk_score, risk_level, inherent_score, residual_score,
+              coverage, risk_headline, exposure_score
          from suppliers where organization_id = @org and id > @after order by id limit @limit`,
     ),
     sites: c.prepare(
@@ -98,10 +100,6 @@ function prepare(c: Database.Database) {
       `insert into risk_assessments (id, organization_id, supplier_id, score, level, model_version, factors,
          "trigger", inherent_score, coverage, inputs, editions, change_note, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    update: c.prepare(
-      `update suppliers set inherent_score = ?, residual_score = ?, coverage = ?, risk_headline = ?,
-         risk_score = ?, risk_level = ? where id = ? and organization_id = ?`,
     ),
   };
 }
@@ -183,7 +181,7 @@ export function recomputeChunk(
     const inputs: RiskInputs = {
       asOf,
       settings,
-      ...inherentFacts(ref, {
+      ...inherentFactsShared(ref, {
         country: s.country,
         sector: s.sector,
         goods: JSON.parse(s.goods) as string[],
@@ -259,16 +257,14 @@ export function recomputeChunk(
       now.getTime(),
     );
     const score = Math.max(r.residual.score, s.exposure_score ?? 0);
-    st.update.run(
-      r.inherent.score,
-      r.residual.score,
-      r.coverage.state,
-      r.headline,
-      score,
-      levelFor(score),
-      s.id,
-      org,
-    );
+    updateSupplierRisk(client, org, s.id, [
+      ["inherent_score", s.inherent_score, r.inherent.score],
+      ["residual_score", s.residual_score, r.residual.score],
+      ["coverage", s.coverage, r.coverage.state],
+      ["risk_headline", s.risk_headline, r.headline],
+      ["risk_score", s.risk_score, score],
+      ["risk_level", s.risk_level, levelFor(score)],
+    ]);
   }
   return { lastId: rows[rows.length - 1].id, processed: rows.length, changed };
 }

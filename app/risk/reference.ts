@@ -142,26 +142,29 @@ export function resolveGoods(
   countries: readonly string[],
 ): GoodInput[] {
   const ours = new Set(countries.map((c) => c.toUpperCase()));
-  return goods.map((good) => {
-    const rows = ref.ilabGoods.get(goodKey(good)) ?? [];
-    const matches = rows
-      .filter((r) => ours.has(r.iso2))
-      .map((r) => ({
-        good: r.good,
-        iso2: r.iso2,
-        countryName: r.country,
-        childLabor: r.childLabor,
-        forcedLabor: r.forcedLabor,
-        forcedChildLabor: r.forcedChildLabor,
-        derived: r.derived,
-        derivedFrom: r.derivedFrom,
-      }));
-    return {
-      good,
-      ilabName: rows.length > 0,
-      matches,
-      listedElsewhere: matches.length ? [] : [...new Set(rows.map((r) => r.iso2))].sort(),
-      uflpa: uflpaSectorsFor(ref, good).map((u) => ({ sector: u.sector, addedOn: u.addedOn })),
-    };
-  });
+  return goods.map((good) => resolveGood(ref, good, ours));
+}
+
+/** One good against the supplier's countries (upper-case iso2): its matches, or where else it is listed. */
+export function resolveGood(ref: ReferenceData, good: string, ours: ReadonlySet<string>): GoodInput {
+  const rows = ref.ilabGoods.get(goodKey(good)) ?? [];
+  const matches = rows
+    .filter((r) => ours.has(r.iso2))
+    .map((r) => ({
+      good: r.good,
+      iso2: r.iso2,
+      countryName: r.country,
+      childLabor: r.childLabor,
+      forcedLabor: r.forcedLabor,
+      forcedChildLabor: r.forcedChildLabor,
+      derived: r.derived,
+      derivedFrom: r.derivedFrom,
+    }));
+  return {
+    good,
+    ilabName: rows.length > 0,
+    matches,
+    listedElsewhere: matches.length ? [] : [...new Set(rows.map((r) => r.iso2))].sort(),
+    uflpa: uflpaSectorsFor(ref, good).map((u) => ({ sector: u.sector, addedOn: u.addedOn })),
+  };
 }
