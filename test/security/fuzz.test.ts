@@ -208,17 +208,84 @@ const ODD_FILENAMES = [
   'form-data; name="file"; filename=unquoted; March.pdf',
 ];
 
-/** The field names a route's forms use, read from its source (inputs, form.get, schema keys). */
-function fieldsOf(source: string): { fields: string[]; intents: string[] } {
-  const fields = new Set<string>();
-  for (const m of source.matchAll(/name="([A-Za-z_][\w.[\]-]*)"/g)) fields.add(m[1]);
-  for (const m of source.matchAll(/\.get(?:All)?\("([A-Za-z_][\w.-]*)"\)/g)) fields.add(m[1]);
-  const intents = new Set<string>([""]);
-  for (const m of source.matchAll(/case "([a-z][\w-]*)"/g)) intents.add(m[1]);
-  for (const m of source.matchAll(/name="intent"\s+value="([\w-]+)"/g)) intents.add(m[1]);
-  for (const m of source.matchAll(/value="([\w-]+)"\s+name="intent"/g)) intents.add(m[1]);
-  fields.delete("intent");
-  return { fields: [...fields].slice(0, 12), intents: [...intents] };
+const APP = path.resolve(__dirname, "../../app");
+
+/**
+ * The route file and what it renders or dispatches to, followed through imports: capability `ui/`
+ * components (and theirs), the shared `app/ui/` parts and the intent modules (`*intents*.server.ts`).
+ * A route's forms mostly live there (ARCHITECTURE: thin routes), so reading the route alone misses them.
+ */
+function sourcesOf(routeId: string): { file: string; text: string; dispatches: boolean }[] {
+  const resolve = (spec: string, from: string): string | null => {
+    const base = spec.startsWith("~/")
+      ? path.join(APP, spec.slice(2))
+      : spec.startsWith(".")
+        ? path.resolve(path.dirname(from), spec)
+        : null;
+    if (!base) return null;
+    for (const ext of ["", ".tsx", ".ts"]) {
+      if (fs.existsSync(base + ext) && fs.statSync(base + ext).isFile()) return base + ext;
+    }
+    return null;
+  };
+  const route = path.join(APP, `${routeId}.tsx`);
+  const seen = new Map<string, string>([[route, fs.readFileSync(route, "utf8")]]);
+  const queue = [route];
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const m of seen.get(from)!.matchAll(/from "([^"]+)"/g)) {
+      const file = resolve(m[1], from);
+      if (!file || seen.has(file) || !/[/\\]ui[/\\]|intents[^/\\]*\.server\.ts$/.test(file)) continue;
+      seen.set(file, fs.readFileSync(file, "utf8"));
+      queue.push(file);
+    }
+  }
+  return [...seen].map(([file, text]) => ({
+    file,
+    text,
+    // Only the route and intent modules switch on the intent; a `case` in a component is something else.
+    dispatches: file === route || /intents[^/\\]*\.server\.ts$/.test(file),
+  }));
+}
+
+const MAX_FIELDS = 40;
+
+/**
+ * Each intent with the field names to send it: those of the files that name the intent (a form
+ * component and its fields) and of the form components that name none (they take the intent as a
+ * prop), else every field found. Fields come from inputs (name="…"), IntentButton
+ * fields={{ … }} and form.get("…"); intents from `case "…"` in dispatchers and from intent="…",
+ * intent: "…" and name="intent" value="…" anywhere.
+ */
+function formsOf(routeId: string): { intent: string; fields: string[] }[] {
+  const all = new Set<string>();
+  const unnamed = new Set<string>();
+  const byIntent = new Map<string, Set<string>>([["", new Set()]]);
+  for (const { text, dispatches } of sourcesOf(routeId)) {
+    const fields = new Set<string>();
+    for (const m of text.matchAll(/name="([A-Za-z_][\w.[\]-]*)"/g)) fields.add(m[1]);
+    for (const m of text.matchAll(/\.get(?:All)?\("([A-Za-z_][\w.-]*)"\)/g)) fields.add(m[1]);
+    for (const m of text.matchAll(/fields=\{\{([^}]*)\}\}/g)) {
+      for (const k of m[1].matchAll(/([A-Za-z_]\w*)\s*:/g)) fields.add(k[1]);
+    }
+    fields.delete("intent");
+    const intents = new Set<string>();
+    if (dispatches) for (const m of text.matchAll(/case "([a-z][\w-]*)"/g)) intents.add(m[1]);
+    for (const m of text.matchAll(/\bintent(?:="|: ")([a-z][\w-]*)"/g)) intents.add(m[1]);
+    for (const m of text.matchAll(/name="intent"\s+value="([\w-]+)"/g)) intents.add(m[1]);
+    for (const m of text.matchAll(/value="([\w-]+)"\s+name="intent"/g)) intents.add(m[1]);
+    for (const f of fields) all.add(f);
+    if (!intents.size) for (const f of fields) unnamed.add(f);
+    for (const intent of intents) {
+      const set = byIntent.get(intent) ?? new Set<string>();
+      for (const f of fields) set.add(f);
+      byIntent.set(intent, set);
+    }
+  }
+  return [...byIntent].map(([intent, fields]) => {
+    const chosen = intent ? new Set([...fields, ...unnamed]) : all;
+    return { intent, fields: [...(chosen.size ? chosen : all)].slice(0, MAX_FIELDS) };
+  });
 }
 
 function valuePayloads(fields: string[], intent: string): Payload[] {
@@ -358,6 +425,16 @@ function cookieFor(routeId: string): string | null {
   return adminCookie();
 }
 
+const CONCURRENCY = 4;
+
+async function inParallel<T>(items: T[], width: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
+
 // Routes that sign in or count failed attempts run last, so their rate limits cannot spoil the others.
 const LAST = /routes\/(login|signup|invite|logout|forgot|reset|two-factor)/;
 
@@ -375,27 +452,27 @@ describe("fuzz: every action in the route manifest", () => {
     let sent = 0;
     for (const route of actions) {
       const url = urlOf(route, byId);
-      const source = fs.readFileSync(path.resolve(__dirname, "../../app", `${route.id}.tsx`), "utf8");
-      const { fields, intents } = fieldsOf(source);
+      const forms = formsOf(route.id);
       const own = cookieFor(route.id);
       const visitors = own ? [own, null] : [null];
       for (const cookie of visitors) {
         const auth: Record<string, string> = cookie ? { Cookie: cookie } : {};
-        const values = intents.flatMap((intent) => valuePayloads(fields, intent));
+        const values = forms.flatMap((f) => valuePayloads(f.fields, f.intent));
         // Anonymous visitors stop at the guard: the body kinds are enough there.
         const payloads =
           cookie === null && visitors[0] !== null ? BODY_PAYLOADS : [...BODY_PAYLOADS, ...values];
-        for (const p of payloads) {
-          // Remix single-fetch posts to <path>.data; its error path differs, so the body kinds go there too.
-          const targets = BODY_PAYLOADS.includes(p) ? [url, dataUrl(url)] : [url];
-          for (const target of targets) {
-            const answer = await send("POST", target, { ...auth, ...p.headers }, p.body);
-            sent++;
-            if (answer.status >= 500 || answer.status === 0) {
-              failures.push(`${answer.status} POST ${target} [${p.kind}] ${answer.error ?? ""}`);
-            }
+        // Remix single-fetch posts to <path>.data; its error path differs, so the body kinds go there too.
+        const jobs = payloads.flatMap((p) =>
+          (BODY_PAYLOADS.includes(p) ? [url, dataUrl(url)] : [url]).map((target) => ({ p, target })),
+        );
+        // A few at a time (as a probe sends them): the server must cope, and the run stays short.
+        await inParallel(jobs, CONCURRENCY, async ({ p, target }) => {
+          const answer = await send("POST", target, { ...auth, ...p.headers }, p.body);
+          sent++;
+          if (answer.status >= 500 || answer.status === 0) {
+            failures.push(`${answer.status} POST ${target} [${p.kind}] ${answer.error ?? ""}`);
           }
-        }
+        });
         const oversized = await send(
           "POST",
           url,
