@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { systemCtx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
@@ -510,11 +510,18 @@ function findingSummary(
   const closedInPeriod = and(gte(closedOn, period.start), lte(closedOn, period.end));
   const openAtEnd = or(isNull(closedOn), sql`${closedOn} > ${period.end}`);
   const grave = and(raised, inArray(findings.grade, [...RED_FLAG_GRADES]));
-  const actionFor = and(
+  // The action raised for a finding by the period end, looked up per grave finding through tasks_source
+  // (org, source type, source ref). A join let the planner drive from all 50k actions instead (~150 ms).
+  const actionRaised = and(
     eq(remediationTasks.organizationId, organizationId),
     eq(remediationTasks.sourceType, "finding"),
-    eq(remediationTasks.sourceRef, findings.id),
     lte(remediationTasks.createdAt, to),
+  );
+  const withAction = exists(
+    tx
+      .select({ one: sql`1` })
+      .from(remediationTasks)
+      .where(and(actionRaised, eq(remediationTasks.sourceRef, findings.id))),
   );
   const scope = and(eq(findings.organizationId, organizationId), lte(audits.auditDate, period.end));
   const joined = and(eq(audits.id, findings.auditId), eq(audits.organizationId, organizationId));
@@ -542,8 +549,7 @@ function findingSummary(
       .select({ count: sql<number>`count(*)` })
       .from(findings)
       .innerJoin(audits, joined)
-      .innerJoin(remediationTasks, actionFor)
-      .where(and(scope, grave))
+      .where(and(scope, grave, withAction))
       .get()?.count,
   );
   const records = (where: SQL | undefined, date: SQL<string | null> | typeof audits.auditDate, by = date) =>
@@ -555,6 +561,29 @@ function findingSummary(
       .orderBy(asc(by), asc(findings.id))
       .limit(limit)
       .values() as [string, string][];
+  // The actions of the first grave findings, in those findings' order.
+  const actionsOf = (graveFindings: [string, string][]): [string, string][] => {
+    if (graveFindings.length === 0) return [];
+    const rows = tx
+      .select({
+        ref: remediationTasks.sourceRef,
+        id: remediationTasks.id,
+        day: dayOf(remediationTasks.createdAt),
+      })
+      .from(remediationTasks)
+      .where(
+        and(
+          actionRaised,
+          inArray(
+            remediationTasks.sourceRef,
+            graveFindings.map(([id]) => id),
+          ),
+        ),
+      )
+      .all();
+    const byRef = new Map(rows.map((r) => [r.ref, [r.id, r.day!] as [string, string]]));
+    return graveFindings.map(([id]) => byRef.get(id)!);
+  };
   const sum = (
     pick: (g: FindingSummary["groups"][number]) => number,
     only = (_: FindingSummary["groups"][number]) => true,
@@ -595,15 +624,7 @@ function findingSummary(
       ),
       graveActions: first(
         "action",
-        tx
-          .select({ id: remediationTasks.id, day: dayOf(remediationTasks.createdAt) })
-          .from(findings)
-          .innerJoin(audits, joined)
-          .innerJoin(remediationTasks, actionFor)
-          .where(and(scope, grave))
-          .orderBy(asc(audits.auditDate), asc(findings.id))
-          .limit(limit)
-          .values() as [string, string][],
+        actionsOf(records(and(grave, withAction), audits.auditDate)),
         graveWithAction,
       ),
       flagged: first(
