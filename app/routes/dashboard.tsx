@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { GRADE_LABELS } from "~/audits/catalogue";
 import { getDashboard } from "~/dashboard/dashboard.server";
 import { EngagementList } from "~/dashboard/ui/EngagementList";
 import { RiskMatrix } from "~/dashboard/ui/RiskMatrix";
+import { Stat } from "~/dashboard/ui/Stat";
 import { requireMember } from "~/orgs/guard.server";
+import { STATUS_LABELS } from "~/questionnaires/status";
 import { remedyTotals } from "~/remediation/remedies.server";
 import { RemedyTotalsCard } from "~/remediation/ui/RemedyTotalsCard";
 import { engagementList, riskMatrix } from "~/risk/portfolio.server";
@@ -23,23 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     engagement: engagementList(member.ctx),
   };
 }
-
-const STATUS_LABELS: Record<string, string> = {
-  sent: "Sent",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  returned: "Returned",
-  accepted: "Accepted",
-  revoked: "Revoked",
-};
-
-const GRADE_LABELS: Record<string, string> = {
-  zero_tolerance: "Zero tolerance",
-  critical: "Critical",
-  major: "Major",
-  minor: "Minor",
-  observation: "Observation",
-};
 
 export default function Dashboard() {
   const { organization, dashboard: d, remedies, matrix, engagement } = useLoaderData<typeof loader>();
@@ -165,29 +151,5 @@ export default function Dashboard() {
         <RemedyTotalsCard totals={remedies} />
       </div>
     </>
-  );
-}
-
-function Stat({
-  label,
-  value,
-  note,
-  to,
-  tone,
-}: {
-  label: string;
-  value: number | string;
-  note?: string;
-  to: string;
-  tone?: "red";
-}) {
-  return (
-    <Link to={to} className="card block p-4 transition hover:border-brand-500">
-      <div className="text-sm text-slate-500">{label}</div>
-      <div className={`mt-1 text-2xl font-semibold ${tone === "red" ? "text-red-700" : "text-slate-900"}`}>
-        {value}
-      </div>
-      {note ? <div className="mt-1 text-xs font-medium text-red-600">{note}</div> : null}
-    </Link>
   );
 }

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FINDING_GRADES, GRADE_LABELS } from "~/audits/catalogue";
 import { GradeBadge } from "~/audits/GradeBadge";
+import { FilterSelect } from "~/ui/FilterSelect";
 import { EmptyState } from "~/ui/layout";
 import type { FindingGrade } from "~db/schema/audits.constants";
 import { ACTION_STATES, type ActionState } from "~db/schema/remediation.constants";
@@ -51,59 +52,38 @@ export function BoardFilters({
       className="card mb-4 grid gap-3 p-4 sm:grid-cols-3 lg:grid-cols-6"
       aria-label="Filter actions"
     >
-      <div>
-        <label htmlFor="b-state" className="label">
-          Status
-        </label>
-        <select id="b-state" name="state" className="input" defaultValue={filter.state ?? "unresolved"}>
-          <option value="unresolved">Unresolved ({counts.unresolved ?? 0})</option>
-          <option value="all">All ({counts.all ?? 0})</option>
-          {ACTION_STATES.map((s) => (
-            <option key={s} value={s}>
-              {STATE_LABELS[s]} ({counts[s] ?? 0})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="b-grade" className="label">
-          Grade
-        </label>
-        <select id="b-grade" name="grade" className="input" defaultValue={filter.grade ?? ""}>
-          <option value="">Any grade</option>
-          {FINDING_GRADES.map((g) => (
-            <option key={g} value={g}>
-              {GRADE_LABELS[g]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="b-supplier" className="label">
-          Supplier
-        </label>
-        <select id="b-supplier" name="supplierId" className="input" defaultValue={filter.supplierId ?? ""}>
-          <option value="">Any supplier</option>
-          {suppliers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="b-owner" className="label">
-          Owner
-        </label>
-        <select id="b-owner" name="owner" className="input" defaultValue={filter.owner ?? ""}>
-          <option value="">Anyone</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="state"
+        label="Status"
+        value={filter.state ?? "unresolved"}
+        anyLabel={null}
+        options={[
+          { value: "unresolved", label: `Unresolved (${counts.unresolved ?? 0})` },
+          { value: "all", label: `All (${counts.all ?? 0})` },
+          ...ACTION_STATES.map((s) => ({ value: s, label: `${STATE_LABELS[s]} (${counts[s] ?? 0})` })),
+        ]}
+      />
+      <FilterSelect
+        name="grade"
+        label="Grade"
+        value={filter.grade}
+        anyLabel="Any grade"
+        options={FINDING_GRADES.map((g) => ({ value: g, label: GRADE_LABELS[g] }))}
+      />
+      <FilterSelect
+        name="supplierId"
+        label="Supplier"
+        value={filter.supplierId}
+        anyLabel="Any supplier"
+        options={suppliers.map((s) => ({ value: s.id, label: s.name }))}
+      />
+      <FilterSelect
+        name="owner"
+        label="Owner"
+        value={filter.owner}
+        anyLabel="Anyone"
+        options={owners.map((o) => ({ value: o.id, label: o.name }))}
+      />
       <div className="flex items-end gap-2">
         <input
           id="b-overdue"

@@ -2,13 +2,10 @@ import { sectorsBySection } from "../sectors";
 
 const SECTION_GROUPS = sectorsBySection();
 
-/** Sectors grouped by their ISIC section, for a select. */
-export function SectorOptions() {
+/** The sectors as optgroups by their ISIC section (for the profile's select and the list's filter). */
+export function SectorGroups() {
   return (
     <>
-      <option value="" disabled>
-        Choose a sector…
-      </option>
       {SECTION_GROUPS.map((g) => (
         <optgroup key={g.section} label={`${g.section} · ${g.title}`}>
           {g.sectors.map((s) => (
@@ -18,6 +15,18 @@ export function SectorOptions() {
           ))}
         </optgroup>
       ))}
+    </>
+  );
+}
+
+/** Sectors grouped by their ISIC section, for a select that needs a choice. */
+export function SectorOptions() {
+  return (
+    <>
+      <option value="" disabled>
+        Choose a sector…
+      </option>
+      <SectorGroups />
     </>
   );
 }

@@ -2,11 +2,10 @@ import { Form, Link } from "@remix-run/react";
 import { COVERAGE_TEXT } from "~/risk/ui/CoverageBadge";
 import { STATUS_LABELS } from "~/suppliers/list-options";
 import type { SupplierFilter } from "~/suppliers/list.server";
-import { sectorsBySection } from "~/suppliers/sectors";
-import { FilterSelect } from "~/ui/FilterSelect";
+import { FilterSelect, FilterText } from "~/ui/FilterSelect";
 import { RISK_COVERAGE, RISK_LEVELS, SUPPLIER_STATUSES } from "~db/schema/suppliers.constants";
+import { SectorGroups } from "./SectorOptions";
 
-const SECTION_GROUPS = sectorsBySection();
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
 const LEVEL_OPTIONS = RISK_LEVELS.map((l) => ({ value: l, label: cap(l) }));
 
@@ -35,15 +34,11 @@ export function SupplierFilters({
       <input type="hidden" name="dir" value={dir} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <div className="sm:col-span-2">
-          <label htmlFor="q" className="label">
-            Search name, trade name or reference
-          </label>
-          <input
-            id="q"
+          <FilterText
             name="q"
             type="search"
-            className="input"
-            defaultValue={filter.q ?? ""}
+            label="Search name, trade name or reference"
+            value={filter.q}
             placeholder="e.g. Saigon or V-10023"
           />
         </div>
@@ -55,15 +50,7 @@ export function SupplierFilters({
           options={countryOptions.map((c) => ({ value: c.code, label: c.name }))}
         />
         <FilterSelect name="sector" label="Sector" value={filter.sector} anyLabel="All sectors">
-          {SECTION_GROUPS.map((g) => (
-            <optgroup key={g.section} label={`${g.section} · ${g.title}`}>
-              {g.sectors.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <SectorGroups />
         </FilterSelect>
         <FilterSelect
           name="tier"
@@ -131,12 +118,7 @@ export function SupplierFilters({
             ))}
           </datalist>
         </div>
-        <div>
-          <label htmlFor="tag" className="label">
-            Tag
-          </label>
-          <input id="tag" name="tag" className="input" defaultValue={filter.tag ?? ""} />
-        </div>
+        <FilterText name="tag" label="Tag" value={filter.tag} />
         <div className="flex items-end gap-2">
           <button type="submit" className="btn-secondary">
             Filter

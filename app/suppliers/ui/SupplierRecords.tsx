@@ -1,23 +1,11 @@
 import { Link } from "@remix-run/react";
+import { formatBytes } from "~/evidence/file-types";
+import { STATUS_LABELS } from "~/questionnaires/status";
 import { Badge, Card, EmptyState } from "~/ui/layout";
+import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import type { SupplierPageData } from "./types";
 
-const QUESTIONNAIRE_STATUS_LABELS: Record<string, string> = {
-  sent: "Sent",
-  in_progress: "In progress",
-  submitted: "Submitted",
-  accepted: "Accepted",
-  returned: "Returned",
-  revoked: "Revoked",
-};
-
 const dateOnly = (iso: string) => iso.slice(0, 10);
-const formatBytes = (n: number) =>
-  n < 1024
-    ? `${n} B`
-    : n < 1024 * 1024
-      ? `${(n / 1024).toFixed(0)} KB`
-      : `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function ContactsCard({ d }: { d: SupplierPageData }) {
   const s = d.supplier;
@@ -173,7 +161,7 @@ export function QuestionnairesCard({ d }: { d: SupplierPageData }) {
                       : "blue"
                 }
               >
-                {QUESTIONNAIRE_STATUS_LABELS[q.status] ?? q.status}
+                {STATUS_LABELS[q.status as AssignmentStatus] ?? q.status}
               </Badge>
             </li>
           ))}
