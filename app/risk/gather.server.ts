@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { expiredEvidenceBySupplier } from "~/evidence/expired.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
@@ -198,15 +199,16 @@ export function actionsOf(tx: DbOrTx, ctx: Ctx, supplierId: string): RiskInputs[
 }
 
 /**
- * Evidence with an expiry date. Evidence files carry no expiry date yet, so nothing can have expired; the
- * model already scores expired evidence (coverage lines), and this is the one place to read it from.
+ * Expired evidence (current versions past their last valid day), read through the evidence capability's
+ * own rule (`expiredEvidenceBySupplier`) so the per-supplier and organisation-wide paths agree.
  */
-export function expiringEvidenceOf(
-  _tx: DbOrTx,
-  _organizationId: string,
-  _supplierId: string,
+export function expiredEvidenceOf(
+  tx: DbOrTx,
+  organizationId: string,
+  supplierId: string,
+  asOf: Date,
 ): RiskInputs["evidence"] {
-  return [];
+  return expiredEvidenceBySupplier(tx, organizationId, asOf, { ids: [supplierId] }).get(supplierId) ?? [];
 }
 
 export function sitesOf(tx: DbOrTx, organizationId: string, supplierId: string): SiteFacts[] {
@@ -253,6 +255,6 @@ export function gatherRiskInputs(
     audits: auditsOf(tx, org, supplierId),
     findings: openFindingsOf(tx, org, supplierId),
     actions: actionsOf(tx, ctx, supplierId),
-    evidence: expiringEvidenceOf(tx, org, supplierId),
+    evidence: expiredEvidenceOf(tx, org, supplierId, nowOf(ctx)),
   };
 }

@@ -345,6 +345,30 @@ describe("coverage", () => {
     const r = scoreRisk(inputs({ ...assessed, evidence: ev }));
     expect(sumOf(r.coverage.lines)).toBe(COVERAGE_POINTS.expiredEvidenceCap);
   });
+
+  it.each([
+    [1, "1 evidence document expired: f1.pdf (valid until 2026-01-01)", 3],
+    [2, "2 evidence documents expired: f1.pdf (valid until 2026-01-01), f2.pdf (valid until 2026-01-01)", 6],
+    [4, "4 evidence documents expired: f1.pdf", 9],
+  ])("%i expired file(s) → one line naming them, %s", (n, text, points) => {
+    const ev = Array.from({ length: n }, (_, k) => ({
+      id: `e${k}`,
+      fileName: `f${k + 1}.pdf`,
+      expiresOn: "2026-01-01",
+    }));
+    const lines = scoreRisk(inputs({ ...assessed, evidence: ev })).coverage.lines;
+    expect(lines).toHaveLength(1);
+    expect(lines[0].factor.startsWith(text)).toBe(true);
+    expect(lines[0].factor.endsWith("(capped at 9)")).toBe(n > 3);
+    expect(lines[0].points).toBe(points);
+  });
+
+  it("a file on its last valid day has not expired", () => {
+    const ev = [{ id: "e", fileName: "permit.pdf", expiresOn: "2026-12-01" }];
+    const r = scoreRisk(inputs({ ...assessed, evidence: ev }));
+    expect(r.coverage.lines).toEqual([]);
+    expect(r.coverage.state).toBe("assessed");
+  });
 });
 
 describe("residual risk", () => {

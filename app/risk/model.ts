@@ -607,19 +607,20 @@ function coverageOf(i: RiskInputs): {
       source: latest ? `${latest.scheme} audit of ${latest.date}` : "Audits",
     });
   }
+  // Expired evidence: one line naming every file (current versions only), points per file up to a cap.
   const expired = i.evidence.filter((e) => e.expiresOn < i.asOf);
-  let evidencePoints = 0;
-  for (const e of expired) {
-    const pts = Math.min(
-      COVERAGE_POINTS.expiredEvidence,
-      COVERAGE_POINTS.expiredEvidenceCap - evidencePoints,
-    );
-    evidencePoints += pts;
+  if (expired.length) {
+    const want = expired.length * COVERAGE_POINTS.expiredEvidence;
+    const pts = Math.min(want, COVERAGE_POINTS.expiredEvidenceCap);
+    const n = expired.length;
     lines.push({
       part: "coverage",
-      factor: `Expired evidence: ${e.fileName} (expired ${e.expiresOn})`,
+      factor:
+        `${n} evidence document${n === 1 ? "" : "s"} expired: ` +
+        expired.map((e) => `${e.fileName} (valid until ${e.expiresOn})`).join(", ") +
+        (pts < want ? ` (capped at ${COVERAGE_POINTS.expiredEvidenceCap})` : ""),
       points: pts,
-      source: "Evidence files",
+      source: `Evidence files: ${COVERAGE_POINTS.expiredEvidence} points per expired document, at most ${COVERAGE_POINTS.expiredEvidenceCap}`,
     });
   }
   const state: RiskCoverage =

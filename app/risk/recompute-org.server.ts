@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import { and, count, desc, eq } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
+import { expiredEvidenceBySupplier } from "~/evidence/expired.server";
 import { nowOf, systemCtx, type Ctx } from "~/infra/context";
 import { db, writeTx, type DB, type DbOrTx } from "~/infra/db.server";
 import { overdueKind, RESOLVED } from "~/remediation/deadlines";
@@ -119,13 +120,14 @@ export type ChunkResult = { lastId: string | null; processed: number; changed: n
  * new assessment is stored only where the result changed, with a note saying what changed.
  */
 export function recomputeChunk(
-  client: Database.Database,
+  database: DB,
   ctx: Ctx,
   afterId: string,
   limit: number,
   reason: string,
   settings: RiskInputs["settings"],
 ): ChunkResult {
+  const client = database.$client;
   const st = statements(client);
   const org = ctx.organizationId;
   const rows = st.suppliers.all({ org, after: afterId, limit }) as SupplierRow[];
@@ -167,6 +169,7 @@ export function recomputeChunk(
   const ref = referenceData();
   const now = nowOf(ctx);
   const asOf = isoDate(now);
+  const evidenceBy = expiredEvidenceBySupplier(database, org, now, p);
   let changed = 0;
   for (const s of rows) {
     const siteFacts: SiteFacts[] = (sitesBy.get(s.id) ?? []).map((x) => ({
@@ -223,7 +226,7 @@ export function recomputeChunk(
           ];
         return [];
       }),
-      evidence: [],
+      evidence: evidenceBy.get(s.id) ?? [],
     };
     const r = scoreRisk(inputs);
     if (
@@ -282,7 +285,7 @@ export function recomputeOrgNow(
     let processed = 0;
     let changed = 0;
     for (;;) {
-      const r = recomputeChunk(database.$client, ctx, after, chunk, reason, settings);
+      const r = recomputeChunk(database, ctx, after, chunk, reason, settings);
       if (!r.lastId) break;
       processed += r.processed;
       changed += r.changed;
@@ -411,7 +414,7 @@ export const riskJobHandlers: JobHandlers = {
     let after = job.cursor ?? "";
     for (;;) {
       const r = writeTx((tx) => {
-        const res = recomputeChunk(database.$client, ctx, after, RECOMPUTE_CHUNK, job.reason, settings);
+        const res = recomputeChunk(database, ctx, after, RECOMPUTE_CHUNK, job.reason, settings);
         if (res.lastId) {
           database.$client
             .prepare(
