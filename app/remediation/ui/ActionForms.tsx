@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT } from "~/evidence/file-types";
-import { Field, FieldError, FormError } from "~/ui/form";
+import { Field, FieldError, fieldBinder, FormError, Select, TextArea } from "~/ui/form";
 import { Card } from "~/ui/layout";
 import type { ActionEvent } from "~db/schema/remediation.constants";
 import { METHOD_LABELS } from "./ActionSummary";
@@ -17,14 +17,13 @@ const val = (f: Failure | undefined, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-function TextArea({
+/** A textarea of one of these forms, filled and marked from its failure (3 rows unless told). */
+function FailureTextArea({
   name,
-  label,
   failure,
-  hint,
-  rows = 3,
-  placeholder,
   idPrefix = "f",
+  rows = 3,
+  ...rest
 }: {
   name: string;
   label: string;
@@ -35,31 +34,8 @@ function TextArea({
   /** Unique per form when a page repeats it (one per action). */
   idPrefix?: string;
 }) {
-  const id = `${idPrefix}-${name}`;
-  const error = failure?.fieldErrors[name];
-  return (
-    <div>
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={rows}
-        className="input"
-        defaultValue={val(failure, name)}
-        placeholder={placeholder}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-      />
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
+  const bind = fieldBinder(failure?.values, failure?.fieldErrors, idPrefix);
+  return <TextArea {...bind(name)} rows={rows} {...rest} />;
 }
 
 export type PlanLabels = {
@@ -96,30 +72,32 @@ export function PlanForm({
   actionId?: string;
 }) {
   const p = actionId ? `p-${actionId}` : "f";
+  const bind = fieldBinder(failure?.values, failure?.fieldErrors, p);
   return (
     <Form method="post" className="space-y-4" noValidate>
       <input type="hidden" name="intent" value="submit_plan" />
       {actionId ? <input type="hidden" name="actionId" value={actionId} /> : null}
       <FormError error={failure?.formError} />
-      <TextArea idPrefix={p} name="rootCause" label={labels.rootCause} failure={failure} />
-      <TextArea idPrefix={p} name="correctiveAction" label={labels.correctiveAction} failure={failure} />
-      <TextArea idPrefix={p} name="preventiveAction" label={labels.preventiveAction} failure={failure} />
+      <FailureTextArea idPrefix={p} name="rootCause" label={labels.rootCause} failure={failure} />
+      <FailureTextArea
+        idPrefix={p}
+        name="correctiveAction"
+        label={labels.correctiveAction}
+        failure={failure}
+      />
+      <FailureTextArea
+        idPrefix={p}
+        name="preventiveAction"
+        label={labels.preventiveAction}
+        failure={failure}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={labels.planTargetDate} type="date" {...bind("planTargetDate")} />
         <Field
-          id={`${p}-planTargetDate`}
-          label={labels.planTargetDate}
-          name="planTargetDate"
-          type="date"
-          defaultValue={val(failure, "planTargetDate")}
-          error={failure?.fieldErrors.planTargetDate}
-        />
-        <Field
-          id={`${p}-supplierOwner`}
           label={labels.supplierOwner}
-          name="supplierOwner"
           maxLength={200}
-          defaultValue={val(failure, "supplierOwner") || (defaults?.supplierOwner ?? "")}
-          error={failure?.fieldErrors.supplierOwner}
+          {...bind("supplierOwner")}
+          defaultValue={bind("supplierOwner").defaultValue || (defaults?.supplierOwner ?? "")}
         />
       </div>
       <button type="submit" className="btn-primary" disabled={busy}>
@@ -153,7 +131,7 @@ export function CommentForm({
     <Form method="post" className="space-y-3" noValidate>
       <input type="hidden" name="intent" value={intent} />
       <FormError error={failure?.formError} />
-      <TextArea idPrefix={intent} name={name} label={label} failure={failure} hint={hint} rows={2} />
+      <FailureTextArea idPrefix={intent} name={name} label={label} failure={failure} hint={hint} rows={2} />
       <button type="submit" className={danger ? "btn-secondary text-red-700" : "btn-primary"} disabled={busy}>
         {button}
       </button>
@@ -189,26 +167,18 @@ export function VerifyForm({
         ))}
         <FieldError error={failure?.fieldErrors.method} />
       </fieldset>
-      <div>
-        <label htmlFor="f-followUpAuditId" className="label">
-          Follow-up audit (for a follow-up audit)
-        </label>
-        <select
-          id="f-followUpAuditId"
-          name="followUpAuditId"
-          className="input"
-          defaultValue={val(failure, "followUpAuditId")}
-        >
-          <option value="">—</option>
-          {audits.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.scheme} audit of {a.auditDate}
-            </option>
-          ))}
-        </select>
-        <FieldError error={failure?.fieldErrors.followUpAuditId} />
-      </div>
-      <TextArea
+      <Select
+        label="Follow-up audit (for a follow-up audit)"
+        {...fieldBinder(failure?.values, failure?.fieldErrors)("followUpAuditId")}
+      >
+        <option value="">—</option>
+        {audits.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.scheme} audit of {a.auditDate}
+          </option>
+        ))}
+      </Select>
+      <FailureTextArea
         idPrefix="verify"
         name="note"
         label="What was checked"
@@ -288,25 +258,14 @@ export function OwnerForm({
   return (
     <Form method="post" className="flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="intent" value="owner" />
-      <div>
-        <label htmlFor="f-buyerOwnerUserId" className="label">
-          Owner on our side
-        </label>
-        <select
-          id="f-buyerOwnerUserId"
-          name="buyerOwnerUserId"
-          className="input"
-          defaultValue={current ?? ""}
-        >
-          <option value="">Nobody yet</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <FieldError error={failure?.fieldErrors.buyerOwnerUserId} />
-      </div>
+      <Select
+        label="Owner on our side"
+        name="buyerOwnerUserId"
+        defaultValue={current ?? ""}
+        error={failure?.fieldErrors.buyerOwnerUserId}
+      >
+        <OwnerOptions owners={owners} empty="Nobody yet" />
+      </Select>
       <button type="submit" className="btn-secondary" disabled={busy}>
         Save owner
       </button>
@@ -462,29 +421,27 @@ export function EscalateForm({
         </label>
         <FieldError error={failure?.fieldErrors.kind} />
       </fieldset>
-      <TextArea idPrefix="escalate" name="comment" label="Reason" failure={failure} rows={2} />
-      <div>
-        <label htmlFor="f-approverUserId" className="label">
-          Approved by
-        </label>
-        <select
-          id="f-approverUserId"
-          name="approverUserId"
-          className="input"
-          defaultValue={val(failure, "approverUserId")}
-        >
-          <option value="">Choose…</option>
-          {owners.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <FieldError error={failure?.fieldErrors.approverUserId} />
-      </div>
+      <FailureTextArea idPrefix="escalate" name="comment" label="Reason" failure={failure} rows={2} />
+      <Select label="Approved by" {...fieldBinder(failure?.values, failure?.fieldErrors)("approverUserId")}>
+        <OwnerOptions owners={owners} empty="Choose…" />
+      </Select>
       <button type="submit" className="btn-secondary text-red-700" disabled={busy}>
         Escalate
       </button>
     </Form>
+  );
+}
+
+/** The organisation's members as options, after an empty choice. */
+function OwnerOptions({ owners, empty }: { owners: { id: string; name: string }[]; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {owners.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.name}
+        </option>
+      ))}
+    </>
   );
 }
