@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { verifyAuditChain } from "~/audit-log/audit-log.server";
 import { db, writeTx } from "~/infra/db.server";
 import { runDueJobs } from "~/scheduler/scheduler.server";
-import { riskJobs, riskSettings, suppliers } from "~db/schema";
+import { auditLog, riskAssessments, riskJobs, riskSettings, suppliers } from "~db/schema";
 import { createOrg, insertSupplier } from "../../test/factories";
 import {
   enqueueStaleOrganisations,
@@ -14,6 +15,15 @@ import {
 import { parseTipFullCsv } from "./reference";
 import { referenceData, setReferenceData } from "./reference.server";
 import { recomputeSupplierRisk, riskHistory } from "./risk.server";
+
+const summaries = (organizationId: string) =>
+  db()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.organizationId, organizationId), eq(auditLog.action, "risk.recompute_done")))
+    .orderBy(auditLog.seq)
+    .all()
+    .map((r) => ({ ...r, details: JSON.parse(r.details ?? "null") as unknown }));
 
 describe("organisation-wide recompute", () => {
   it("gives the same scores as the per-supplier recompute", async () => {
@@ -29,6 +39,40 @@ describe("organisation-wide recompute", () => {
     expect(after.map((s) => [s.inherentScore, s.residualScore, s.riskScore, s.coverage])).toEqual(
       before.map((s) => [s.inherentScore, s.residualScore, s.riskScore, s.coverage]),
     );
+    // Even a recompute that changed nothing leaves one summary row saying so.
+    const [row, ...more] = summaries(org.id);
+    expect(more).toEqual([]);
+    expect(row).toMatchObject({ actorType: "user", actorId: org.members.admin.userId, entityId: org.id });
+    expect(row.details).toEqual({
+      reason: "check",
+      requestedBy: "admin user",
+      processed: 2,
+      changed: 0,
+      exposureUpdated: 0,
+    });
+  });
+
+  it("writes one summary audit row with the counts, committed with the scores or not at all", async () => {
+    const org = await createOrg();
+    const ctx = org.members.admin.ctx;
+    const gin = insertSupplier(org.id, { country: "TM", goods: ["Cotton"], sector: "Agriculture" });
+    const buyer = insertSupplier(org.id, { country: "DE", sector: "Logistics" });
+    insertSupplier(org.id, { country: "TM", goods: ["Cotton"], parentId: buyer.id });
+    const r = recomputeOrgNow(db(), ctx, "first scores", 1);
+    expect(r).toEqual({ processed: 3, changed: 3 });
+    expect(summaries(org.id).map((a) => a.details)).toEqual([
+      { reason: "first scores", requestedBy: "admin user", processed: 3, changed: 3, exposureUpdated: 1 },
+    ]);
+    expect(verifyAuditChain(db(), org.id).ok).toBe(true);
+
+    // A supplier row the model cannot read fails the recompute: no scores, no assessments, no summary.
+    db().$client.prepare("update suppliers set goods = '{' where id = ?").run(gin.id);
+    const assessments = () =>
+      db().select().from(riskAssessments).where(eq(riskAssessments.organizationId, org.id)).all().length;
+    const before = assessments();
+    expect(() => recomputeOrgNow(db(), ctx, "broken", 1)).toThrow();
+    expect(assessments()).toBe(before);
+    expect(summaries(org.id)).toHaveLength(1);
   });
 
   it("a new reference edition queues a background job that rescores with progress and says why", async () => {
@@ -63,6 +107,16 @@ describe("organisation-wide recompute", () => {
       expect(riskHistory(db(), ctx, de.id)).toHaveLength(1); // unchanged: no new assessment
       const fp = db().select().from(riskSettings).where(eq(riskSettings.organizationId, org.id)).get()!;
       expect(fp.appliedFingerprint).toBe(riskFingerprint());
+      const last = summaries(org.id).at(-1)!;
+      expect(last).toMatchObject({ actorType: "system", actorLabel: "risk recompute" });
+      expect(last.details).toEqual({
+        riskJobId: job.id,
+        reason: job.reason,
+        requestedBy: "risk model",
+        processed: 2,
+        changed: 1,
+        exposureUpdated: 0,
+      });
     } finally {
       setReferenceData(original);
     }
