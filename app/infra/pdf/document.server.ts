@@ -64,6 +64,7 @@ export class PdfDocumentBuilder {
   private page!: PDFPage;
   private y = 0;
   private readonly widthCache = new Map<string, number>();
+  private readonly pageFonts = new WeakMap<PDFPage, PDFFont>();
 
   private constructor(
     readonly doc: PDFDocument,
@@ -425,11 +426,16 @@ export class PdfDocumentBuilder {
     let advance = 0;
     for (const run of this.runs(text, face)) {
       const font = set.fonts[run.fontIndex];
+      // pdf-lib's drawText({ font }) adds two new entries to the page's font resources on every call
+      // (thousands per statement, each serialised); set the page's font only when it changes instead.
+      if (this.pageFonts.get(page) !== font) {
+        page.setFont(font);
+        this.pageFonts.set(page, font);
+      }
       page.drawText(run.text, {
         x: x + Math.cos(angle) * advance,
         y: y + Math.sin(angle) * advance,
         size,
-        font,
         color,
         rotate: extra.rotate ? degrees(extra.rotate) : undefined,
         opacity: extra.opacity,
