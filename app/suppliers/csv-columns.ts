@@ -64,8 +64,12 @@ export const SITE_CSV_COLUMNS = [
   "migrant_workers_pct",
   /** 0–100 */
   "agency_workers_pct",
-  /** "yes" / "no" / empty */
+  /** "yes" / "no" / empty: employer-provided housing */
   "dormitories",
+  /** "yes" / "no" / empty */
+  "seasonal_work",
+  /** "yes" / "no": the site is in, or sources from, Xinjiang */
+  "xinjiang_nexus",
 ] as const;
 export type SiteCsvColumn = (typeof SITE_CSV_COLUMNS)[number];
 

@@ -97,6 +97,14 @@ describe("CSV exports", () => {
       workersTotal: "300",
       migrantWorkersPct: "12.5",
       dormitories: "no",
+      xinjiangNexus: false,
+    });
+    createSite(ctx, s.id, {
+      name: "Seasonal packing shed",
+      country: "PE",
+      dormitories: "yes",
+      seasonalWork: "yes",
+      xinjiangNexus: true,
     });
     const res = await sitesCsv(args(requestAs(org.members.executive, "/suppliers/sites.csv")));
     const rows = parseCsv(await res.text());
@@ -113,6 +121,22 @@ describe("CSV exports", () => {
         migrant_workers_pct: "12.5",
         agency_workers_pct: "",
         dormitories: "no",
+        seasonal_work: "",
+        xinjiang_nexus: "no",
+      },
+      {
+        supplier_external_ref: "L-9",
+        site_name: "Seasonal packing shed",
+        address: "",
+        country: "PE",
+        latitude: "",
+        longitude: "",
+        workers_total: "",
+        migrant_workers_pct: "",
+        agency_workers_pct: "",
+        dormitories: "yes",
+        seasonal_work: "yes",
+        xinjiang_nexus: "yes",
       },
     ]);
   });

@@ -61,6 +61,8 @@ type SiteRow = {
   migrant_workers_pct: number | null;
   agency_workers_pct: number | null;
   dormitories: number | null;
+  seasonal_work: number | null;
+  xinjiang_nexus: number;
 };
 
 const list = (json: string) => (JSON.parse(json) as string[]).join(LIST_SEPARATOR);
@@ -146,6 +148,9 @@ export async function* supplierCsvChunks(ctx: Ctx): AsyncGenerator<string> {
   }
 }
 
+/** A yes/no site fact; unknown stays empty (never "no"). */
+const yesNo = (v: number | null) => (v === null ? "" : v ? "yes" : "no");
+
 /** The sites export, keyed to suppliers by their external reference. */
 export async function* siteCsvChunks(ctx: Ctx): AsyncGenerator<string> {
   const client = db().$client;
@@ -153,7 +158,8 @@ export async function* siteCsvChunks(ctx: Ctx): AsyncGenerator<string> {
   let after = "";
   const st = client.prepare(
     `select s.id, p.external_ref as supplier_external_ref, s.name, s.address, s.country, s.latitude, s.longitude,
-            s.workers_total, s.migrant_workers_pct, s.agency_workers_pct, s.dormitories
+            s.workers_total, s.migrant_workers_pct, s.agency_workers_pct, s.dormitories, s.seasonal_work,
+            s.xinjiang_nexus
        from sites s join suppliers p on p.id = s.supplier_id and p.organization_id = s.organization_id
       where s.organization_id = ? and s.id > ? order by s.id limit ?`,
   );
@@ -172,7 +178,9 @@ export async function* siteCsvChunks(ctx: Ctx): AsyncGenerator<string> {
           csvNumber(r.workers_total),
           csvNumber(r.migrant_workers_pct),
           csvNumber(r.agency_workers_pct),
-          r.dormitories === null ? "" : r.dormitories ? "yes" : "no",
+          yesNo(r.dormitories),
+          yesNo(r.seasonal_work),
+          yesNo(r.xinjiang_nexus),
         ]),
       )
       .join("");
