@@ -169,7 +169,8 @@ export function supplierGraph(ctx: Ctx, supplierId: string, input: { depth: numb
 export const ORG_GRAPH_TIERS = [1, 2, 3, 4] as const;
 
 export const orgGraphQuerySchema = z.object({
-  tier: z.coerce.number().int().min(1).max(4).catch(2),
+  /** Absent (or not a tier): the deepest tier whose graph can be drawn, see defaultTier. */
+  tier: z.coerce.number().int().min(1).max(4).optional().catch(undefined),
   country: z
     .string()
     .trim()
@@ -190,7 +191,8 @@ export function parseOrgGraphQuery(params: URLSearchParams): OrgGraphQuery {
 }
 
 export type OrgGraph = {
-  query: OrgGraphQuery;
+  /** The query with its tier resolved. */
+  query: OrgGraphQuery & { tier: number };
   /** Suppliers matching the query (tiers 1..tier, country, level), counted even when not drawn. */
   matching: number;
   /** Countries the organisation uses, for the filter. */
@@ -198,8 +200,31 @@ export type OrgGraph = {
   view: GraphView;
 };
 
+/**
+ * The tier the page opens at: the deepest one (up to the last offered) whose whole graph fits under the
+ * cap, so a small organisation sees its full chain (a tier-3 cotton gin included) and a large one still
+ * gets a picture of its first tiers. One grouped count over the (organisation, tier) index.
+ */
+function defaultTier(ctx: Ctx): number {
+  const perTier = db()
+    .select({ tier: suppliers.tier, n: count() })
+    .from(suppliers)
+    .where(eq(suppliers.organizationId, ctx.organizationId))
+    .groupBy(suppliers.tier)
+    .all();
+  let tier = 1;
+  let total = 0;
+  for (const t of ORG_GRAPH_TIERS) {
+    total += perTier.find((r) => r.tier === t)?.n ?? 0;
+    if (total > GRAPH_NODE_CAP) break;
+    if (perTier.some((r) => r.tier === t)) tier = t;
+  }
+  return tier;
+}
+
 /** The whole organisation down to a tier. Tiers are kept on the supplier rows, so no recursion. */
-export function organisationGraph(ctx: Ctx, query: OrgGraphQuery): OrgGraph {
+export function organisationGraph(ctx: Ctx, input: OrgGraphQuery): OrgGraph {
+  const query = { ...input, tier: input.tier ?? defaultTier(ctx) };
   const conditions: SQL[] = [
     eq(suppliers.organizationId, ctx.organizationId),
     lte(suppliers.tier, query.tier),

@@ -278,9 +278,24 @@ describe("organisationGraph", () => {
     expect(critical.view.status === "ok" && critical.view.nodes.map((n) => n.id)).toEqual([t3.id]);
   });
 
+  it("opens at the deepest tier that fits under the cap when no tier is asked for", async () => {
+    const { org, t4 } = await chain();
+    const g = organisationGraph(org.members.executive.ctx, parseOrgGraphQuery(new URLSearchParams()));
+    expect(g.query.tier).toBe(4);
+    expect(g.view.status === "ok" && g.view.nodes.some((n) => n.id === t4.id)).toBe(true);
+
+    // Tier 1 alone fits, tiers 1-2 do not: the page opens at tier 1 rather than drawing nothing.
+    const big = await createOrg();
+    const root = insertSupplier(big.id, { tier: 1 });
+    for (let i = 0; i < GRAPH_NODE_CAP; i++) insertSupplier(big.id, { tier: 2, parentId: root.id });
+    const capped = organisationGraph(big.members.executive.ctx, parseOrgGraphQuery(new URLSearchParams()));
+    expect(capped.query.tier).toBe(1);
+    expect(capped.view.status).toBe("ok");
+  });
+
   it("ignores invalid query values rather than failing", () => {
     expect(parseOrgGraphQuery(new URLSearchParams("tier=9&country=ZZ&level=extreme"))).toEqual({
-      tier: 2,
+      tier: undefined,
       country: undefined,
       level: undefined,
     });
