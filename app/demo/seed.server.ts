@@ -1,18 +1,18 @@
 import { count } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
-import { addFinding, createAudit } from "~/audits/audits.server";
 import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { hashPassword } from "~/orgs/passwords.server";
-import { seedDemoActions } from "~/remediation/demo.server";
-import { decideOverride, requestOverride } from "~/risk/overrides.server";
-import { seedDemoStatements } from "~/statements/demo.server";
-import { addSupplierLink } from "~/suppliers/links.server";
-import { createSite } from "~/suppliers/sites.server";
-import { createSupplier } from "~/suppliers/suppliers.server";
 import { memberships, organizations, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
+import { DAY_MS, dayOf, type DemoContext, type DemoStep } from "./context.server";
+import { prng } from "./prng";
+import { sialkotActionsStep, statementsStep } from "./steps/actions.server";
+import { auditsStep } from "./steps/audits.server";
+import { campaignStep } from "./steps/campaign.server";
+import { overrideStep, recomputeStep } from "./steps/risk.server";
+import { supplyChainStep } from "./steps/supply-chain.server";
 
 export const DEMO_PASSWORD = "clearsource-demo";
 export const DEMO_MEMBERS: { role: Role; name: string; email: string }[] = [
@@ -22,85 +22,6 @@ export const DEMO_MEMBERS: { role: Role; name: string; email: string }[] = [
   { role: "executive", name: "Erik Executive", email: "executive@demo.clearsource.test" },
 ];
 
-/** Suppliers in several countries, two tiers deep, with names that exercise Unicode in the PDF. */
-const DEMO_SUPPLIERS = [
-  {
-    key: "lodz",
-    name: "Łódź Tekstil Sanayi A.Ş.",
-    country: "TR",
-    sector: "Textiles and apparel",
-    contactName: "Ayşe Yılmaz",
-    goods: "Garments; Textiles",
-  },
-  {
-    key: "shenzhen",
-    name: "深圳市工厂",
-    country: "CN",
-    sector: "Electronics",
-    contactName: "Li Wei",
-    goods: "Electronics",
-  },
-  {
-    key: "saigon",
-    name: "Saigon Garment Co.",
-    country: "VN",
-    sector: "Textiles and apparel",
-    contactName: "Nguyễn Thị Lan",
-    goods: "Garments",
-  },
-  {
-    key: "dhaka",
-    name: "Dhaka Knitwear Ltd",
-    country: "BD",
-    sector: "Textiles and apparel",
-    contactName: "Rahim Uddin",
-    parent: "lodz",
-    goods: "Garments; Textiles",
-  },
-  {
-    key: "cotton",
-    name: "Golden Fibre Cotton Gin",
-    country: "TM",
-    sector: "Agriculture",
-    contactName: "Batyr Orazov",
-    parent: "dhaka",
-    goods: "Cotton",
-  },
-  {
-    key: "sialkot",
-    name: "Sialkot Leather Works",
-    country: "PK",
-    sector: "Footwear and leather",
-    contactName: "Imran Khan",
-    goods: "Leather; Footwear",
-  },
-  {
-    key: "porto",
-    name: "Porto Fios Lda",
-    country: "PT",
-    sector: "Textiles and apparel",
-    contactName: "Inês Carvalho",
-    parent: "saigon",
-    goods: "Thread/Yarn",
-  },
-  {
-    key: "hamburg",
-    name: "Hamburg Logistik GmbH",
-    country: "DE",
-    sector: "Logistics",
-    contactName: "Jonas Becker",
-    goods: "Warehousing",
-  },
-  {
-    key: "leicester",
-    name: "Leicester Packaging Ltd",
-    country: "GB",
-    sector: "Manufacturing",
-    contactName: "Sarah Patel",
-    goods: "Cartons; Labels",
-  },
-] as const;
-
 /**
  * Seed the demo organisation when the database has no organisation at all. Idempotent: a second start
  * finds the organisation and does nothing.
@@ -109,13 +30,12 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
   const existing = db().select({ n: count() }).from(organizations).get();
   if ((existing?.n ?? 0) > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const { organizationId, adminCtx, ctxs } = writeTx((tx) => {
+  const { organizationId, ctxs } = writeTx((tx) => {
     const org = tx
       .insert(organizations)
       .values({ name: "Northwind Apparel", legalName: "Northwind Apparel Ltd", country: "GB" })
       .returning()
       .get();
-    let admin: Ctx | undefined;
     const byRole: Partial<Record<Role, Ctx>> = {};
     for (const m of DEMO_MEMBERS) {
       const user = tx.insert(users).values({ email: m.email, name: m.name, passwordHash }).returning().get();
@@ -124,7 +44,6 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
         organizationId: org.id,
         actor: { type: "user", id: user.id, label: m.name, role: m.role },
       };
-      if (m.role === "admin") admin = byRole.admin;
     }
     recordAudit(
       tx,
@@ -135,30 +54,19 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
         entityId: org.id,
       },
     );
-    return { organizationId: org.id, adminCtx: admin!, ctxs: byRole as Record<Role, Ctx> };
+    return { organizationId: org.id, ctxs: byRole as Record<Role, Ctx> };
   });
-  const ids: Record<string, string> = {};
-  // Suppliers were onboarded early last year, so last year's statement has a supply chain and risk history.
-  const onboardedCtx: Ctx = {
-    ...adminCtx,
-    now: () => new Date(Date.UTC(new Date().getUTCFullYear() - 1, 0, 15)),
-  };
-  for (const s of DEMO_SUPPLIERS) {
-    const parent = "parent" in s ? ids[s.parent] : undefined;
-    const created = await createSupplier(onboardedCtx, {
-      name: s.name,
-      country: s.country,
-      sector: s.sector,
-      contactName: s.contactName,
-      contactEmail: `${s.key}@suppliers.demo.clearsource.test`,
-      parentSupplierId: parent,
-      goods: s.goods,
-    });
-    ids[s.key] = created.id;
+  const started = performance.now();
+  const demo = demoContext(organizationId, ctxs, new Date(), log);
+  const timings: string[] = [];
+  for (const step of DEMO_STEPS) {
+    const t = performance.now();
+    await step.run(demo);
+    timings.push(`${step.name} ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  await seedDemoActions(organizationId, ids.sialkot, log);
-  seedRiskPicture(ids, ctxs);
-  await seedDemoStatements(adminCtx);
+  log(
+    `Demo organisation seeded in ${((performance.now() - started) / 1000).toFixed(1)} s (${timings.join(", ")}).`,
+  );
   log(
     `Seeded demo organisation "Northwind Apparel" (${organizationId}). Log in at ${env().publicOrigin}/login with:`,
   );
@@ -166,89 +74,41 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
   return true;
 }
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-
 /**
- * A realistic spread of risk: sites with workforce facts, a recent clean audit (a control), a state-imposed
- * forced labour finding at the Turkmen gin that a Portuguese spinner buys from (upstream exposure), and an
- * approved override raising the Shenzhen factory until the buyer's own audit.
+ * The demo, in order. Each step records through the domain verbs (so the demo stays true as they change)
+ * and reads the suppliers the first step created from `demo.suppliers`. A capability that adds something
+ * a newcomer should see adds a step here; the risk recompute stays last.
  */
-function seedRiskPicture(ids: Record<string, string>, ctx: Record<Role, Ctx>): void {
-  createSite(ctx.procurement, ids.lodz, {
-    name: "Denizli weaving mill",
-    country: "TR",
-    latitude: 37.78,
-    longitude: 29.09,
-    workersTotal: 640,
-    migrantWorkersPct: 35,
-    agencyWorkersPct: 20,
-    dormitories: "no",
-    seasonalWork: "no",
-  });
-  createSite(ctx.procurement, ids.saigon, {
-    name: "Thu Duc sewing plant",
-    country: "VN",
-    latitude: 10.85,
-    longitude: 106.75,
-    workersTotal: 1200,
-    migrantWorkersPct: 15,
-    agencyWorkersPct: 5,
-    dormitories: "yes",
-    seasonalWork: "no",
-  });
-  createSite(ctx.procurement, ids.cotton, {
-    name: "Mary province gin",
-    country: "TM",
-    workersTotal: 300,
-    migrantWorkersPct: 0,
-    agencyWorkersPct: 0,
-    dormitories: "yes",
-    seasonalWork: "yes",
-  });
-  createSite(ctx.procurement, ids.porto, {
-    name: "Guimarães spinning",
-    country: "PT",
-    latitude: 41.44,
-    longitude: -8.29,
-    workersTotal: 180,
-    migrantWorkersPct: 10,
-    agencyWorkersPct: 0,
-    dormitories: "no",
-    seasonalWork: "no",
-  });
-  createSite(ctx.procurement, ids.hamburg, {
-    name: "Hafen warehouse",
-    country: "DE",
-    latitude: 53.54,
-    longitude: 9.98,
-    workersTotal: 85,
-    migrantWorkersPct: 0,
-    agencyWorkersPct: 0,
-    dormitories: "no",
-    seasonalWork: "no",
-  });
-  createAudit(ctx.auditor, { supplierId: ids.hamburg, scheme: "SMETA", auditDate: daysAgo(200) });
-  createAudit(ctx.auditor, { supplierId: ids.porto, scheme: "SMETA", auditDate: daysAgo(60) });
-  createAudit(ctx.auditor, { supplierId: ids.saigon, scheme: "amfori BSCI", auditDate: daysAgo(120) });
-  // The Portuguese spinner buys Turkmen cotton: the gin's finding reaches it as upstream exposure.
-  addSupplierLink(ctx.procurement, { parentSupplierId: ids.porto, childSupplierId: ids.cotton });
-  const gin = createAudit(ctx.auditor, {
-    supplierId: ids.cotton,
-    scheme: "Other",
-    auditDate: daysAgo(30),
-    summary: "Desk review of public reporting on the 2026 harvest.",
-  });
-  addFinding(ctx.auditor, {
-    auditId: gin.id,
-    title: "State-mobilised labour in the cotton harvest",
-    grade: "zero_tolerance",
-    iloIndicator: "6",
-  });
-  const o = requestOverride(ctx.executive, ids.shenzhen, {
-    level: "critical",
-    justification:
-      "Media reports of workers transferred from Xinjiang to this factory; treat as critical until our own audit.",
-    expiresOn: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
-  });
-  decideOverride(ctx.admin, o.id, { decision: "approve", note: "Agreed until the audit in Q1." });
+export const DEMO_STEPS: DemoStep[] = [
+  supplyChainStep,
+  campaignStep,
+  auditsStep,
+  sialkotActionsStep,
+  overrideStep,
+  statementsStep,
+  recomputeStep,
+];
+
+/** The seed's fixed PRNG seed: the same demo every time. */
+export const DEMO_SEED = 20_240_601;
+
+function demoContext(
+  organizationId: string,
+  members: Record<Role, Ctx>,
+  anchor: Date,
+  log: (line: string) => void,
+): DemoContext {
+  return {
+    organizationId,
+    anchor,
+    rand: prng(DEMO_SEED),
+    suppliers: {},
+    log,
+    as: (role, daysAgo = 0) => ({
+      ...members[role],
+      now: () => new Date(anchor.getTime() - daysAgo * DAY_MS),
+    }),
+    userId: (role) => (members[role].actor as { id: string }).id,
+    day: (daysAgo) => dayOf(anchor, daysAgo),
+  };
 }
