@@ -183,6 +183,38 @@ type RouteSpec = MemberRoute | PublicRoute | PortalRoute;
 
 const only = (...roles: Role[]) => roles;
 
+/**
+ * The roles each permission admits, written out here rather than read from permissions.ts: the test
+ * "the roles in the table are exactly those permissions.ts grants" holds the two against each other.
+ */
+const GATES = {
+  "account:security": ALL,
+  "audit-log:read": only("admin", "executive"),
+  "audits:read": ALL,
+  "audits:write": only("admin", "auditor"),
+  "evidence:read": ALL,
+  "evidence:upload": only("admin", "procurement", "auditor"),
+  "members:manage": only("admin"),
+  "outbox:read": only("admin"),
+  "questionnaires:read": ALL,
+  "questionnaires:send": only("admin", "procurement"),
+  "remediation:read": ALL,
+  "remediation:settings": only("admin"),
+  "remediation:write": only("admin", "procurement", "auditor"),
+  "risk:override": only("admin", "executive"),
+  "risk:read": ALL,
+  "statements:approve": only("admin", "executive"),
+  "statements:read": ALL,
+  "statements:write": only("admin", "executive"),
+  "suppliers:read": ALL,
+  "suppliers:write": only("admin", "procurement"),
+  "templates:manage": only("admin"),
+} satisfies Partial<Record<Permission, readonly Role[]>>;
+const gate = (permission: keyof typeof GATES) => ({ permission, allowed: GATES[permission] });
+
+/** The same outcome for an anonymous visitor, every member and a supplier contact. */
+const everyone = (e: Expect) => ({ anonymous: e, member: e, supplier: e });
+
 const TABLE: Record<string, RouteSpec> = {
   // ---- Public pages -------------------------------------------------------------------------------
   _index: {
@@ -204,9 +236,7 @@ const TABLE: Record<string, RouteSpec> = {
     },
     action: {
       form: () => ({}),
-      anonymous: { status: 400 },
-      supplier: { status: 400 },
-      member: { status: 400 },
+      ...everyone({ status: 400 }),
     },
   },
   signup: {
@@ -219,19 +249,13 @@ const TABLE: Record<string, RouteSpec> = {
     },
     action: {
       form: () => ({}),
-      anonymous: { status: 400 },
-      supplier: { status: 400 },
-      member: { status: 400 },
+      ...everyone({ status: 400 }),
     },
   },
   logout: {
     kind: "public",
     why: "GET only sends you home; the POST ends the session (members not posted: it would end theirs)",
-    loader: {
-      anonymous: { status: 302, location: "/" },
-      member: { status: 302, location: "/" },
-      supplier: { status: 302, location: "/" },
-    },
+    loader: everyone({ status: 302, location: "/" }),
     action: {
       form: () => ({}),
       anonymous: { status: 302, location: "/login" },
@@ -241,23 +265,17 @@ const TABLE: Record<string, RouteSpec> = {
   "login_.two-factor": {
     kind: "public",
     why: "second log-in step: only a browser holding a fresh password challenge sees the code box",
-    loader: {
-      anonymous: { status: 302, location: "/login" },
-      member: { status: 302, location: "/login" },
-      supplier: { status: 302, location: "/login" },
-    },
+    loader: everyone({ status: 302, location: "/login" }),
     action: {
       form: () => ({ code: "123456" }),
-      anonymous: { status: 400 },
-      supplier: { status: 400 },
-      member: { status: 400 },
+      ...everyone({ status: 400 }),
     },
   },
   "verify-email.$token": {
     kind: "public",
     why: "the emailed sign-up token is the credential; GET only shows it, POST creates the organisation",
     params: (fx) => ({ token: fx.signupToken }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
     action: {
       form: () => ({}),
       // Creates the organisation and sends the person to log in (no session from a link alone); used up.
@@ -270,113 +288,95 @@ const TABLE: Record<string, RouteSpec> = {
   "forgot-password": {
     kind: "public",
     why: "asks for a reset link; the same answer whether or not the account exists",
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
     action: {
       form: () => ({ email: "" }),
-      anonymous: { status: 400 },
-      supplier: { status: 400 },
-      member: { status: 400 },
+      ...everyone({ status: 400 }),
     },
   },
   "reset-password.$token": {
     kind: "public",
     why: "the emailed reset token is the credential; GET only shows the form, POST sets the password",
     params: (fx) => ({ token: fx.resetToken }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
     action: {
       // Too short a password: refused before the link is used up.
       form: () => ({ password: "short" }),
-      anonymous: { status: 400 },
-      supplier: { status: 400 },
-      member: { status: 400 },
+      ...everyone({ status: 400 }),
     },
   },
   healthz: {
     kind: "public",
     why: "load-balancer check",
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
   },
   "transparency.$orgId.$year": {
     kind: "public",
     why: "the published statements of an organisation for a year: the homepage link s.54(7) asks for",
     params: (f) => ({ orgId: f.a.id, year: "2024" }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
   },
   "transparency.$orgId.$year_.facts[.]json": {
     kind: "public",
     why: "machine-readable facts of the published statements",
     params: (f) => ({ orgId: f.a.id, year: "2024" }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
   },
   "transparency.$orgId.$year_.pdf.$regime": {
     kind: "public",
     why: "the published, signed PDF",
     params: (f) => ({ orgId: f.a.id, year: "2024", regime: "uk_msa_s54" }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
   },
   "invite.$token": {
     kind: "public",
     why: "the invitation token is the credential; GET only shows it, POST accepts",
     params: (fx) => ({ token: fx.inviteToken }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
     action: {
       // Missing name and password: refused before anything is consumed.
       form: () => ({}),
-      anonymous: { status: 400 },
-      supplier: { status: 400 },
-      member: { status: 400 },
+      ...everyone({ status: 400 }),
     },
   },
   "s.$token": {
     kind: "public",
     why: "supplier link landing: GET read-only, POST redeems into a portal session",
     params: (fx) => ({ token: fx.supplierToken }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
     action: {
       form: () => ({}),
-      anonymous: { status: 302, location: /^\/portal\// },
-      supplier: { status: 302, location: /^\/portal\// },
-      member: { status: 302, location: /^\/portal\// },
+      ...everyone({ status: 302, location: /^\/portal\// }),
       mutates: true,
     },
   },
   "settings.security": {
     kind: "member",
-    loader: {
-      permission: "account:security",
-      allowed: ALL,
-      ok: 200,
-      foreign: "own-data",
-      showsNoTenantData: true,
-    },
+    loader: { ...gate("account:security"), ok: 200, foreign: "own-data", showsNoTenantData: true },
     actions: [
       {
         intent: "start-setup",
-        permission: "account:security",
-        allowed: ALL,
+        ...gate("account:security"),
         write: () => ({ intent: "start-setup" }),
         foreign: null,
       },
       {
         intent: "confirm-setup",
-        permission: "account:security",
-        allowed: ALL,
+        ...gate("account:security"),
         write: () => ({ intent: "confirm-setup", code: "123456" }),
         foreign: null,
         probe: { form: () => ({ intent: "confirm-setup", code: "" }), status: 400 },
       },
       {
         intent: "disable",
-        permission: "account:security",
-        allowed: ALL,
+        ...gate("account:security"),
         write: () => ({ intent: "disable", password: "x" }),
         foreign: null,
         probe: { form: () => ({ intent: "disable", password: "" }), status: 400 },
       },
       {
         intent: "require-two-factor",
-        permission: "members:manage",
-        allowed: only("admin"),
+        ...gate("members:manage"),
         write: () => ({ intent: "require-two-factor", required: "off" }),
         foreign: null,
         probe: { form: () => ({ intent: "require-two-factor", required: "maybe" }), status: 400 },
@@ -386,12 +386,12 @@ const TABLE: Record<string, RouteSpec> = {
   "dev.mailbox._index": {
     kind: "member",
     devOnly: true,
-    loader: { permission: "outbox:read", allowed: ["admin"], ok: 200, foreign: "own-data" },
+    loader: { ...gate("outbox:read"), ok: 200, foreign: "own-data" },
   },
   "dev.mailbox.$emailId": {
     kind: "member",
     devOnly: true,
-    loader: { permission: "outbox:read", allowed: ["admin"], ok: 200, foreign: 404 },
+    loader: { ...gate("outbox:read"), ok: 200, foreign: 404 },
   },
 
   // ---- Supplier portal (portal cookie bound to one assignment) -------------------------------------
@@ -399,35 +399,29 @@ const TABLE: Record<string, RouteSpec> = {
     kind: "public",
     why: "corrective-action link landing: GET read-only, POST starts an unconfirmed session and emails a code",
     params: (fx) => ({ token: fx.actionToken }),
-    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    loader: everyone({ status: 200 }),
     action: {
       form: () => ({}),
-      anonymous: { status: 302, location: "/supplier-actions/verify" },
-      supplier: { status: 302, location: "/supplier-actions/verify" },
-      member: { status: 302, location: "/supplier-actions/verify" },
+      ...everyone({ status: 302, location: "/supplier-actions/verify" }),
       mutates: true,
     },
   },
   "supplier-actions._index": {
     kind: "public",
     why: "a supplier's corrective actions: only a confirmed action-link cookie opens it (tested below)",
-    loader: { anonymous: { status: 404 }, member: { status: 404 }, supplier: { status: 404 } },
+    loader: everyone({ status: 404 }),
     action: {
       form: (fx) => ({ intent: "respond", actionId: fx.taskId, response: "agreed" }),
-      anonymous: { status: 404 },
-      supplier: { status: 404 },
-      member: { status: 404 },
+      ...everyone({ status: 404 }),
     },
   },
   "supplier-actions.verify": {
     kind: "public",
     why: "the code page of a corrective-action link: only with that link's session cookie (tested below)",
-    loader: { anonymous: { status: 404 }, member: { status: 404 }, supplier: { status: 404 } },
+    loader: everyone({ status: 404 }),
     action: {
       form: () => ({ code: "123456" }),
-      anonymous: { status: 404 },
-      supplier: { status: 404 },
-      member: { status: 404 },
+      ...everyone({ status: 404 }),
     },
   },
   "portal.$assignmentId": { kind: "portal" },
@@ -437,41 +431,33 @@ const TABLE: Record<string, RouteSpec> = {
   // ---- Buyer pages (session + permission) ---------------------------------------------------------
   dashboard: {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data" },
   },
   "audit-log": {
     kind: "member",
-    loader: {
-      permission: "audit-log:read",
-      allowed: only("admin", "executive"),
-      ok: 200,
-      foreign: "own-data",
-    },
+    loader: { ...gate("audit-log:read"), ok: 200, foreign: "own-data" },
   },
   "settings.members": {
     kind: "member",
-    loader: { permission: "members:manage", allowed: only("admin"), ok: 200, foreign: "own-data" },
+    loader: { ...gate("members:manage"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "invite",
-        permission: "members:manage",
-        allowed: only("admin"),
+        ...gate("members:manage"),
         write: () => ({ intent: "invite", email: "newcomer@example.test", role: "admin" }),
         foreign: null,
         probe: { form: () => ({ intent: "invite", email: "not-an-email", role: "admin" }), status: 400 },
       },
       {
         intent: "revoke-invitation",
-        permission: "members:manage",
-        allowed: only("admin"),
+        ...gate("members:manage"),
         write: (fx) => ({ intent: "revoke-invitation", invitationId: fx.invitationId }),
         foreign: 404,
         probe: { form: () => ({ intent: "revoke-invitation", invitationId: "" }), status: 400 },
       },
       {
         intent: "change-role",
-        permission: "members:manage",
-        allowed: only("admin"),
+        ...gate("members:manage"),
         write: (fx) => ({ intent: "change-role", membershipId: fx.membershipId, role: "admin" }),
         foreign: 404,
         probe: {
@@ -481,8 +467,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "remove-member",
-        permission: "members:manage",
-        allowed: only("admin"),
+        ...gate("members:manage"),
         write: (fx) => ({ intent: "remove-member", membershipId: fx.membershipId }),
         foreign: 404,
         probe: { form: () => ({ intent: "remove-member", membershipId: "" }), status: 400 },
@@ -491,16 +476,15 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "suppliers._index": {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data" },
   },
   "suppliers.$supplierId": {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "add-parent",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({ intent: "add-parent", otherId: "buyer" }),
         foreign: 404,
         // Already a direct supplier: a conflict, nothing changes.
@@ -508,16 +492,14 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "add-child",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({ intent: "add-child", otherId: fx.supplierId }),
         foreign: 404,
         probe: { form: () => ({ intent: "add-child", otherId: "" }), status: 400 },
       },
       {
         intent: "remove-parent",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({ intent: "remove-parent", otherId: "buyer" }),
         foreign: 404,
         // Its only link: refused, a supplier always keeps a tier.
@@ -525,16 +507,14 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "remove-child",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({ intent: "remove-child", otherId: fx.supplierId }),
         foreign: 404,
         probe: { form: () => ({ intent: "remove-child", otherId: "" }), status: 400 },
       },
       {
         intent: "request-override",
-        permission: "risk:override",
-        allowed: only("admin", "executive"),
+        ...gate("risk:override"),
         write: () => ({
           intent: "request-override",
           level: "low",
@@ -547,16 +527,14 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "decide-override",
-        permission: "risk:override",
-        allowed: only("admin", "executive"),
+        ...gate("risk:override"),
         write: (fx) => ({ intent: "decide-override", overrideId: fx.supplierId, decision: "approve" }),
         foreign: 404,
         probe: { form: () => ({ intent: "decide-override" }), status: 400 },
       },
       {
         intent: "withdraw-override",
-        permission: "risk:override",
-        allowed: only("admin", "executive"),
+        ...gate("risk:override"),
         write: (fx) => ({ intent: "withdraw-override", overrideId: fx.supplierId }),
         foreign: 404,
         probe: { form: () => ({ intent: "withdraw-override" }), status: 400 },
@@ -565,12 +543,11 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "suppliers_.$supplierId.edit": {
     kind: "member",
-    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "update",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({ name: "Renamed by an intruder", country: "VN", sector: "Textiles and apparel" }),
         foreign: 404,
         probe: { form: () => ({}), status: 400 },
@@ -579,20 +556,18 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "suppliers_.$supplierId.contacts": {
     kind: "member",
-    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "add",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({ intent: "add", name: "Intruder", email: "intruder@example.test" }),
         foreign: 404,
         probe: { form: () => ({ intent: "add", name: "", email: "nope" }), status: 400 },
       },
       {
         intent: "update",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({
           intent: "update",
           contactId: fx.contactId,
@@ -604,16 +579,14 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "primary",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({ intent: "primary", contactId: fx.contactId }),
         foreign: 404,
         probe: { form: () => ({ intent: "primary", contactId: "" }), status: 400 },
       },
       {
         intent: "delete",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({ intent: "delete", contactId: fx.contactId }),
         foreign: 404,
         // The only contact is the primary: refused, nothing changes.
@@ -623,20 +596,18 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "suppliers_.$supplierId.sites": {
     kind: "member",
-    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "create",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({ intent: "create", name: "Intruder site", country: "VN" }),
         foreign: 404,
         probe: { form: () => ({ intent: "create", name: "", country: "VN", latitude: "91" }), status: 400 },
       },
       {
         intent: "update",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({ intent: "update", siteId: fx.siteId, name: "Renamed", country: "VN" }),
         foreign: 404,
         probe: {
@@ -646,8 +617,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "delete",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({ intent: "delete", siteId: fx.siteId }),
         foreign: 404,
         probe: { form: () => ({ intent: "delete", siteId: "" }), status: 400 },
@@ -656,54 +626,46 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "suppliers.export[.]csv": {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data" },
   },
   "suppliers.sites[.]csv": {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data" },
   },
   "suppliers_.$supplierId.graph": {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: 404 },
   },
   map: {
     kind: "member",
     // Counts per country only: nothing in it names org A (tenant isolation of the counts is proven in
     // app/maps/maps.server.test.ts), so there is no marker for a positive control.
-    loader: {
-      permission: "suppliers:read",
-      allowed: ALL,
-      ok: 200,
-      foreign: "own-data",
-      showsNoTenantData: true,
-    },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data", showsNoTenantData: true },
   },
   graph: {
     kind: "member",
-    loader: { permission: "suppliers:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data" },
   },
   "risk.model": {
     kind: "member",
     // The published model: constants from the code, nothing of any tenant.
-    loader: { permission: "risk:read", allowed: ALL, ok: 200, foreign: "own-data", showsNoTenantData: true },
+    loader: { ...gate("risk:read"), ok: 200, foreign: "own-data", showsNoTenantData: true },
   },
   "risk.reference": {
     kind: "member",
     // Reference editions are shared by every tenant; the recompute jobs listed are the visitor's own.
-    loader: { permission: "risk:read", allowed: ALL, ok: 200, foreign: "own-data", showsNoTenantData: true },
+    loader: { ...gate("risk:read"), ok: 200, foreign: "own-data", showsNoTenantData: true },
     actions: [
       {
         intent: "recompute",
-        permission: "risk:override",
-        allowed: only("admin", "executive"),
+        ...gate("risk:override"),
         write: () => ({ intent: "recompute" }),
         foreign: null,
         probe: { form: () => ({ intent: "settings", auditMaxAgeMonths: "many" }), status: 400 },
       },
       {
         intent: "settings",
-        permission: "risk:override",
-        allowed: only("admin", "executive"),
+        ...gate("risk:override"),
         write: () => ({ intent: "settings", auditMaxAgeMonths: "6" }),
         foreign: null,
         probe: { form: () => ({ intent: "settings", auditMaxAgeMonths: "600" }), status: 400 },
@@ -713,29 +675,17 @@ const TABLE: Record<string, RouteSpec> = {
   "map.sites": {
     kind: "member",
     // Dot positions and counts only (the fixture has no located site); isolation in maps.server.test.ts.
-    loader: {
-      permission: "suppliers:read",
-      allowed: ALL,
-      ok: 200,
-      foreign: "own-data",
-      showsNoTenantData: true,
-    },
+    loader: { ...gate("suppliers:read"), ok: 200, foreign: "own-data", showsNoTenantData: true },
   },
   "suppliers.new": {
     kind: "member",
     // A parent id of another tenant is ignored by the form (never preselected, never shown).
     query: (fx) => `?parent=${fx.supplierId}`,
-    loader: {
-      permission: "suppliers:write",
-      allowed: only("admin", "procurement"),
-      ok: 200,
-      foreign: "own-data",
-    },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "create",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: (fx) => ({
           name: "New sub-supplier",
           country: "VN",
@@ -752,17 +702,11 @@ const TABLE: Record<string, RouteSpec> = {
   // ---- Supplier imports (suppliers:write) --------------------------------------------------------
   "imports._index": {
     kind: "member",
-    loader: {
-      permission: "suppliers:write",
-      allowed: only("admin", "procurement"),
-      ok: 200,
-      foreign: "own-data",
-    },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "upload",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({
           file: new File(["external_ref,name,country\nX-1,Intruder Ltd,VN\n"], "intruder.csv", {
             type: "text/csv",
@@ -779,12 +723,11 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "imports.$jobId": {
     kind: "member",
-    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "start",
-        permission: "suppliers:write",
-        allowed: only("admin", "procurement"),
+        ...gate("suppliers:write"),
         write: () => ({ intent: "start", external_ref: "0", name: "1", country: "2" }),
         foreign: 404,
         // No column chosen for the required fields: 400, the job stays unstarted.
@@ -794,30 +737,24 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "imports.$jobId.progress": {
     kind: "member",
-    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
   },
   "imports.$jobId.errors": {
     kind: "member",
-    loader: { permission: "suppliers:write", allowed: only("admin", "procurement"), ok: 200, foreign: 404 },
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
   },
   "questionnaires._index": {
     kind: "member",
-    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("questionnaires:read"), ok: 200, foreign: "own-data" },
   },
   "questionnaires.send": {
     kind: "member",
     query: (fx) => `?supplierId=${fx.supplierId}`,
-    loader: {
-      permission: "questionnaires:send",
-      allowed: only("admin", "procurement"),
-      ok: 200,
-      foreign: 404,
-    },
+    loader: { ...gate("questionnaires:send"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "send",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: (fx) => ({
           supplierId: fx.supplierId,
           recipientName: "Someone",
@@ -831,12 +768,11 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "questionnaires.$assignmentId": {
     kind: "member",
-    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("questionnaires:read"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "accept",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: () => ({ intent: "accept" }),
         foreign: 404,
         // Not submitted yet: a conflict, nothing changes.
@@ -844,8 +780,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "review",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: () => ({ intent: "review", questionId: "P1", decision: "accepted" }),
         foreign: 404,
         // A returned question needs a comment: refused per field, nothing changes.
@@ -856,8 +791,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "return",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: () => ({ intent: "return" }),
         foreign: 404,
         // Not submitted yet: a conflict, nothing changes.
@@ -865,8 +799,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "revoke",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: () => ({ intent: "revoke" }),
         foreign: 404,
         probe: { form: () => ({ intent: "delete" }), status: 400 },
@@ -875,21 +808,15 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "campaigns._index": {
     kind: "member",
-    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("questionnaires:read"), ok: 200, foreign: "own-data" },
   },
   "campaigns.new": {
     kind: "member",
-    loader: {
-      permission: "questionnaires:send",
-      allowed: only("admin", "procurement"),
-      ok: 200,
-      foreign: "own-data",
-    },
+    loader: { ...gate("questionnaires:send"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "create",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: (fx) => ({
           templateId: "builtin:forced-labour-saq",
           dueDate: "2099-06-30",
@@ -903,20 +830,18 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "campaigns.$campaignId": {
     kind: "member",
-    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("questionnaires:read"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "resend",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: (fx) => ({ intent: "resend", assignmentId: fx.campaignAssignmentId }),
         foreign: 404,
         probe: { form: () => ({ intent: "resend" }), status: 400 },
       },
       {
         intent: "revoke",
-        permission: "questionnaires:send",
-        allowed: only("admin", "procurement"),
+        ...gate("questionnaires:send"),
         write: (fx) => ({ intent: "revoke", assignmentId: fx.campaignAssignmentId }),
         foreign: 404,
         // The questionnaire of another campaign (or none) is not this campaign's: refused, nothing changes.
@@ -926,21 +851,20 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "campaigns.$campaignId.progress": {
     kind: "member",
-    loader: { permission: "questionnaires:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("questionnaires:read"), ok: 200, foreign: 404 },
   },
   "audits._index": {
     kind: "member",
-    loader: { permission: "audits:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("audits:read"), ok: 200, foreign: "own-data" },
   },
   "audits.new": {
     kind: "member",
     query: (fx) => `?supplierId=${fx.supplierId}`,
-    loader: { permission: "audits:write", allowed: only("admin", "auditor"), ok: 200, foreign: "own-data" },
+    loader: { ...gate("audits:write"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "create",
-        permission: "audits:write",
-        allowed: only("admin", "auditor"),
+        ...gate("audits:write"),
         write: (fx) => ({ supplierId: fx.supplierId, scheme: "SMETA", auditDate: "2026-02-01" }),
         foreign: 404,
         probe: { form: () => ({}), status: 400 },
@@ -949,20 +873,18 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "audits.$auditId": {
     kind: "member",
-    loader: { permission: "audits:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("audits:read"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "add-finding",
-        permission: "audits:write",
-        allowed: only("admin", "auditor"),
+        ...gate("audits:write"),
         write: () => ({ intent: "add-finding", title: "Wages withheld for three months", grade: "critical" }),
         foreign: 404,
         probe: { form: () => ({ intent: "add-finding", title: "", grade: "critical" }), status: 400 },
       },
       {
         intent: "upload",
-        permission: "evidence:upload",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("evidence:upload"),
         write: () => ({ intent: "upload", file: pdfFile("intruder.pdf") }),
         foreign: 404,
         probe: { form: () => ({ intent: "upload" }), status: 400 },
@@ -971,20 +893,19 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "evidence.$evidenceId.download": {
     kind: "member",
-    loader: { permission: "evidence:read", allowed: ALL, ok: "download", foreign: 404 },
+    loader: { ...gate("evidence:read"), ok: "download", foreign: 404 },
   },
   "remediation._index": {
     kind: "member",
-    loader: { permission: "remediation:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("remediation:read"), ok: 200, foreign: "own-data" },
   },
   "remediation.$taskId": {
     kind: "member",
-    loader: { permission: "remediation:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("remediation:read"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "submit_plan",
-        permission: "remediation:write",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("remediation:write"),
         write: () => ({
           intent: "submit_plan",
           rootCause: "Agents charged fees nobody checked.",
@@ -998,24 +919,21 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "return_plan",
-        permission: "remediation:write",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("remediation:write"),
         write: () => ({ intent: "return_plan", comment: "Say how many workers." }),
         foreign: 404,
         probe: { form: () => ({ intent: "return_plan", comment: "" }), status: 400 },
       },
       {
         intent: "verify",
-        permission: "remediation:write",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("remediation:write"),
         write: () => ({ intent: "verify", method: "desk_review", note: "Receipts checked for all workers." }),
         foreign: 404,
         probe: { form: () => ({ intent: "verify", method: "guess", note: "" }), status: 400 },
       },
       {
         intent: "escalate",
-        permission: "remediation:write",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("remediation:write"),
         write: (fx) => ({
           intent: "escalate",
           kind: "suspension",
@@ -1027,8 +945,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "remedy",
-        permission: "remediation:write",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("remediation:write"),
         write: () => ({
           intent: "remedy",
           kind: "documents_returned",
@@ -1040,8 +957,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "upload",
-        permission: "evidence:upload",
-        allowed: only("admin", "procurement", "auditor"),
+        ...gate("evidence:upload"),
         write: () => ({ intent: "upload", file: pdfFile("intruder.pdf") }),
         foreign: 404,
         probe: { form: () => ({ intent: "upload" }), status: 400 },
@@ -1050,18 +966,11 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "settings.remediation": {
     kind: "member",
-    loader: {
-      permission: "remediation:settings",
-      allowed: only("admin"),
-      ok: 200,
-      foreign: "own-data",
-      showsNoTenantData: true,
-    },
+    loader: { ...gate("remediation:settings"), ok: 200, foreign: "own-data", showsNoTenantData: true },
     actions: [
       {
         intent: "deadlines",
-        permission: "remediation:settings",
-        allowed: only("admin"),
+        ...gate("remediation:settings"),
         write: () => ({
           intent: "deadlines",
           ...Object.fromEntries(
@@ -1076,8 +985,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "vocabulary",
-        permission: "remediation:settings",
-        allowed: only("admin"),
+        ...gate("remediation:settings"),
         write: () => ({ intent: "vocabulary", scheme: "RBA", "words.Priority": "zero_tolerance" }),
         foreign: null,
         probe: { form: () => ({ intent: "vocabulary", scheme: "Nope" }), status: 400 },
@@ -1086,12 +994,11 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "statements._index": {
     kind: "member",
-    loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: "own-data" },
+    loader: { ...gate("statements:read"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "add-member",
-        permission: "statements:approve",
-        allowed: only("admin", "executive"),
+        ...gate("statements:approve"),
         write: () => ({
           intent: "add-member",
           name: "Mallory",
@@ -1107,8 +1014,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "member-left",
-        permission: "statements:approve",
-        allowed: only("admin", "executive"),
+        ...gate("statements:approve"),
         write: (f) => ({ intent: "member-left", memberId: f.governingMemberId, leftOn: "2026-01-01" }),
         foreign: 404,
         probe: {
@@ -1120,27 +1026,20 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "statements.$statementId.annex[.]csv": {
     kind: "member",
-    loader: { permission: "statements:read", allowed: ALL, ok: "download", foreign: 404 },
+    loader: { ...gate("statements:read"), ok: "download", foreign: 404 },
   },
   "statements.$statementId.questionnaire[.]json": {
     kind: "member",
     params: (f) => ({ statementId: f.caStatementId }),
-    loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("statements:read"), ok: 200, foreign: 404 },
   },
   "statements.new": {
     kind: "member",
-    loader: {
-      permission: "statements:write",
-      allowed: only("admin", "executive"),
-      ok: 200,
-      foreign: "own-data",
-      showsNoTenantData: true,
-    },
+    loader: { ...gate("statements:write"), ok: 200, foreign: "own-data", showsNoTenantData: true },
     actions: [
       {
         intent: "create",
-        permission: "statements:write",
-        allowed: only("admin", "executive"),
+        ...gate("statements:write"),
         write: () => ({ periodStart: "2023-04-01", periodEnd: "2024-03-31" }),
         foreign: null,
         probe: { form: () => ({ periodStart: "2024-04-01", periodEnd: "2024-01-01" }), status: 400 },
@@ -1150,12 +1049,11 @@ const TABLE: Record<string, RouteSpec> = {
   // ---- Questionnaire templates (admins) ------------------------------------------------------------
   "templates._index": {
     kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: "own-data" },
+    loader: { ...gate("templates:manage"), ok: 200, foreign: "own-data" },
     actions: [
       {
         intent: "create",
-        permission: "templates:manage",
-        allowed: only("admin"),
+        ...gate("templates:manage"),
         write: () => ({ source: "blank", name: "Intruder's template" }),
         foreign: null,
         probe: { form: () => ({ source: "blank", name: "" }), status: 400 },
@@ -1164,12 +1062,11 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "templates.$versionId": {
     kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    loader: { ...gate("templates:manage"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "meta",
-        permission: "templates:manage",
-        allowed: only("admin"),
+        ...gate("templates:manage"),
         write: () => ({
           intent: "meta",
           title: "Overwritten by an intruder",
@@ -1181,8 +1078,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "publish",
-        permission: "templates:manage",
-        allowed: only("admin"),
+        ...gate("templates:manage"),
         write: () => ({ intent: "publish" }),
         foreign: 404,
       },
@@ -1190,16 +1086,15 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "templates_.$versionId.preview": {
     kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    loader: { ...gate("templates:manage"), ok: 200, foreign: 404 },
   },
   "templates_.$versionId.translate": {
     kind: "member",
-    loader: { permission: "templates:manage", allowed: only("admin"), ok: 200, foreign: 404 },
+    loader: { ...gate("templates:manage"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "translate",
-        permission: "templates:manage",
-        allowed: only("admin"),
+        ...gate("templates:manage"),
         write: () => ({ "t:title": "Traducido por un intruso" }),
         foreign: 404,
         probe: { form: () => ({ "t:title": "x".repeat(4001) }), status: 400 },
@@ -1208,35 +1103,31 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "statements.$statementId": {
     kind: "member",
-    loader: { permission: "statements:read", allowed: ALL, ok: 200, foreign: 404 },
+    loader: { ...gate("statements:read"), ok: 200, foreign: 404 },
     actions: [
       {
         intent: "save",
-        permission: "statements:write",
-        allowed: only("admin", "executive"),
+        ...gate("statements:write"),
         write: () => ({ intent: "save", "n.structure": "Overwritten by an intruder" }),
         foreign: 404,
         probe: { form: () => ({ intent: "save", "n.structure": "x".repeat(20_001) }), status: 400 },
       },
       {
         intent: "submit",
-        permission: "statements:write",
-        allowed: only("admin", "executive"),
+        ...gate("statements:write"),
         write: () => ({ intent: "submit" }),
         foreign: 404,
       },
       {
         intent: "comment",
-        permission: "statements:read",
-        allowed: ALL,
+        ...gate("statements:read"),
         write: () => ({ intent: "comment", body: "An intruder's comment." }),
         foreign: 404,
         probe: { form: () => ({ intent: "comment", body: "" }), status: 400 },
       },
       {
         intent: "approve",
-        permission: "statements:approve",
-        allowed: only("admin", "executive"),
+        ...gate("statements:approve"),
         write: (f) => ({
           intent: "approve",
           governingBody: "Board of directors",
@@ -1257,31 +1148,27 @@ const TABLE: Record<string, RouteSpec> = {
       },
       {
         intent: "sign",
-        permission: "statements:approve",
-        allowed: only("admin", "executive"),
+        ...gate("statements:approve"),
         write: () => ({ intent: "sign", signedOn: "2026-01-20" }),
         foreign: 404,
         probe: { form: () => ({ intent: "sign", signedOn: "2026-01-20" }), status: 409 },
       },
       {
         intent: "publish",
-        permission: "statements:approve",
-        allowed: only("admin", "executive"),
+        ...gate("statements:approve"),
         write: () => ({ intent: "publish" }),
         foreign: 404,
         probe: { form: () => ({ intent: "publish" }), status: 409 },
       },
       {
         intent: "generate",
-        permission: "statements:write",
-        allowed: only("admin", "executive"),
+        ...gate("statements:write"),
         write: () => ({ intent: "generate" }),
         foreign: 404,
       },
       {
         intent: "revise",
-        permission: "statements:write",
-        allowed: only("admin", "executive"),
+        ...gate("statements:write"),
         write: () => ({ intent: "revise", note: "An intruder's revision of the statement." }),
         foreign: 404,
         probe: {
@@ -1293,7 +1180,7 @@ const TABLE: Record<string, RouteSpec> = {
   },
   "statements.$statementId.documents.$documentId": {
     kind: "member",
-    loader: { permission: "statements:read", allowed: ALL, ok: "download", foreign: 404 },
+    loader: { ...gate("statements:read"), ok: "download", foreign: 404 },
   },
 };
 
