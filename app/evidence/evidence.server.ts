@@ -1,12 +1,11 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { and, desc, eq, isNull, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
-import { env } from "~/infra/env.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
-import { deleteObject, putObject, tenantKey, type StoredFile } from "~/infra/storage.server";
+import { type StoredFile } from "~/infra/storage.server";
 import { isoDateField, parseInput } from "~/infra/validation";
 import { recordActionEvent } from "~/remediation/remediation.server";
 import { audits, findings } from "~db/schema/audits";
@@ -16,13 +15,16 @@ import { remediationTasks } from "~db/schema/remediation";
 import { suppliers } from "~db/schema/suppliers";
 import { scheduleExpiryReminders } from "./expiry-reminders.server";
 import {
-  ALLOWED_TYPES_HINT,
-  detectFileType,
-  formatLimitMb,
-  sanitizeFileName,
-  SNIFF_BYTES,
-  type AllowedType,
-} from "./file-types";
+  discardUpload,
+  isReceivedUpload,
+  markKept,
+  storeUpload,
+  webChunks,
+  type ReceivedUpload,
+  type StoredUpload,
+} from "./store.server";
+
+export { tooLargeMessage } from "./store.server";
 
 export type EvidenceFile = typeof evidenceFiles.$inferSelect;
 
@@ -45,7 +47,8 @@ export type UploadEvidenceInput = {
   expiresOn?: string | null;
   /** A current file this one replaces as its next version (the earlier one stays listed). */
   replacesId?: string | null;
-  file: UploadSource;
+  /** A byte stream to store now, or what a form already streamed into storage (withUploadForm). */
+  file: UploadSource | ReceivedUpload;
 };
 
 /** The buyer's fields beside an uploaded file; blanks mean "the default" (see uploadEvidence). */
@@ -67,36 +70,6 @@ export const evidenceMetaSchema = z.object({
     .optional()
     .transform((v) => v || null),
 });
-
-export function tooLargeMessage(maxBytes = env().UPLOAD_MAX_BYTES): string {
-  return `The file is larger than the ${formatLimitMb(maxBytes)} limit. Please upload a smaller file (or split it).`;
-}
-
-/**
- * Read the whole stream, hashing as it goes, and stop the moment it passes the limit (the rest is never
- * read, so a 2 GB upload costs at most the limit in memory).
- */
-async function readLimited(
-  source: UploadSource,
-  maxBytes: number,
-): Promise<{ bytes: Buffer; sha256: string; size: number }> {
-  const reader = source.stream().getReader();
-  const hash = createHash("sha256");
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new ValidationError({ file: tooLargeMessage(maxBytes) }, tooLargeMessage(maxBytes));
-    }
-    hash.update(value);
-    chunks.push(value);
-  }
-  return { bytes: Buffer.concat(chunks), sha256: hash.digest("hex"), size };
-}
 
 /**
  * Resolve what the file is attached to, all inside this tenant: another tenant's id, or ids that do not
@@ -167,107 +140,124 @@ function resolveAttachment(ctx: Ctx, input: UploadEvidenceInput) {
 }
 
 /**
- * Validate → upload to S3 → one transaction for the row and its audit-log entry. A failed upload
- * commits nothing; a failed insert removes the object it just wrote (best effort: an orphan object
- * without a row is harmless, never served, and can be swept by prefix later).
+ * Validate → stream to S3 (hashed and size-checked on the way, see storeUpload) → one transaction for
+ * the row and its audit-log entry. A refused or failed upload commits nothing and leaves no object; a
+ * failed insert removes the object again. A file a form already streamed into storage is checked to be
+ * this tenant's and is removed too when anything here refuses it.
  */
 export async function uploadEvidence(ctx: Ctx, input: UploadEvidenceInput): Promise<EvidenceFile> {
-  const target = resolveAttachment(ctx, input);
-  const today = nowOf(ctx).toISOString().slice(0, 10);
-  if (input.expiresOn) parseInput(z.object({ expiresOn: isoDateField("The expiry date") }), input);
-  if (input.expiresOn && input.expiresOn < today) {
-    const message = "The expiry date has passed. Upload a file that is still valid, with its last valid day.";
-    throw new ValidationError({ expiresOn: message }, message);
-  }
-  const replaced = input.replacesId ? currentVersion(ctx, input.replacesId, target) : null;
-  const ownerUserId = resolveOwner(ctx, input.ownerUserId, replaced?.ownerUserId ?? null, target.actionId);
-  const maxBytes = env().UPLOAD_MAX_BYTES;
-  const { bytes, sha256, size } = await readLimited(input.file, maxBytes);
-  if (size === 0) throw new ValidationError({ file: "The file is empty. Choose a PDF or image to upload." });
-  const type: AllowedType | null = detectFileType(bytes.subarray(0, SNIFF_BYTES));
-  if (!type) {
-    const message = `This file is not an accepted type. Upload a ${ALLOWED_TYPES_HINT} file (checked by its content, not its name).`;
-    throw new ValidationError({ file: message }, message);
-  }
-  const fileName = sanitizeFileName(input.file.name, type);
-  const key = tenantKey(ctx.organizationId, "evidence", type.ext);
-
-  await putObject({ key, body: bytes, contentType: type.mime, contentLength: size, sha256Hex: sha256 });
-
-  const id = randomUUID();
+  const received = isReceivedUpload(input.file) ? input.file : null;
+  const staged = received && !("refused" in received) ? received : null;
+  if (staged && staged.organizationId !== ctx.organizationId) throw new NotFoundError("Evidence not found");
+  let stored: StoredUpload | null = staged;
   try {
-    return writeTx((tx) => {
-      if (replaced) {
-        // Only the newest version can be replaced: a second tab replacing the same file loses here.
-        const { changes } = tx
-          .update(evidenceFiles)
-          .set({ supersededAt: nowOf(ctx) })
-          .where(and(eq(evidenceFiles.id, replaced.id), isNull(evidenceFiles.supersededAt)))
-          .run();
-        if (changes !== 1)
-          throw new ConflictError(
-            "That file was replaced meanwhile. Reload the page and replace the newest version.",
-          );
-      }
-      const row = tx
-        .insert(evidenceFiles)
-        .values({
-          id,
-          documentId: replaced ? replaced.documentId : id,
-          version: replaced ? replaced.version + 1 : 1,
-          ownerUserId,
-          expiresOn: input.expiresOn ?? null,
-          organizationId: ctx.organizationId,
-          supplierId: target.supplierId,
-          auditId: target.auditId,
-          findingId: target.findingId,
-          actionId: target.actionId,
-          uploadedByLabel: ctx.actor.type === "user" ? null : ctx.actor.label,
-          assignmentId: input.assignmentId ?? null,
-          questionId: input.questionId ?? null,
-          storageKey: key,
-          fileName,
-          contentType: type.mime,
-          sizeBytes: size,
-          sha256,
-          uploadedByUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
-          createdAt: nowOf(ctx),
-        })
-        .returning()
-        .get();
-      recordAudit(tx, ctx, {
-        action: "evidence.uploaded",
-        entityType: "evidence",
-        entityId: row.id,
-        details: {
-          supplierId: target.supplierId,
-          auditId: target.auditId,
-          findingId: target.findingId,
-          ...(target.actionId ? { actionId: target.actionId } : {}),
-          ...(input.assignmentId ? { assignmentId: input.assignmentId, questionId: input.questionId } : {}),
-          fileName,
-          contentType: type.mime,
-          sizeBytes: size,
-          sha256,
-          ownerUserId,
-          expiresOn: row.expiresOn,
-          version: row.version,
-          ...(replaced ? { replacesId: replaced.id } : {}),
-        },
-      });
-      if (target.actionId)
-        recordActionEvent(tx, ctx, {
-          actionId: target.actionId,
-          event: "evidence_added",
-          comment: replaced ? `${fileName} (version ${row.version})` : fileName,
-        });
-      scheduleExpiryReminders(tx, row, nowOf(ctx));
-      return row;
-    });
+    const target = resolveAttachment(ctx, input);
+    const today = nowOf(ctx).toISOString().slice(0, 10);
+    if (input.expiresOn) parseInput(z.object({ expiresOn: isoDateField("The expiry date") }), input);
+    if (input.expiresOn && input.expiresOn < today) {
+      const message =
+        "The expiry date has passed. Upload a file that is still valid, with its last valid day.";
+      throw new ValidationError({ expiresOn: message }, message);
+    }
+    const replaced = input.replacesId ? currentVersion(ctx, input.replacesId, target) : null;
+    const ownerUserId = resolveOwner(ctx, input.ownerUserId, replaced?.ownerUserId ?? null, target.actionId);
+    if (received && "refused" in received) throw received.refused;
+    if (!stored) {
+      const source = input.file as UploadSource;
+      stored = await storeUpload(ctx.organizationId, webChunks(source.stream()), source.name);
+    }
+    if (!stored) throw new ValidationError({ file: "The file is empty. Choose a PDF or image to upload." });
+    const row = insertEvidence(ctx, input, stored, { target, replaced, ownerUserId });
+    markKept(stored);
+    return row;
   } catch (err) {
-    await deleteObject(key).catch(() => {});
+    await discardUpload(stored);
     throw err;
   }
+}
+
+function insertEvidence(
+  ctx: Ctx,
+  input: UploadEvidenceInput,
+  stored: StoredUpload,
+  resolved: {
+    target: ReturnType<typeof resolveAttachment>;
+    replaced: ReturnType<typeof currentVersion> | null;
+    ownerUserId: string | null;
+  },
+): EvidenceFile {
+  const { target, replaced, ownerUserId } = resolved;
+  const { storageKey: key, fileName, sizeBytes: size, sha256 } = stored;
+  const type = stored.type;
+  const id = randomUUID();
+  return writeTx((tx) => {
+    if (replaced) {
+      // Only the newest version can be replaced: a second tab replacing the same file loses here.
+      const { changes } = tx
+        .update(evidenceFiles)
+        .set({ supersededAt: nowOf(ctx) })
+        .where(and(eq(evidenceFiles.id, replaced.id), isNull(evidenceFiles.supersededAt)))
+        .run();
+      if (changes !== 1)
+        throw new ConflictError(
+          "That file was replaced meanwhile. Reload the page and replace the newest version.",
+        );
+    }
+    const row = tx
+      .insert(evidenceFiles)
+      .values({
+        id,
+        documentId: replaced ? replaced.documentId : id,
+        version: replaced ? replaced.version + 1 : 1,
+        ownerUserId,
+        expiresOn: input.expiresOn ?? null,
+        organizationId: ctx.organizationId,
+        supplierId: target.supplierId,
+        auditId: target.auditId,
+        findingId: target.findingId,
+        actionId: target.actionId,
+        uploadedByLabel: ctx.actor.type === "user" ? null : ctx.actor.label,
+        assignmentId: input.assignmentId ?? null,
+        questionId: input.questionId ?? null,
+        storageKey: key,
+        fileName,
+        contentType: type.mime,
+        sizeBytes: size,
+        sha256,
+        uploadedByUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
+        createdAt: nowOf(ctx),
+      })
+      .returning()
+      .get();
+    recordAudit(tx, ctx, {
+      action: "evidence.uploaded",
+      entityType: "evidence",
+      entityId: row.id,
+      details: {
+        supplierId: target.supplierId,
+        auditId: target.auditId,
+        findingId: target.findingId,
+        ...(target.actionId ? { actionId: target.actionId } : {}),
+        ...(input.assignmentId ? { assignmentId: input.assignmentId, questionId: input.questionId } : {}),
+        fileName,
+        contentType: type.mime,
+        sizeBytes: size,
+        sha256,
+        ownerUserId,
+        expiresOn: row.expiresOn,
+        version: row.version,
+        ...(replaced ? { replacesId: replaced.id } : {}),
+      },
+    });
+    if (target.actionId)
+      recordActionEvent(tx, ctx, {
+        actionId: target.actionId,
+        event: "evidence_added",
+        comment: replaced ? `${fileName} (version ${row.version})` : fileName,
+      });
+    scheduleExpiryReminders(tx, row, nowOf(ctx));
+    return row;
+  });
 }
 
 /**

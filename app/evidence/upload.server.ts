@@ -1,30 +1,68 @@
-import { env } from "~/infra/env.server";
-import { formFailure } from "~/infra/http.server";
-import { bufferFilePart, MultipartRefused, parseMultipart } from "~/infra/multipart.server";
-import { tooLargeMessage } from "./evidence.server";
+import { PassThrough } from "node:stream";
+import { ValidationError } from "~/infra/errors";
+import { readForm } from "~/infra/form.server";
+import { formFailure, handle } from "~/infra/http.server";
+import { MultipartRefused, parseMultipart } from "~/infra/multipart.server";
+import { discardUpload, storeUpload, type ReceivedUpload } from "./store.server";
+
+export type { ReceivedUpload } from "./store.server";
 
 /**
- * Parse an evidence upload form (one file plus a few text fields). The file part stops being read as
- * soon as it passes the limit, so an oversized upload is refused after reading at most the limit,
- * before anything reaches S3 or the database. Oversized or malformed bodies, and any filename the
- * browser may send, come back as a 400 form error the page shows next to the file input, never a 500.
+ * Read a form that may carry one evidence file, streaming the file straight into this tenant's storage
+ * as the body arrives (type sniffed from its first bytes, SHA-256 and size counted on the way, refused
+ * the moment it passes UPLOAD_MAX_BYTES), so a 500 MB upload never sits in memory. `run` gets the text
+ * fields and what became of the file: stored, refused with the reason (the rest of the form is still
+ * read, and uploadEvidence reports the refusal through the intent's own error path), or null when none
+ * was chosen. Whatever `run` does not keep (a field error, another intent, a 403 or 404 thrown) is
+ * removed from storage before this returns. A malformed body, a second file or an unreachable S3 answer
+ * as a form failure, never a 500. A plain (url-encoded) form is read as usual, with no file.
  */
-export async function parseUploadForm<I extends string = never>(
+export async function withUploadForm<T, I extends string = never>(
   request: Request,
+  organizationId: string,
   /** The form the failure belongs to, on pages with several. */
-  intent?: I,
-): Promise<{ ok: true; form: FormData } | { ok: false; response: ReturnType<typeof formFailure<I>> }> {
-  const maxBytes = env().UPLOAD_MAX_BYTES;
+  intent: I | undefined,
+  run: (form: FormData, upload: ReceivedUpload | null) => Promise<T>,
+): Promise<T | ReturnType<typeof formFailure<I>>> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return run(await readForm(request), null);
+  const received: Promise<ReceivedUpload | null>[] = [];
+  let form: FormData;
   try {
-    const form = await parseMultipart(request, {
-      onFile: (part) => bufferFilePart(part, maxBytes, tooLargeMessage(maxBytes)),
+    form = await parseMultipart(request, {
+      onFile: async (part) => {
+        // Read through a pipe, so a refused file can be unhooked and the rest of it skipped while the
+        // parser goes on to the fields after it.
+        const pipe = part.stream.pipe(new PassThrough());
+        const pending = storeUpload(organizationId, pipe, part.fileName).catch(
+          (err: unknown): ReceivedUpload => {
+            part.stream.unpipe(pipe);
+            part.stream.resume();
+            if (err instanceof ValidationError) return { refused: err };
+            throw err;
+          },
+        );
+        received.push(pending);
+        await pending;
+        return undefined;
+      },
     });
-    return { ok: true, form };
   } catch (err) {
-    if (!(err instanceof MultipartRefused)) throw err;
-    return {
-      ok: false,
-      response: formFailure(400, { intent, formError: err.message, fieldErrors: { file: err.message } }),
-    };
+    // A second file part, a broken body or S3 down: whatever reached storage goes again.
+    await Promise.all(received.map((p) => p.then(discardUpload, () => {})));
+    if (err instanceof MultipartRefused)
+      return formFailure(400, { intent, formError: err.message, fieldErrors: { file: err.message } });
+    return handle(
+      () => {
+        throw err;
+      },
+      { intent },
+    );
+  }
+  const upload = (await Promise.all(received)).find((u) => u !== null) ?? null;
+  try {
+    return await run(form, upload);
+  } finally {
+    await discardUpload(upload);
   }
 }

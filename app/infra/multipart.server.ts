@@ -116,23 +116,3 @@ export async function parseMultipart(request: Request, opts: MultipartOptions): 
     body.pipe(parser);
   });
 }
-
-/** A file part read into memory, refused (MultipartRefused on its field) past `maxBytes`. */
-export async function bufferFilePart(
-  part: FilePart,
-  maxBytes: number,
-  tooLarge: string,
-): Promise<File | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of part.stream as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new MultipartRefused(tooLarge, part.field);
-    chunks.push(chunk);
-  }
-  // An empty file input still posts a part with filename "": "no file chosen".
-  if (size === 0 && part.fileName === "") return undefined;
-  return new File([Buffer.concat(chunks) as Uint8Array<ArrayBuffer>], part.fileName, {
-    type: part.contentType,
-  });
-}

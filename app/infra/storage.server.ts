@@ -7,6 +7,7 @@ import {
   DeleteObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
+import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { env } from "./env.server";
 
@@ -102,6 +103,48 @@ export async function putObject(input: {
       }),
     );
   } catch (err) {
+    throw new StorageUnavailableError(err);
+  }
+}
+
+/** Bytes per multipart part (S3's minimum is 5 MiB) and parts in flight: memory per upload ~ their product. */
+export const UPLOAD_PART_BYTES = 5 * 1024 * 1024;
+export const UPLOAD_QUEUE_SIZE = 2;
+
+/**
+ * Stream a body of unknown length to storage with lib-storage: one PutObject when it fits in a part,
+ * else a multipart upload of UPLOAD_PART_BYTES parts, at most UPLOAD_QUEUE_SIZE in flight, so memory
+ * stays bounded whatever the size. If the body errors (the caller refusing it mid-way) or S3 fails, the
+ * multipart upload is aborted (its parts deleted) and this rejects; a body error is the caller's to
+ * recognise, everything else reads as StorageUnavailableError.
+ */
+export async function uploadStream(input: {
+  key: string;
+  body: Readable;
+  contentType: string;
+}): Promise<void> {
+  const upload = new Upload({
+    client: s3(),
+    params: { Bucket: env().S3_BUCKET, Key: input.key, Body: input.body, ContentType: input.contentType },
+    partSize: UPLOAD_PART_BYTES,
+    queueSize: UPLOAD_QUEUE_SIZE,
+    leavePartsOnError: false,
+  });
+  try {
+    await upload.done();
+  } catch (err) {
+    throw new StorageUnavailableError(err);
+  }
+}
+
+/** The stored object as a stream (for hashing it again); a missing object is null. */
+export async function objectStream(key: string): Promise<AsyncIterable<Uint8Array> | null> {
+  try {
+    const res = await s3().send(new GetObjectCommand({ Bucket: env().S3_BUCKET, Key: key }));
+    return res.Body as unknown as AsyncIterable<Uint8Array>;
+  } catch (err) {
+    const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404) return null;
     throw new StorageUnavailableError(err);
   }
 }

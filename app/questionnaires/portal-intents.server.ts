@@ -1,4 +1,5 @@
 import { data, redirect } from "@remix-run/node";
+import type { ReceivedUpload } from "~/evidence/upload.server";
 import { portalT } from "~/i18n/portal";
 import { formFailure, formValues, handle } from "~/infra/http.server";
 import {
@@ -15,10 +16,15 @@ import {
  * The supplier portal's forms, one function per intent. Each result carries its intent, so the page and
  * each fetcher (typed `useFetcher<typeof uploadIntent>`) read their own result without casts.
  */
-export function portalIntent(access: PortalAccess, form: FormData) {
+export function portalIntent(
+  access: PortalAccess,
+  form: FormData,
+  /** The form's file, already streamed to storage (withUploadForm). */
+  file: ReceivedUpload | null = null,
+) {
   switch (form.get("intent")) {
     case "upload":
-      return uploadIntent(access, form);
+      return uploadIntent(access, form, file);
     case "autosave":
       return autosaveIntent(access, form);
     case "remove-file":
@@ -32,11 +38,10 @@ export function portalIntent(access: PortalAccess, form: FormData) {
 }
 
 /** One file for one question, posted by that question's upload fetcher. */
-export async function uploadIntent(access: PortalAccess, form: FormData) {
+export async function uploadIntent(access: PortalAccess, form: FormData, file: ReceivedUpload | null) {
   const t = portalT(access.language);
   const questionId = String(form.get("questionId") ?? "");
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) {
+  if (!file) {
     const message = t("portal.fileChoose");
     return formFailure(400, {
       intent: "upload",

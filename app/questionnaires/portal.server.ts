@@ -3,7 +3,7 @@ import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { enqueueEmail } from "~/email/outbox.server";
 import type { RenderedEmail } from "~/email/render.server";
-import { uploadEvidence, type UploadSource } from "~/evidence/evidence.server";
+import { uploadEvidence, type UploadEvidenceInput } from "~/evidence/evidence.server";
 import { formatDate } from "~/i18n/dates";
 import { isSupportedLanguage, SUPPORTED_LANGUAGES, type LanguageCode } from "~/i18n/languages";
 import { portalMessages, portalT, type PortalTranslate as Translate } from "~/i18n/portal";
@@ -364,7 +364,11 @@ function takesFiles(q: Question, value: AnswerValue): boolean {
  * with the assignment and question. Size and type are checked by content there; errors come back in the
  * supplier's language.
  */
-export async function uploadAnswerFile(access: PortalAccess, questionId: string, file: UploadSource) {
+export async function uploadAnswerFile(
+  access: PortalAccess,
+  questionId: string,
+  file: UploadEvidenceInput["file"],
+) {
   const t = portalT(access.language);
   const now = nowOf(access.ctx);
   const { row, template, values } = ownAssignment(db(), access);

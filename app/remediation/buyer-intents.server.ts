@@ -6,6 +6,7 @@ import {
   updateEvidenceDetails,
   uploadEvidence,
 } from "~/evidence/evidence.server";
+import type { ReceivedUpload } from "~/evidence/upload.server";
 import type { Ctx } from "~/infra/context";
 import { NotFoundError } from "~/infra/errors";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
@@ -85,7 +86,14 @@ const STEPS: Record<Exclude<Intent, "upload" | "evidence_details">, Step> = {
  * The buyer's forms on an action page, one intent each: parse with the verb's schema (field errors and
  * what was typed come back to the same form), run the one verb, answer with a notice.
  */
-export async function runBuyerIntent(member: Member, actionId: string, intent: string, form: FormData) {
+export async function runBuyerIntent(
+  member: Member,
+  actionId: string,
+  intent: string,
+  form: FormData,
+  /** The form's file, already streamed to storage (withUploadForm). */
+  file: ReceivedUpload | null = null,
+) {
   if (intent === "share") {
     form.delete("intent");
     const parsed = parseForm(shareSchema, form, { intent });
@@ -101,8 +109,7 @@ export async function runBuyerIntent(member: Member, actionId: string, intent: s
   }
   if (intent === "upload") {
     requirePermission(member, "evidence:upload");
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
+    if (!file) {
       const message = "Choose a file to upload.";
       return formFailure(400, { intent: "upload", formError: message, fieldErrors: { file: message } });
     }

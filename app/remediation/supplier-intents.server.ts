@@ -1,5 +1,6 @@
 import type { ZodType } from "zod";
 import { uploadEvidence } from "~/evidence/evidence.server";
+import type { ReceivedUpload } from "~/evidence/upload.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import {
   progressSchema,
@@ -28,14 +29,18 @@ const STEPS: Record<StepIntent, { schema: ZodType; run: Run }> = {
  * `supplierId` and answer "not found" for any other). Results carry the intent and the action id
  * (`target`), so the page shows each message beside the right action.
  */
-export async function runSupplierIntent(access: SupplierAccess, form: FormData) {
+export async function runSupplierIntent(
+  access: SupplierAccess,
+  form: FormData,
+  /** The form's file, already streamed to storage (withUploadForm). */
+  file: ReceivedUpload | null = null,
+) {
   const intent = String(form.get("intent") ?? "");
   const actionId = String(form.get("actionId") ?? "");
   const t = supplierActionsT(access.language);
   const opts = { supplierId: access.supplierId };
   if (intent === "upload") {
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) {
+    if (!file) {
       const message = t("evidence.choose");
       return formFailure(400, {
         intent,

@@ -8,9 +8,8 @@ import { AuditEvidenceList, AuditUploadForm } from "~/audits/ui/AuditEvidence";
 import { FindingsTable } from "~/audits/ui/FindingsTable";
 import { listEvidence, uploadEvidence } from "~/evidence/evidence.server";
 import { formatLimitMb } from "~/evidence/file-types";
-import { parseUploadForm } from "~/evidence/upload.server";
+import { withUploadForm, type ReceivedUpload } from "~/evidence/upload.server";
 import { env } from "~/infra/env.server";
-import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -54,27 +53,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const auditId = params.auditId ?? "";
   // Nobody who can neither write audits nor upload evidence gets a single byte of the body read.
   if (!can(member.role, "audits:write")) requirePermission(member, "evidence:upload");
-
-  let form: FormData;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    // Files are capped while streaming (UPLOAD_MAX_BYTES), text fields at a few KB.
-    const parsed = await parseUploadForm(request, "upload");
-    if (!parsed.ok) return parsed.response;
-    form = parsed.form;
-  } else form = await readForm(request);
-  switch (form.get("intent")) {
-    case "upload":
-      return uploadIntent(member, auditId, form);
-    case "add-finding":
-      return addFindingIntent(member, auditId, form);
-  }
-  return formFailure(400, { formError: "Unknown form submission." });
+  // The audit must be this tenant's before a byte of an upload is read.
+  await handle(() => getAudit(member.ctx, auditId));
+  // Files stream to storage as they arrive, capped at UPLOAD_MAX_BYTES; text fields at a few KB.
+  return withUploadForm(request, member.ctx.organizationId, "upload", async (form, upload) => {
+    switch (form.get("intent")) {
+      case "upload":
+        return uploadIntent(member, auditId, form, upload);
+      case "add-finding":
+        return addFindingIntent(member, auditId, form);
+    }
+    return formFailure(400, { formError: "Unknown form submission." });
+  });
 }
 
-async function uploadIntent(member: Member, auditId: string, form: FormData) {
+async function uploadIntent(member: Member, auditId: string, form: FormData, file: ReceivedUpload | null) {
   requirePermission(member, "evidence:upload");
-  const file = form.get("file");
-  if (!(file instanceof File)) {
+  if (!file) {
     const message = "Choose a file to upload.";
     return formFailure(400, { intent: "upload", formError: message, fieldErrors: { file: message } });
   }

@@ -12,10 +12,9 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { parseUploadForm } from "~/evidence/upload.server";
+import { withUploadForm } from "~/evidence/upload.server";
 import { formatDate } from "~/i18n/dates";
 import { translate } from "~/i18n/translate";
-import { readForm } from "~/infra/form.server";
 import { fieldName, isUnanswered, visibleQuestionIds, type AnswerValue } from "~/questionnaires/model";
 import { portalIntent } from "~/questionnaires/portal-intents.server";
 import { getPortalView, requirePortalAccess } from "~/questionnaires/portal.server";
@@ -55,15 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = requirePortalAccess(request, params.assignmentId ?? "");
-  // Multipart for uploads (and for any form a client chooses to send that way): parsed with size limits.
-  let form: FormData;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const parsed = await parseUploadForm(request, "upload");
-    if (!parsed.ok) return parsed.response;
-    form = parsed.form;
-  } else form = await readForm(request);
-
-  return portalIntent(access, form);
+  // Multipart for uploads (and for any form a client chooses to send that way): the file streams to storage.
+  return withUploadForm(request, access.ctx.organizationId, "upload", async (form, upload) =>
+    portalIntent(access, form, upload),
+  );
 }
 
 export default function SupplierPortal() {

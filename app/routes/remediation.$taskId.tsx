@@ -1,9 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { formatLimitMb } from "~/evidence/file-types";
-import { parseUploadForm } from "~/evidence/upload.server";
+import { withUploadForm } from "~/evidence/upload.server";
 import { env } from "~/infra/env.server";
-import { readForm } from "~/infra/form.server";
 import { formFailure, handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
@@ -58,15 +57,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actionId = params.taskId ?? "";
   // The action must be this tenant's before a byte of an upload is read.
   await handle(() => getActionDetail(member.ctx, actionId));
-  let form: FormData;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const parsed = await parseUploadForm(request, "upload");
-    if (!parsed.ok) return parsed.response;
-    form = parsed.form;
-  } else form = await readForm(request);
-  const intent = form.get("intent");
-  if (typeof intent !== "string") return formFailure(400, { formError: "Unknown form submission." });
-  return runBuyerIntent(member, actionId, intent, form);
+  return withUploadForm(request, member.ctx.organizationId, "upload", async (form, upload) => {
+    const intent = form.get("intent");
+    if (typeof intent !== "string") return formFailure(400, { formError: "Unknown form submission." });
+    return runBuyerIntent(member, actionId, intent, form, upload);
+  });
 }
 
 export default function CorrectiveActionPage() {

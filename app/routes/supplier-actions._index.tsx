@@ -6,10 +6,9 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { formatLimitMb } from "~/evidence/file-types";
-import { parseUploadForm } from "~/evidence/upload.server";
+import { withUploadForm } from "~/evidence/upload.server";
 import { translate } from "~/i18n/translate";
 import { env } from "~/infra/env.server";
-import { readForm } from "~/infra/form.server";
 import { requireSupplierActions, supplierActionsPage } from "~/remediation/supplier-access.server";
 import { supplierActionsMessages } from "~/remediation/supplier-i18n.server";
 import { runSupplierIntent } from "~/remediation/supplier-intents.server";
@@ -39,13 +38,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const access = requireSupplierActions(request);
-  let form: FormData;
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    const parsed = await parseUploadForm(request, "upload");
-    if (!parsed.ok) return parsed.response;
-    form = parsed.form;
-  } else form = await readForm(request);
-  return runSupplierIntent(access, form);
+  return withUploadForm(request, access.ctx.organizationId, "upload", async (form, upload) =>
+    runSupplierIntent(access, form, upload),
+  );
 }
 
 export default function SupplierActions() {

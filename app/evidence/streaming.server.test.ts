@@ -1,0 +1,196 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { addFinding, createAudit } from "~/audits/audits.server";
+import { sha256Hex } from "~/infra/crypto.server";
+import { env, resetEnv } from "~/infra/env.server";
+import { getObjectBuffer, s3, UPLOAD_PART_BYTES } from "~/infra/storage.server";
+import { action as actionPost } from "~/routes/remediation.$taskId";
+import { auditLog, evidenceFiles } from "~db/schema";
+import { createOrg, db, insertSupplier, type TestOrg } from "../../test/factories";
+
+type Failure = {
+  data: { ok: false; intent?: string; formError?: string; fieldErrors: Record<string, string> };
+  init: ResponseInit;
+};
+
+let org: TestOrg;
+
+beforeAll(async () => {
+  org = await createOrg();
+});
+
+const restore: (() => void)[] = [];
+afterEach(() => {
+  while (restore.length) restore.pop()!();
+});
+function withEnv(vars: Record<string, string>) {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(vars)) {
+    saved[k] = process.env[k];
+    process.env[k] = v;
+  }
+  resetEnv();
+  restore.push(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    resetEnv();
+  });
+}
+
+function newAction(o: TestOrg = org) {
+  const supplierId = insertSupplier(o.id).id;
+  const audit = createAudit(o.members.auditor.ctx, { supplierId, scheme: "SMETA", auditDate: "2026-02-20" });
+  return addFinding(o.members.auditor.ctx, { auditId: audit.id, title: "Wage slips", grade: "major" }).taskId;
+}
+
+/** A PDF header followed by `size` pseudo-random bytes (so no two parts are alike). */
+function bigPdf(size: number): Buffer<ArrayBuffer> {
+  const out = Buffer.alloc(size);
+  out.write("%PDF-1.7\n", "latin1");
+  let x = 2463534242;
+  for (let i = 16; i < size; i += 4) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out.writeUInt32LE(x >>> 0, i);
+    if (i + 8 > size) break;
+  }
+  return out;
+}
+
+/**
+ * Fields in the given order (a browser sends them in the form's DOM order, files wherever they are), as
+ * the body arrives from a socket: in 64 KB pieces, not the one 20 MB chunk a Blob would be read as.
+ */
+function post(member: { cookie: string }, actionId: string, parts: [string, string | File][]) {
+  const fd = new FormData();
+  for (const [k, v] of parts) fd.append(k, v);
+  const encoded = new Response(fd);
+  const piece = 64 * 1024;
+  const body = encoded.body!.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        for (let i = 0; i < chunk.byteLength; i += piece) controller.enqueue(chunk.subarray(i, i + piece));
+      },
+    }),
+  );
+  const request = new Request(`http://localhost:3000/remediation/${actionId}`, {
+    method: "POST",
+    headers: { Cookie: member.cookie, "Content-Type": encoded.headers.get("Content-Type")! },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return actionPost({ request, params: { taskId: actionId }, context: {} } as never);
+}
+
+async function keysUnder(prefix: string): Promise<string[]> {
+  const res = await s3().send(new ListObjectsV2Command({ Bucket: env().S3_BUCKET, Prefix: prefix }));
+  return (res.Contents ?? []).map((o) => o.Key!);
+}
+/** Multipart uploads the embedded S3 holds parts for (it has no ListMultipartUploads). */
+function openMultipartUploads(): string[] {
+  const dir = path.join(inject("tmpRoot"), "s3", env().S3_BUCKET, "._S3rver_uploads");
+  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+}
+const rowsOf = (actionId: string) =>
+  db().select().from(evidenceFiles).where(eq(evidenceFiles.actionId, actionId)).all();
+
+describe("streaming evidence uploads through the route", () => {
+  it("a file of several parts is streamed to S3 multipart; the stored hash is the file's real SHA-256", async () => {
+    const actionId = newAction();
+    const bytes = bigPdf(2 * UPLOAD_PART_BYTES + 12345);
+    withEnv({ UPLOAD_MAX_BYTES: String(3 * UPLOAD_PART_BYTES) });
+    const res = await post(org.members.procurement, actionId, [
+      ["intent", "upload"],
+      ["file", new File([bytes], "payroll 2026.pdf", { type: "application/octet-stream" })],
+      ["expiresOn", ""],
+    ]);
+    expect(res).toMatchObject({ ok: true, notice: "Uploaded payroll 2026.pdf." });
+    const [row] = rowsOf(actionId);
+    expect(row).toMatchObject({ sizeBytes: bytes.length, contentType: "application/pdf" });
+    expect(row.sha256).toBe(sha256Hex(bytes));
+    expect(sha256Hex(await getObjectBuffer(row.storageKey))).toBe(row.sha256);
+    const logged = db().select().from(auditLog).where(eq(auditLog.entityId, row.id)).get()!;
+    expect(logged.action).toBe("evidence.uploaded");
+    expect(JSON.parse(String(logged.details))).toMatchObject({ sha256: row.sha256 });
+  });
+
+  it("refuses an oversized file mid-way through its multipart upload: field error, no row, no object, no parts", async () => {
+    const actionId = newAction();
+    withEnv({ UPLOAD_MAX_BYTES: String(2 * UPLOAD_PART_BYTES + 1024 * 1024) });
+    const before = await keysUnder(`org/${org.id}/`);
+    const partsBefore = openMultipartUploads();
+    const res = (await post(org.members.procurement, actionId, [
+      ["intent", "upload"],
+      ["file", new File([bigPdf(4 * UPLOAD_PART_BYTES)], "scan.pdf")],
+    ])) as unknown as Failure;
+    expect(res.init.status).toBe(400);
+    expect(res.data.intent).toBe("upload");
+    expect(res.data.fieldErrors.file).toBe(
+      "The file is larger than the 11 MB limit. Please upload a smaller file (or split it).",
+    );
+    expect(rowsOf(actionId)).toEqual([]);
+    expect(await keysUnder(`org/${org.id}/`)).toEqual(before);
+    // Parts had gone up when the third crossed the limit: the upload was aborted, parts deleted.
+    expect(openMultipartUploads().filter((id) => !partsBefore.includes(id))).toEqual([]);
+  });
+
+  it("a refused type is reported through the intent even when the fields come after the file", async () => {
+    const actionId = newAction();
+    const before = await keysUnder(`org/${org.id}/`);
+    const res = (await post(org.members.procurement, actionId, [
+      ["file", new File(["<html><script>alert(1)</script></html>"], "invoice.pdf")],
+      ["intent", "upload"],
+    ])) as unknown as Failure;
+    expect(res.init.status).toBe(400);
+    expect(res.data.intent).toBe("upload");
+    expect(res.data.fieldErrors.file).toMatch(/not an accepted type/);
+    expect(rowsOf(actionId)).toEqual([]);
+    expect(await keysUnder(`org/${org.id}/`)).toEqual(before);
+  });
+
+  it("a file already in storage goes again when the form's other fields are refused, or the intent is another", async () => {
+    const actionId = newAction();
+    const before = await keysUnder(`org/${org.id}/`);
+    const pdf = () => new File([bigPdf(4096)], "permit.pdf");
+    const bad = (await post(org.members.procurement, actionId, [
+      ["intent", "upload"],
+      ["file", pdf()],
+      ["ownerUserId", "someone-else"],
+    ])) as unknown as Failure;
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.fieldErrors.ownerUserId).toMatch(/member of your organisation/);
+    const other = (await post(org.members.procurement, actionId, [
+      ["file", pdf()],
+      ["intent", "nonsense"],
+    ])) as unknown as Failure;
+    expect(other.init.status).toBe(400);
+    // Read-only members are refused (403) after the body was read: the file goes too.
+    await expect(
+      post(org.members.executive, actionId, [
+        ["intent", "upload"],
+        ["file", pdf()],
+      ]),
+    ).rejects.toMatchObject({ status: 403 });
+    expect(rowsOf(actionId)).toEqual([]);
+    expect(await keysUnder(`org/${org.id}/`)).toEqual(before);
+  });
+
+  it("another tenant's action is a 404 before a byte is stored", async () => {
+    const actionId = newAction();
+    const intruder = await createOrg();
+    const before = await keysUnder("org/");
+    await expect(
+      post(intruder.members.procurement, actionId, [
+        ["intent", "upload"],
+        ["file", new File([bigPdf(4096)], "x.pdf")],
+      ]),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(await keysUnder("org/")).toEqual(before);
+  });
+});
