@@ -507,7 +507,7 @@ describe("fuzz: every action in the route manifest", () => {
     const byId = new Map(routes.map((r) => [r.id, r]));
     for (const route of routes.filter((r) => r.hasAction)) {
       const source = fs.readFileSync(path.resolve(__dirname, "../../app", `${route.id}.tsx`), "utf8");
-      const readsUpload = /parseUploadForm|receiveImportUpload|parseMultipart/.test(source);
+      const readsUpload = /withUploadForm|receiveImportUpload|parseMultipart/.test(source);
       const pathname = urlOf(route, byId).split("?")[0];
       expect(bodyKind(pathname) !== "form", route.id).toBe(readsUpload);
       expect(bodyKind(`${pathname}.data`), `${route.id} (single fetch)`).toBe(bodyKind(pathname));
