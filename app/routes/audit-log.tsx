@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { auditLogOverview } from "~/audit-log/listing.server";
 import { requireMember } from "~/orgs/guard.server";
+import { DataTable } from "~/ui/DataTable";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Audit log · Clearsource" }];
@@ -61,42 +62,26 @@ export default function AuditLog() {
         {entries.length === 0 ? (
           <EmptyState title="Nothing recorded yet" />
         ) : (
-          <div className="-m-4 overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>Time (UTC)</th>
-                  <th>Actor</th>
-                  <th>Action</th>
-                  <th>Entity</th>
-                  <th>Details</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {entries.map((e) => (
-                  <tr key={e.seq} className={chain.brokenAt === e.seq ? "bg-red-50" : undefined}>
-                    <td className="text-slate-400">{e.seq}</td>
-                    <td className="whitespace-nowrap">{timeFormat.format(new Date(e.createdAt))}</td>
-                    <td>
-                      {e.actorLabel ?? "—"}{" "}
-                      {e.actorType !== "user" ? <Badge tone="slate">{e.actorType}</Badge> : null}
-                    </td>
-                    <td>
-                      <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{e.action}</code>
-                    </td>
-                    <td className="whitespace-nowrap">
-                      {e.entityType}{" "}
-                      <span className="font-mono text-xs text-slate-400">{e.entityId.slice(0, 8)}</span>
-                    </td>
-                    <td className="max-w-md break-words text-xs text-slate-500">
-                      {detailsSummary(e.details)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable box="flush" columns={["#", "Time (UTC)", "Actor", "Action", "Entity", "Details"]}>
+            {entries.map((e) => (
+              <tr key={e.seq} className={chain.brokenAt === e.seq ? "bg-red-50" : undefined}>
+                <td className="text-slate-400">{e.seq}</td>
+                <td className="whitespace-nowrap">{timeFormat.format(new Date(e.createdAt))}</td>
+                <td>
+                  {e.actorLabel ?? "—"}{" "}
+                  {e.actorType !== "user" ? <Badge tone="slate">{e.actorType}</Badge> : null}
+                </td>
+                <td>
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{e.action}</code>
+                </td>
+                <td className="whitespace-nowrap">
+                  {e.entityType}{" "}
+                  <span className="font-mono text-xs text-slate-400">{e.entityId.slice(0, 8)}</span>
+                </td>
+                <td className="max-w-md break-words text-xs text-slate-500">{detailsSummary(e.details)}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>

@@ -5,6 +5,7 @@ import { FINDING_GRADES } from "~/audits/catalogue";
 import { GradeBadge } from "~/audits/GradeBadge";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
+import { DataTable } from "~/ui/DataTable";
 import { EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Audits · Clearsource" }];
@@ -36,49 +37,44 @@ export default function AuditsIndex() {
             : "Auditors record audits here; you will see them as soon as one is added."}
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Supplier</th>
-                <th>Scheme</th>
-                <th>Date</th>
-                <th>Site</th>
-                <th>Findings by grade</th>
-                <th className="text-right">Open</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {audits.map((a) => (
-                <tr key={a.id} className="hover:bg-slate-50">
-                  <td>
-                    <Link to={`/audits/${a.id}`} className="link">
-                      {a.supplierName}
-                    </Link>
-                    <div className="text-xs text-slate-500">{a.supplierCountry}</div>
-                  </td>
-                  <td>{a.scheme}</td>
-                  <td className="whitespace-nowrap tabular-nums">{a.auditDate}</td>
-                  <td>{a.siteName ?? <span className="text-slate-400">—</span>}</td>
-                  <td>
-                    {a.totalFindings === 0 ? (
-                      <span className="text-xs text-slate-400">No findings</span>
-                    ) : (
-                      <div className="flex flex-wrap gap-1">
-                        {FINDING_GRADES.filter((g) => a.findingsByGrade[g] > 0).map((g) => (
-                          <GradeBadge key={g} grade={g} count={a.findingsByGrade[g]} />
-                        ))}
-                      </div>
-                    )}
-                  </td>
-                  <td className="text-right tabular-nums">
-                    {a.openFindings} / {a.totalFindings}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            "Supplier",
+            "Scheme",
+            "Date",
+            "Site",
+            "Findings by grade",
+            { label: "Open", className: "text-right" },
+          ]}
+        >
+          {audits.map((a) => (
+            <tr key={a.id} className="hover:bg-slate-50">
+              <td>
+                <Link to={`/audits/${a.id}`} className="link">
+                  {a.supplierName}
+                </Link>
+                <div className="text-xs text-slate-500">{a.supplierCountry}</div>
+              </td>
+              <td>{a.scheme}</td>
+              <td className="whitespace-nowrap tabular-nums">{a.auditDate}</td>
+              <td>{a.siteName ?? <span className="text-slate-400">—</span>}</td>
+              <td>
+                {a.totalFindings === 0 ? (
+                  <span className="text-xs text-slate-400">No findings</span>
+                ) : (
+                  <div className="flex flex-wrap gap-1">
+                    {FINDING_GRADES.filter((g) => a.findingsByGrade[g] > 0).map((g) => (
+                      <GradeBadge key={g} grade={g} count={a.findingsByGrade[g]} />
+                    ))}
+                  </div>
+                )}
+              </td>
+              <td className="text-right tabular-nums">
+                {a.openFindings} / {a.totalFindings}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

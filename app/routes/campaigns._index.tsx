@@ -6,6 +6,7 @@ import { RateBar } from "~/campaigns/ui/RateBar";
 import { StatusCounts } from "~/campaigns/ui/StatusCounts";
 import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
+import { DataTable } from "~/ui/DataTable";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Campaigns · Clearsource" }];
@@ -71,47 +72,42 @@ export default function Campaigns() {
               )}
             </Card>
           </div>
-          <div className="card overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>Campaign</th>
-                  <th>Due</th>
-                  <th>Suppliers</th>
-                  <th className="w-64">Response rate</th>
-                  <th>Overdue</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {campaigns.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      <Link to={`/campaigns/${c.id}`} className="link font-medium">
-                        {c.name}
-                      </Link>
-                      <div className="text-xs text-slate-500">
-                        {c.templateTitle} · created {c.createdAt.slice(0, 10)}
-                      </div>
-                    </td>
-                    <td>{c.dueDate}</td>
-                    <td>
-                      {c.status === "sent" ? (
-                        c.total
-                      ) : (
-                        <Badge tone={c.status === "failed" ? "red" : "blue"}>
-                          {c.status === "failed" ? "Failed" : `Sending ${c.queued}/${c.total}`}
-                        </Badge>
-                      )}
-                    </td>
-                    <td>
-                      <RateBar rate={c.rate} compact />
-                    </td>
-                    <td>{c.counts.overdue > 0 ? <Badge tone="red">{c.counts.overdue}</Badge> : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              "Campaign",
+              "Due",
+              "Suppliers",
+              { label: "Response rate", className: "w-64" },
+              "Overdue",
+            ]}
+          >
+            {campaigns.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/campaigns/${c.id}`} className="link font-medium">
+                    {c.name}
+                  </Link>
+                  <div className="text-xs text-slate-500">
+                    {c.templateTitle} · created {c.createdAt.slice(0, 10)}
+                  </div>
+                </td>
+                <td>{c.dueDate}</td>
+                <td>
+                  {c.status === "sent" ? (
+                    c.total
+                  ) : (
+                    <Badge tone={c.status === "failed" ? "red" : "blue"}>
+                      {c.status === "failed" ? "Failed" : `Sending ${c.queued}/${c.total}`}
+                    </Badge>
+                  )}
+                </td>
+                <td>
+                  <RateBar rate={c.rate} compact />
+                </td>
+                <td>{c.counts.overdue > 0 ? <Badge tone="red">{c.counts.overdue}</Badge> : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
           <p className="text-xs text-slate-500">
             Statuses: {SUPPLIER_CAMPAIGN_STATUSES.map((s) => CAMPAIGN_STATUS_LABELS[s]).join(", ")}. Response
             rate counts submitted and accepted questionnaires over all sent and not revoked.

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listMailbox, requireDevMailbox } from "~/email/mailbox.server";
 import { requireMember } from "~/orgs/guard.server";
+import { DataTable } from "~/ui/DataTable";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [
@@ -31,39 +32,26 @@ export default function DevMailbox() {
           Send a questionnaire or invite a teammate to see it here.
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Queued</th>
-                <th>To</th>
-                <th>Subject</th>
-                <th>Template</th>
-                <th>Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {emails.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap">{e.createdAt.replace("T", " ").slice(0, 19)}</td>
-                  <td>
-                    {e.toName ? <div>{e.toName}</div> : null}
-                    <div className="text-xs text-slate-500">{e.toAddress}</div>
-                  </td>
-                  <td>
-                    <Link to={`/dev/mailbox/${e.id}`} className="link">
-                      {e.subject}
-                    </Link>
-                  </td>
-                  <td className="font-mono text-xs">{e.template}</td>
-                  <td>
-                    <Badge tone={TONES[e.status]}>{e.status}</Badge>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Queued", "To", "Subject", "Template", "Status"]}>
+          {emails.map((e) => (
+            <tr key={e.id}>
+              <td className="whitespace-nowrap">{e.createdAt.replace("T", " ").slice(0, 19)}</td>
+              <td>
+                {e.toName ? <div>{e.toName}</div> : null}
+                <div className="text-xs text-slate-500">{e.toAddress}</div>
+              </td>
+              <td>
+                <Link to={`/dev/mailbox/${e.id}`} className="link">
+                  {e.subject}
+                </Link>
+              </td>
+              <td className="font-mono text-xs">{e.template}</td>
+              <td>
+                <Badge tone={TONES[e.status]}>{e.status}</Badge>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -16,6 +16,7 @@ import {
 } from "~/imports/upload.server";
 import { formFailure, handle } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
+import { DataTable } from "~/ui/DataTable";
 import { FormError } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 
@@ -104,50 +105,47 @@ export default function ImportsIndex() {
         {jobs.length === 0 ? (
           <EmptyState title="No imports yet">Your uploads and their results appear here.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>File</th>
-                  <th>Status</th>
-                  <th className="text-right">Rows</th>
-                  <th className="text-right">Created</th>
-                  <th className="text-right">Updated</th>
-                  <th className="text-right">Unchanged</th>
-                  <th className="text-right">Errors</th>
-                  <th>Uploaded</th>
-                </tr>
-              </thead>
-              <tbody>
-                {jobs.map((j) => (
-                  <tr key={j.id}>
-                    <td>
-                      <Link to={`/imports/${j.id}`} className="link">
-                        {j.fileName}
-                      </Link>
-                    </td>
-                    <td>
-                      <Badge tone={IMPORT_STATUS_TONES[j.status]}>{IMPORT_STATUS_LABELS[j.status]}</Badge>
-                    </td>
-                    <td className="text-right tabular-nums">{j.totalRows.toLocaleString("en")}</td>
-                    <td className="text-right tabular-nums">{j.createdCount.toLocaleString("en")}</td>
-                    <td className="text-right tabular-nums">{j.updatedCount.toLocaleString("en")}</td>
-                    <td className="text-right tabular-nums">{j.unchangedCount.toLocaleString("en")}</td>
-                    <td className="text-right tabular-nums">
-                      {j.errorCount ? (
-                        <span className="text-red-700">{j.errorCount.toLocaleString("en")}</span>
-                      ) : (
-                        0
-                      )}
-                    </td>
-                    <td className="whitespace-nowrap text-slate-500">
-                      {j.createdAt.slice(0, 16).replace("T", " ")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            box="plain"
+            divided={false}
+            columns={[
+              "File",
+              "Status",
+              { label: "Rows", className: "text-right" },
+              { label: "Created", className: "text-right" },
+              { label: "Updated", className: "text-right" },
+              { label: "Unchanged", className: "text-right" },
+              { label: "Errors", className: "text-right" },
+              "Uploaded",
+            ]}
+          >
+            {jobs.map((j) => (
+              <tr key={j.id}>
+                <td>
+                  <Link to={`/imports/${j.id}`} className="link">
+                    {j.fileName}
+                  </Link>
+                </td>
+                <td>
+                  <Badge tone={IMPORT_STATUS_TONES[j.status]}>{IMPORT_STATUS_LABELS[j.status]}</Badge>
+                </td>
+                <td className="text-right tabular-nums">{j.totalRows.toLocaleString("en")}</td>
+                <td className="text-right tabular-nums">{j.createdCount.toLocaleString("en")}</td>
+                <td className="text-right tabular-nums">{j.updatedCount.toLocaleString("en")}</td>
+                <td className="text-right tabular-nums">{j.unchangedCount.toLocaleString("en")}</td>
+                <td className="text-right tabular-nums">
+                  {j.errorCount ? (
+                    <span className="text-red-700">{j.errorCount.toLocaleString("en")}</span>
+                  ) : (
+                    0
+                  )}
+                </td>
+                <td className="whitespace-nowrap text-slate-500">
+                  {j.createdAt.slice(0, 16).replace("T", " ")}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>

@@ -4,6 +4,7 @@ import { requireMember } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
 import { listAssignments } from "~/questionnaires/assignments.server";
 import { STATUS_LABELS, STATUS_TONES } from "~/questionnaires/status";
+import { DataTable } from "~/ui/DataTable";
 import { Badge, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Questionnaires · Clearsource" }];
@@ -48,42 +49,28 @@ export default function Questionnaires() {
           Send the forced-labour self-assessment to a supplier to see its answers here.
         </EmptyState>
       ) : (
-        <div className="card overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Supplier</th>
-                <th>Contact</th>
-                <th>Status</th>
-                <th>Sent</th>
-                <th>Due</th>
-                <th>Submitted</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {assignments.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <Link to={`/questionnaires/${a.id}`} className="link">
-                      {a.supplierName}
-                    </Link>
-                    <div className="text-xs text-slate-500">{a.supplierCountry}</div>
-                  </td>
-                  <td>
-                    {a.recipientName}
-                    <div className="text-xs text-slate-500">{a.recipientEmail}</div>
-                  </td>
-                  <td>
-                    <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>
-                  </td>
-                  <td>{a.sentAt.slice(0, 10)}</td>
-                  <td>{a.dueDate ?? "—"}</td>
-                  <td>{a.submittedAt ? a.submittedAt.slice(0, 10) : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Supplier", "Contact", "Status", "Sent", "Due", "Submitted"]}>
+          {assignments.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/questionnaires/${a.id}`} className="link">
+                  {a.supplierName}
+                </Link>
+                <div className="text-xs text-slate-500">{a.supplierCountry}</div>
+              </td>
+              <td>
+                {a.recipientName}
+                <div className="text-xs text-slate-500">{a.recipientEmail}</div>
+              </td>
+              <td>
+                <Badge tone={STATUS_TONES[a.status]}>{STATUS_LABELS[a.status]}</Badge>
+              </td>
+              <td>{a.sentAt.slice(0, 10)}</td>
+              <td>{a.dueDate ?? "—"}</td>
+              <td>{a.submittedAt ? a.submittedAt.slice(0, 10) : "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -20,6 +20,7 @@ import {
   removeMemberSchema,
 } from "~/orgs/members.server";
 import { ROLE_LABELS } from "~/orgs/permissions";
+import { DataTable } from "~/ui/DataTable";
 import { Field, FieldError, FormError, Notice } from "~/ui/form";
 import { failureFor, useSubmittingIntent } from "~/ui/intent";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
@@ -129,67 +130,53 @@ export default function Members() {
       ) : null}
 
       <Card title={`Members (${members.length})`}>
-        <div className="-m-4 overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Email</th>
-                <th>Role</th>
-                <th>Joined</th>
-                <th>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.map((m) => (
-                <tr key={m.membershipId} className="[&>td]:align-middle">
-                  <td className="font-medium text-slate-900">
-                    {m.name} {m.userId === currentUserId ? <Badge tone="blue">you</Badge> : null}
-                  </td>
-                  <td>{m.email}</td>
-                  <td>
-                    <Form method="post" className="flex items-center gap-2">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="membershipId" value={m.membershipId} />
-                      <label htmlFor={`role-${m.membershipId}`} className="sr-only">
-                        Role of {m.name}
-                      </label>
-                      <select
-                        id={`role-${m.membershipId}`}
-                        name="role"
-                        defaultValue={m.role}
-                        className="input w-36 py-1"
-                      >
-                        {ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {ROLE_LABELS[r]}
-                          </option>
-                        ))}
-                      </select>
-                      <button type="submit" className="btn-secondary py-1">
-                        Save
-                      </button>
-                    </Form>
-                  </td>
-                  <td className="whitespace-nowrap text-slate-500">
-                    {dateFormat.format(new Date(m.joinedAt))}
-                  </td>
-                  <td className="text-right">
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove-member" />
-                      <input type="hidden" name="membershipId" value={m.membershipId} />
-                      <button type="submit" className="btn-secondary py-1 text-red-700">
-                        Remove
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          box="flush"
+          columns={["Name", "Email", "Role", "Joined", { label: <span className="sr-only">Actions</span> }]}
+        >
+          {members.map((m) => (
+            <tr key={m.membershipId} className="[&>td]:align-middle">
+              <td className="font-medium text-slate-900">
+                {m.name} {m.userId === currentUserId ? <Badge tone="blue">you</Badge> : null}
+              </td>
+              <td>{m.email}</td>
+              <td>
+                <Form method="post" className="flex items-center gap-2">
+                  <input type="hidden" name="intent" value="change-role" />
+                  <input type="hidden" name="membershipId" value={m.membershipId} />
+                  <label htmlFor={`role-${m.membershipId}`} className="sr-only">
+                    Role of {m.name}
+                  </label>
+                  <select
+                    id={`role-${m.membershipId}`}
+                    name="role"
+                    defaultValue={m.role}
+                    className="input w-36 py-1"
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {ROLE_LABELS[r]}
+                      </option>
+                    ))}
+                  </select>
+                  <button type="submit" className="btn-secondary py-1">
+                    Save
+                  </button>
+                </Form>
+              </td>
+              <td className="whitespace-nowrap text-slate-500">{dateFormat.format(new Date(m.joinedAt))}</td>
+              <td className="text-right">
+                <Form method="post">
+                  <input type="hidden" name="intent" value="remove-member" />
+                  <input type="hidden" name="membershipId" value={m.membershipId} />
+                  <button type="submit" className="btn-secondary py-1 text-red-700">
+                    Remove
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -248,46 +235,40 @@ export default function Members() {
                 Invitations you send appear here until they are accepted.
               </EmptyState>
             ) : (
-              <div className="-m-4 overflow-x-auto">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th>Email</th>
-                      <th>Role</th>
-                      <th>Invited by</th>
-                      <th>Expires</th>
-                      <th>
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100">
-                    {invitations.map((i) => (
-                      <tr key={i.id} className="[&>td]:align-middle">
-                        <td className="font-medium text-slate-900">{i.email}</td>
-                        <td>{ROLE_LABELS[i.role]}</td>
-                        <td>{i.invitedBy ?? "—"}</td>
-                        <td className="whitespace-nowrap">
-                          {i.expired ? (
-                            <Badge tone="amber">expired</Badge>
-                          ) : (
-                            dateFormat.format(new Date(i.expiresAt))
-                          )}
-                        </td>
-                        <td className="text-right">
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="revoke-invitation" />
-                            <input type="hidden" name="invitationId" value={i.id} />
-                            <button type="submit" className="btn-secondary py-1 text-red-700">
-                              Revoke
-                            </button>
-                          </Form>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                box="flush"
+                columns={[
+                  "Email",
+                  "Role",
+                  "Invited by",
+                  "Expires",
+                  { label: <span className="sr-only">Actions</span> },
+                ]}
+              >
+                {invitations.map((i) => (
+                  <tr key={i.id} className="[&>td]:align-middle">
+                    <td className="font-medium text-slate-900">{i.email}</td>
+                    <td>{ROLE_LABELS[i.role]}</td>
+                    <td>{i.invitedBy ?? "—"}</td>
+                    <td className="whitespace-nowrap">
+                      {i.expired ? (
+                        <Badge tone="amber">expired</Badge>
+                      ) : (
+                        dateFormat.format(new Date(i.expiresAt))
+                      )}
+                    </td>
+                    <td className="text-right">
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke-invitation" />
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button type="submit" className="btn-secondary py-1 text-red-700">
+                          Revoke
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </Card>
         </div>

@@ -11,6 +11,7 @@ import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
 import { createTemplate, createTemplateSchema, listTemplates } from "~/questionnaires/templates.server";
+import { DataTable } from "~/ui/DataTable";
 import { Field, FormError } from "~/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
 
@@ -104,60 +105,59 @@ export default function TemplatesIndex() {
             Clone the built-in self-assessment to adapt it, or start a blank one.
           </EmptyState>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Template</th>
-                <th>Versions</th>
-                <th>Latest</th>
-                <th className="text-right">Questions</th>
-                <th>Languages</th>
-              </tr>
-            </thead>
-            <tbody>
-              {templates.map((t) => {
-                const latest = t.versions[0];
-                return (
-                  <tr key={t.id}>
-                    <td>
-                      <Link to={`/templates/${latest.id}`} className="link font-medium">
-                        {t.name}
-                      </Link>
-                      <p className="text-xs text-slate-500">
-                        {t.basedOn ? "Cloned from the built-in template" : "Started blank"}
-                      </p>
-                    </td>
-                    <td>
-                      <div className="flex flex-wrap gap-1">
-                        {t.versions.map((v) => (
-                          <Link
-                            key={v.id}
-                            to={`/templates/${v.id}`}
-                            title={
-                              v.status === "published" && v.publishedAt
-                                ? `Published ${formatDate(v.publishedAt, "en", "short-month")}`
-                                : "Draft"
-                            }
-                          >
-                            <Badge tone={v.status === "published" ? "green" : "amber"}>
-                              v{v.version} · {v.status}
-                            </Badge>
-                          </Link>
-                        ))}
-                      </div>
-                    </td>
-                    <td className="text-sm text-slate-600">
-                      {latest.status === "published" && latest.publishedAt
-                        ? `Published ${formatDate(latest.publishedAt, "en", "short-month")}`
-                        : "Draft in progress"}
-                    </td>
-                    <td className="text-right tabular-nums">{latest.questionCount}</td>
-                    <td className="text-sm text-slate-600">{latest.languages.length} languages</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable
+            box="none"
+            divided={false}
+            columns={[
+              "Template",
+              "Versions",
+              "Latest",
+              { label: "Questions", className: "text-right" },
+              "Languages",
+            ]}
+          >
+            {templates.map((t) => {
+              const latest = t.versions[0];
+              return (
+                <tr key={t.id}>
+                  <td>
+                    <Link to={`/templates/${latest.id}`} className="link font-medium">
+                      {t.name}
+                    </Link>
+                    <p className="text-xs text-slate-500">
+                      {t.basedOn ? "Cloned from the built-in template" : "Started blank"}
+                    </p>
+                  </td>
+                  <td>
+                    <div className="flex flex-wrap gap-1">
+                      {t.versions.map((v) => (
+                        <Link
+                          key={v.id}
+                          to={`/templates/${v.id}`}
+                          title={
+                            v.status === "published" && v.publishedAt
+                              ? `Published ${formatDate(v.publishedAt, "en", "short-month")}`
+                              : "Draft"
+                          }
+                        >
+                          <Badge tone={v.status === "published" ? "green" : "amber"}>
+                            v{v.version} · {v.status}
+                          </Badge>
+                        </Link>
+                      ))}
+                    </div>
+                  </td>
+                  <td className="text-sm text-slate-600">
+                    {latest.status === "published" && latest.publishedAt
+                      ? `Published ${formatDate(latest.publishedAt, "en", "short-month")}`
+                      : "Draft in progress"}
+                  </td>
+                  <td className="text-right tabular-nums">{latest.questionCount}</td>
+                  <td className="text-sm text-slate-600">{latest.languages.length} languages</td>
+                </tr>
+              );
+            })}
+          </DataTable>
         )}
       </Card>
     </div>

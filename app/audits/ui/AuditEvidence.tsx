@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT, formatBytes } from "~/evidence/file-types";
+import { DataTable } from "~/ui/DataTable";
 import { FieldError, FormError } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
 import { GRADE_LABELS, type FindingGrade } from "../catalogue";
@@ -33,43 +34,39 @@ export function AuditEvidenceList({
           {canUpload ? "Upload the audit report, photos or corrective-action evidence below." : null}
         </EmptyState>
       ) : (
-        <div className="-m-4 overflow-x-auto">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>File</th>
-                <th>Type</th>
-                <th className="text-right">Size</th>
-                <th>Finding</th>
-                <th>Uploaded</th>
-                <th>SHA-256</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {evidence.map((e) => (
-                <tr key={e.id}>
-                  <td className="max-w-xs break-all">
-                    {/* A plain link: the download is a document request the app streams as an attachment. */}
-                    <a href={`/evidence/${e.id}/download`} className="link" rel="noopener">
-                      {e.fileName}
-                    </a>
-                  </td>
-                  <td className="text-xs">{e.contentType}</td>
-                  <td className="whitespace-nowrap text-right tabular-nums">{formatBytes(e.sizeBytes)}</td>
-                  <td className="text-xs">
-                    {e.findingId ? (findingTitles.get(e.findingId) ?? "—") : "Whole audit"}
-                  </td>
-                  <td className="whitespace-nowrap text-xs tabular-nums">{e.createdAt.slice(0, 10)}</td>
-                  <td>
-                    <code className="text-xs text-slate-500" title={e.sha256}>
-                      {e.sha256.slice(0, 12)}…
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          box="flush"
+          columns={[
+            "File",
+            "Type",
+            { label: "Size", className: "text-right" },
+            "Finding",
+            "Uploaded",
+            "SHA-256",
+          ]}
+        >
+          {evidence.map((e) => (
+            <tr key={e.id}>
+              <td className="max-w-xs break-all">
+                {/* A plain link: the download is a document request the app streams as an attachment. */}
+                <a href={`/evidence/${e.id}/download`} className="link" rel="noopener">
+                  {e.fileName}
+                </a>
+              </td>
+              <td className="text-xs">{e.contentType}</td>
+              <td className="whitespace-nowrap text-right tabular-nums">{formatBytes(e.sizeBytes)}</td>
+              <td className="text-xs">
+                {e.findingId ? (findingTitles.get(e.findingId) ?? "—") : "Whole audit"}
+              </td>
+              <td className="whitespace-nowrap text-xs tabular-nums">{e.createdAt.slice(0, 10)}</td>
+              <td>
+                <code className="text-xs text-slate-500" title={e.sha256}>
+                  {e.sha256.slice(0, 12)}…
+                </code>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Card>
   );

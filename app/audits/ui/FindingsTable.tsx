@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { STATE_LABELS } from "~/remediation/workflow";
+import { DataTable } from "~/ui/DataTable";
 import { Badge, EmptyState } from "~/ui/layout";
 import type { FindingGrade } from "~db/schema/audits.constants";
 import type { ActionState } from "~db/schema/remediation.constants";
@@ -31,54 +32,41 @@ export function FindingsTable({ findings, canWrite }: { findings: FindingRow[]; 
       </EmptyState>
     );
   return (
-    <div className="-m-4 overflow-x-auto">
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Grade</th>
-            <th>Finding</th>
-            <th>ILO indicator</th>
-            <th>Status</th>
-            <th>Corrective action</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {findings.map((f) => (
-            <tr key={f.id} className={f.status === "closed" ? "opacity-70" : undefined}>
-              <td>
-                <GradeBadge grade={f.grade} />
-                {f.schemeGrade ? <div className="mt-1 text-xs text-slate-500">“{f.schemeGrade}”</div> : null}
-              </td>
-              <td className="max-w-md">
-                <div className="font-medium text-slate-900">{f.title}</div>
-                {f.clause ? <div className="text-xs text-slate-500">Clause {f.clause}</div> : null}
-                {f.description ? (
-                  <p className="mt-0.5 whitespace-pre-line text-xs text-slate-500">{f.description}</p>
-                ) : null}
-              </td>
-              <td className="text-xs">
-                {iloIndicatorLabel(f.iloIndicator) ?? <span className="text-slate-400">—</span>}
-              </td>
-              <td>
-                {f.status === "open" ? (
-                  <Badge tone="amber">Open</Badge>
-                ) : (
-                  <Badge tone="green">Closed {f.closedAt?.slice(0, 10)}</Badge>
-                )}
-              </td>
-              <td className="text-sm">
-                {f.action ? (
-                  <Link to={`/remediation/${f.action.id}`} className="link">
-                    {STATE_LABELS[f.action.state]}
-                  </Link>
-                ) : (
-                  <span className="text-slate-400">—</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable box="flush" columns={["Grade", "Finding", "ILO indicator", "Status", "Corrective action"]}>
+      {findings.map((f) => (
+        <tr key={f.id} className={f.status === "closed" ? "opacity-70" : undefined}>
+          <td>
+            <GradeBadge grade={f.grade} />
+            {f.schemeGrade ? <div className="mt-1 text-xs text-slate-500">“{f.schemeGrade}”</div> : null}
+          </td>
+          <td className="max-w-md">
+            <div className="font-medium text-slate-900">{f.title}</div>
+            {f.clause ? <div className="text-xs text-slate-500">Clause {f.clause}</div> : null}
+            {f.description ? (
+              <p className="mt-0.5 whitespace-pre-line text-xs text-slate-500">{f.description}</p>
+            ) : null}
+          </td>
+          <td className="text-xs">
+            {iloIndicatorLabel(f.iloIndicator) ?? <span className="text-slate-400">—</span>}
+          </td>
+          <td>
+            {f.status === "open" ? (
+              <Badge tone="amber">Open</Badge>
+            ) : (
+              <Badge tone="green">Closed {f.closedAt?.slice(0, 10)}</Badge>
+            )}
+          </td>
+          <td className="text-sm">
+            {f.action ? (
+              <Link to={`/remediation/${f.action.id}`} className="link">
+                {STATE_LABELS[f.action.state]}
+              </Link>
+            ) : (
+              <span className="text-slate-400">—</span>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from "~/ui/DataTable";
 import { Card } from "~/ui/layout";
 import type { ImportJobDetail } from "../imports.server";
 import { FIELD_LABELS, IMPORT_FIELDS } from "../mapping";
@@ -12,38 +13,31 @@ export function ImportPreview({ job }: { job: Job }) {
       {mappedFields.length === 0 ? (
         <p className="text-sm text-slate-500">Match at least one column to see the preview.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="table text-xs" data-testid="import-preview">
-            <thead>
-              <tr>
-                <th>Line</th>
-                {mappedFields.map((f) => (
-                  <th key={f}>{FIELD_LABELS[f]}</th>
-                ))}
-                <th>Check</th>
-              </tr>
-            </thead>
-            <tbody>
-              {job.preview.map((row) => (
-                <tr key={row.line} className={row.errors.length ? "bg-red-50" : undefined}>
-                  <td className="tabular-nums text-slate-500">{row.line}</td>
-                  {mappedFields.map((f) => (
-                    <td key={f} className="max-w-[14rem] truncate" title={row.mapped[f]}>
-                      {row.mapped[f]}
-                    </td>
-                  ))}
-                  <td>
-                    {row.errors.length ? (
-                      <span className="text-red-700">{row.errors.join("; ")}</span>
-                    ) : (
-                      <span className="text-emerald-700">OK</span>
-                    )}
-                  </td>
-                </tr>
+        <DataTable
+          box="plain"
+          divided={false}
+          className="table text-xs"
+          data-testid="import-preview"
+          columns={["Line", ...mappedFields.map((f) => FIELD_LABELS[f]), "Check"]}
+        >
+          {job.preview.map((row) => (
+            <tr key={row.line} className={row.errors.length ? "bg-red-50" : undefined}>
+              <td className="tabular-nums text-slate-500">{row.line}</td>
+              {mappedFields.map((f) => (
+                <td key={f} className="max-w-[14rem] truncate" title={row.mapped[f]}>
+                  {row.mapped[f]}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <td>
+                {row.errors.length ? (
+                  <span className="text-red-700">{row.errors.join("; ")}</span>
+                ) : (
+                  <span className="text-emerald-700">OK</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Card>
   );

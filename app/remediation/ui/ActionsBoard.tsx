@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { FINDING_GRADES, GRADE_LABELS } from "~/audits/catalogue";
 import { GradeBadge } from "~/audits/GradeBadge";
+import { DataTable } from "~/ui/DataTable";
 import { FilterSelect } from "~/ui/FilterSelect";
 import { EmptyState } from "~/ui/layout";
 import type { FindingGrade } from "~db/schema/audits.constants";
@@ -118,58 +119,43 @@ export function ActionsTable({ rows, emptyHint }: { rows: BoardRow[]; emptyHint?
       </EmptyState>
     );
   return (
-    <div className="card overflow-x-auto">
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Action</th>
-            <th>Supplier</th>
-            <th>Grade</th>
-            <th>Status</th>
-            <th>Plan due</th>
-            <th>Due</th>
-            <th>Owner</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((t) => (
-            <tr key={t.id} className={t.overdueKind ? "bg-red-50 hover:bg-red-100" : "hover:bg-slate-50"}>
-              <td className="max-w-md">
-                <Link to={`/remediation/${t.id}`} className="link">
-                  {t.title}
-                </Link>
-                <div className="text-xs text-slate-500">{SOURCE_LABELS[t.sourceType]}</div>
-              </td>
-              <td>
-                <Link to={`/suppliers/${t.supplierId}`} className="link">
-                  {t.supplierName}
-                </Link>
-              </td>
-              <td>
-                <GradeBadge grade={t.grade} />
-              </td>
-              <td>
-                <span className="flex flex-wrap gap-1">
-                  <StateBadge state={t.state} />
-                  <OverdueBadge kind={t.overdueKind} />
-                </span>
-              </td>
-              <td
-                className={`whitespace-nowrap tabular-nums ${t.overdueKind === "plan" ? "font-semibold text-red-700" : ""}`}
-              >
-                {t.planDueDate ?? "—"}
-              </td>
-              <td
-                className={`whitespace-nowrap tabular-nums ${t.overdueKind === "resolution" ? "font-semibold text-red-700" : ""}`}
-              >
-                {t.dueDate}
-              </td>
-              <td className="text-sm">{t.buyerOwner ?? <span className="text-slate-400">—</span>}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["Action", "Supplier", "Grade", "Status", "Plan due", "Due", "Owner"]}>
+      {rows.map((t) => (
+        <tr key={t.id} className={t.overdueKind ? "bg-red-50 hover:bg-red-100" : "hover:bg-slate-50"}>
+          <td className="max-w-md">
+            <Link to={`/remediation/${t.id}`} className="link">
+              {t.title}
+            </Link>
+            <div className="text-xs text-slate-500">{SOURCE_LABELS[t.sourceType]}</div>
+          </td>
+          <td>
+            <Link to={`/suppliers/${t.supplierId}`} className="link">
+              {t.supplierName}
+            </Link>
+          </td>
+          <td>
+            <GradeBadge grade={t.grade} />
+          </td>
+          <td>
+            <span className="flex flex-wrap gap-1">
+              <StateBadge state={t.state} />
+              <OverdueBadge kind={t.overdueKind} />
+            </span>
+          </td>
+          <td
+            className={`whitespace-nowrap tabular-nums ${t.overdueKind === "plan" ? "font-semibold text-red-700" : ""}`}
+          >
+            {t.planDueDate ?? "—"}
+          </td>
+          <td
+            className={`whitespace-nowrap tabular-nums ${t.overdueKind === "resolution" ? "font-semibold text-red-700" : ""}`}
+          >
+            {t.dueDate}
+          </td>
+          <td className="text-sm">{t.buyerOwner ?? <span className="text-slate-400">—</span>}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { DataTable } from "~/ui/DataTable";
 import { IntentButton } from "~/ui/IntentButton";
 import { EmptyState } from "~/ui/layout";
 
@@ -18,57 +19,52 @@ export type SiteRow = {
 /** A supplier's sites with their workforce figures ("—" where not known), each with edit and remove. */
 export function SiteTable({ sites }: { sites: SiteRow[] }) {
   return sites.length ? (
-    <div className="card overflow-x-auto">
-      <table className="table">
-        <thead>
-          <tr>
-            <th>Site</th>
-            <th>Country</th>
-            <th className="text-right">Workers</th>
-            <th className="text-right">Migrant</th>
-            <th className="text-right">Agency</th>
-            <th>Dormitories</th>
-            <th>Location</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {sites.map((x) => (
-            <tr key={x.id}>
-              <td>
-                {x.name}
-                {x.address ? <span className="block text-xs text-slate-500">{x.address}</span> : null}
-              </td>
-              <td>{x.countryName}</td>
-              <td className="text-right tabular-nums">{x.workersTotal ?? "—"}</td>
-              <td className="text-right tabular-nums">
-                {x.migrantWorkersPct !== null ? `${x.migrantWorkersPct}%` : "—"}
-              </td>
-              <td className="text-right tabular-nums">
-                {x.agencyWorkersPct !== null ? `${x.agencyWorkersPct}%` : "—"}
-              </td>
-              <td>{x.dormitories === null ? "—" : x.dormitories ? "Yes" : "No"}</td>
-              <td className="text-xs text-slate-500">
-                {x.latitude !== null && x.longitude !== null ? `${x.latitude}, ${x.longitude}` : "—"}
-              </td>
-              <td className="whitespace-nowrap text-right">
-                <Link to={`?edit=${x.id}`} className="link mr-3 text-xs">
-                  Edit
-                </Link>
-                <IntentButton
-                  intent="delete"
-                  fields={{ siteId: x.id }}
-                  formClassName="inline"
-                  className="text-xs text-red-600 hover:underline"
-                >
-                  Remove
-                </IntentButton>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={[
+        "Site",
+        "Country",
+        { label: "Workers", className: "text-right" },
+        { label: "Migrant", className: "text-right" },
+        { label: "Agency", className: "text-right" },
+        "Dormitories",
+        "Location",
+        "",
+      ]}
+    >
+      {sites.map((x) => (
+        <tr key={x.id}>
+          <td>
+            {x.name}
+            {x.address ? <span className="block text-xs text-slate-500">{x.address}</span> : null}
+          </td>
+          <td>{x.countryName}</td>
+          <td className="text-right tabular-nums">{x.workersTotal ?? "—"}</td>
+          <td className="text-right tabular-nums">
+            {x.migrantWorkersPct !== null ? `${x.migrantWorkersPct}%` : "—"}
+          </td>
+          <td className="text-right tabular-nums">
+            {x.agencyWorkersPct !== null ? `${x.agencyWorkersPct}%` : "—"}
+          </td>
+          <td>{x.dormitories === null ? "—" : x.dormitories ? "Yes" : "No"}</td>
+          <td className="text-xs text-slate-500">
+            {x.latitude !== null && x.longitude !== null ? `${x.latitude}, ${x.longitude}` : "—"}
+          </td>
+          <td className="whitespace-nowrap text-right">
+            <Link to={`?edit=${x.id}`} className="link mr-3 text-xs">
+              Edit
+            </Link>
+            <IntentButton
+              intent="delete"
+              fields={{ siteId: x.id }}
+              formClassName="inline"
+              className="text-xs text-red-600 hover:underline"
+            >
+              Remove
+            </IntentButton>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   ) : (
     <EmptyState title="No sites recorded yet">Add the factories, farms or warehouses below.</EmptyState>
   );
