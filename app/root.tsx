@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -62,11 +63,23 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: "/settings/security", label: "Security", permission: "account:security" },
 ];
 
+/**
+ * A page may set the document's language and direction (the worker report pages, in fifteen languages,
+ * Arabic right to left) by returning `html: { lang, dir }` from its loader, and may leave out the
+ * product's header and navigation with `handle = { bare: true }`.
+ */
+type PageDocument = { html?: { lang: string; dir: "ltr" | "rtl" } };
+function useLeafMatch() {
+  const matches = useMatches();
+  return matches[matches.length - 1];
+}
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = data?.nonce;
+  const html = (useLeafMatch()?.data as PageDocument | undefined)?.html;
   return (
-    <html lang="en" className="h-full bg-slate-50">
+    <html lang={html?.lang ?? "en"} dir={html?.dir} className="h-full bg-slate-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -154,6 +167,8 @@ function Shell({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useLoaderData<typeof loader>();
+  const bare = (useLeafMatch()?.handle as { bare?: boolean } | undefined)?.bare;
+  if (bare) return <Outlet />;
   return (
     <Shell>
       <Outlet />

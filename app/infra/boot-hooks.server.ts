@@ -2,6 +2,7 @@ import { campaignJobHandlers } from "~/campaigns/campaign-send.server";
 import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
 import { evidenceJobHandlers } from "~/evidence/expiry-reminders.server";
+import { grievanceJobHandlers } from "~/grievances/clocks.server";
 import { startImportWorker } from "~/imports/worker.server";
 import { reminderJobHandlers } from "~/questionnaires/reminders.server";
 import { actionJobHandlers } from "~/remediation/reminders.server";
@@ -37,6 +38,7 @@ export const bootHooks: BootHook[] = [
         ...actionJobHandlers,
         ...evidenceJobHandlers,
         ...riskJobHandlers,
+        ...grievanceJobHandlers,
       },
     }),
   ({ log }) => startImportWorker({ log }),

@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   "outbox:read",
   /** One's own sign-in security (two-factor set-up, recovery codes): every role. */
   "account:security",
+  /** Grievance cases from the worker channel: read, triage, reply, decide (grievance roles only). */
+  "grievances:handle",
+  /** Open a reporter's sealed contact details, with a logged reason (the custodian only). */
+  "grievances:reveal",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,8 +47,14 @@ const READ_ALL: Permission[] = [
   "account:security",
 ];
 
+/**
+ * Cases reach only the grievance roles: a worker's complaint about a supplier must not be read by the
+ * buyer staff who manage that supplier, admins included (UNGP 31 "rights-compatible"; D28).
+ */
+const GRIEVANCE_ONLY: ReadonlySet<Permission> = new Set(["grievances:handle", "grievances:reveal"]);
+
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(PERMISSIONS),
+  admin: new Set<Permission>(PERMISSIONS.filter((p) => !GRIEVANCE_ONLY.has(p))),
   procurement: new Set<Permission>([
     ...READ_ALL,
     "suppliers:write",
@@ -60,7 +70,20 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "risk:override",
     "audit-log:read",
   ]),
+  // Triage links a case to a supplier and site, so handlers read suppliers; they change nothing of them.
+  grievance_handler: new Set<Permission>(["suppliers:read", "account:security", "grievances:handle"]),
+  grievance_custodian: new Set<Permission>([
+    "suppliers:read",
+    "account:security",
+    "grievances:handle",
+    "grievances:reveal",
+  ]),
 };
+
+/** The roles that hold a permission (e.g. who gets a grievance clock reminder). */
+export function rolesWith(permission: Permission): Role[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].has(permission));
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].has(permission);
@@ -71,4 +94,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   procurement: "Procurement",
   auditor: "Auditor",
   executive: "Executive",
+  grievance_handler: "Grievance handler",
+  grievance_custodian: "Grievance custodian",
 };

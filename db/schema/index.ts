@@ -14,3 +14,4 @@ export * from "./campaigns";
 export * from "./scheduler";
 export * from "./templates";
 export * from "./action-portal";
+export * from "./grievances";

@@ -16,6 +16,7 @@ import { openPortal } from "~/questionnaires/portal.testing";
 import { sendQuestionnaire } from "~/questionnaires/send.server";
 import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templates.server";
 import { createStatement, generateStatementPdf } from "~/statements/statements.server";
+import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { assignments, emailOutbox } from "~db/schema";
 import { createOrg, type TestOrg } from "../factories";
@@ -140,6 +141,8 @@ beforeAll(async () => {
       jobId,
       versionId: template.versionId,
       token,
+      orgId: org.id,
+      siteId: createSite(procurement.ctx, supplier.id, { name: "Fuzz Site", country: "VN" }).id,
     },
   };
   // The server shares this test file's database and bucket, so it sees the fixture.

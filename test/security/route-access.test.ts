@@ -328,6 +328,39 @@ const TABLE: Record<string, RouteSpec> = {
     params: (f) => ({ orgId: f.a.id, year: "2024", regime: "uk_msa_s54" }),
     loader: everyone({ status: 200 }),
   },
+  "report.$orgId": {
+    kind: "public",
+    why: "the anonymous worker channel of an organisation (no login, no cookie); a blank report is refused",
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({ whatHappened: "   " }),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  "report.$orgId_.site.$siteId": {
+    kind: "public",
+    why: "the worker channel of one site (its poster's address); a blank report is refused",
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({ whatHappened: "\n\t " }),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
+  "report.$orgId_.status": {
+    kind: "public",
+    why: "a reporter returns with the receipt code (tested in app/grievances); an empty code is asked again",
+    loader: { anonymous: { status: 200 }, member: { status: 200 }, supplier: { status: 200 } },
+    action: {
+      form: () => ({ intent: "open", code: "" }),
+      anonymous: { status: 400 },
+      supplier: { status: 400 },
+      member: { status: 400 },
+    },
+  },
   "invite.$token": {
     kind: "public",
     why: "the invitation token is the credential; GET only shows it, POST accepts",
@@ -1489,6 +1522,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   token: (f) => f.supplierToken,
   versionId: (f) => f.templateVersionId,
   orgId: (f) => f.a.id,
+  siteId: (f) => f.siteId,
   year: () => "2024",
   regime: () => "uk_msa_s54",
 };

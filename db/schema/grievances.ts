@@ -1,0 +1,95 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { id } from "./_columns";
+import {
+  GRIEVANCE_AUTHORS,
+  GRIEVANCE_CHANNELS,
+  GRIEVANCE_HOW_MANY,
+  GRIEVANCE_ONGOING,
+  GRIEVANCE_SINCE,
+  GRIEVANCE_STATES,
+  type GrievanceIndicator,
+} from "./grievances.constants";
+import { organizations, users } from "./orgs";
+import { sites, suppliers } from "./suppliers";
+
+/**
+ * One report from the anonymous worker channel and the case it became. Deliberately holds nothing that
+ * identifies the reporter: no IP address, no user agent, no precise time (the day it arrived, as
+ * YYYY-MM-DD, and no created_at), the receipt code only as a keyed hash, and contact details (when the
+ * reporter chose to leave them) sealed with AES-256-GCM, opened only by a custodian with a logged reason.
+ */
+export const grievanceCases = sqliteTable(
+  "grievance_cases",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** The short number handlers refer to (per organisation, 1, 2, 3 …). */
+    number: integer("number").notNull(),
+    /** HMAC-SHA256 of the receipt code's digits (keyed: the database alone cannot be brute-forced). */
+    receiptHash: text("receipt_hash").notNull(),
+    channel: text("channel", { enum: GRIEVANCE_CHANNELS }).notNull().default("web"),
+    /** The language the reporter wrote in: replies and the acknowledgement are shown in it. */
+    language: text("language").notNull(),
+    /** The site whose poster the report came through (none from the organisation-wide page). */
+    intakeSiteId: text("intake_site_id").references(() => sites.id, { onDelete: "set null" }),
+    /** YYYY-MM-DD: the day the report arrived. Never a time of day. */
+    receivedOn: text("received_on").notNull(),
+    whatHappened: text("what_happened").notNull(),
+    /** Where it happens, in the reporter's words. */
+    place: text("place"),
+    since: text("since", { enum: GRIEVANCE_SINCE }).notNull().default("unknown"),
+    howMany: text("how_many", { enum: GRIEVANCE_HOW_MANY }).notNull().default("unknown"),
+    ongoing: text("ongoing", { enum: GRIEVANCE_ONGOING }).notNull().default("unknown"),
+    /** The warning signs the reporter ticked (ILO indicator keys). */
+    indicators: text("indicators", { mode: "json" }).$type<GrievanceIndicator[]>().notNull(),
+    /** Optional contact details, sealed (`v1:<iv>:<tag>:<ct>`, bound to the case id). */
+    contactSealed: text("contact_sealed"),
+    state: text("state", { enum: GRIEVANCE_STATES }).notNull().default("received"),
+    /** Triage: the supplier and site the case concerns (may differ from the intake site). */
+    supplierId: text("supplier_id").references(() => suppliers.id, { onDelete: "set null" }),
+    siteId: text("site_id").references(() => sites.id, { onDelete: "set null" }),
+    /** YYYY-MM-DD milestones, for the clocks and the effectiveness indicators. */
+    acknowledgedOn: text("acknowledged_on"),
+    /** The first reply a handler wrote to the reporter (the Directive's "feedback"). */
+    feedbackOn: text("feedback_on"),
+    decidedOn: text("decided_on"),
+    closedOn: text("closed_on"),
+    /** The corrective action raised when the case was substantiated (remediation_tasks.id). */
+    actionId: text("action_id"),
+    /** The handler's finding when deciding (substantiated or not), shown to handlers only. */
+    decisionNote: text("decision_note"),
+  },
+  (t) => [
+    uniqueIndex("grievance_cases_receipt").on(t.organizationId, t.receiptHash),
+    uniqueIndex("grievance_cases_number").on(t.organizationId, t.number),
+    index("grievance_cases_org_state").on(t.organizationId, t.state),
+    index("grievance_cases_org_supplier").on(t.organizationId, t.supplierId),
+  ],
+);
+
+/**
+ * The two-way conversation of a case. Reporter messages carry the day only (like the report); the order
+ * is `seq`, per case.
+ */
+export const grievanceMessages = sqliteTable(
+  "grievance_messages",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => grievanceCases.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    author: text("author", { enum: GRIEVANCE_AUTHORS }).notNull(),
+    /** The handler who wrote it (null for the reporter and the automatic acknowledgement). */
+    authorUserId: text("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    /** YYYY-MM-DD. */
+    sentOn: text("sent_on").notNull(),
+  },
+  (t) => [uniqueIndex("grievance_messages_seq").on(t.caseId, t.seq)],
+);
