@@ -1,24 +1,29 @@
 import type Database from "better-sqlite3";
 import { effectiveScore, exposureFrom, sameExposure, type ChildRisk, type Exposure } from "./exposure";
 import { levelFor } from "./model";
-import { updateSupplierRisk } from "./supplier-update.server";
+import { updateSupplierRisk, type ColumnChange } from "./supplier-update.server";
 
-/** storedJson: exposure_path as stored, parsed only when it differs from the recomputed one as text. */
-type Node = ChildRisk & {
+/**
+ * One supplier in an organisation-wide exposure pass. storedJson: exposure_path as stored, parsed only
+ * when it differs from the recomputed one as text. `pending` and `rescored` come from a recompute that
+ * defers its supplier writes to this pass (recomputeOrgNow): its own columns that changed, and whether
+ * its own scores were rewritten, so that each supplier gets one UPDATE with everything that changed.
+ */
+export type ExposureNode = ChildRisk & {
   storedJson: string | null;
   storedScore: number | null;
   score: number | null;
   level: string | null;
+  pending?: readonly ColumnChange[];
+  rescored?: boolean;
 };
 
-/**
- * Exposure for a whole organisation in one pass (after an import or in the organisation-wide recompute):
- * one scan of suppliers and links, children before parents (depth-first post-order; a back edge of a
- * cycle is skipped, so it cannot loop), and an UPDATE only for suppliers whose exposure changed.
- * Incremental changes use propagateExposure instead. Returns the number of suppliers updated.
- */
-export function recomputeOrgExposure(client: Database.Database, organizationId: string): number {
-  const nodes = new Map<string, Node>();
+/** Every supplier of the organisation as it is stored now. */
+export function loadExposureNodes(
+  client: Database.Database,
+  organizationId: string,
+): Map<string, ExposureNode> {
+  const nodes = new Map<string, ExposureNode>();
   for (const r of client
     .prepare(
       `SELECT id, name, country, tier, residual_score, risk_headline, exposure_score, exposure_path, risk_score,
@@ -51,6 +56,25 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
       level: r.risk_level,
     });
   }
+  return nodes;
+}
+
+/**
+ * Exposure for a whole organisation in one pass (after an import or in the organisation-wide recompute):
+ * one scan of suppliers and links, children before parents (depth-first post-order; a back edge of a
+ * cycle is skipped, so it cannot loop), and an UPDATE only for suppliers whose exposure changed.
+ * Incremental changes use propagateExposure instead. Returns the number of suppliers whose exposure changed.
+ */
+export function recomputeOrgExposure(client: Database.Database, organizationId: string): number {
+  return exposurePass(client, organizationId, loadExposureNodes(client, organizationId));
+}
+
+/** The pass itself over nodes already in memory (see ExposureNode for deferred own-score writes). */
+export function exposurePass(
+  client: Database.Database,
+  organizationId: string,
+  nodes: Map<string, ExposureNode>,
+): number {
   const children = new Map<string, string[]>();
   for (const l of client
     .prepare(
@@ -84,23 +108,32 @@ export function recomputeOrgExposure(client: Database.Database, organizationId: 
       stack.pop();
       state.set(top.id, 2);
       const node = nodes.get(top.id)!;
-      const kidRisks = kids.map((k) => nodes.get(k)).filter((k): k is Node => !!k);
+      const kidRisks = kids.map((k) => nodes.get(k)).filter((k): k is ExposureNode => !!k);
       node.exposure = exposureFrom(node.id, kidRisks);
       const json = node.exposure ? JSON.stringify(node.exposure) : null;
       // Equal text is the same exposure; otherwise compare as sameExposure does (what a path shows).
-      if (
+      const exposureChanged =
         json !== node.storedJson &&
-        !sameExposure(node.storedJson ? (JSON.parse(node.storedJson) as Exposure) : null, node.exposure)
-      ) {
-        const score = effectiveScore(node.residual, node.exposure?.score ?? null);
-        updateSupplierRisk(client, organizationId, node.id, [
+        !sameExposure(node.storedJson ? (JSON.parse(node.storedJson) as Exposure) : null, node.exposure);
+      if (!exposureChanged && !node.rescored) continue;
+      const changes: ColumnChange[] = [...(node.pending ?? [])];
+      let score: number | null;
+      if (exposureChanged) {
+        changes.push(
           ["exposure_score", node.storedScore, node.exposure?.score ?? null],
           ["exposure_path", node.storedJson, json],
-          ["risk_score", node.score, score],
-          ["risk_level", node.level, score === null ? null : levelFor(score)],
-        ]);
+        );
+        score = effectiveScore(node.residual, node.exposure?.score ?? null);
         updated++;
+      } else {
+        // Rescored, exposure as stored: what the chunk's own write would have given.
+        score = effectiveScore(node.residual, node.storedScore);
       }
+      changes.push(
+        ["risk_score", node.score, score],
+        ["risk_level", node.level, score === null ? null : levelFor(score)],
+      );
+      updateSupplierRisk(client, organizationId, node.id, changes);
     }
   }
   return updated;
