@@ -66,7 +66,9 @@ test("UK and Australian statements for one year: checker, fix, approval, signatu
   await expect(training).toHaveAttribute("data-status", "present");
   await approveSignPublish(page);
   const publicUrl = await page.getByTestId("public-url").getAttribute("href");
-  expect(publicUrl).toMatch(/^\/transparency\/[0-9a-f-]{36}\/2024$/);
+  // The address is the organisation's slug, not its id.
+  expect(publicUrl).toMatch(/^\/transparency\/[a-z0-9]+(-[a-z0-9]+)*\/2024$/);
+  expect(publicUrl).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
   // Australia, same year: every criterion its own section.
   await draft(page, "au_msa_s16", -1);

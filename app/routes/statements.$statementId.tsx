@@ -46,7 +46,6 @@ export default function StatementDetail() {
   const failure = result && !result.ok ? result : undefined;
   const errors = (failure?.fieldErrors ?? {}) as Record<string, string>;
   const values = failure?.intent === "save" ? failure.values : undefined;
-  const year = s.periodEnd.slice(0, 4);
   return (
     <div className="space-y-6">
       <Link to="/statements" className="text-sm text-slate-500 hover:text-slate-700">
@@ -103,7 +102,7 @@ export default function StatementDetail() {
             signatoryName={s.signatoryName}
             signatoryTitle={s.signatoryTitle}
             signedOn={s.signedOn}
-            publicUrl={s.status === "published" ? `/transparency/${s.organizationId}/${year}` : null}
+            publicUrl={s.publicPath}
             members={s.members}
             defaultBody={s.template.approvingBody}
             today={s.today}

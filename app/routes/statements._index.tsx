@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/infra/form.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
-import { requireMember } from "~/orgs/guard.server";
+import { requireMember, requirePermission } from "~/orgs/guard.server";
 import { can } from "~/orgs/permissions";
-import { memberLeftSchema, memberSchema } from "~/statements/forms";
+import { memberLeftSchema, memberSchema, publicAddressSchema } from "~/statements/forms";
 import { addGoverningBodyMember, listGoverningBody, recordMemberLeft } from "~/statements/governance.server";
+import { publicAddress, setPublicSlug } from "~/statements/public-address.server";
 import { listStatements } from "~/statements/statements.server";
 import { GoverningBodyCard } from "~/statements/ui/GoverningBodyCard";
+import { PublicAddressCard } from "~/statements/ui/PublicAddressCard";
 import { StatementList } from "~/statements/ui/StatementList";
 import { FormError, Notice } from "~/ui/form";
 import { EmptyState, PageHeader } from "~/ui/layout";
@@ -21,14 +23,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
     members: listGoverningBody(ctx),
     canWrite: can(role, "statements:write"),
     canManage: can(role, "statements:approve"),
+    address: publicAddress(ctx),
+    canEditAddress: can(role, "members:manage"),
     today: new Date().toISOString().slice(0, 10),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { ctx } = requireMember(request, "statements:approve");
+  const member = requireMember(request, "statements:read");
+  const { ctx } = member;
   const form = await readForm(request);
-  switch (form.get("intent")) {
+  const intent = form.get("intent");
+  if (intent === "public-address") {
+    requirePermission(member, "members:manage");
+    const parsed = parseForm(publicAddressSchema, form, { intent: "public-address" });
+    if (!parsed.ok) return parsed.response;
+    return handle(
+      () => {
+        const { slug } = setPublicSlug(ctx, parsed.data);
+        return { ok: true as const, notice: `Public address saved: /transparency/${slug}.` };
+      },
+      { intent: "public-address", values: parsed.values },
+    );
+  }
+  requirePermission(member, "statements:approve");
+  switch (intent) {
     case "add-member": {
       const parsed = parseForm(memberSchema, form, { intent: "add-member" });
       if (!parsed.ok) return parsed.response;
@@ -56,7 +75,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Statements() {
-  const { statements, members, canWrite, canManage, today } = useLoaderData<typeof loader>();
+  const { statements, members, canWrite, canManage, address, canEditAddress, today } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = result && !result.ok ? result : undefined;
   return (
@@ -86,8 +106,21 @@ export default function Statements() {
       <GoverningBodyCard
         members={members}
         canManage={canManage}
-        errors={(failure?.fieldErrors ?? {}) as Record<string, string>}
+        errors={
+          failure?.intent === "public-address" ? {} : ((failure?.fieldErrors ?? {}) as Record<string, string>)
+        }
         today={today}
+      />
+      <PublicAddressCard
+        {...address}
+        canEdit={canEditAddress}
+        error={
+          failure?.intent === "public-address"
+            ? (failure.fieldErrors as Record<string, string>)?.slug
+            : undefined
+        }
+        value={failure?.intent === "public-address" ? String(failure.values?.slug ?? "") : undefined}
+        year={String(Number(today.slice(0, 4)) - 1)}
       />
     </div>
   );

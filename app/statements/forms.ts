@@ -3,6 +3,7 @@ import { isoDateField, optionalText, requiredId } from "~/infra/validation";
 import { REGIMES } from "~db/schema/statements.constants";
 import { APPROVAL_OPTIONS, CA_ENTITY_CATEGORIES, type StatementDetails } from "./details";
 import { periodErrors } from "./period";
+import { slugProblem } from "./slug";
 
 /** zod schemas for the statement forms, shared by the routes (parseForm) and the domain verbs. */
 
@@ -143,3 +144,16 @@ export const memberLeftSchema = z.object({
   memberId: requiredId("Choose a member."),
   leftOn: isoDateField("The date the member left"),
 });
+
+/** The admin's public-address form: the slug of /transparency/<slug>/<year>. */
+export const publicAddressSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .transform((v) => v.toLowerCase())
+    .superRefine((v, ctx) => {
+      const problem = slugProblem(v);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+});
+export type PublicAddressInput = z.input<typeof publicAddressSchema>;

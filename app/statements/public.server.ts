@@ -7,17 +7,22 @@ import { REGIMES, type Regime } from "~db/schema/statements.constants";
 import type { StatementFacts } from "./facts";
 import { statementFileName } from "./file-names";
 import { financialYearLabel } from "./period";
+import { publicSlugOf, resolvePublicOrganisation, transparencyPath } from "./public-address.server";
 import { REGIME_NAMES } from "./regimes";
 import { approvalParagraph } from "./render-pdf.server";
 import { organisationName, statementForPdf, type StatementRow } from "./store.server";
 
 /**
  * The public side of statements: what an anonymous visitor may see at the stable address
- * /transparency/<organisation id>/<year> (the homepage link s.54(7) asks for). Only published versions
- * are read, only their own frozen text and facts; anything else, including an unknown organisation or an
- * unpublished year, is a 404. There is no ctx: the organisation comes from the URL, and only published
- * rows of that organisation can ever be returned.
+ * /transparency/<slug>/<year> (the homepage link s.54(7) asks for). Only published versions are read,
+ * only their own frozen text and facts; anything else, including an unknown organisation or an
+ * unpublished year, is a 404. An earlier slug, or the organisation id used before slugs, answers with
+ * the current address to redirect to (see public-address.server.ts). There is no ctx: the organisation
+ * comes from the URL, and only published rows of that organisation can ever be returned.
  */
+
+/** The address has moved: answer 301 with this path. */
+export type Moved = { movedTo: string };
 
 const YEAR = /^\d{4}$/;
 
@@ -52,7 +57,7 @@ function publishedFor(organizationId: string, year: string): StatementRow[] {
 
 export type PublicStatement = ReturnType<typeof publicView>;
 
-function publicView(row: StatementRow, legalName: string, year: string) {
+function publicView(row: StatementRow, legalName: string, year: string, base: string) {
   const s = statementForPdf(row, legalName);
   const facts = row.approvedFacts as StatementFacts;
   return {
@@ -71,7 +76,7 @@ function publicView(row: StatementRow, legalName: string, year: string) {
       heading: c.heading,
       text: s.narrative[c.key] ?? "",
     })),
-    pdfUrl: `/transparency/${row.organizationId}/${year}/pdf/${row.regime}`,
+    pdfUrl: `${base}/pdf/${row.regime}`,
     facts: {
       period: facts.period,
       asOf: facts.asOf,
@@ -93,13 +98,40 @@ function publicView(row: StatementRow, legalName: string, year: string) {
   };
 }
 
+/** The published statements of an organisation for a year (by its id). */
 export function publicStatements(organizationId: string, year: string) {
   const rows = publishedFor(organizationId, year);
   const legalName = organisationName(db(), organizationId);
-  return { organisation: legalName, year, statements: rows.map((r) => publicView(r, legalName, year)) };
+  const base = transparencyPath(publicSlugOf(organizationId) ?? organizationId, year);
+  return {
+    organisation: legalName,
+    year,
+    statements: rows.map((r) => publicView(r, legalName, year, base)),
+  };
 }
 
+/**
+ * What /transparency/<slug or id>/<year>[suffix] answers: the page's data, or where the address has
+ * moved to (the same suffix under the current slug).
+ */
+export function publicStatementsAt(param: string, year: string, suffix = ""): Moved | PublicPage {
+  if (!YEAR.test(year)) throw new NotFoundError("No published statement");
+  const found = resolvePublicOrganisation(param);
+  if (found.redirectTo) return { movedTo: `${transparencyPath(found.redirectTo, year)}${suffix}` };
+  return publicStatements(found.organizationId, year);
+}
+
+export type PublicPage = ReturnType<typeof publicStatements>;
+
 /** The published PDF of a regime's statement for the year (the latest period ending in it). */
+export function publicStatementPdfAt(param: string, year: string, regime: string): StoredFile | Moved {
+  if (!YEAR.test(year)) throw new NotFoundError("No published statement");
+  const found = resolvePublicOrganisation(param);
+  if (found.redirectTo) return { movedTo: `${transparencyPath(found.redirectTo, year)}/pdf/${regime}` };
+  return publicStatementPdf(found.organizationId, year, regime);
+}
+
+/** The published PDF of a regime's statement for the year, by organisation id. */
 export function publicStatementPdf(organizationId: string, year: string, regime: string): StoredFile {
   const row = publishedFor(organizationId, year).find((r) => r.regime === regime);
   if (!row?.publishedDocumentId) throw new NotFoundError("No published statement");

@@ -269,7 +269,9 @@ describe("statement page", () => {
     const after = await detailLoader(args(requestAs(org.members.auditor, url), { statementId: id }));
     expect(after.statement.status).toBe("published");
     const done = await render(StatementDetail, after, url, "/statements/:statementId");
-    expect(done).toContain(`/transparency/${org.id}/2024`);
+    expect(after.statement.publicPath).toMatch(/^\/transparency\/[a-z0-9-]+\/2024$/);
+    expect(after.statement.publicPath).not.toContain(org.id);
+    expect(done).toContain(after.statement.publicPath);
     expect(done).not.toContain('<textarea name="n.');
     expect(done).toContain("Criterion check at approval (kept)");
   });

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
-import { db, writeTx } from "~/infra/db.server";
+import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { ConflictError, ValidationError } from "~/infra/errors";
-import { statementComments, statementDocuments, statements, users } from "~db/schema";
+import { organizations, statementComments, statementDocuments, statements, users } from "~db/schema";
 import { FROZEN_STATUSES, type Regime } from "~db/schema/statements.constants";
 import { checkStatement, type CheckResult } from "./checker";
 import { normaliseDetails, type StatementDetails } from "./details";
@@ -12,6 +12,7 @@ import { statementFileName } from "./file-names";
 import type { CreateStatementInput, UpdateStatementForm } from "./forms";
 import { listGoverningBody } from "./governance.server";
 import { addMonths, defaultPeriod, financialYearLabel, periodErrors, todayIso, addDays } from "./period";
+import { transparencyPath } from "./public-address.server";
 import {
   normaliseNarrative,
   REGIME_NAMES,
@@ -199,6 +200,8 @@ export function getStatement(ctx: Ctx, id: string) {
         template,
         documents: documentsFor(ctx, [row]).get(row.id) ?? [],
         organisationName: organisationName(tx, ctx.organizationId),
+        /** The public page of this statement's year, once it is published. */
+        publicPath: publicPathOf(tx, row),
         check,
         facts,
         previous,
@@ -391,4 +394,14 @@ export function reviseStatement(ctx: Ctx, id: string, note: string): { id: strin
     });
     return created;
   });
+}
+
+function publicPathOf(tx: DbOrTx, row: StatementRow): string | null {
+  if (row.status !== "published") return null;
+  const org = tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, row.organizationId))
+    .get();
+  return transparencyPath(org?.slug ?? row.organizationId, row.periodEnd.slice(0, 4));
 }

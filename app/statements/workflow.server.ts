@@ -10,6 +10,7 @@ import { renderAndStore } from "./documents.server";
 import { gatherStatementFacts } from "./facts.server";
 import { findMember, memberOn } from "./governance.server";
 import { formatLongDate, todayIso } from "./period";
+import { ensurePublicSlug } from "./public-address.server";
 import { normaliseNarrative, templateById } from "./regimes";
 import { assertCan, findStatement, isFrozenRow } from "./store.server";
 
@@ -201,6 +202,8 @@ export async function publishStatement(ctx: Ctx, id: string): Promise<{ document
         .set({ status: "published", publishedAt: now, publishedDocumentId: documentId, updatedAt: now })
         .where(where(ctx, id))
         .run();
+      // The first publication gives the organisation its public address (/transparency/<slug>/<year>).
+      ensurePublicSlug(tx, ctx);
       recordAudit(tx, ctx, {
         action: "statement.published",
         entityType: "statement",

@@ -2,16 +2,39 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { createdAt, id, timestamp } from "./_columns";
 import { ACCOUNT_TOKEN_PURPOSES, ROLES } from "./orgs.constants";
 
-export const organizations = sqliteTable("organizations", {
-  id: id(),
-  name: text("name").notNull(),
-  /** Registered legal name used in statements. */
-  legalName: text("legal_name"),
-  country: text("country"),
-  /** Set by an admin: every member must use two-factor sign-in (members without it are sent to set it up). */
-  requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),
-  createdAt: createdAt(),
-});
+export const organizations = sqliteTable(
+  "organizations",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    /** Registered legal name used in statements. */
+    legalName: text("legal_name"),
+    country: text("country"),
+    /** Set by an admin: every member must use two-factor sign-in (members without it are sent to set it up). */
+    requireTwoFactor: integer("require_two_factor", { mode: "boolean" }).notNull().default(false),
+    /**
+     * The public address of its published statements, /transparency/<slug>/<year>: derived from the name
+     * when the first statement is published, editable by an admin. Every slug it ever had stays in
+     * `organization_slugs`, so an old homepage link keeps redirecting.
+     */
+    slug: text("slug"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("organizations_slug").on(t.slug)],
+);
+
+/** Every public slug an organisation has had (the current one too): old addresses redirect to the current. */
+export const organizationSlugs = sqliteTable(
+  "organization_slugs",
+  {
+    slug: text("slug").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("organization_slugs_org").on(t.organizationId)],
+);
 
 export const users = sqliteTable("users", {
   id: id(),

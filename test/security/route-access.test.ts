@@ -17,6 +17,7 @@ import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templ
 import { shareActionsWithSupplier } from "~/remediation/supplier-access.server";
 import { loader as rootLoader } from "~/root";
 import { addGoverningBodyMember } from "~/statements/governance.server";
+import { publicSlugOf } from "~/statements/public-address.server";
 import { templateFor } from "~/statements/regimes";
 import {
   approveStatement,
@@ -96,6 +97,8 @@ type Fx = {
   /** A member of org A's governing body, and a statement of 2024 published by it. */
   governingMemberId: string;
   publishedStatementId: string;
+  /** Org A's public slug (given by that first publication). */
+  publicSlug: string;
   invitationId: string;
   inviteToken: string;
   /** A pending sign-up's confirmation link and a password-reset link of org A's auditor. */
@@ -310,22 +313,22 @@ const TABLE: Record<string, RouteSpec> = {
     why: "load-balancer check",
     loader: everyone({ status: 200 }),
   },
-  "transparency.$orgId.$year": {
+  "transparency.$org.$year": {
     kind: "public",
     why: "the published statements of an organisation for a year: the homepage link s.54(7) asks for",
-    params: (f) => ({ orgId: f.a.id, year: "2024" }),
+    params: (f) => ({ org: f.publicSlug, year: "2024" }),
     loader: everyone({ status: 200 }),
   },
-  "transparency.$orgId.$year_.facts[.]json": {
+  "transparency.$org.$year_.facts[.]json": {
     kind: "public",
     why: "machine-readable facts of the published statements",
-    params: (f) => ({ orgId: f.a.id, year: "2024" }),
+    params: (f) => ({ org: f.publicSlug, year: "2024" }),
     loader: everyone({ status: 200 }),
   },
-  "transparency.$orgId.$year_.pdf.$regime": {
+  "transparency.$org.$year_.pdf.$regime": {
     kind: "public",
     why: "the published, signed PDF",
-    params: (f) => ({ orgId: f.a.id, year: "2024", regime: "uk_msa_s54" }),
+    params: (f) => ({ org: f.publicSlug, year: "2024", regime: "uk_msa_s54" }),
     loader: everyone({ status: 200 }),
   },
   "report.$orgId": {
@@ -1055,6 +1058,13 @@ const TABLE: Record<string, RouteSpec> = {
           status: 400,
         },
       },
+      {
+        intent: "public-address",
+        ...gate("members:manage"),
+        write: () => ({ intent: "public-address", slug: "mallory-was-here" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "public-address", slug: "Not A Slug" }), status: 400 },
+      },
     ],
   },
   "statements.$statementId.annex[.]csv": {
@@ -1466,6 +1476,7 @@ beforeAll(async () => {
     caStatementId: caStatement.id,
     governingMemberId: governingMember.id,
     publishedStatementId: published.id,
+    publicSlug: publicSlugOf(a.id)!,
     invitationId: invited.invitationId,
     inviteToken: inviteToken!,
     signupToken: tokenFrom("pending@zq9alpha.test", "verify-email"),
@@ -1523,6 +1534,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   versionId: (f) => f.templateVersionId,
   orgId: (f) => f.a.id,
   siteId: (f) => f.siteId,
+  org: (f) => f.publicSlug,
   year: () => "2024",
   regime: () => "uk_msa_s54",
 };
@@ -1778,14 +1790,14 @@ describe.each(specsOf("public"))("%s (public)", (file, spec) => {
 
 describe("public statement pages", () => {
   const files = [
-    "transparency.$orgId.$year",
-    "transparency.$orgId.$year_.facts[.]json",
-    "transparency.$orgId.$year_.pdf.$regime",
+    "transparency.$org.$year",
+    "transparency.$org.$year_.facts[.]json",
+    "transparency.$org.$year_.pdf.$regime",
   ];
 
   it("expose nothing of the tenant but the published statement (no other ids, no drafts, no comments)", async () => {
     for (const file of files.slice(0, 2)) {
-      const out = await get(file, null, { orgId: fx.a.id, year: "2024", regime: "uk_msa_s54" });
+      const out = await get(file, null, { org: fx.publicSlug, year: "2024", regime: "uk_msa_s54" });
       expect(out.status).toBe(200);
       const others = fx.ids.filter((id) => id !== fx.a.id);
       expect(
@@ -1799,15 +1811,22 @@ describe("public statement pages", () => {
   it("answer 404 for an unpublished year, a regime with nothing published and an unknown organisation", async () => {
     for (const file of files) {
       for (const params of [
-        { orgId: fx.a.id, year: "2025", regime: "uk_msa_s54" },
-        { orgId: fx.b.id, year: "2024", regime: "uk_msa_s54" },
-        { orgId: "nope", year: "2024", regime: "uk_msa_s54" },
+        { org: fx.publicSlug, year: "2025", regime: "uk_msa_s54" },
+        { org: fx.b.id, year: "2024", regime: "uk_msa_s54" },
+        { org: "nope", year: "2024", regime: "uk_msa_s54" },
       ]) {
         expect((await get(file, null, params)).status, `${file} ${JSON.stringify(params)}`).toBe(404);
       }
     }
-    const pdf = await get(files[2], null, { orgId: fx.a.id, year: "2024", regime: "au_msa_s16" });
+    const pdf = await get(files[2], null, { org: fx.publicSlug, year: "2024", regime: "au_msa_s16" });
     expect(pdf.status).toBe(404);
+  });
+
+  it("answer 301 from the organisation-id address to the slug address", async () => {
+    for (const file of files) {
+      const out = await get(file, null, { org: fx.a.id, year: "2024", regime: "uk_msa_s54" });
+      expect(out.status, file).toBe(301);
+    }
   });
 });
 

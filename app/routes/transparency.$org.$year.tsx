@@ -1,7 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { handle } from "~/infra/http.server";
-import { publicStatements } from "~/statements/public.server";
+import { publicStatementsAt } from "~/statements/public.server";
 import { PublicStatement } from "~/statements/ui/PublicStatement";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -9,12 +9,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 /**
- * Deliberately public (no login): the stable address an organisation links from its homepage (s.54(7)).
- * Shows its published statements for the year and their PDFs, nothing else of the tenant; an unknown
+ * Deliberately public (no login): the stable address an organisation links from its homepage (s.54(7)),
+ * /transparency/<slug>/<year>. Shows its published statements for the year and their PDFs, nothing else
+ * of the tenant; an earlier slug or the organisation id answers 301 to the current slug; an unknown
  * organisation or a year with nothing published is a 404.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  return handle(() => publicStatements(params.orgId ?? "", params.year ?? ""));
+  const page = await handle(() => publicStatementsAt(params.org ?? "", params.year ?? ""));
+  if ("movedTo" in page) throw redirect(page.movedTo, 301);
+  return page;
 }
 
 export default function PublicStatementsPage() {
