@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { Ctx } from "~/infra/context";
 import { readForm } from "~/infra/form.server";
@@ -20,11 +20,12 @@ import {
   removeMemberSchema,
 } from "~/orgs/members.server";
 import { ROLE_LABELS } from "~/orgs/permissions";
-import { DataTable } from "~/ui/DataTable";
-import { Field, FieldError, FormError, Notice } from "~/ui/form";
+import { InvitationsTable } from "~/orgs/ui/InvitationsTable";
+import { InviteForm } from "~/orgs/ui/InviteForm";
+import { MembersTable } from "~/orgs/ui/MembersTable";
+import { FormError, Notice } from "~/ui/form";
 import { failureFor, useSubmittingIntent } from "~/ui/intent";
-import { Badge, Card, EmptyState, PageHeader } from "~/ui/layout";
-import { ROLES } from "~db/schema/orgs.constants";
+import { Card, EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Members · Clearsource" }];
 
@@ -97,16 +98,12 @@ function removeMemberIntent(ctx: Ctx, form: FormData) {
   }, context);
 }
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export default function Members() {
   const { members, invitations, currentUserId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const inviting = useSubmittingIntent() === "invite";
   const inviteForm = useRef<HTMLFormElement>(null);
   const failed = result && !result.ok ? result : undefined;
-  const inviteErrors = failureFor(result, "invite");
-  const inviteValues = inviteErrors?.values ?? {};
 
   useEffect(() => {
     if (result?.ok && result.intent === "invite") inviteForm.current?.reset();
@@ -130,102 +127,12 @@ export default function Members() {
       ) : null}
 
       <Card title={`Members (${members.length})`}>
-        <DataTable
-          box="flush"
-          columns={["Name", "Email", "Role", "Joined", { label: <span className="sr-only">Actions</span> }]}
-        >
-          {members.map((m) => (
-            <tr key={m.membershipId} className="[&>td]:align-middle">
-              <td className="font-medium text-slate-900">
-                {m.name} {m.userId === currentUserId ? <Badge tone="blue">you</Badge> : null}
-              </td>
-              <td>{m.email}</td>
-              <td>
-                <Form method="post" className="flex items-center gap-2">
-                  <input type="hidden" name="intent" value="change-role" />
-                  <input type="hidden" name="membershipId" value={m.membershipId} />
-                  <label htmlFor={`role-${m.membershipId}`} className="sr-only">
-                    Role of {m.name}
-                  </label>
-                  <select
-                    id={`role-${m.membershipId}`}
-                    name="role"
-                    defaultValue={m.role}
-                    className="input w-36 py-1"
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {ROLE_LABELS[r]}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="submit" className="btn-secondary py-1">
-                    Save
-                  </button>
-                </Form>
-              </td>
-              <td className="whitespace-nowrap text-slate-500">{dateFormat.format(new Date(m.joinedAt))}</td>
-              <td className="text-right">
-                <Form method="post">
-                  <input type="hidden" name="intent" value="remove-member" />
-                  <input type="hidden" name="membershipId" value={m.membershipId} />
-                  <button type="submit" className="btn-secondary py-1 text-red-700">
-                    Remove
-                  </button>
-                </Form>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <MembersTable members={members} currentUserId={currentUserId} />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title="Invite a teammate">
-          <Form method="post" ref={inviteForm} className="space-y-4" noValidate>
-            <input type="hidden" name="intent" value="invite" />
-            <FormError
-              error={
-                inviteErrors?.formError && !Object.keys(inviteErrors.fieldErrors ?? {}).length
-                  ? inviteErrors.formError
-                  : undefined
-              }
-            />
-            <Field
-              label="Email"
-              name="email"
-              type="email"
-              required
-              placeholder="name@company.com"
-              defaultValue={inviteValues.email}
-              error={inviteErrors?.fieldErrors?.email}
-            />
-            <div>
-              <label htmlFor="invite-role" className="label">
-                Role
-              </label>
-              <select
-                id="invite-role"
-                name="role"
-                className="input"
-                defaultValue={inviteValues.role ?? "procurement"}
-                aria-invalid={inviteErrors?.fieldErrors?.role ? true : undefined}
-              >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-              <FieldError error={inviteErrors?.fieldErrors?.role} />
-            </div>
-            <button type="submit" className="btn-primary w-full" disabled={inviting}>
-              {inviting ? "Sending…" : "Send invitation"}
-            </button>
-            <p className="text-xs text-slate-500">
-              They receive a link by email that works once and expires. Inviting the same address again
-              replaces the earlier link.
-            </p>
-          </Form>
+          <InviteForm failure={failureFor(result, "invite")} busy={inviting} formRef={inviteForm} />
         </Card>
 
         <div className="lg:col-span-2">
@@ -235,40 +142,7 @@ export default function Members() {
                 Invitations you send appear here until they are accepted.
               </EmptyState>
             ) : (
-              <DataTable
-                box="flush"
-                columns={[
-                  "Email",
-                  "Role",
-                  "Invited by",
-                  "Expires",
-                  { label: <span className="sr-only">Actions</span> },
-                ]}
-              >
-                {invitations.map((i) => (
-                  <tr key={i.id} className="[&>td]:align-middle">
-                    <td className="font-medium text-slate-900">{i.email}</td>
-                    <td>{ROLE_LABELS[i.role]}</td>
-                    <td>{i.invitedBy ?? "—"}</td>
-                    <td className="whitespace-nowrap">
-                      {i.expired ? (
-                        <Badge tone="amber">expired</Badge>
-                      ) : (
-                        dateFormat.format(new Date(i.expiresAt))
-                      )}
-                    </td>
-                    <td className="text-right">
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="revoke-invitation" />
-                        <input type="hidden" name="invitationId" value={i.id} />
-                        <button type="submit" className="btn-secondary py-1 text-red-700">
-                          Revoke
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </DataTable>
+              <InvitationsTable invitations={invitations} />
             )}
           </Card>
         </div>

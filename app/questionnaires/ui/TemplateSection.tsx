@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { FormFailure } from "~/infra/validation";
-import { Field } from "~/ui/form";
+import { Field, fieldBinder, Select } from "~/ui/form";
 import { IntentButton } from "~/ui/IntentButton";
 import { QUESTION_TYPE_LABELS, QUESTION_TYPES, type Question, type Section } from "../model";
 import { describeRule } from "../template-editor";
@@ -33,6 +34,7 @@ export function TemplateSection({
   const questions = all.filter((q) => q.section === s.id);
   const sectionErrors =
     result?.intent === "update-section" && (result.target ?? "") === s.id ? result.fieldErrors : {};
+  const bindSection = fieldBinder(s, sectionErrors, `s-${s.id}`);
   return (
     <section id={`s-${s.id}`} className="card">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-4 py-3">
@@ -44,33 +46,15 @@ export function TemplateSection({
         </div>
         {draft ? (
           <div className="flex items-center gap-1">
-            <IntentButton
-              intent="move-section"
-              fields={{ sectionId: s.id, direction: "up" }}
-              title={`Move section ${s.title} up`}
-              formClassName="inline"
-              className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
-            >
-              ↑
-            </IntentButton>
-            <IntentButton
-              intent="move-section"
-              fields={{ sectionId: s.id, direction: "down" }}
-              title={`Move section ${s.title} down`}
-              formClassName="inline"
-              className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
-            >
-              ↓
-            </IntentButton>
-            <IntentButton
+            <MoveButtons intent="move-section" fields={{ sectionId: s.id }} name={`section ${s.title}`} />
+            <ToolButton
               intent="delete-section"
               fields={{ sectionId: s.id }}
               title={`Delete section ${s.title}`}
-              formClassName="inline"
-              className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+              danger
             >
               Delete
-            </IntentButton>
+            </ToolButton>
           </div>
         ) : null}
       </div>
@@ -81,20 +65,8 @@ export function TemplateSection({
             <Form method="post" className="mt-2 grid gap-3 md:grid-cols-3" noValidate>
               <input type="hidden" name="intent" value="update-section" />
               <input type="hidden" name="sectionId" value={s.id} />
-              <Field
-                label="Title"
-                name="title"
-                id={`s-${s.id}-title`}
-                defaultValue={s.title}
-                error={sectionErrors.title}
-              />
-              <Field
-                label="Description"
-                name="description"
-                id={`s-${s.id}-description`}
-                defaultValue={s.description}
-                error={sectionErrors.description}
-              />
+              <Field label="Title" {...bindSection("title")} />
+              <Field label="Description" {...bindSection("description")} />
               <div className="flex items-end">
                 <button type="submit" className="btn-secondary">
                   Save section
@@ -125,24 +97,7 @@ export function TemplateSection({
                 </div>
                 {draft ? (
                   <div className="flex shrink-0 items-center gap-1">
-                    <IntentButton
-                      intent="move-question"
-                      fields={{ questionId: q.id, direction: "up" }}
-                      title={`Move ${q.id} up`}
-                      formClassName="inline"
-                      className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
-                    >
-                      ↑
-                    </IntentButton>
-                    <IntentButton
-                      intent="move-question"
-                      fields={{ questionId: q.id, direction: "down" }}
-                      title={`Move ${q.id} down`}
-                      formClassName="inline"
-                      className="rounded px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100"
-                    >
-                      ↓
-                    </IntentButton>
+                    <MoveButtons intent="move-question" fields={{ questionId: q.id }} name={q.id} />
                     <Link
                       to={`?q=${q.id}#q-${q.id}`}
                       className="rounded px-2 py-1 text-xs font-medium text-brand-700 hover:bg-brand-50"
@@ -150,15 +105,14 @@ export function TemplateSection({
                     >
                       Edit
                     </Link>
-                    <IntentButton
+                    <ToolButton
                       intent="delete-question"
                       fields={{ questionId: q.id }}
                       title={`Delete ${q.id}`}
-                      formClassName="inline"
-                      className="rounded px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50"
+                      danger
                     >
                       Delete
-                    </IntentButton>
+                    </ToolButton>
                   </div>
                 ) : null}
               </div>
@@ -177,18 +131,13 @@ export function TemplateSection({
           <Form method="post" className="flex flex-wrap items-end gap-2 py-3">
             <input type="hidden" name="intent" value="add-question" />
             <input type="hidden" name="sectionId" value={s.id} />
-            <div>
-              <label className="label" htmlFor={`s-${s.id}-type`}>
-                New question type
-              </label>
-              <select id={`s-${s.id}-type`} name="type" className="input" defaultValue="yes_no">
-                {QUESTION_TYPES.map((qt) => (
-                  <option key={qt} value={qt}>
-                    {QUESTION_TYPE_LABELS[qt]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Select label="New question type" id={`s-${s.id}-type`} name="type" defaultValue="yes_no">
+              {QUESTION_TYPES.map((qt) => (
+                <option key={qt} value={qt}>
+                  {QUESTION_TYPE_LABELS[qt]}
+                </option>
+              ))}
+            </Select>
             <button type="submit" className="btn-secondary" disabled={busy}>
               Add question to {s.title}
             </button>
@@ -196,5 +145,56 @@ export function TemplateSection({
         ) : null}
       </div>
     </section>
+  );
+}
+
+const TOOL_CLASS = "rounded px-2 py-1 text-xs font-medium";
+
+/** A small one-button form of the editor's rows (move, delete). */
+function ToolButton({
+  intent,
+  fields,
+  title,
+  danger,
+  children,
+}: {
+  intent: string;
+  fields: Record<string, string>;
+  title: string;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <IntentButton
+      intent={intent}
+      fields={fields}
+      title={title}
+      formClassName="inline"
+      className={`${TOOL_CLASS} ${danger ? "text-red-700 hover:bg-red-50" : "text-slate-600 hover:bg-slate-100"}`}
+    >
+      {children}
+    </IntentButton>
+  );
+}
+
+/** ↑ and ↓ for a section or a question (`name` as the buttons say it: "section Wages", "Q12"). */
+function MoveButtons({
+  intent,
+  fields,
+  name,
+}: {
+  intent: string;
+  fields: Record<string, string>;
+  name: string;
+}) {
+  return (
+    <>
+      <ToolButton intent={intent} fields={{ ...fields, direction: "up" }} title={`Move ${name} up`}>
+        ↑
+      </ToolButton>
+      <ToolButton intent={intent} fields={{ ...fields, direction: "down" }} title={`Move ${name} down`}>
+        ↓
+      </ToolButton>
+    </>
   );
 }

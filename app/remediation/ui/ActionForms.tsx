@@ -273,6 +273,50 @@ export function OwnerForm({
   );
 }
 
+type CommentStep = {
+  intent: ActionEvent;
+  label: string;
+  button: string;
+  name?: string;
+  hint?: string;
+  danger?: boolean;
+};
+
+/** The steps the buyer takes with one comment, in the words of their forms. */
+const COMMENT_STEPS = {
+  accept_plan: { intent: "accept_plan", label: "Comment (optional)", button: "Accept plan" },
+  return_plan: {
+    intent: "return_plan",
+    label: "What the plan is missing",
+    button: "Return plan to supplier",
+  },
+  start_work: {
+    intent: "start_work",
+    name: "note",
+    label: "Progress note (optional)",
+    button: "Mark work started",
+  },
+  submit_evidence: {
+    intent: "submit_evidence",
+    name: "note",
+    label: "What the evidence shows (optional)",
+    button: "Submit evidence for verification",
+    hint: "Upload the files first. Someone other than you will have to verify them.",
+  },
+  reject_evidence: {
+    intent: "reject_evidence",
+    label: "Why the evidence is not enough",
+    button: "Send back: evidence not sufficient",
+  },
+  close: {
+    intent: "close",
+    label: "Closing note (optional)",
+    button: "Close action and finding",
+    hint: "Closing removes the finding's risk points.",
+  },
+  reopen: { intent: "reopen", label: "Reason for reopening", button: "Reopen", danger: true },
+} satisfies Record<string, CommentStep>;
+
 /** The buyer's next steps, only those the state machine allows from here. */
 export function BuyerSteps({
   events,
@@ -287,6 +331,11 @@ export function BuyerSteps({
 }) {
   const has = (e: ActionEvent) => events.includes(e);
   const busy = (e: string) => busyIntent === e;
+  const comment = (step: CommentStep) => (
+    <CommentForm {...step} failure={failureFor(step.intent)} busy={busy(step.intent)} />
+  );
+  const single = (title: string, step: CommentStep) =>
+    has(step.intent) ? <Card title={title}>{comment(step)}</Card> : null;
   return (
     <div className="space-y-4">
       {has("submit_plan") ? (
@@ -297,86 +346,21 @@ export function BuyerSteps({
       {has("accept_plan") ? (
         <Card title="Review the plan">
           <div className="grid gap-6 sm:grid-cols-2">
-            <CommentForm
-              intent="accept_plan"
-              label="Comment (optional)"
-              button="Accept plan"
-              failure={failureFor("accept_plan")}
-              busy={busy("accept_plan")}
-            />
-            <CommentForm
-              intent="return_plan"
-              label="What the plan is missing"
-              button="Return plan to supplier"
-              failure={failureFor("return_plan")}
-              busy={busy("return_plan")}
-            />
+            {comment(COMMENT_STEPS.accept_plan)}
+            {comment(COMMENT_STEPS.return_plan)}
           </div>
         </Card>
       ) : null}
-      {has("start_work") ? (
-        <Card title="Progress">
-          <CommentForm
-            intent="start_work"
-            name="note"
-            label="Progress note (optional)"
-            button="Mark work started"
-            failure={failureFor("start_work")}
-            busy={busy("start_work")}
-          />
-        </Card>
-      ) : null}
-      {has("submit_evidence") ? (
-        <Card title="Submit the evidence for verification">
-          <CommentForm
-            intent="submit_evidence"
-            name="note"
-            label="What the evidence shows (optional)"
-            button="Submit evidence for verification"
-            failure={failureFor("submit_evidence")}
-            busy={busy("submit_evidence")}
-            hint="Upload the files first. Someone other than you will have to verify them."
-          />
-        </Card>
-      ) : null}
+      {single("Progress", COMMENT_STEPS.start_work)}
+      {single("Submit the evidence for verification", COMMENT_STEPS.submit_evidence)}
       {has("verify") ? (
         <Card title="Verify">
           <VerifyForm failure={failureFor("verify")} busy={busy("verify")} audits={audits} />
-          <div className="mt-6 border-t border-slate-100 pt-4">
-            <CommentForm
-              intent="reject_evidence"
-              label="Why the evidence is not enough"
-              button="Send back: evidence not sufficient"
-              failure={failureFor("reject_evidence")}
-              busy={busy("reject_evidence")}
-            />
-          </div>
+          <div className="mt-6 border-t border-slate-100 pt-4">{comment(COMMENT_STEPS.reject_evidence)}</div>
         </Card>
       ) : null}
-      {has("close") ? (
-        <Card title="Close">
-          <CommentForm
-            intent="close"
-            label="Closing note (optional)"
-            button="Close action and finding"
-            failure={failureFor("close")}
-            busy={busy("close")}
-            hint="Closing removes the finding's risk points."
-          />
-        </Card>
-      ) : null}
-      {has("reopen") ? (
-        <Card title="Reopen">
-          <CommentForm
-            intent="reopen"
-            label="Reason for reopening"
-            button="Reopen"
-            failure={failureFor("reopen")}
-            busy={busy("reopen")}
-            danger
-          />
-        </Card>
-      ) : null}
+      {single("Close", COMMENT_STEPS.close)}
+      {single("Reopen", COMMENT_STEPS.reopen)}
     </div>
   );
 }
