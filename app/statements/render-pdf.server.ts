@@ -1,3 +1,4 @@
+import { formatDate } from "~/i18n/dates";
 import { PdfDocumentBuilder, COLORS } from "~/infra/pdf/document.server";
 import type { StatementStatus } from "~db/schema/statements.constants";
 import { APPROVAL_OPTION_TEXT, CA_CATEGORY_TEXT, type StatementDetails } from "./details";
@@ -69,6 +70,32 @@ export const CA_ATTESTATION_FR =
   "dans le rapport sont véridiques, exacts et complets à tous égards importants aux fins de la Loi, pour " +
   "l'année de déclaration susmentionnée.";
 
+/** The French title of a Canadian report, printed beneath the English one when it is bilingual. */
+export const CA_TITLE_FR =
+  "Rapport en vertu de la Loi sur la lutte contre le travail forcé et le travail des enfants dans les " +
+  "chaînes d'approvisionnement";
+
+/**
+ * The approval paragraph of a bilingual Canadian report in French: the same facts as the English one
+ * (body and name as recorded, the date in French).
+ */
+export function approvalParagraphFr(s: StatementForPdf): string {
+  if (!isFrozen(s.status) || !s.approvalDate) {
+    return (
+      "Le présent rapport n'a pas encore été approuvé. La Loi exige son approbation par l'organe directeur " +
+      "et une attestation signée avant sa publication."
+    );
+  }
+  const body = s.governingBody ?? s.template.approvingBody;
+  const date = formatDate(s.approvalDate, "fr");
+  const who = s.signatoryName ? `${s.signatoryName}${s.signatoryTitle ? `, ${s.signatoryTitle}` : ""}` : "";
+  return (
+    `Le présent rapport a été approuvé le ${date} par l'organe directeur de ${s.legalName} (${body}), ` +
+    "conformément à l'alinéa 11(4)a) de la Loi sur la lutte contre le travail forcé et le travail des enfants " +
+    `dans les chaînes d'approvisionnement, et est attesté ci-dessous par ${who}, membre de l'organe directeur.`
+  );
+}
+
 export function isFrozen(status: StatementStatus): boolean {
   return status === "approved" || status === "signed" || status === "published";
 }
@@ -133,20 +160,35 @@ function identification(s: StatementForPdf): { label: string; value: string }[] 
             ]
           : []),
       ];
-    case "ca_s211":
+    case "ca_s211": {
+      // A bilingual report gives each label in French beneath the English.
+      const l = (en: string, fr: string) => (d.bilingual ? `${en}\n${fr}` : en);
       return [
-        { label: "Legal name", value: s.legalName },
-        { label: "Financial reporting year", value: fy },
-        { label: "Revised report", value: s.version > 1 ? `Yes (version ${s.version})` : "No" },
-        { label: "Business number(s)", value: d.businessNumbers || "not provided" },
-        { label: "Joint report", value: d.joint ? `Yes: ${d.jointEntities.join("; ")}` : "No" },
-        { label: "Other jurisdictions' reports", value: d.otherJurisdictions || "None stated" },
+        { label: l("Legal name", "Dénomination sociale"), value: s.legalName },
+        { label: l("Financial reporting year", "Exercice visé par le rapport"), value: fy },
         {
-          label: "Entity category",
+          label: l("Revised report", "Rapport révisé"),
+          value: s.version > 1 ? `Yes (version ${s.version})` : "No",
+        },
+        {
+          label: l("Business number(s)", "Numéro(s) d'entreprise"),
+          value: d.businessNumbers || "not provided",
+        },
+        {
+          label: l("Joint report", "Rapport conjoint"),
+          value: d.joint ? `Yes: ${d.jointEntities.join("; ")}` : "No",
+        },
+        {
+          label: l("Other jurisdictions' reports", "Rapports présentés dans d'autres juridictions"),
+          value: d.otherJurisdictions || "None stated",
+        },
+        {
+          label: l("Entity category", "Catégorie d'entité"),
           value: d.entityCategory ? CA_CATEGORY_TEXT[d.entityCategory] : "not provided",
         },
-        { label: "Sector or industry", value: d.sector || "not provided" },
+        { label: l("Sector or industry", "Secteur ou industrie"), value: d.sector || "not provided" },
       ];
+    }
     default:
       return [
         { label: "Organisation", value: s.legalName },
@@ -205,6 +247,8 @@ export async function renderStatementPdf(input: PdfInput): Promise<{ bytes: Uint
     );
   }
   b.heading(t.title, 1);
+  if (t.regime === "ca_s211" && s.details.bilingual)
+    b.paragraph(CA_TITLE_FR, { face: "bold", size: 12, color: COLORS.muted, spaceAfter: 4 });
   b.paragraph(s.legalName, { face: "bold", size: 14, spaceAfter: 2 });
   b.paragraph(
     `${REGIME_NAMES[t.regime]} · ${formatLongDate(s.periodStart)} to ${formatLongDate(s.periodEnd)} (${fy})`,
@@ -274,23 +318,38 @@ function approvalAndSignature(b: PdfDocumentBuilder, s: StatementForPdf): void {
       b.paragraphHeight(CA_ATTESTATION) +
       b.paragraphHeight(`I have the authority to bind ${s.legalName}.`) +
       20;
-  if (frAttestation) height += b.paragraphHeight(CA_ATTESTATION_FR) + 40;
+  const paraFr = frAttestation ? approvalParagraphFr(s) : "";
+  const authorityFr = `J'ai le pouvoir de lier ${s.legalName}.`;
+  if (frAttestation)
+    height +=
+      b.paragraphHeight(CA_ATTESTATION_FR) + b.paragraphHeight(paraFr) + b.paragraphHeight(authorityFr) + 40;
   b.ensureSpace(height);
-  b.heading(attestation ? "Approval and attestation" : "Approval and signature", 2);
-  b.paragraph(para, isFrozen(s.status) ? {} : { color: COLORS.danger });
+  b.heading(
+    frAttestation
+      ? "Approval and attestation · Approbation et attestation"
+      : attestation
+        ? "Approval and attestation"
+        : "Approval and signature",
+    2,
+  );
+  const frozenStyle = isFrozen(s.status) ? {} : { color: COLORS.danger };
+  b.paragraph(para, frozenStyle);
+  if (frAttestation) b.paragraph(paraFr, isFrozen(s.status) ? { color: COLORS.muted } : frozenStyle);
   if (attestation) {
     b.paragraph(CA_ATTESTATION);
     if (frAttestation) b.paragraph(CA_ATTESTATION_FR, { color: COLORS.muted });
     b.paragraph(`I have the authority to bind ${s.legalName}.`);
+    if (frAttestation) b.paragraph(authorityFr, { color: COLORS.muted });
   }
   b.spacer(4);
+  const label = (en: string, fr: string) => (frAttestation ? `${en} / ${fr}` : en);
   b.signatureFields([
-    { label: attestation ? "Full name" : "Name", value: s.signatoryName ?? undefined },
-    { label: "Title", value: s.signatoryTitle ?? undefined },
+    { label: attestation ? label("Full name", "Nom complet") : "Name", value: s.signatoryName ?? undefined },
+    { label: label("Title", "Titre"), value: s.signatoryTitle ?? undefined },
   ]);
   b.signatureFields([
-    { label: "Signature" },
-    { label: "Date", value: s.signedOn ? formatLongDate(s.signedOn) : undefined },
+    { label: label("Signature", "Signature") },
+    { label: label("Date", "Date"), value: s.signedOn ? formatLongDate(s.signedOn) : undefined },
   ]);
 }
 
