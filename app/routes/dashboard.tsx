@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GRADE_LABELS } from "~/audits/catalogue";
 import { getDashboard } from "~/dashboard/dashboard.server";
 import { EngagementList } from "~/dashboard/ui/EngagementList";
+import { OnboardingSteps } from "~/dashboard/ui/OnboardingSteps";
 import { RiskMatrix } from "~/dashboard/ui/RiskMatrix";
 import { Stat } from "~/dashboard/ui/Stat";
 import { requireMember } from "~/orgs/guard.server";
@@ -12,7 +13,7 @@ import { RemedyTotalsCard } from "~/remediation/ui/RemedyTotalsCard";
 import { engagementList, riskMatrix } from "~/risk/portfolio.server";
 import { countryName } from "~/suppliers/countries";
 import { HorizontalBars, RISK_COLORS, StackedBar } from "~/ui/charts";
-import { Card, EmptyState, PageHeader, RiskBadge } from "~/ui/layout";
+import { Card, PageHeader, RiskBadge } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Dashboard · Clearsource" }];
 
@@ -33,13 +34,7 @@ export default function Dashboard() {
     return (
       <>
         <PageHeader title="Dashboard" subtitle={organization} />
-        <EmptyState title="No suppliers yet">
-          Start by{" "}
-          <Link className="link" to="/suppliers/new">
-            adding your first supplier
-          </Link>
-          .
-        </EmptyState>
+        <OnboardingSteps />
       </>
     );
   }
