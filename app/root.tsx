@@ -18,6 +18,7 @@ import { env } from "~/infra/env.server";
 import { optionalMember } from "~/orgs/guard.server";
 import { can, ROLE_LABELS, type Permission } from "~/orgs/permissions";
 import stylesheet from "~/tailwind.css";
+import { supplierPageOf } from "~/ui/supplier-page";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -77,9 +78,13 @@ function useLeafMatch() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = data?.nonce;
-  const html = (useLeafMatch()?.data as PageDocument | undefined)?.html;
+  // A supplier's page is in the supplier's language, so screen readers and hyphenation follow it; other
+  // pages (the worker report pages) may set their own through `html` in their loader data.
+  const supplier = supplierPageOf(useMatches());
+  const leaf = useLeafMatch();
+  const html = supplier ?? (leaf?.data as PageDocument | undefined)?.html;
   return (
-    <html lang={html?.lang ?? "en"} dir={html?.dir} className="h-full bg-slate-50">
+    <html lang={html?.lang ?? "en"} dir={html?.dir ?? "ltr"} className="h-full bg-slate-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -98,8 +103,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
 function Shell({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const member = data?.member;
+  if (supplierPageOf(useMatches())) return <SupplierShell>{children}</SupplierShell>;
   return (
     <div className="min-h-full">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+      >
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
           <Link
@@ -152,7 +164,9 @@ function Shell({ children }: { children: React.ReactNode }) {
           )}
         </div>
       </header>
-      <main className="mx-auto max-w-7xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
+        {children}
+      </main>
       {data?.devMailbox ? (
         <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-slate-400">
           Mail is not sent by SMTP here ·{" "}
@@ -161,6 +175,23 @@ function Shell({ children }: { children: React.ReactNode }) {
           </Link>
         </footer>
       ) : null}
+    </div>
+  );
+}
+
+/** Supplier pages: the product's name only; no buyer navigation, log-in links or development footer. */
+function SupplierShell({ children }: { children: React.ReactNode }) {
+  return (
+    <div className="min-h-full">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-2 px-4 py-3 font-semibold text-brand-700">
+          <span className="inline-block h-6 w-6 rounded bg-brand-600" aria-hidden />
+          <span translate="no">Clearsource</span>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-7xl px-4 py-8">
+        {children}
+      </main>
     </div>
   );
 }

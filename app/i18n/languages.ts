@@ -72,3 +72,11 @@ export function negotiateLanguage(acceptLanguageHeader: string | null | undefine
   }
   return DEFAULT_LANGUAGE;
 }
+
+/** Primary subtags of the scripts written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish, …). */
+const RTL_LANGUAGES = new Set(["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"]);
+
+/** The `dir` of a page or passage in this language: "rtl" for right-to-left scripts, else "ltr". */
+export function languageDir(code: string): "ltr" | "rtl" {
+  return RTL_LANGUAGES.has(code.trim().toLowerCase().split(/[-_]/)[0]) ? "rtl" : "ltr";
+}

@@ -11,6 +11,7 @@ import { clientIp } from "~/orgs/forms.server";
 import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
 import { actionLinkLanding, redeemActionLink } from "~/remediation/supplier-access.server";
 import { supplierActionsMessages, supplierActionsT } from "~/remediation/supplier-i18n.server";
+import { SUPPLIER_PAGE } from "~/ui/supplier-page";
 
 /**
  * A supplier's link to its corrective actions. GET only shows the page (mail scanners prefetch links);
@@ -20,6 +21,9 @@ export const headers: HeadersFunction = () => ({
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 });
+
+/** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
+export const handle = SUPPLIER_PAGE;
 
 export const meta: MetaFunction = () => [
   { title: "Corrective actions · Clearsource" },

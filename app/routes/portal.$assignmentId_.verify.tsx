@@ -18,6 +18,7 @@ import {
   verifyPortalCode,
 } from "~/questionnaires/portal-access.server";
 import { FieldError, Notice } from "~/ui/form";
+import { SUPPLIER_PAGE } from "~/ui/supplier-page";
 
 /**
  * The code page: the one page an unconfirmed portal session may open. The code was emailed to the
@@ -27,6 +28,9 @@ export const headers: HeadersFunction = () => ({
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 });
+
+/** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
+export const handle = SUPPLIER_PAGE;
 
 export const meta: MetaFunction = () => [
   { title: "Confirm it is you · Clearsource" },

@@ -14,12 +14,16 @@ import { supplierActionsMessages } from "~/remediation/supplier-i18n.server";
 import { runSupplierIntent } from "~/remediation/supplier-intents.server";
 import { SupplierActionCard } from "~/remediation/ui/SupplierActionCard";
 import { useSubmittingIntent } from "~/ui/intent";
+import { SUPPLIER_PAGE } from "~/ui/supplier-page";
 
 /** The supplier's corrective actions (link + emailed code): only its own supplier's, in its language. */
 export const headers: HeadersFunction = () => ({
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 });
+
+/** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
+export const handle = SUPPLIER_PAGE;
 
 export const meta: MetaFunction = () => [
   { title: "Corrective actions · Clearsource" },

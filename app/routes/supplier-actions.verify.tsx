@@ -19,12 +19,16 @@ import {
 } from "~/remediation/supplier-access.server";
 import { supplierActionsMessages, supplierActionsT } from "~/remediation/supplier-i18n.server";
 import { FieldError, Notice } from "~/ui/form";
+import { SUPPLIER_PAGE } from "~/ui/supplier-page";
 
 /** The code page: the only page an unconfirmed supplier session may open. */
 export const headers: HeadersFunction = () => ({
   "Referrer-Policy": "no-referrer",
   "Cache-Control": "no-store",
 });
+
+/** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
+export const handle = SUPPLIER_PAGE;
 
 export const meta: MetaFunction = () => [
   { title: "Confirm it is you · Clearsource" },
