@@ -4,6 +4,7 @@ import { portalT } from "~/i18n/portal";
 import { formFailure, formValues, handle } from "~/infra/http.server";
 import {
   autosaveAnswer,
+  autosaveDeclaration,
   removeAnswerFile,
   saveDraft,
   setPortalLanguage,
@@ -27,6 +28,8 @@ export function portalIntent(
       return uploadIntent(access, form, file);
     case "autosave":
       return autosaveIntent(access, form);
+    case "autosave-declaration":
+      return autosaveDeclarationIntent(access, form);
     case "remove-file":
       return removeFileIntent(access, form);
     case "language":
@@ -69,6 +72,18 @@ export function autosaveIntent(access: PortalAccess, form: FormData) {
     return { ok: true as const, intent: "autosave" as const, questionId, savedAt: result.savedAt };
   return data(
     { ok: false as const, intent: "autosave" as const, questionId, error: result.error },
+    { status: result.status },
+  );
+}
+
+/** One field of the declaration saved on its own (name, job title, the attestation tick). */
+export function autosaveDeclarationIntent(access: PortalAccess, form: FormData) {
+  const field = String(form.get("field") ?? "");
+  const result = autosaveDeclaration(access, field, String(form.get("value") ?? ""));
+  if (result.ok)
+    return { ok: true as const, intent: "autosave-declaration" as const, field, savedAt: result.savedAt };
+  return data(
+    { ok: false as const, intent: "autosave-declaration" as const, field, error: result.error },
     { status: result.status },
   );
 }

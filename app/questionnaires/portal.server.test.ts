@@ -508,6 +508,45 @@ describe("autosave", () => {
   });
 });
 
+describe("declaration autosave", () => {
+  it("keeps name, job title and the tick across a reload; a returned questionnaire is attested afresh", async () => {
+    const org = await createOrg();
+    const a = assign(org, { language: "es" });
+    const { cookie } = await openPortal(a.token, { lang: "es" });
+    const save = (field: string, value: string) =>
+      portalPost(cookie, a.assignmentId, { intent: "autosave-declaration", field, value });
+    expect((await save("declarationName", "Ana Pérez García")).data).toMatchObject({ ok: true });
+    expect((await save("declarationTitle", "Jefa de RR. HH.")).status).toBe(200);
+    expect((await save("attest", "yes")).status).toBe(200);
+    const bad = await save("declarationName", "Ana\nPérez");
+    expect(bad.status).toBe(400);
+    expect(bad.data.error).toBe("Introduzca su nombre completo.");
+    expect((await save("signature", "x")).status).toBe(400);
+
+    const view = (await portalGet(cookie, a.assignmentId)).data;
+    expect(view).toMatchObject({
+      declarationName: "Ana Pérez García",
+      declarationTitle: "Jefa de RR. HH.",
+      declarationAttested: true,
+    });
+    expect((await save("attest", "")).status).toBe(200);
+    expect((await portalGet(cookie, a.assignmentId)).data.declarationAttested).toBe(false);
+
+    // Submitted, then returned: the earlier tick does not carry over to the next submission.
+    for (const [q, v] of [
+      ["Q1", "no"],
+      ["Q3", "bank"],
+      ["Q4", "no"],
+      ["Q5", "40"],
+    ])
+      await autosave(cookie, a.assignmentId, q, v);
+    expect((await portalPost(cookie, a.assignmentId, { intent: "submit", ...declaration })).status).toBe(302);
+    const after = (await portalGet(cookie, a.assignmentId)).data;
+    expect(after.declarationAttested).toBe(false);
+    expect((await save("declarationName", "Otra")).status).toBe(409);
+  });
+});
+
 describe("uploads", () => {
   it("stores files per question with type checks in the supplier's language, lists and removes them before submitting", async () => {
     const org = await createOrg();

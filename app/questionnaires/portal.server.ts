@@ -169,12 +169,16 @@ function names(tx: DbOrTx, organizationId: string, supplierId: string) {
 }
 
 /**
- * The questionnaire as the supplier may see it: in their language, without the scoring rules (which
- * answers earn risk points or count as red flags is the buyer's business, and would invite gaming).
+ * The questionnaire as the supplier may see it: in their language, without the scoring rules or the ILO
+ * indicators each question tests (which answers earn risk points or count as red flags is the buyer's
+ * business, and knowing it would invite gaming).
  */
 function supplierTemplate(template: Template, lang: string): Template {
   const localized = localizeTemplate(template, lang);
-  return { ...localized, questions: localized.questions.map((q) => ({ ...q, rule: {} })) };
+  return {
+    ...localized,
+    questions: localized.questions.map((q) => ({ ...q, rule: {}, iloIndicators: [] })),
+  };
 }
 
 /** Everything the portal page renders, with the questionnaire in the supplier's chosen language. */
@@ -199,6 +203,10 @@ export function getPortalView(access: PortalAccess) {
     submittedAt: row.submittedAt?.toISOString() ?? null,
     declarationName: row.declarationName,
     declarationTitle: row.declarationTitle,
+    /** Ticked (and saved) since the last submission: a returned questionnaire is attested afresh. */
+    declarationAttested:
+      row.declarationAttestedAt !== null &&
+      (row.submittedAt === null || row.declarationAttestedAt > row.submittedAt),
     template: supplierTemplate(template, lang),
     /** The page's strings in this one language: the browser never downloads the other seven. */
     messages: portalMessages(lang),
@@ -277,6 +285,74 @@ export function autosaveAnswer(access: PortalAccess, questionId: string, raw: un
         });
     }
     return { ok: true, questionId, value: result.value, savedAt: now.toISOString() };
+  });
+}
+
+export const DECLARATION_FIELDS = ["declarationName", "declarationTitle", "attest"] as const;
+export type DeclarationField = (typeof DECLARATION_FIELDS)[number];
+
+export type DeclarationAutosaveResult =
+  | { ok: true; field: DeclarationField; savedAt: string }
+  | { ok: false; field: string; error: string; status: 400 | 409 };
+
+/**
+ * Save one field of the declaration as the supplier fills it in (name and job title after a pause in
+ * typing, the attestation when ticked or unticked), like answers: a reload keeps it. Submitting still
+ * checks the whole declaration. An attestation counts only for the submission after it (see the column).
+ */
+export function autosaveDeclaration(
+  access: PortalAccess,
+  field: string,
+  raw: string,
+): DeclarationAutosaveResult {
+  const now = nowOf(access.ctx);
+  const t = portalT(access.language);
+  if (!(DECLARATION_FIELDS as readonly string[]).includes(field))
+    return { ok: false, field, error: t("err.generic"), status: 400 };
+  const f = field as DeclarationField;
+  const value = raw.trim();
+  if (f !== "attest" && (value.length > 200 || /[\r\n]/.test(value)))
+    return {
+      ok: false,
+      field,
+      error: t(f === "declarationName" ? "decl.nameRequired" : "decl.titleRequired"),
+      status: 400,
+    };
+  return writeTx((tx): DeclarationAutosaveResult => {
+    const { row } = ownAssignment(tx, access);
+    const scope = editableScope(tx, access, row.status);
+    if (!scope.all && scope.ids.size === 0)
+      return { ok: false, field, error: t("err.notEditable"), status: 409 };
+    const set =
+      f === "attest"
+        ? { declarationAttestedAt: value === "yes" ? now : null }
+        : f === "declarationName"
+          ? { declarationName: value || null }
+          : { declarationTitle: value || null };
+    const before =
+      f === "attest"
+        ? row.declarationAttestedAt !== null
+        : ((f === "declarationName" ? row.declarationName : row.declarationTitle) ?? "");
+    const after = f === "attest" ? value === "yes" : value;
+    if (before !== after) {
+      tx.update(assignments)
+        .set({ ...set, updatedAt: now })
+        .where(
+          and(
+            eq(assignments.id, access.assignmentId),
+            eq(assignments.organizationId, access.ctx.organizationId),
+          ),
+        )
+        .run();
+      markInProgress(tx, access, now);
+      recordAudit(tx, access.ctx, {
+        action: "questionnaire.declaration_saved",
+        entityType: "questionnaire_assignment",
+        entityId: access.assignmentId,
+        details: { field: f, ...(f === "attest" ? { attested: after } : {}) },
+      });
+    }
+    return { ok: true, field: f, savedAt: now.toISOString() };
   });
 }
 
@@ -537,6 +613,7 @@ export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise
         submittedAt: now,
         declarationName: decl.data.declarationName,
         declarationTitle: decl.data.declarationTitle,
+        declarationAttestedAt: now,
         updatedAt: now,
       })
       .where(

@@ -39,6 +39,11 @@ export const assignments = sqliteTable(
     submittedAt: timestamp("submitted_at"),
     declarationName: text("declaration_name"),
     declarationTitle: text("declaration_title"),
+    /**
+     * When the supplier ticked the attestation (autosaved like answers); the declaration counts for a
+     * submission only when ticked after the previous one (a returned questionnaire is attested afresh).
+     */
+    declarationAttestedAt: timestamp("declaration_attested_at"),
     revokedAt: timestamp("revoked_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE `questionnaire_assignments` ADD `declaration_attested_at` integer;
