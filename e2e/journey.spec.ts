@@ -246,12 +246,13 @@ test.describe.serial("walking skeleton journey", () => {
       "Modern Slavery Statement",
       "section 54(1)",
       "Łódź Tekstil Sanayi A.Ş.",
-      "深圳市工厂",
       "Ayşe Kowalczyk-Nguyễn",
       "approved by the Board of directors",
     ]) {
       expect(text).toContain(expected);
     }
+    // Chinese wraps between any two characters, so a long table cell may break inside a name.
+    expect(text.replace(/\s+/g, "")).toContain("深圳市工厂");
     expect(text).toMatch(/Zero tolerance/i);
     expect(text).not.toContain(supplierName);
   });

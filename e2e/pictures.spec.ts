@@ -66,7 +66,7 @@ test("the organisation graph draws down to a chosen tier and narrows by filters"
   expect(all).toBeGreaterThanOrEqual(6);
   if (shots) await page.screenshot({ path: `${shots}/org-graph.png`, fullPage: true });
 
-  await page.getByLabel("Country").selectOption("TM");
+  await page.getByLabel("Country", { exact: true }).selectOption("TM");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(graph.locator("a[data-node]")).toHaveCount(1);
   await expect(page.getByText(/1 supplier at tiers 1–4 matching the filters/)).toBeVisible();

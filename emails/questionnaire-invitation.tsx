@@ -19,7 +19,9 @@ export type QuestionnaireInvitationProps = {
   organizationName: string;
   supplierName: string;
   questionnaireTitle: string;
+  /** Questions every supplier sees; `conditionalCount` more may follow certain answers. */
   questionCount: number;
+  conditionalCount?: number;
   /** `${publicOrigin}/s/<token>`: built from configuration, never from a request's Host header. */
   link: string;
   /** Already formatted for people in the email's language, e.g. "12 March 2026"; null when none was set. */
@@ -36,6 +38,7 @@ export const previewProps: QuestionnaireInvitationProps = {
   supplierName: "Example Garments Ltd",
   questionnaireTitle: "Forced-labour self-assessment",
   questionCount: 25,
+  conditionalCount: 5,
   link: "http://localhost:3000/s/preview-token",
   dueOn: "1 January 2030",
   expiresOn: "1 January 2030",
@@ -59,6 +62,7 @@ export default function QuestionnaireInvitation(props: Partial<QuestionnaireInvi
           <Text style={s.paragraph}>{t.greeting(p.recipientName)}</Text>
           <Text style={s.paragraph}>
             {t.invitation.body(p.organizationName, p.supplierName, p.questionCount)}
+            {p.conditionalCount ? ` ${t.invitation.conditional(p.conditionalCount)}` : null}
             {p.dueOn ? (
               <>
                 {" "}

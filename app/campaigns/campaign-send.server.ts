@@ -8,6 +8,7 @@ import { db, writeTx, type DB } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError } from "~/infra/errors";
 import { invitationRenderer, type PerRecipient } from "~/questionnaires/invitation-emails.server";
+import { questionCounts, type Question } from "~/questionnaires/model";
 import { nextReminderJob } from "~/questionnaires/reminders.server";
 import type { JobContext, JobHandlers } from "~/scheduler/scheduler.server";
 import { campaigns } from "~db/schema";
@@ -16,7 +17,7 @@ import { CAMPAIGN_SEND_JOB, organizationName } from "./campaigns.server";
 /** Recipients per write transaction: big enough to amortise the commit, small enough to keep the lock short. */
 export const SEND_BATCH = 1000;
 
-type Snapshot = { title: string; questions: unknown[]; translations?: Record<string, { title?: string }> };
+type Snapshot = { title: string; questions: Question[]; translations?: Record<string, { title?: string }> };
 
 /**
  * The campaign's send job: turn recipients without an assignment into assignments (hashed token, expiry,
@@ -72,7 +73,8 @@ export async function processCampaignSend(
         language,
         organizationName: orgName,
         questionnaireTitle: snapshot.translations?.[language]?.title?.trim() || snapshot.title,
-        questionCount: snapshot.questions.length,
+        questionCount: questionCounts(snapshot).always,
+        conditionalCount: questionCounts(snapshot).conditional,
         dueDate: campaign.dueDate,
         expiresAt: campaign.linkExpiresAt,
       });

@@ -374,6 +374,7 @@ describe("emails rendered once per language", () => {
       organizationName: 'Buyer <Co> & "Sons"',
       questionnaireTitle: "Autoevaluación",
       questionCount: 48,
+      conditionalCount: 12,
       dueDate: DUE,
       expiresAt: at("2030-07-20T00:00:00Z"),
     };
@@ -388,5 +389,8 @@ describe("emails rendered once per language", () => {
     expect(viaShell.subject).toBe(direct.subject);
     expect(viaShell.text.replace(/\s+/g, " ")).toBe(direct.text.replace(/\s+/g, " "));
     expect(direct.html).not.toContain("<script>");
+    // The one count: the questions everyone sees, and the follow-ups some answers add.
+    expect(direct.text).toContain("responda 48 preguntas");
+    expect(direct.text).toContain("Hasta 12 preguntas más aparecen solo después de ciertas respuestas.");
   });
 });

@@ -264,7 +264,10 @@ export type EmailStrings = {
   invitation: {
     subject: (org: string, title: string, supplier: string) => string;
     heading: (org: string, title: string) => string;
+    /** questionCount: the questions every supplier sees (follow-ups are `conditional`). */
     body: (org: string, supplier: string, questionCount: number) => string;
+    /** The follow-up questions that only some answers bring up. */
+    conditional: (count: number) => string;
     due: (dueOn: string) => string;
   };
   reminder: {
@@ -294,6 +297,7 @@ const en: EmailStrings = {
     heading: (o, t) => `${o} asks you to complete a ${t.toLowerCase()}`,
     body: (o, s, n) =>
       `${o} is asking ${s} to answer ${n} questions about how workers are recruited, employed, paid and housed. You do not need an account: the button below opens the questionnaire. Your answers are saved as you type, so you can stop and come back to it.`,
+    conditional: (m) => `Up to ${m} more questions appear only after certain answers.`,
     due: (d) => `Please submit it by ${d}.`,
   },
   reminder: {
@@ -324,6 +328,7 @@ const es: EmailStrings = {
     heading: (o, t) => `${o} le pide que complete «${t}»`,
     body: (o, s, n) =>
       `${o} pide a ${s} que responda ${n} preguntas sobre cómo se contrata, emplea, paga y aloja a los trabajadores. No necesita una cuenta: el botón de abajo abre el cuestionario. Sus respuestas se guardan mientras escribe, así que puede interrumpir y continuar más tarde.`,
+    conditional: (m) => `Hasta ${m} preguntas más aparecen solo después de ciertas respuestas.`,
     due: (d) => `Envíelo antes del ${d}.`,
   },
   reminder: {
@@ -354,6 +359,7 @@ const fr: EmailStrings = {
     heading: (o, t) => `${o} vous demande de compléter « ${t} »`,
     body: (o, s, n) =>
       `${o} demande à ${s} de répondre à ${n} questions sur le recrutement, l'emploi, la rémunération et l'hébergement des travailleurs. Aucun compte n'est nécessaire : le bouton ci-dessous ouvre le questionnaire. Vos réponses sont enregistrées au fur et à mesure, vous pouvez donc vous interrompre et reprendre plus tard.`,
+    conditional: (m) => `Jusqu’à ${m} questions supplémentaires n’apparaissent qu’après certaines réponses.`,
     due: (d) => `Merci de l'envoyer avant le ${d}.`,
   },
   reminder: {
@@ -384,6 +390,7 @@ const zhHans: EmailStrings = {
     heading: (o, t) => `${o}请您填写《${t}》`,
     body: (o, s, n) =>
       `${o}请${s}回答${n}个关于工人招聘、雇佣、工资和住宿情况的问题。您无需注册账户：点击下方按钮即可打开问卷。您的回答会在输入时自动保存，可以随时中断并稍后继续。`,
+    conditional: (m) => `另有最多${m}个问题仅在特定回答之后出现。`,
     due: (d) => `请在${d}之前提交。`,
   },
   reminder: {
@@ -413,6 +420,7 @@ const vi: EmailStrings = {
     heading: (o, t) => `${o} đề nghị bạn hoàn thành "${t}"`,
     body: (o, s, n) =>
       `${o} đề nghị ${s} trả lời ${n} câu hỏi về cách người lao động được tuyển dụng, làm việc, trả lương và bố trí chỗ ở. Bạn không cần tài khoản: nút bên dưới sẽ mở bảng câu hỏi. Câu trả lời được lưu tự động khi bạn nhập, vì vậy bạn có thể tạm dừng và quay lại sau.`,
+    conditional: (m) => `Tối đa ${m} câu hỏi khác chỉ xuất hiện sau một số câu trả lời nhất định.`,
     due: (d) => `Vui lòng gửi trước ngày ${d}.`,
   },
   reminder: {
@@ -443,6 +451,7 @@ const id: EmailStrings = {
     heading: (o, t) => `${o} meminta Anda melengkapi "${t}"`,
     body: (o, s, n) =>
       `${o} meminta ${s} menjawab ${n} pertanyaan tentang cara pekerja direkrut, dipekerjakan, dibayar, dan diberi tempat tinggal. Anda tidak memerlukan akun: tombol di bawah membuka kuesioner. Jawaban Anda tersimpan saat Anda mengetik, jadi Anda dapat berhenti dan melanjutkan nanti.`,
+    conditional: (m) => `Hingga ${m} pertanyaan lain hanya muncul setelah jawaban tertentu.`,
     due: (d) => `Mohon kirimkan sebelum ${d}.`,
   },
   reminder: {
@@ -473,6 +482,7 @@ const pt: EmailStrings = {
     heading: (o, t) => `${o} pede que preencha "${t}"`,
     body: (o, s, n) =>
       `${o} pede a ${s} que responda a ${n} perguntas sobre como os trabalhadores são recrutados, empregados, pagos e alojados. Não precisa de conta: o botão abaixo abre o questionário. As respostas são guardadas enquanto escreve, por isso pode parar e continuar mais tarde.`,
+    conditional: (m) => `Até ${m} perguntas adicionais só aparecem depois de certas respostas.`,
     due: (d) => `Envie-o até ${d}.`,
   },
   reminder: {
@@ -503,6 +513,7 @@ const tr: EmailStrings = {
     heading: (o, t) => `${o} sizden "${t}" formunu doldurmanızı istiyor`,
     body: (o, s, n) =>
       `${o}, ${s} firmasından işçilerin nasıl işe alındığı, çalıştırıldığı, ücretlendirildiği ve barındırıldığı hakkında ${n} soruyu yanıtlamasını istiyor. Hesap gerekmez: aşağıdaki düğme anketi açar. Yanıtlarınız yazarken kaydedilir; ara verip daha sonra devam edebilirsiniz.`,
+    conditional: (m) => `Belirli yanıtlardan sonra en fazla ${m} soru daha görünür.`,
     due: (d) => `Lütfen ${d} tarihine kadar gönderin.`,
   },
   reminder: {

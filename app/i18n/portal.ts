@@ -129,6 +129,8 @@ const en = {
   "err.generic": "This answer could not be saved. Check it and try again.",
   "err.notReturned": "This question was not returned to you, so it cannot be changed.",
   "err.notEditable": "This questionnaire can no longer be changed.",
+  "portal.commentAsWritten": "as they wrote it, not translated",
+  "portal.conditionalNote": "Up to {m} more questions appear only after certain answers.",
 };
 
 export type PortalKey = keyof typeof en;
@@ -243,6 +245,8 @@ const es: Record<PortalKey, string> = {
   "err.generic": "No se ha podido guardar esta respuesta. Revísela e inténtelo de nuevo.",
   "err.notReturned": "Esta pregunta no se le ha devuelto, así que no se puede cambiar.",
   "err.notEditable": "Este cuestionario ya no se puede modificar.",
+  "portal.commentAsWritten": "tal como lo escribió, sin traducir",
+  "portal.conditionalNote": "Hasta {m} preguntas más aparecen solo después de ciertas respuestas.",
 };
 
 const fr: Record<PortalKey, string> = {
@@ -356,6 +360,9 @@ const fr: Record<PortalKey, string> = {
   "err.generic": "Cette réponse n’a pas pu être enregistrée. Vérifiez-la et réessayez.",
   "err.notReturned": "Cette question ne vous a pas été renvoyée : elle ne peut pas être modifiée.",
   "err.notEditable": "Ce questionnaire ne peut plus être modifié.",
+  "portal.commentAsWritten": "tel qu'il a été écrit, sans traduction",
+  "portal.conditionalNote":
+    "Jusqu’à {m} questions supplémentaires n’apparaissent qu’après certaines réponses.",
 };
 
 const zhHans: Record<PortalKey, string> = {
@@ -462,6 +469,8 @@ const zhHans: Record<PortalKey, string> = {
   "err.generic": "此答案无法保存。请检查后重试。",
   "err.notReturned": "此问题未被退回，因此不能修改。",
   "err.notEditable": "本问卷已不能再修改。",
+  "portal.commentAsWritten": "按原文显示，未经翻译",
+  "portal.conditionalNote": "另有最多 {m} 个问题仅在特定回答之后出现。",
 };
 
 const vi: Record<PortalKey, string> = {
@@ -573,6 +582,8 @@ const vi: Record<PortalKey, string> = {
   "err.generic": "Không thể lưu câu trả lời này. Hãy kiểm tra lại và thử lần nữa.",
   "err.notReturned": "Câu hỏi này không bị trả lại nên không thể thay đổi.",
   "err.notEditable": "Bảng câu hỏi này không thể thay đổi nữa.",
+  "portal.commentAsWritten": "nguyên văn, chưa được dịch",
+  "portal.conditionalNote": "Tối đa {m} câu hỏi khác chỉ xuất hiện sau một số câu trả lời nhất định.",
 };
 
 const id: Record<PortalKey, string> = {
@@ -684,6 +695,8 @@ const id: Record<PortalKey, string> = {
   "err.generic": "Jawaban ini tidak dapat disimpan. Periksa lalu coba lagi.",
   "err.notReturned": "Pertanyaan ini tidak dikembalikan kepada Anda, jadi tidak dapat diubah.",
   "err.notEditable": "Kuesioner ini tidak dapat diubah lagi.",
+  "portal.commentAsWritten": "sesuai aslinya, tidak diterjemahkan",
+  "portal.conditionalNote": "Hingga {m} pertanyaan lain hanya muncul setelah jawaban tertentu.",
 };
 
 const pt: Record<PortalKey, string> = {
@@ -796,6 +809,8 @@ const pt: Record<PortalKey, string> = {
   "err.generic": "Não foi possível guardar esta resposta. Verifique-a e tente novamente.",
   "err.notReturned": "Esta pergunta não lhe foi devolvida, por isso não pode ser alterada.",
   "err.notEditable": "Este questionário já não pode ser alterado.",
+  "portal.commentAsWritten": "tal como foi escrito, sem tradução",
+  "portal.conditionalNote": "Até {m} perguntas adicionais só aparecem depois de certas respostas.",
 };
 
 const tr: Record<PortalKey, string> = {
@@ -906,6 +921,8 @@ const tr: Record<PortalKey, string> = {
   "err.generic": "Bu yanıt kaydedilemedi. Kontrol edip tekrar deneyin.",
   "err.notReturned": "Bu soru size iade edilmediği için değiştirilemez.",
   "err.notEditable": "Bu anket artık değiştirilemez.",
+  "portal.commentAsWritten": "yazıldığı gibi, çevrilmeden",
+  "portal.conditionalNote": "Belirli yanıtlardan sonra en fazla {m} soru daha görünür.",
 };
 export const PORTAL_STRINGS: Record<LanguageCode, Record<PortalKey, string>> = {
   en,

@@ -14,7 +14,9 @@ export type InvitationCommon = {
   language: string;
   organizationName: string;
   questionnaireTitle: string;
+  /** questionCounts(template): every supplier sees `always`; `conditional` follow certain answers. */
   questionCount: number;
+  conditionalCount: number;
   /** YYYY-MM-DD */
   dueDate: string | null;
   expiresAt: Date;
@@ -32,6 +34,7 @@ export async function renderInvitationEmail(c: InvitationCommon, r: PerRecipient
       organizationName={c.organizationName}
       questionnaireTitle={c.questionnaireTitle}
       questionCount={c.questionCount}
+      conditionalCount={c.conditionalCount}
       dueOn={c.dueDate ? emailDate(c.dueDate, c.language) : null}
       expiresOn={emailDate(c.expiresAt, c.language)}
     />,

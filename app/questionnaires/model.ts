@@ -228,6 +228,32 @@ export function visibleQuestionIds(template: Template, answers: Record<string, A
   return visible;
 }
 
+export type QuestionCounts = {
+  /** Questions every supplier sees. */
+  always: number;
+  /** Questions that appear only after certain answers (follow-ups). */
+  conditional: number;
+  /** Questions shown given these answers: `always` with no answers, at most always + conditional. */
+  shown: number;
+};
+
+/**
+ * The one question count of a questionnaire, used everywhere it is stated (invitation email, landing
+ * page, portal progress, the buyer's review): the questions shown for these answers, and the follow-ups
+ * that only some answers bring up.
+ */
+export function questionCounts(
+  template: Pick<Template, "questions">,
+  answers: Record<string, AnswerValue> = {},
+): QuestionCounts {
+  const conditional = template.questions.filter((q) => q.visibleWhen).length;
+  return {
+    always: template.questions.length - conditional,
+    conditional,
+    shown: visibleQuestionIds(template as Template, answers).size,
+  };
+}
+
 /** Whether one question is visible given the answers (see visibleQuestionIds for chains). */
 export function isQuestionVisible(
   template: Template,

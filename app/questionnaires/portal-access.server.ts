@@ -20,7 +20,7 @@ import {
   suppliers,
 } from "~db/schema";
 import { loadAssignment } from "./assignments.server";
-import { localizeTemplate } from "./model";
+import { localizeTemplate, questionCounts } from "./model";
 import { renderCodeEmail, renderNewLinkEmail } from "./portal-emails.server";
 
 export const PORTAL_COOKIE = "cs_portal";
@@ -147,7 +147,9 @@ export function getInvitationLanding(request: Request, token: string, now = new 
     recipientName: row.assignment.recipientName,
     title: template.title,
     intro: template.intro,
-    questionCount: template.questions.length,
+    // The one count (questionCounts): the questions everyone sees, and the follow-ups some answers add.
+    questionCount: questionCounts(template).always,
+    conditionalCount: questionCounts(template).conditional,
     sectionTitles: template.sections.map((s) => s.title),
     dueDate: row.assignment.dueDate,
     expiresAt: row.assignment.tokenExpiresAt.toISOString(),

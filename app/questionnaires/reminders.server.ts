@@ -18,6 +18,7 @@ import {
 } from "~db/schema";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import { renderInvitationEmail, renderReminderEmail } from "./invitation-emails.server";
+import { questionCounts, type Question } from "./model";
 import {
   DEFAULT_OVERDUE_EVERY_DAYS,
   DEFAULT_REMINDER_DAYS,
@@ -102,7 +103,7 @@ export function scheduleReminders(
 
 // Template titles per snapshot and language: a reminder run for 10,000 suppliers of one campaign reads and
 // parses the (large) snapshot once, not 10,000 times.
-const titleCache = new Map<string, { title: string; questionCount: number }>();
+const titleCache = new Map<string, { title: string; questionCount: number; conditionalCount: number }>();
 
 function templateFacts(tx: DbOrTx, row: typeof assignments.$inferSelect) {
   const snap = row.questionsSnapshot as { snapshotRef?: string };
@@ -111,11 +112,16 @@ function templateFacts(tx: DbOrTx, row: typeof assignments.$inferSelect) {
   if (!facts) {
     const t = resolveSnapshot(tx, row.organizationId, row.questionsSnapshot) as {
       title: string;
-      questions: unknown[];
+      questions: Question[];
       translations?: Record<string, { title?: string }>;
     };
     const translated = t.translations?.[row.language]?.title?.trim();
-    facts = { title: translated || t.title, questionCount: t.questions.length };
+    const counts = questionCounts(t);
+    facts = {
+      title: translated || t.title,
+      questionCount: counts.always,
+      conditionalCount: counts.conditional,
+    };
     if (titleCache.size > 1000) titleCache.clear();
     titleCache.set(key, facts);
   }
@@ -182,6 +188,7 @@ async function emailFreshLink(opts: {
         organizationName: orgName,
         questionnaireTitle: facts.title,
         questionCount: facts.questionCount,
+        conditionalCount: facts.conditionalCount,
         dueDate: row.dueDate,
         expiresAt,
       },

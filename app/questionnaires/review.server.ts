@@ -21,6 +21,7 @@ import {
   visibleQuestionIds,
   type AnswerValue,
   type Template,
+  questionCounts,
 } from "./model";
 import { renderReturnedEmail } from "./portal-emails.server";
 import {
@@ -195,6 +196,7 @@ export function getAssignmentForReview(ctx: Ctx, assignmentId: string) {
     .filter((s) => s.questions.length > 0);
 
   const all = sections.flatMap((s) => s.questions);
+  const counts = questionCounts(template, shown);
   const pending = all.filter((q) => q.review && !q.review.sent);
   return {
     assignment: {
@@ -225,7 +227,10 @@ export function getAssignmentForReview(ctx: Ctx, assignmentId: string) {
     sections,
     answersVisible,
     summary: {
-      questions: all.filter((q) => q.visible).length,
+      // The one count the supplier was told (questionCounts): questions shown for their answers.
+      questions: counts.shown,
+      /** Follow-up questions the supplier's answers did not bring up (or not yet, in a draft). */
+      notShown: counts.always + counts.conditional - counts.shown,
       answered: answersVisible
         ? all.filter((q) => q.visible && q.answered).length
         : Object.values(values).filter((v) => !isUnanswered(v)).length,

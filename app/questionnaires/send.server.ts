@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "~/infra/errors";
 import { renderInvitationEmail } from "~/questionnaires/invitation-emails.server";
 import { scheduleReminders } from "~/questionnaires/reminders.server";
 import { assignments, organizations, supplierContacts, suppliers } from "~db/schema";
+import { questionCounts } from "./model";
 import { BUILTIN_FORCED_LABOUR_ID, listSendableTemplates, loadSendableTemplate } from "./templates.server";
 
 const DAY_MS = 86_400_000;
@@ -133,7 +134,8 @@ export async function sendQuestionnaire(
       language,
       organizationName: orgName,
       questionnaireTitle: template.translations?.[language]?.title?.trim() || template.title,
-      questionCount: template.questions.length,
+      questionCount: questionCounts(template).always,
+      conditionalCount: questionCounts(template).conditional,
       dueDate: parsed.dueDate,
       expiresAt,
     },

@@ -15,7 +15,13 @@ import { useMemo, useState } from "react";
 import { withUploadForm } from "~/evidence/upload.server";
 import { formatDate } from "~/i18n/dates";
 import { translate } from "~/i18n/translate";
-import { fieldName, isUnanswered, visibleQuestionIds, type AnswerValue } from "~/questionnaires/model";
+import {
+  fieldName,
+  isUnanswered,
+  questionCounts,
+  visibleQuestionIds,
+  type AnswerValue,
+} from "~/questionnaires/model";
 import { portalIntent } from "~/questionnaires/portal-intents.server";
 import { getPortalView, requirePortalAccess } from "~/questionnaires/portal.server";
 import { fromRaw, toRaw } from "~/questionnaires/raw-values";
@@ -27,6 +33,7 @@ import type { RawValue } from "~/questionnaires/ui/QuestionField";
 import { FormError, Notice } from "~/ui/form";
 import { resultFor } from "~/ui/intent";
 import { ProgressBar } from "~/ui/ProgressBar";
+import { SUPPLIER_PAGE } from "~/ui/supplier-page";
 
 /**
  * The supplier portal. Guarded by the portal cookie (set by redeeming the invitation link and confirmed
@@ -38,6 +45,9 @@ export const headers: HeadersFunction = () => ({
   "Cache-Control": "no-store",
 });
 
+/** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
+export const handle = SUPPLIER_PAGE;
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "template" in data ? data.template.title : "Questionnaire"} · Clearsource` },
   { name: "robots", content: "noindex" },
@@ -45,7 +55,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 /** Autosave posts change one field the page already shows: reloading the whole page for each is waste. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "autosave" ? false : defaultShouldRevalidate;
+  ["autosave", "autosave-declaration"].includes(String(formData?.get("intent")))
+    ? false
+    : defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = requirePortalAccess(request, params.assignmentId ?? "");
@@ -102,17 +114,19 @@ export default function SupplierPortal() {
   const sections = template.sections
     .map((s) => {
       const questions = template.questions.filter((q) => q.section === s.id && visible.has(q.id));
-      const required = questions.filter((q) => q.required);
       return {
         ...s,
         questions,
-        required: required.length,
-        answered: required.filter((q) => !isUnanswered(current[q.id])).length,
+        total: questions.length,
+        answered: questions.filter((q) => !isUnanswered(current[q.id])).length,
       };
     })
     .filter((s) => s.questions.length > 0);
-  const totalRequired = sections.reduce((n, s) => n + s.required, 0);
+  // The one count stated everywhere (email, landing, review): the questions shown for these answers.
+  const counts = questionCounts(template, current);
+  const totalShown = sections.reduce((n, s) => n + s.total, 0);
   const totalAnswered = sections.reduce((n, s) => n + s.answered, 0);
+  const notYetShown = counts.always + counts.conditional - counts.shown;
   const submittedNotice = params.has("submitted") || (!view.editable && view.submittedAt);
 
   return (
@@ -132,10 +146,15 @@ export default function SupplierPortal() {
       <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
         <aside className="lg:sticky lg:top-4 lg:self-start">
           <div className="card space-y-4 p-4">
-            <ProgressBar done={totalAnswered} total={totalRequired} label={t("portal.overall")} />
+            <ProgressBar done={totalAnswered} total={totalShown} label={t("portal.overall")} />
             <p className="text-xs text-slate-500" data-testid="overall-progress">
-              {t("portal.progress", { answered: totalAnswered, total: totalRequired })}
+              {t("portal.progress", { answered: totalAnswered, total: totalShown })}
             </p>
+            {notYetShown > 0 ? (
+              <p className="text-xs text-slate-500" data-testid="conditional-note">
+                {t("portal.conditionalNote", { m: notYetShown })}
+              </p>
+            ) : null}
             <PortalSectionNav sections={sections} t={t} />
           </div>
         </aside>
@@ -187,7 +206,7 @@ export default function SupplierPortal() {
                   {section.title}
                 </h2>
                 <span className="text-xs text-slate-500">
-                  {t("portal.progress", { answered: section.answered, total: section.required })}
+                  {t("portal.progress", { answered: section.answered, total: section.total })}
                 </span>
               </div>
               {section.description ? (

@@ -20,6 +20,7 @@ import {
   requestNewLink,
 } from "~/questionnaires/portal-access.server";
 import { Notice } from "~/ui/form";
+import { SUPPLIER_PAGE } from "~/ui/supplier-page";
 
 /**
  * Supplier invitation landing. The token is the credential, so no buyer session is involved. The page
@@ -30,6 +31,9 @@ const NO_REFERRER = { "Referrer-Policy": "no-referrer", "Cache-Control": "no-sto
 
 // The page's own headers only: spreading the loader's headers as well sent "no-referrer, no-referrer".
 export const headers: HeadersFunction = () => NO_REFERRER;
+
+/** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
+export const handle = SUPPLIER_PAGE;
 
 export const meta: MetaFunction = () => [
   { title: "Questionnaire · Clearsource" },
@@ -79,7 +83,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 function LanguageLinks({ lang }: { lang: string }) {
   return (
-    <nav className="mb-3 flex flex-wrap justify-end gap-x-3 gap-y-1 text-xs" aria-label="Language">
+    <nav
+      className="mb-3 flex flex-wrap justify-end gap-x-3 gap-y-1 text-xs"
+      aria-label={portalT(lang)("lang.label")}
+    >
       {SUPPORTED_LANGUAGES.map((l) => (
         <Link
           key={l.code}
@@ -147,6 +154,11 @@ export default function SupplierLanding() {
           <div>
             <dt className="text-slate-500">{t("landing.questions")}</dt>
             <dd className="font-medium">{landing.questionCount}</dd>
+            {landing.conditionalCount > 0 ? (
+              <dd className="text-xs text-slate-500">
+                {t("portal.conditionalNote", { m: landing.conditionalCount })}
+              </dd>
+            ) : null}
           </div>
           <div>
             <dt className="text-slate-500">{t("landing.due")}</dt>

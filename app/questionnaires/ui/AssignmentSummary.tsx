@@ -39,6 +39,12 @@ export function AssignmentSummary({
         <Meta label="Answered in">{a.languageName}</Meta>
         <Meta label="Answers">
           {summary.answered}/{summary.questions}
+          {summary.notShown > 0 ? (
+            <span className="ml-1 text-xs text-slate-500">
+              ({summary.notShown} follow-up question{summary.notShown === 1 ? "" : "s"} not shown for these
+              answers)
+            </span>
+          ) : null}
           {summary.redFlags > 0 ? (
             <span className="ml-2">
               <Badge tone="red">

@@ -2,7 +2,7 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import type { PortalTranslate } from "~/i18n/portal";
 import { FieldError } from "~/ui/form";
-import { fieldName, formatAnswer, iloLabel, type Question } from "../model";
+import { fieldName, formatAnswer, type Question } from "../model";
 import type { autosaveIntent } from "../portal-intents.server";
 import type { getPortalView } from "../portal.server";
 import { fromRaw } from "../raw-values";
@@ -162,19 +162,16 @@ export function PortalQuestion({
           ) : null}
         </span>
       </div>
-      {q.iloIndicators.length > 0 ? (
-        <div className="mb-2 flex flex-wrap gap-1">
-          {q.iloIndicators.map((n) => (
-            <span key={n} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">
-              {iloLabel(n)}
-            </span>
-          ))}
-        </div>
-      ) : null}
       {comment ? (
         <p className="mb-2 rounded bg-white/70 p-2 text-sm text-amber-900">
-          <span className="font-medium">{t("portal.buyerComment", { org: view.organizationName })}:</span>{" "}
-          <span className="whitespace-pre-wrap">{comment}</span>
+          <span className="font-medium">{t("portal.buyerComment", { org: view.organizationName })}</span>{" "}
+          <span className="text-xs text-amber-800" data-testid="comment-as-written">
+            ({t("portal.commentAsWritten")})
+          </span>
+          : {/* The buyer's own words in whatever language they wrote: never machine-translated. */}
+          <span className="whitespace-pre-wrap" dir="auto">
+            {comment}
+          </span>
         </p>
       ) : null}
       {editable ? (

@@ -1,8 +1,9 @@
 import type { PortalTranslate } from "~/i18n/portal";
 
-export type SectionProgress = { id: string; title: string; answered: number; required: number };
+/** `total`: the section's questions shown now (questionCounts), `answered`: those answered. */
+export type SectionProgress = { id: string; title: string; answered: number; total: number };
 
-/** The list of sections with required questions answered per section, linking to each. */
+/** The list of sections with their questions answered, linking to each. */
 export function PortalSectionNav({ sections, t }: { sections: SectionProgress[]; t: PortalTranslate }) {
   return (
     <nav aria-label={t("portal.sections")}>
@@ -18,9 +19,9 @@ export function PortalSectionNav({ sections, t }: { sections: SectionProgress[];
             >
               <span className="truncate">{s.title}</span>
               <span
-                className={`shrink-0 rounded-full px-2 text-xs ${s.answered === s.required ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600"}`}
+                className={`shrink-0 rounded-full px-2 text-xs ${s.answered === s.total ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-600"}`}
               >
-                {s.answered}/{s.required}
+                {s.answered}/{s.total}
               </span>
             </a>
           </li>
