@@ -51,6 +51,22 @@ export const optionalText = (max: number, label: string, opts: { collapseSpaces?
     .nullish()
     .transform((v) => (v ? (opts.collapseSpaces ? v.replace(/\s+/g, " ") : v) : null));
 
+/**
+ * A required choice from a fixed list (a select such as Country): a missing field, a blank and an unknown
+ * value all get the same message in words, never zod's "Invalid input: expected string, received
+ * undefined". `upperCase` for codes typed or posted in either case (country and currency codes).
+ */
+export const requiredChoice = (
+  values: readonly string[],
+  message: string,
+  opts: { upperCase?: boolean } = {},
+) =>
+  z
+    .string({ error: message })
+    .trim()
+    .transform((v) => (opts.upperCase ? v.toUpperCase() : v))
+    .refine((v) => values.includes(v), { error: message });
+
 /** An id a form must carry (a hidden field or a choice). */
 export const requiredId = (message: string) => z.string({ error: message }).trim().min(1, { error: message });
 

@@ -4,7 +4,7 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx, type Tx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
-import { parseInput } from "~/infra/validation";
+import { parseInput, requiredChoice } from "~/infra/validation";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { sites, suppliers } from "~db/schema";
 import { COUNTRY_CODES } from "./countries";
@@ -34,11 +34,7 @@ export const siteSchema = z
       .max(500, "Keep the address under 500 characters.")
       .nullish()
       .transform((v) => (v ? v : null)),
-    country: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine((v) => COUNTRY_CODES.includes(v), "Choose a country from the list."),
+    country: requiredChoice(COUNTRY_CODES, "Choose a country from the list.", { upperCase: true }),
     latitude: optionalNumber({ min: -90, max: 90, message: "Latitude is a number from -90 to 90." }),
     longitude: optionalNumber({ min: -180, max: 180, message: "Longitude is a number from -180 to 180." }),
     workersTotal: optionalNumber({

@@ -4,7 +4,7 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
-import { optionalText, parseInput } from "~/infra/validation";
+import { optionalText, parseInput, requiredChoice } from "~/infra/validation";
 import { listRemediationTasks, type TaskRow } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
 import {
@@ -76,11 +76,7 @@ const profileFields = {
     .max(100, "Keep the reference under 100 characters.")
     .nullish()
     .transform((v) => (v ? v : null)),
-  country: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine((v) => COUNTRY_CODES.includes(v), "Choose a country from the list."),
+  country: requiredChoice(COUNTRY_CODES, "Choose a country from the list.", { upperCase: true }),
   address: optionalText(500, "address", { collapseSpaces: true }),
   sector: z.enum(SECTORS, { error: "Choose a sector from the list." }),
   goods: listInput,
