@@ -6,10 +6,12 @@ import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { sha256Hex } from "~/infra/crypto.server";
 import { env, resetEnv } from "~/infra/env.server";
-import { getObjectBuffer, s3, UPLOAD_PART_BYTES } from "~/infra/storage.server";
+import { NotFoundError } from "~/infra/errors";
+import { deleteObject, getObjectBuffer, putObject, s3, UPLOAD_PART_BYTES } from "~/infra/storage.server";
 import { action as actionPost } from "~/routes/remediation.$taskId";
 import { auditLog, evidenceFiles } from "~db/schema";
-import { createOrg, db, insertSupplier, type TestOrg } from "../../test/factories";
+import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
+import { verifyEvidenceHash } from "./evidence.server";
 
 type Failure = {
   data: { ok: false; intent?: string; formError?: string; fieldErrors: Record<string, string> };
@@ -192,5 +194,81 @@ describe("streaming evidence uploads through the route", () => {
       ]),
     ).rejects.toMatchObject({ status: 404 });
     expect(await keysUnder("org/")).toEqual(before);
+  });
+});
+
+describe("verifying a stored file's SHA-256", () => {
+  const verify = (member: { cookie: string }, actionId: string, evidenceId: string) =>
+    actionPost({
+      request: requestAs(member, `/remediation/${actionId}`, {
+        method: "POST",
+        form: { intent: "verify_hash", evidenceId },
+      }),
+      params: { taskId: actionId },
+      context: {},
+    } as never);
+  const checks = (evidenceId: string) =>
+    db()
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, evidenceId))
+      .all()
+      .filter((l) => l.action === "evidence.hash_verified")
+      .map((l) => ({ actor: l.actorId, ...JSON.parse(String(l.details)) }));
+
+  it("re-reads the object, shows match or mismatch, and logs every check", async () => {
+    const actionId = newAction();
+    const bytes = bigPdf(70_000);
+    await post(org.members.procurement, actionId, [
+      ["intent", "upload"],
+      ["file", new File([bytes], "contract.pdf")],
+    ]);
+    const [row] = rowsOf(actionId);
+    const ok = await verify(org.members.auditor, actionId, row.id);
+    expect(ok).toMatchObject({ ok: true, intent: "verify_hash" });
+    expect((ok as { notice: string }).notice).toContain(sha256Hex(bytes));
+
+    // The object is changed behind the app's back: the check says so, with both hashes.
+    const tampered = Buffer.from(bytes);
+    tampered[50_000] ^= 0xff;
+    await putObject({ key: row.storageKey, body: tampered, contentType: "application/pdf" });
+    const bad = (await verify(org.members.auditor, actionId, row.id)) as unknown as Failure;
+    expect(bad.init.status).toBe(409);
+    expect(bad.data.formError).toContain("does NOT match");
+    expect(bad.data.formError).toContain(sha256Hex(tampered));
+
+    await deleteObject(row.storageKey);
+    const gone = (await verify(org.members.auditor, actionId, row.id)) as unknown as Failure;
+    expect(gone.data.formError).toContain("no longer in storage");
+
+    expect(checks(row.id)).toEqual([
+      expect.objectContaining({ actor: org.members.auditor.userId, match: true, actual: row.sha256 }),
+      expect.objectContaining({ match: false, actual: sha256Hex(tampered), expected: row.sha256 }),
+      expect.objectContaining({ match: false, actual: null, missing: true }),
+    ]);
+  });
+
+  it("another tenant's file is a 404, from its own action page or the verb, and nothing is logged", async () => {
+    const actionId = newAction();
+    await post(org.members.procurement, actionId, [
+      ["intent", "upload"],
+      ["file", new File([bigPdf(5000)], "permit.pdf")],
+    ]);
+    const [row] = rowsOf(actionId);
+    const intruder = await createOrg();
+    const theirAction = newAction(intruder);
+    await expect(verify(intruder.members.procurement, theirAction, row.id)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(verify(intruder.members.procurement, actionId, row.id)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(verifyEvidenceHash(intruder.members.procurement.ctx, row.id)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    // A file of another action of the same tenant is not checked from this action's page either.
+    const sibling = newAction();
+    await expect(verify(org.members.procurement, sibling, row.id)).rejects.toMatchObject({ status: 404 });
+    expect(checks(row.id)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import {
+  CompleteMultipartUploadCommand,
   CreateBucketCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -16,37 +17,65 @@ import { env } from "./env.server";
  * endpoint, region, bucket and credentials differ. Keys live in the DB, never URLs.
  */
 let client: S3Client | undefined;
+let uploadClient: S3Client | undefined;
 let clientEndpoint: string | undefined;
+
+function makeClient(idleMs: number): S3Client {
+  const e = env();
+  return new S3Client({
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    // Since SDK 3.729 CRC32 checksums are added by default; s3rver stores the aws-chunked framing
+    // in the object and presigned PUTs get an empty-body checksum. Only when the API requires it.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+    // The SDK default is no timeout: an unreachable S3 would hang the request. A server that accepts
+    // the connection and never answers trips the socket's idle timeout; the overall request timeout
+    // only *warns* unless throwOnRequestTimeout is set, which left uploads hanging for minutes.
+    requestHandler: {
+      connectionTimeout: e.S3_TIMEOUT_MS,
+      socketTimeout: idleMs,
+      requestTimeout: idleMs * 6,
+      throwOnRequestTimeout: true,
+    },
+    maxAttempts: 2,
+  });
+}
 
 export function s3(): S3Client {
   const e = env();
   if (!client || clientEndpoint !== e.S3_ENDPOINT) {
-    client = new S3Client({
-      region: e.S3_REGION,
-      endpoint: e.S3_ENDPOINT,
-      forcePathStyle: e.S3_FORCE_PATH_STYLE,
-      credentials:
-        e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
-          ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
-          : undefined,
-      // Since SDK 3.729 CRC32 checksums are added by default; s3rver stores the aws-chunked framing
-      // in the object and presigned PUTs get an empty-body checksum. Only when the API requires it.
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-      // The SDK default is no timeout: an unreachable S3 would hang the request. A server that accepts
-      // the connection and never answers trips the socket's idle timeout; the overall request timeout
-      // only *warns* unless throwOnRequestTimeout is set, which left uploads hanging for minutes.
-      requestHandler: {
-        connectionTimeout: e.S3_TIMEOUT_MS,
-        socketTimeout: e.S3_TIMEOUT_MS,
-        requestTimeout: e.S3_TIMEOUT_MS * 6,
-        throwOnRequestTimeout: true,
-      },
-      maxAttempts: 2,
-    });
+    client = makeClient(e.S3_TIMEOUT_MS);
+    uploadClient = undefined;
     clientEndpoint = e.S3_ENDPOINT;
   }
   return client;
+}
+
+/**
+ * The client for streaming uploads: the usual one (an S3 that does not answer fails in seconds), except
+ * that CompleteMultipartUpload goes through a client that tolerates a minute of silence, because S3 (and
+ * s3rver, which concatenates the parts) takes that long to assemble hundreds of MB before it answers.
+ */
+function s3ForUploads(): S3Client {
+  const quick = s3();
+  uploadClient ??= makeClient(Math.max(env().S3_TIMEOUT_MS, 60_000));
+  const patient = uploadClient;
+  return new Proxy(quick, {
+    get(target, prop, receiver) {
+      if (prop !== "send") return Reflect.get(target, prop, receiver);
+      return (command: unknown, ...rest: unknown[]) =>
+        (command instanceof CompleteMultipartUploadCommand ? patient : target).send(
+          command as never,
+          ...(rest as []),
+        );
+    },
+  });
 }
 
 export class StorageUnavailableError extends Error {
@@ -124,7 +153,7 @@ export async function uploadStream(input: {
   contentType: string;
 }): Promise<void> {
   const upload = new Upload({
-    client: s3(),
+    client: s3ForUploads(),
     params: { Bucket: env().S3_BUCKET, Key: input.key, Body: input.body, ContentType: input.contentType },
     partSize: UPLOAD_PART_BYTES,
     queueSize: UPLOAD_QUEUE_SIZE,

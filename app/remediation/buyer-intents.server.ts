@@ -5,6 +5,7 @@ import {
   getEvidence,
   updateEvidenceDetails,
   uploadEvidence,
+  verifyEvidenceHash,
 } from "~/evidence/evidence.server";
 import type { ReceivedUpload } from "~/evidence/upload.server";
 import type { Ctx } from "~/infra/context";
@@ -128,6 +129,29 @@ export async function runBuyerIntent(
         };
       },
       { intent, values: meta.values },
+    );
+  }
+  if (intent === "verify_hash") {
+    requirePermission(member, "evidence:read");
+    const evidenceId = String(form.get("evidenceId") ?? "");
+    return handle(
+      async () => {
+        const file = getEvidence(member.ctx, evidenceId);
+        // Only this action's files (and their earlier versions) are checked from its page.
+        if (file.actionId !== actionId) throw new NotFoundError("Evidence not found");
+        const check = await verifyEvidenceHash(member.ctx, file.id);
+        if (check.match)
+          return {
+            ok: true as const,
+            intent,
+            notice: `${check.fileName}: the file in storage has the SHA-256 recorded at upload (${check.expected}).`,
+          };
+        const formError = check.actual
+          ? `${check.fileName} does NOT match: recorded ${check.expected}, in storage now ${check.actual}. The stored file has changed since it was uploaded; do not rely on it.`
+          : `${check.fileName} is no longer in storage: its recorded SHA-256 ${check.expected} cannot be checked.`;
+        return formFailure(409, { intent, formError });
+      },
+      { intent },
     );
   }
   if (intent === "evidence_details") {

@@ -107,6 +107,8 @@ export default function CorrectiveActionPage() {
         owners={d.owners}
         detailsFailure={failureFor("evidence_details")}
         detailsBusy={busyIntent === "evidence_details"}
+        verifyFailure={failureFor("verify_hash")}
+        verifyBusy={busyIntent === "verify_hash"}
       />
       {d.canWrite ? (
         <>

@@ -59,6 +59,19 @@ function Uploaded({ file }: { file: EvidenceVersionRow }) {
   );
 }
 
+/** Re-read a file from storage and compare its SHA-256 with the one recorded at upload. */
+function VerifyHashButton({ evidenceId, busy }: { evidenceId: string; busy: boolean }) {
+  return (
+    <Form method="post" className="inline">
+      <input type="hidden" name="intent" value="verify_hash" />
+      <input type="hidden" name="evidenceId" value={evidenceId} />
+      <button type="submit" className="link text-xs" disabled={busy}>
+        Verify SHA-256
+      </button>
+    </Form>
+  );
+}
+
 /** Change who owns a current file and until when it is valid (one small form per file). */
 function EvidenceDetailsForm({
   e,
@@ -127,10 +140,12 @@ function EvidenceItem({
   e,
   canDownload,
   edit,
+  verifyBusy,
 }: {
   e: ActionEvidenceRow;
   canDownload: boolean;
   edit?: { owners: { id: string; name: string }[]; failure?: Failure; busy: boolean };
+  verifyBusy: boolean;
 }) {
   const badge = EXPIRY_BADGE[e.expiry];
   return (
@@ -142,9 +157,12 @@ function EvidenceItem({
             version {e.version} · <Uploaded file={e} />
           </span>
         </span>
-        <code className="text-xs text-slate-500" title={e.sha256}>
-          SHA-256 {e.sha256.slice(0, 16)}…
-        </code>
+        <span className="flex items-center gap-2">
+          <code className="text-xs text-slate-500" title={e.sha256}>
+            SHA-256 {e.sha256.slice(0, 16)}…
+          </code>
+          {canDownload ? <VerifyHashButton evidenceId={e.id} busy={verifyBusy} /> : null}
+        </span>
       </div>
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
         <span>Owner: {e.owner ?? "nobody yet"}</span>
@@ -167,7 +185,8 @@ function EvidenceItem({
             {e.previous.map((p) => (
               <li key={p.id} className="break-all">
                 Version {p.version}: <FileLink file={p} canDownload={canDownload} /> · <Uploaded file={p} /> ·{" "}
-                <code>SHA-256 {p.sha256}</code>
+                <code>SHA-256 {p.sha256}</code>{" "}
+                {canDownload ? <VerifyHashButton evidenceId={p.id} busy={verifyBusy} /> : null}
               </li>
             ))}
           </ul>
@@ -239,6 +258,8 @@ export function ActionEvidence({
   owners,
   detailsFailure,
   detailsBusy = false,
+  verifyFailure,
+  verifyBusy = false,
 }: {
   evidence: ActionEvidenceRow[];
   canDownload: boolean;
@@ -250,9 +271,13 @@ export function ActionEvidence({
   /** The failed "change owner or expiry" form, if any (it names its file). */
   detailsFailure?: Failure;
   detailsBusy?: boolean;
+  /** A hash check that found the stored file changed or gone. */
+  verifyFailure?: Failure;
+  verifyBusy?: boolean;
 }) {
   return (
     <Card title={`Evidence (${evidence.length})`}>
+      <FormError error={verifyFailure?.formError} />
       {evidence.length === 0 ? (
         <EmptyState title="No evidence yet">
           Verification needs at least one file: a photo, a record, a receipt.
@@ -265,6 +290,7 @@ export function ActionEvidence({
               e={e}
               canDownload={canDownload}
               edit={canUpload ? { owners, failure: detailsFailure, busy: detailsBusy } : undefined}
+              verifyBusy={verifyBusy}
             />
           ))}
         </ul>
