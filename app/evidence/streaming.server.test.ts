@@ -8,10 +8,12 @@ import { sha256Hex } from "~/infra/crypto.server";
 import { env, resetEnv } from "~/infra/env.server";
 import { NotFoundError } from "~/infra/errors";
 import { deleteObject, getObjectBuffer, putObject, s3, UPLOAD_PART_BYTES } from "~/infra/storage.server";
+import { runSupplierIntent } from "~/remediation/supplier-intents.server";
 import { action as actionPost } from "~/routes/remediation.$taskId";
-import { auditLog, evidenceFiles } from "~db/schema";
+import { auditLog, evidenceFiles, remediationTasks } from "~db/schema";
 import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { verifyEvidenceHash } from "./evidence.server";
+import { withUploadForm } from "./upload.server";
 
 type Failure = {
   data: { ok: false; intent?: string; formError?: string; fieldErrors: Record<string, string> };
@@ -270,5 +272,67 @@ describe("verifying a stored file's SHA-256", () => {
     const sibling = newAction();
     await expect(verify(org.members.procurement, sibling, row.id)).rejects.toMatchObject({ status: 404 });
     expect(checks(row.id)).toEqual([]);
+  });
+});
+
+describe("the supplier's uploads on its corrective actions", () => {
+  const supplierPost = (actionId: string, supplierId: string, parts: [string, string | File][]) => {
+    const fd = new FormData();
+    for (const [k, v] of parts) fd.append(k, v);
+    const request = new Request("http://localhost:3000/supplier-actions", { method: "POST", body: fd });
+    const access = {
+      ctx: {
+        organizationId: org.id,
+        actor: { type: "supplier" as const, id: "link-1", label: "Lucía Pérez (supplier)" },
+        now: () => new Date(),
+      },
+      linkId: "link-1",
+      sessionId: "session-1",
+      supplierId,
+      language: "es" as const,
+    };
+    return withUploadForm(request, org.id, "upload", async (form, upload) =>
+      runSupplierIntent(access, form, upload),
+    );
+  };
+  const supplierOf = (actionId: string) =>
+    db().select().from(remediationTasks).where(eq(remediationTasks.id, actionId)).get()!.supplierId;
+
+  it("takes an optional expiry date, and says in Spanish why a date or a file is refused", async () => {
+    const actionId = newAction();
+    const supplierId = supplierOf(actionId);
+    const before = await keysUnder(`org/${org.id}/`);
+    const past = (await supplierPost(actionId, supplierId, [
+      ["intent", "upload"],
+      ["actionId", actionId],
+      ["expiresOn", "2001-01-31"],
+      ["file", new File([bigPdf(3000)], "permiso.pdf")],
+    ])) as unknown as Failure & { data: { target?: string } };
+    expect(past.init.status).toBe(400);
+    expect(past.data.target).toBe(actionId);
+    expect(past.data.fieldErrors.expiresOn).toBe(
+      "Indique el último día de validez del archivo: hoy o una fecha posterior.",
+    );
+    const wrongType = (await supplierPost(actionId, supplierId, [
+      ["intent", "upload"],
+      ["actionId", actionId],
+      ["file", new File(["just text"], "permiso.pdf")],
+    ])) as unknown as Failure;
+    expect(wrongType.data.fieldErrors.file).toBe(
+      "Este tipo de archivo no se acepta. Suba un archivo PDF, PNG, JPEG, WebP o HEIC.",
+    );
+    expect(rowsOf(actionId)).toEqual([]);
+    expect(await keysUnder(`org/${org.id}/`)).toEqual(before);
+
+    const ok = await supplierPost(actionId, supplierId, [
+      ["intent", "upload"],
+      ["actionId", actionId],
+      ["expiresOn", "2099-06-30"],
+      ["file", new File([bigPdf(3000)], "permiso.pdf")],
+    ]);
+    expect(ok).toMatchObject({ ok: true, target: actionId, notice: "Archivo subido." });
+    expect(rowsOf(actionId)).toMatchObject([
+      { expiresOn: "2099-06-30", uploadedByLabel: "Lucía Pérez (supplier)" },
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import type { ZodType } from "zod";
-import { uploadEvidence } from "~/evidence/evidence.server";
+import { evidenceMetaSchema, uploadEvidence } from "~/evidence/evidence.server";
+import { formatLimitMb } from "~/evidence/file-types";
 import type { ReceivedUpload } from "~/evidence/upload.server";
+import { env } from "~/infra/env.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import {
   progressSchema,
@@ -49,13 +51,22 @@ export async function runSupplierIntent(
         fieldErrors: { file: message },
       });
     }
+    // The supplier may say until when the file is valid (a permit, a certificate); owner and
+    // replacement stay the buyer's choice.
+    const meta = parseForm(evidenceMetaSchema.pick({ expiresOn: true }), form, { intent, target: actionId });
+    if (!meta.ok) return inSupplierWords(meta.response, t);
     return handle(
       async () => {
-        await uploadEvidence(access.ctx, { actionId, supplierId: access.supplierId, file });
+        await uploadEvidence(access.ctx, {
+          actionId,
+          supplierId: access.supplierId,
+          expiresOn: meta.data.expiresOn,
+          file,
+        });
         return { ok: true as const, intent, target: actionId, notice: t("saved.upload") };
       },
-      { intent, target: actionId },
-    );
+      { intent, target: actionId, values: meta.values },
+    ).then((r) => ("ok" in r ? r : inSupplierWords(r, t)));
   }
   if (!(intent in STEPS)) return formFailure(400, { formError: "Unknown form submission." });
   const step = STEPS[intent as StepIntent];
@@ -79,6 +90,7 @@ export async function runSupplierIntent(
 
 const FIELD_KEYS: Record<string, SupplierActionsKey> = {
   planTargetDate: "err.date",
+  expiresOn: "err.expiry",
   reason: "err.reason",
   response: "err.response",
 };
@@ -89,11 +101,14 @@ const FIELD_KEYS: Record<string, SupplierActionsKey> = {
  */
 function inSupplierWords(
   failure: ReturnType<typeof formFailure<string>>,
-  t: (k: SupplierActionsKey) => string,
+  t: (k: SupplierActionsKey, vars?: Record<string, string>) => string,
 ) {
   const { data, init } = failure;
   const fieldErrors = Object.fromEntries(
-    Object.keys(data.fieldErrors).map((k) => [k, t(FIELD_KEYS[k] ?? "err.field")]),
+    Object.entries(data.fieldErrors).map(([k, message]) => [
+      k,
+      k === "file" ? fileError(message, t) : t(FIELD_KEYS[k] ?? "err.field"),
+    ]),
   );
   return formFailure(init?.status ?? 400, {
     intent: data.intent,
@@ -102,4 +117,13 @@ function inSupplierWords(
     fieldErrors,
     formError: Object.keys(fieldErrors).length ? undefined : data.formError,
   });
+}
+
+/** The evidence module's refusals of a file (by content, size, emptiness) in the supplier's words. */
+function fileError(message: string, t: (k: SupplierActionsKey, vars?: Record<string, string>) => string) {
+  if (/larger than/i.test(message))
+    return t("err.fileTooLarge", { mb: formatLimitMb(env().UPLOAD_MAX_BYTES) });
+  if (/not an accepted type/i.test(message)) return t("err.fileType");
+  if (/empty/i.test(message)) return t("err.fileEmpty");
+  return message;
 }

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { translate, type Messages } from "~/i18n/translate";
-import { FieldError, FormError, Notice } from "~/ui/form";
+import { Field, FieldError, FormError, Notice, stringValue } from "~/ui/form";
 import { Card } from "~/ui/layout";
 import type { ActionEvent, ActionState } from "~db/schema/remediation.constants";
 import type { SupplierActionsKey } from "../supplier-i18n.server";
@@ -135,7 +135,17 @@ export function SupplierActionCard({
               uploadLimit={uploadLimit}
               label={t("evidence.file")}
               button={t("evidence.upload")}
-            />
+            >
+              <Field
+                label={t("evidence.expiresOn")}
+                name="expiresOn"
+                id={`expires-${a.id}`}
+                type="date"
+                hint={t("evidence.expiresHint")}
+                defaultValue={stringValue(failure("upload")?.values, "expiresOn") ?? ""}
+                error={failure("upload")?.fieldErrors.expiresOn}
+              />
+            </EvidenceUploadForm>
             <Form method="post" className="space-y-2" noValidate>
               <input type="hidden" name="intent" value="submit_evidence" />
               <input type="hidden" name="actionId" value={a.id} />
