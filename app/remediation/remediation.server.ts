@@ -8,6 +8,7 @@ import {
   audits,
   correctiveActionEvents,
   findings,
+  grievanceCases,
   gradePolicies,
   remediationTasks,
   suppliers,
@@ -350,6 +351,23 @@ export function describeSource(
       href: `/audits/${f.auditId}`,
       auditId: f.auditId,
       findingId: task.sourceRef,
+    };
+  }
+  if (task.sourceType === "grievance") {
+    // The worker's words stay with the case (grievance roles only); the action names the case.
+    const g = tx
+      .select({ number: grievanceCases.number, decidedOn: grievanceCases.decidedOn })
+      .from(grievanceCases)
+      .where(
+        and(eq(grievanceCases.id, task.sourceRef), eq(grievanceCases.organizationId, ctx.organizationId)),
+      )
+      .get();
+    return {
+      label: g ? `Worker grievance #${g.number}, substantiated` : "Worker grievance (no longer available)",
+      detail: g?.decidedOn ? `Decided on ${g.decidedOn}` : null,
+      href: g ? `/grievances/${task.sourceRef}` : null,
+      auditId: null,
+      findingId: null,
     };
   }
   const [assignmentId, questionId] = task.sourceRef.split(":");

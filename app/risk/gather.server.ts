@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { expiredEvidenceBySupplier } from "~/evidence/expired.server";
+import { substantiatedGrievancesOf } from "~/grievances/risk-facts.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
@@ -253,7 +254,7 @@ export function gatherRiskInputs(
     ...inherentFacts(referenceData(), { ...s, sites: sitesOf(tx, org, supplierId) }),
     answers,
     audits: auditsOf(tx, org, supplierId),
-    findings: openFindingsOf(tx, org, supplierId),
+    findings: [...openFindingsOf(tx, org, supplierId), ...substantiatedGrievancesOf(tx, org, supplierId)],
     actions: actionsOf(tx, ctx, supplierId),
     evidence: expiredEvidenceOf(tx, org, supplierId, nowOf(ctx)),
   };

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import { and, count, desc, eq } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { expiredEvidenceBySupplier } from "~/evidence/expired.server";
+import { substantiatedGrievancesByChunk } from "~/grievances/risk-facts.server";
 import { nowOf, systemCtx, type Ctx } from "~/infra/context";
 import { db, writeTx, type DB, type DbOrTx } from "~/infra/db.server";
 import { overdueKind, RESOLVED } from "~/remediation/deadlines";
@@ -179,6 +180,7 @@ export function recomputeChunk(
   const now = nowOf(ctx);
   const asOf = isoDate(now);
   const evidenceBy = expiredEvidenceBySupplier(database, org, now, p);
+  const grievancesBy = substantiatedGrievancesByChunk(database, org, p);
   let changed = 0;
   for (const s of rows) {
     const siteFacts: SiteFacts[] = (sitesBy.get(s.id) ?? []).map((x) => ({
@@ -202,14 +204,16 @@ export function recomputeChunk(
       }),
       answers: answersBy.get(s.id) ?? null,
       audits: (auditsBy.get(s.id) ?? []).map((a) => ({ id: a.id, scheme: a.scheme, date: a.audit_date })),
-      findings: (findingsBy.get(s.id) ?? []).map((f) => ({
-        id: f.id,
-        auditId: f.audit_id,
-        title: f.title,
-        grade: f.grade,
-        iloIndicator: f.ilo_indicator,
-        source: `${f.scheme} audit of ${f.audit_date}`,
-      })),
+      findings: (findingsBy.get(s.id) ?? [])
+        .map((f) => ({
+          id: f.id,
+          auditId: f.audit_id,
+          title: f.title,
+          grade: f.grade,
+          iloIndicator: f.ilo_indicator,
+          source: `${f.scheme} audit of ${f.audit_date}`,
+        }))
+        .concat(grievancesBy.get(s.id) ?? []),
       // The same rules as actionsOf (remediation's overdueKind; verified = resolved with a verification).
       actions: (tasksBy.get(s.id) ?? []).flatMap((t): RiskInputs["actions"] => {
         const kind = overdueKind({ state: t.state, planDueDate: t.plan_due_date, dueDate: t.due_date }, asOf);

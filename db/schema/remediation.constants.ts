@@ -1,5 +1,6 @@
 /** Enum values of the corrective-action tables: no drizzle import, so browser code can use them. */
-export const TASK_SOURCES = ["answer", "finding"] as const;
+/** What raised an action: a red-flag answer, an audit finding, or a substantiated worker grievance. */
+export const TASK_SOURCES = ["answer", "finding", "grievance"] as const;
 export type TaskSource = (typeof TASK_SOURCES)[number];
 
 /**

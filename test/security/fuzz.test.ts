@@ -142,6 +142,7 @@ beforeAll(async () => {
       versionId: template.versionId,
       token,
       orgId: org.id,
+      caseId: "00000000-0000-4000-8000-000000000000",
       siteId: createSite(procurement.ctx, supplier.id, { name: "Fuzz Site", country: "VN" }).id,
     },
   };

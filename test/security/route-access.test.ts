@@ -364,6 +364,30 @@ const TABLE: Record<string, RouteSpec> = {
       member: { status: 400 },
     },
   },
+  "grievances._index": {
+    kind: "public",
+    why: "grievance cases: log in, then grievance roles only; every other member 404 (app/grievances tests)",
+    loader: {
+      anonymous: { status: 302, location: /^\/login\?redirectTo=/ },
+      member: { status: 404 },
+      supplier: { status: 302, location: /^\/login\?redirectTo=/ },
+    },
+  },
+  "grievances.$caseId": {
+    kind: "public",
+    why: "one grievance case: grievance roles only; every other member 404, before the id is looked at",
+    loader: {
+      anonymous: { status: 302, location: /^\/login\?redirectTo=/ },
+      member: { status: 404 },
+      supplier: { status: 302, location: /^\/login\?redirectTo=/ },
+    },
+    action: {
+      form: () => ({ intent: "reply", body: "hello" }),
+      anonymous: { status: 302, location: /^\/login\?redirectTo=/ },
+      supplier: { status: 302, location: /^\/login\?redirectTo=/ },
+      member: { status: 404 },
+    },
+  },
   "invite.$token": {
     kind: "public",
     why: "the invitation token is the credential; GET only shows it, POST accepts",
@@ -1535,6 +1559,8 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   orgId: (f) => f.a.id,
   siteId: (f) => f.siteId,
   org: (f) => f.publicSlug,
+  // The case pages answer 404 to every fixture member before reading the id (tested in app/grievances).
+  caseId: () => "00000000-0000-4000-8000-000000000000",
   year: () => "2024",
   regime: () => "uk_msa_s54",
 };

@@ -5,7 +5,7 @@ import { DataTable } from "~/ui/DataTable";
 import { FilterSelect } from "~/ui/FilterSelect";
 import { EmptyState } from "~/ui/layout";
 import type { FindingGrade } from "~db/schema/audits.constants";
-import { ACTION_STATES, type ActionState } from "~db/schema/remediation.constants";
+import { ACTION_STATES, type ActionState, type TaskSource } from "~db/schema/remediation.constants";
 import type { OverdueKind } from "../deadlines";
 import { STATE_LABELS } from "../workflow";
 import { OverdueBadge, StateBadge } from "./StateBadge";
@@ -21,7 +21,7 @@ export type BoardRow = {
   dueDate: string;
   overdueKind: OverdueKind;
   buyerOwner: string | null;
-  sourceType: "answer" | "finding";
+  sourceType: TaskSource;
 };
 
 export type BoardFilterValues = {
@@ -33,7 +33,11 @@ export type BoardFilterValues = {
   auditId?: string;
 };
 
-const SOURCE_LABELS = { answer: "Red-flag answer", finding: "Audit finding" } as const;
+const SOURCE_LABELS: Record<TaskSource, string> = {
+  answer: "Red-flag answer",
+  finding: "Audit finding",
+  grievance: "Worker grievance",
+};
 
 /** The filter bar: a GET form, so every filtered view is a shareable URL. */
 export function BoardFilters({
