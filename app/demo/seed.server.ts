@@ -11,6 +11,7 @@ import { prng } from "./prng";
 import { sialkotActionsStep, statementsStep } from "./steps/actions.server";
 import { auditsStep } from "./steps/audits.server";
 import { campaignStep } from "./steps/campaign.server";
+import { grievancesStep } from "./steps/grievances.server";
 import { overrideStep, recomputeStep } from "./steps/risk.server";
 import { supplyChainStep } from "./steps/supply-chain.server";
 
@@ -20,6 +21,7 @@ export const DEMO_MEMBERS: { role: Role; name: string; email: string }[] = [
   { role: "procurement", name: "Priya Procurement", email: "procurement@demo.clearsource.test" },
   { role: "auditor", name: "Aiko Auditor", email: "auditor@demo.clearsource.test" },
   { role: "executive", name: "Erik Executive", email: "executive@demo.clearsource.test" },
+  { role: "grievance_handler", name: "Grace Grievances", email: "grievances@demo.clearsource.test" },
 ];
 
 /**
@@ -86,6 +88,7 @@ export const DEMO_STEPS: DemoStep[] = [
   sialkotActionsStep,
   overrideStep,
   statementsStep,
+  grievancesStep,
   recomputeStep,
 ];
 

@@ -1,0 +1,104 @@
+import { and, asc, eq } from "drizzle-orm";
+import { replyToReporter, transitionCase, triageCase } from "~/grievances/cases.server";
+import { submitReport, type ReportInput } from "~/grievances/intake.server";
+import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
+import { sites } from "~db/schema";
+import { DAY_MS, type DemoStep } from "../context.server";
+
+const report = (r: Partial<ReportInput> & { whatHappened: string }): ReportInput => ({
+  place: null,
+  since: "unknown",
+  howMany: "unknown",
+  ongoing: "unknown",
+  indicators: [],
+  contact: null,
+  ...r,
+});
+
+/**
+ * The worker channel: the Dhaka supplier's site has a report page (its poster's address, printed in the
+ * seed log), and four fictional reports in different states, filed through the public intake and worked
+ * by the grievance handler: one waiting for acknowledgement (overdue), one under investigation, one
+ * substantiated with its corrective action and risk factor, one closed as not substantiated.
+ */
+export const grievancesStep: DemoStep = {
+  name: "grievances",
+  run(demo) {
+    const supplierId = demo.suppliers.dhaka;
+    const site = db()
+      .select({ id: sites.id, name: sites.name })
+      .from(sites)
+      .where(and(eq(sites.organizationId, demo.organizationId), eq(sites.supplierId, supplierId)))
+      .orderBy(asc(sites.name))
+      .get();
+    const place = { orgId: demo.organizationId, siteId: site?.id ?? null };
+    const at = (daysAgo: number) => new Date(demo.anchor.getTime() - daysAgo * DAY_MS);
+    const handler = (daysAgo: number) => demo.as("grievance_handler", daysAgo);
+
+    const substantiated = submitReport(
+      place,
+      "bn",
+      report({
+        whatHappened:
+          "The agent keeps our passports in the office. He says we get them back when the recruitment fee is paid.",
+        place: "Dormitory 2",
+        since: "months",
+        howMany: "many",
+        ongoing: "yes",
+        indicators: ["retention_of_identity_documents", "debt_bondage"],
+        contact: "+880 1700 000000 (fictional)",
+      }),
+      { now: at(60) },
+    );
+    transitionCase(handler(58), substantiated.caseId, { event: "acknowledge" });
+    transitionCase(handler(57), substantiated.caseId, { event: "investigate" });
+    triageCase(handler(57), substantiated.caseId, { supplierId, siteId: site?.id ?? null });
+    replyToReporter(handler(40), substantiated.caseId, {
+      body: "আমরা কারখানা পরিদর্শন করেছি। আপনার পাসপোর্ট ফেরত দেওয়ার ব্যবস্থা করা হচ্ছে।",
+    });
+    transitionCase(handler(39), substantiated.caseId, {
+      event: "substantiate",
+      note: "Unannounced visit found 41 passports in the labour agent's office safe.",
+    });
+
+    const investigating = submitReport(
+      place,
+      "hi",
+      report({
+        whatHappened: "Overtime on Sundays is not voluntary before shipments.",
+        indicators: ["excessive_overtime"],
+      }),
+      { now: at(20) },
+    );
+    transitionCase(handler(17), investigating.caseId, { event: "acknowledge" });
+    transitionCase(handler(10), investigating.caseId, { event: "investigate" });
+
+    const notSubstantiated = submitReport(
+      place,
+      "en",
+      report({ whatHappened: "Wages for March were paid late.", indicators: ["withholding_of_wages"] }),
+      { now: at(120) },
+    );
+    transitionCase(handler(118), notSubstantiated.caseId, { event: "acknowledge" });
+    transitionCase(handler(110), notSubstantiated.caseId, { event: "investigate" });
+    replyToReporter(handler(95), notSubstantiated.caseId, {
+      body: "Payroll records show March wages were paid on time, on 31 March. Please tell us if you were paid differently.",
+    });
+    transitionCase(handler(80), notSubstantiated.caseId, {
+      event: "not_substantiate",
+      note: "Payroll and bank records show on-time payment for all 212 workers.",
+    });
+    transitionCase(handler(80), notSubstantiated.caseId, { event: "close" });
+
+    // Ten days old and never acknowledged: the list flags it overdue.
+    submitReport(place, "ne", report({ whatHappened: "The dormitory door is locked at night." }), {
+      now: at(10),
+    });
+
+    if (site)
+      demo.log(
+        `  worker report page (site poster): ${env().publicOrigin}/report/${demo.organizationId}/site/${site.id}`,
+      );
+  },
+};
