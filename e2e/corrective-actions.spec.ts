@@ -179,7 +179,7 @@ test.describe.serial("corrective actions from finding to verified remedy", () =>
     await auditor
       .getByLabel("What was checked")
       .fill("Bank transfer receipts for all 40 workers match the payroll.");
-    await auditor.getByRole("button", { name: "Verify" }).click();
+    await auditor.getByRole("button", { name: "Verify", exact: true }).click();
     await expect(auditor.getByText("Verified. Close the action to close its finding.")).toBeVisible();
     await auditor.getByRole("button", { name: "Close action and finding" }).click();
     await expect(auditor.getByText(/Closed\. The finding is closed/)).toBeVisible();
