@@ -41,6 +41,8 @@ test("sign-up by email, two-factor sign-in with recovery codes, password reset",
 
   // Log out; the password alone now leads to the code step; a recovery code completes it.
   await page.getByRole("button", { name: "Log out" }).click();
+  // Wait for the logout to land: a goto racing it keeps the old session.
+  await expect(page).toHaveURL(/\/login$/);
   await page.goto("/login");
   await page.getByLabel("Email").fill(who.email);
   await page.getByLabel("Password").fill(who.password);
@@ -53,6 +55,8 @@ test("sign-up by email, two-factor sign-in with recovery codes, password reset",
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await page.getByRole("button", { name: "Log out" }).click();
+  // Wait for the logout to land: a goto racing it keeps the old session.
+  await expect(page).toHaveURL(/\/login$/);
 
   // Forgotten password: an emailed link, used once; every session ends; the second factor still applies.
   await page.goto("/login");
