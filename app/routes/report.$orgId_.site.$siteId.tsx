@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { INTAKE_HEADERS, reportPageAction, reportPageLoader } from "~/grievances/intake-pages.server";
-import { IntakeShell } from "~/grievances/ui/IntakeShell";
-import { ReceiptCard } from "~/grievances/ui/ReceiptCard";
-import { ReportForm } from "~/grievances/ui/ReportForm";
+import { ReportPage } from "~/grievances/ui/ReportPage";
 
 /**
  * Deliberately public (no login, no cookie): the worker channel of one site (its poster points here; D28). A plain HTML
@@ -24,30 +22,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return reportPageAction(request, params.orgId ?? "", params.siteId ?? "");
 }
 
-export default function SiteReportPage() {
-  const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  return (
-    <IntakeShell m={page.m} lang={page.lang} path={page.path} organisation={page.organisation}>
-      {result?.ok ? (
-        <ReceiptCard m={page.m} code={result.code} statusUrl={result.statusUrl} />
-      ) : (
-        <>
-          <ReportForm
-            m={page.m}
-            postTo={page.postTo}
-            organisation={page.organisation}
-            site={page.site}
-            errors={result?.errors}
-            values={result?.values}
-          />
-          <p className="mt-6">
-            <a className="link" href={page.statusHref}>
-              {page.m["page.haveCode"]}
-            </a>
-          </p>
-        </>
-      )}
-    </IntakeShell>
-  );
+export default function SiteReportPageRoute() {
+  return <ReportPage page={useLoaderData<typeof loader>()} result={useActionData<typeof action>()} />;
 }
