@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { objectStream, type StoredFile } from "~/infra/storage.server";
 import { isoDateField, parseInput } from "~/infra/validation";
 import { recordActionEvent } from "~/remediation/remediation.server";
+import { refreshSupplierRisk } from "~/risk/risk.server";
 import { audits, findings } from "~db/schema/audits";
 import { evidenceFiles } from "~db/schema/evidence";
 import { memberships } from "~db/schema/orgs";
@@ -256,6 +257,7 @@ function insertEvidence(
         comment: replaced ? `${fileName} (version ${row.version})` : fileName,
       });
     scheduleExpiryReminders(tx, row, nowOf(ctx));
+    refreshSupplierRisk(tx, ctx, target.supplierId, "evidence.uploaded");
     return row;
   });
 }
@@ -380,6 +382,7 @@ export function updateEvidenceDetails(ctx: Ctx, input: EvidenceDetailsInput): Ev
         comment: `${row.fileName}: ${v.expiresOn ? `valid until ${v.expiresOn}` : "no expiry date"}`,
       });
     scheduleExpiryReminders(tx, updated, nowOf(ctx));
+    if (updated.supplierId) refreshSupplierRisk(tx, ctx, updated.supplierId, "evidence.details_changed");
     return updated;
   });
 }

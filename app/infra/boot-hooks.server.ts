@@ -6,6 +6,7 @@ import { grievanceJobHandlers } from "~/grievances/clocks.server";
 import { startImportWorker } from "~/imports/worker.server";
 import { reminderJobHandlers } from "~/questionnaires/reminders.server";
 import { actionJobHandlers } from "~/remediation/reminders.server";
+import { ensureDailyRiskRefresh, riskDailyJobHandlers } from "~/risk/daily-refresh.server";
 import { enqueueStaleOrganisations, riskJobHandlers } from "~/risk/recompute-org.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
 import { env } from "./env.server";
@@ -27,6 +28,8 @@ export const bootHooks: BootHook[] = [
   ({ log }) => {
     const n = enqueueStaleOrganisations();
     if (n) log(`Risk: ${n} organisation(s) queued for a recompute (model or reference data changed).`);
+    // Dates that pass (evidence expiry, deadlines, ageing answers) rescore suppliers once a day (D30).
+    ensureDailyRiskRefresh();
   },
   ({ log }) => startOutboxSender({ log }),
   ({ log }) =>
@@ -38,6 +41,7 @@ export const bootHooks: BootHook[] = [
         ...actionJobHandlers,
         ...evidenceJobHandlers,
         ...riskJobHandlers,
+        ...riskDailyJobHandlers,
         ...grievanceJobHandlers,
       },
     }),

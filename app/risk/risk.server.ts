@@ -74,6 +74,63 @@ export function recomputeSupplierRisk(tx: DbOrTx, ctx: Ctx, supplierId: string, 
   return readStored(tx, ctx, supplierId) ?? stored;
 }
 
+/**
+ * Recompute one supplier only if its outcome moved: the same reads as recomputeSupplierRisk, but when the
+ * scores, coverage and every factor line equal the latest stored assessment nothing is written (no "no
+ * change" history row). For changes that often leave risk as it was (an evidence file uploaded or its
+ * date edited) and for the daily refresh, whose date windows may include suppliers that did not cross.
+ * Returns the stored risk when something was written, else null.
+ */
+export function refreshSupplierRisk(
+  tx: DbOrTx,
+  ctx: Ctx,
+  supplierId: string,
+  trigger: string,
+): StoredRisk | null {
+  const answers = answerRiskInputs(tx, ctx.organizationId, supplierId);
+  const inputs = gatherRiskInputs(tx, ctx, supplierId, answers);
+  const r = scoreRisk(inputs);
+  const cur = tx
+    .select({
+      inherent: suppliers.inherentScore,
+      residual: suppliers.residualScore,
+      coverage: suppliers.coverage,
+      headline: suppliers.riskHeadline,
+    })
+    .from(suppliers)
+    .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
+    .get();
+  const prev = tx
+    .select({
+      score: riskAssessments.score,
+      inherent: riskAssessments.inherentScore,
+      coverage: riskAssessments.coverage,
+      modelVersion: riskAssessments.modelVersion,
+      factors: riskAssessments.factors,
+    })
+    .from(riskAssessments)
+    .where(
+      and(eq(riskAssessments.organizationId, ctx.organizationId), eq(riskAssessments.supplierId, supplierId)),
+    )
+    .orderBy(desc(riskAssessments.computedAt), desc(sql`rowid`))
+    .limit(1)
+    .get();
+  const same =
+    !!cur &&
+    !!prev &&
+    cur.inherent === r.inherent.score &&
+    cur.residual === r.residual.score &&
+    cur.coverage === r.coverage.state &&
+    cur.headline === r.headline &&
+    prev.score === r.residual.score &&
+    prev.inherent === r.inherent.score &&
+    prev.coverage === r.coverage.state &&
+    prev.modelVersion === r.modelVersion &&
+    JSON.stringify(prev.factors) === JSON.stringify([...r.inherent.lines, ...r.residual.lines]);
+  if (same) return null;
+  return recomputeSupplierRisk(tx, ctx, supplierId, trigger);
+}
+
 function rememberAnswers(tx: DbOrTx, ctx: Ctx, supplierId: string, answers: AnswersInput | null): void {
   const now = nowOf(ctx);
   tx.insert(supplierRiskInputs)

@@ -65,6 +65,12 @@ export const riskSettings = sqliteTable("risk_settings", {
   auditMaxAgeMonths: integer("audit_max_age_months").notNull().default(24),
   /** Model version + reference editions the organisation's scores were last fully recomputed with. */
   appliedFingerprint: text("applied_fingerprint"),
+  /**
+   * The day (YYYY-MM-DD) as of which the daily refresh last brought time-dependent inputs up to date
+   * (evidence expiry, overdue actions, ageing answers and audits): its next run rescores only suppliers
+   * with such a date between this day and its own. Null before the first run.
+   */
+  refreshedOn: text("refreshed_on"),
   updatedAt: timestamp("updated_at").notNull(),
 });
 

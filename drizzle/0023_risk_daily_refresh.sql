@@ -1,0 +1,1 @@
+ALTER TABLE `risk_settings` ADD `refreshed_on` text;
