@@ -100,6 +100,14 @@ function parseSite(input: SiteInput) {
   return parseInput(siteSchema, input);
 }
 
+function fieldChanges<T extends Record<string, unknown>>(before: Record<string, unknown>, after: T) {
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [k, v] of Object.entries(after))
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(v ?? null))
+      out[k] = { from: before[k] ?? null, to: v ?? null };
+  return out;
+}
+
 function ownSite(tx: Tx, ctx: Ctx, siteId: string) {
   const s = tx
     .select()
@@ -149,7 +157,8 @@ export function updateSite(ctx: Ctx, siteId: string, input: SiteInput): void {
       action: "site.updated",
       entityType: "site",
       entityId: siteId,
-      details: { supplierId: before.supplierId, ...v },
+      // What changed, before → after (the audit log page shows it as a diff).
+      details: { supplierId: before.supplierId, ...fieldChanges(before, v) },
     });
     recomputeSupplierRisk(tx, ctx, before.supplierId, "site.updated");
   });

@@ -22,5 +22,11 @@ export const auditLog = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_org_seq").on(t.organizationId, t.seq)],
+  (t) => [
+    index("audit_log_org_seq").on(t.organizationId, t.seq),
+    // The audit log page's filters and name search (app/audit-log/listing.server.ts), newest first.
+    index("audit_log_org_actor").on(t.organizationId, t.actorId, t.seq),
+    index("audit_log_org_action").on(t.organizationId, t.action, t.seq),
+    index("audit_log_org_entity").on(t.organizationId, t.entityId, t.seq),
+  ],
 );

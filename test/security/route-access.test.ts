@@ -497,6 +497,10 @@ const TABLE: Record<string, RouteSpec> = {
     kind: "member",
     loader: { ...gate("audit-log:read"), ok: 200, foreign: "own-data" },
   },
+  "audit-log.export[.]csv": {
+    kind: "member",
+    loader: { ...gate("audit-log:read"), ok: 200, foreign: "own-data" },
+  },
   "settings.members": {
     kind: "member",
     loader: { ...gate("members:manage"), ok: 200, foreign: "own-data" },
