@@ -6,21 +6,21 @@ import { matchLanguage } from "~/i18n/languages";
  * Arabic). `dir` is the page direction; only Arabic is right to left.
  */
 export const INTAKE_LANGUAGES = [
-  { code: "en", nativeName: "English", dir: "ltr" },
-  { code: "es", nativeName: "Español", dir: "ltr" },
-  { code: "fr", nativeName: "Français", dir: "ltr" },
-  { code: "zh-Hans", nativeName: "简体中文", dir: "ltr" },
-  { code: "vi", nativeName: "Tiếng Việt", dir: "ltr" },
-  { code: "id", nativeName: "Bahasa Indonesia", dir: "ltr" },
-  { code: "pt", nativeName: "Português", dir: "ltr" },
-  { code: "tr", nativeName: "Türkçe", dir: "ltr" },
-  { code: "bn", nativeName: "বাংলা", dir: "ltr" },
-  { code: "hi", nativeName: "हिन्दी", dir: "ltr" },
-  { code: "ne", nativeName: "नेपाली", dir: "ltr" },
-  { code: "my", nativeName: "မြန်မာ", dir: "ltr" },
-  { code: "km", nativeName: "ខ្មែរ", dir: "ltr" },
-  { code: "th", nativeName: "ไทย", dir: "ltr" },
-  { code: "ar", nativeName: "العربية", dir: "rtl" },
+  { code: "en", name: "English", nativeName: "English", dir: "ltr" },
+  { code: "es", name: "Spanish", nativeName: "Español", dir: "ltr" },
+  { code: "fr", name: "French", nativeName: "Français", dir: "ltr" },
+  { code: "zh-Hans", name: "Chinese (Simplified)", nativeName: "简体中文", dir: "ltr" },
+  { code: "vi", name: "Vietnamese", nativeName: "Tiếng Việt", dir: "ltr" },
+  { code: "id", name: "Indonesian", nativeName: "Bahasa Indonesia", dir: "ltr" },
+  { code: "pt", name: "Portuguese", nativeName: "Português", dir: "ltr" },
+  { code: "tr", name: "Turkish", nativeName: "Türkçe", dir: "ltr" },
+  { code: "bn", name: "Bengali", nativeName: "বাংলা", dir: "ltr" },
+  { code: "hi", name: "Hindi", nativeName: "हिन्दी", dir: "ltr" },
+  { code: "ne", name: "Nepali", nativeName: "नेपाली", dir: "ltr" },
+  { code: "my", name: "Burmese", nativeName: "မြန်မာ", dir: "ltr" },
+  { code: "km", name: "Khmer", nativeName: "ខ្មែរ", dir: "ltr" },
+  { code: "th", name: "Thai", nativeName: "ไทย", dir: "ltr" },
+  { code: "ar", name: "Arabic", nativeName: "العربية", dir: "rtl" },
 ] as const;
 
 export type IntakeLanguage = (typeof INTAKE_LANGUAGES)[number]["code"];
@@ -28,6 +28,11 @@ export const INTAKE_LANGUAGE_CODES: readonly IntakeLanguage[] = INTAKE_LANGUAGES
 
 export function isIntakeLanguage(code: unknown): code is IntakeLanguage {
   return typeof code === "string" && (INTAKE_LANGUAGE_CODES as readonly string[]).includes(code);
+}
+
+/** The language's name in English (buyer pages are English). */
+export function intakeLanguageName(code: IntakeLanguage): string {
+  return INTAKE_LANGUAGES.find((l) => l.code === code)?.name ?? code;
 }
 
 export function directionOf(code: IntakeLanguage): "ltr" | "rtl" {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { posterLink } from "~/grievances/poster.server";
 import type { Ctx } from "~/infra/context";
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
@@ -22,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "suppliers:write");
   const { supplier, sites } = await handle(() => getSupplierDetail(ctx, params.supplierId ?? ""));
   const editId = new URL(request.url).searchParams.get("edit");
-  return { supplier: { id: supplier.id, name: supplier.name, country: supplier.country }, sites, editId };
+  const posters = Object.fromEntries(sites.map((site) => [site.id, posterLink(supplier.id, site)]));
+  return {
+    supplier: { id: supplier.id, name: supplier.name, country: supplier.country },
+    sites,
+    posters,
+    editId,
+  };
 }
 
 const idOnly = z.object({ siteId: z.string().trim().min(1, "Choose a site.").max(64) });
@@ -79,7 +86,7 @@ function deleteIntent(ctx: Ctx, form: FormData) {
 }
 
 export default function SupplierSites() {
-  const { supplier, sites, editId } = useLoaderData<typeof loader>();
+  const { supplier, sites, posters, editId } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const create = failureFor(result, "create");
@@ -101,7 +108,7 @@ export default function SupplierSites() {
       />
       {result?.ok ? <Notice>{result.message}</Notice> : null}
       {remove ? <FormError error={Object.values(remove.fieldErrors)[0] ?? remove.formError} /> : null}
-      <SiteTable sites={sites} />
+      <SiteTable sites={sites} posters={posters} />
 
       {editing ? (
         <RecordFormCard

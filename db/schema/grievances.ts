@@ -93,3 +93,21 @@ export const grievanceMessages = sqliteTable(
   },
   (t) => [uniqueIndex("grievance_messages_seq").on(t.caseId, t.seq)],
 );
+
+/**
+ * The short address printed on a site's poster (`/r/<code>`): twelve hex digits a worker can type on a
+ * basic phone. One per site, created by a trigger whenever a site is inserted (every writer: the sites
+ * page, imports, the demo), so reading a poster never writes. Codes are random (48 bits), not derived
+ * from the site id; a collision leaves that site without a short code and its poster prints the full
+ * address instead.
+ */
+export const grievanceReportLinks = sqliteTable("grievance_report_links", {
+  code: text("code").primaryKey(),
+  organizationId: text("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  siteId: text("site_id")
+    .notNull()
+    .unique()
+    .references(() => sites.id, { onDelete: "cascade" }),
+});

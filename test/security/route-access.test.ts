@@ -30,7 +30,7 @@ import {
 } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
-import { assignments, emailOutbox, memberships, supplierContacts } from "~db/schema";
+import { assignments, emailOutbox, grievanceReportLinks, memberships, supplierContacts } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
 import { createOrg, type TestOrg } from "../factories";
 import {
@@ -364,6 +364,11 @@ const TABLE: Record<string, RouteSpec> = {
       member: { status: 400 },
     },
   },
+  "r.$code.$lang": {
+    kind: "public",
+    why: "the short address on a site poster: leads to the site's public report page in its language",
+    loader: everyone({ status: 302, location: /^\/report\/[^/]+\/site\/[^/]+\?lang=bn$/ }),
+  },
   "grievances._index": {
     kind: "public",
     why: "grievance cases: log in, then grievance roles only; every other member 404 (app/grievances tests)",
@@ -687,6 +692,10 @@ const TABLE: Record<string, RouteSpec> = {
         probe: { form: () => ({ intent: "delete", siteId: "" }), status: 400 },
       },
     ],
+  },
+  "suppliers_.$supplierId.sites_.$siteId.poster[.]pdf": {
+    kind: "member",
+    loader: { ...gate("suppliers:read"), ok: "download", foreign: 404 },
   },
   "suppliers.export[.]csv": {
     kind: "member",
@@ -1562,6 +1571,14 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   versionId: (f) => f.templateVersionId,
   orgId: (f) => f.a.id,
   siteId: (f) => f.siteId,
+  // The short code a site's poster prints (made for every site by a trigger).
+  code: (f) =>
+    db()
+      .select({ code: grievanceReportLinks.code })
+      .from(grievanceReportLinks)
+      .where(eq(grievanceReportLinks.siteId, f.siteId))
+      .get()!.code,
+  lang: () => "bn",
   org: (f) => f.publicSlug,
   // The case pages answer 404 to every fixture member before reading the id (tested in app/grievances).
   caseId: () => "00000000-0000-4000-8000-000000000000",

@@ -1,7 +1,7 @@
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import { pdfFontkit } from "./fontkit-adapter";
 import { fontChain, type FontFace } from "./fonts.server";
-import { cleanText, splitRuns, wrapText } from "./text";
+import { cleanText, rtlVisualOrder, splitRuns, wrapText } from "./text";
 
 /**
  * A small flowing-document builder over pdf-lib: a cursor moves down the page, and headings, wrapped
@@ -44,6 +44,10 @@ export type TextOptions = {
   indent?: number;
   lineHeight?: number;
   spaceAfter?: number;
+  /** Line alignment within the content width (default left; right for a right-to-left paragraph). */
+  align?: "left" | "center" | "right";
+  /** A right-to-left paragraph (a page in Arabic): runs are ordered by `rtlVisualOrder`. */
+  direction?: "ltr" | "rtl";
 };
 
 export type TableColumn = { header: string; width: number; align?: "left" | "right" };
@@ -58,6 +62,8 @@ export type BuilderOptions = {
   footerText?: string;
   /** Printed at the top left of every page (e.g. the law a statement is made under). */
   headerText?: string;
+  /** "Page n of m" at the bottom right of every page (default true; a poster has none). */
+  pageNumbers?: boolean;
 };
 
 export class PdfDocumentBuilder {
@@ -73,6 +79,7 @@ export class PdfDocumentBuilder {
     private readonly margins: Margins,
     private readonly footerText: string | undefined,
     private readonly headerText: string | undefined,
+    private readonly pageNumbers: boolean,
   ) {
     this.addPage();
   }
@@ -97,7 +104,15 @@ export class PdfDocumentBuilder {
       faces[face] = { fonts, charsets };
     }
     const margins = { top: 56, right: 56, bottom: 64, left: 56, ...opts.margins };
-    return new PdfDocumentBuilder(doc, faces, opts.pageSize ?? A4, margins, opts.footerText, opts.headerText);
+    return new PdfDocumentBuilder(
+      doc,
+      faces,
+      opts.pageSize ?? A4,
+      margins,
+      opts.footerText,
+      opts.headerText,
+      opts.pageNumbers ?? true,
+    );
   }
 
   get contentWidth(): number {
@@ -120,6 +135,16 @@ export class PdfDocumentBuilder {
       this.widthCache.set(key, width);
     }
     return width;
+  }
+
+  /**
+   * Reserve `height` points (on a new page if they do not fit) and hand the page and the block's top-left
+   * corner to `draw`, for graphics the builder has no primitive for (a QR code). The cursor moves below.
+   */
+  block(height: number, draw: (page: PDFPage, box: { x: number; top: number; width: number }) => void): void {
+    this.ensureSpace(height);
+    draw(this.page, { x: this.margins.left, top: this.y, width: this.contentWidth });
+    this.y -= height;
   }
 
   wrap(text: string, maxWidth: number, face: FontFace = "regular", size = 10): string[] {
@@ -182,8 +207,13 @@ export class PdfDocumentBuilder {
     for (const line of lines) {
       this.ensureSpace(lineHeight);
       this.y -= size;
+      const align = opts.align ?? (opts.direction === "rtl" ? "right" : "left");
+      const slack = this.contentWidth - indent - this.measure(line, face, size);
+      const x = this.margins.left + indent + (align === "center" ? slack / 2 : align === "right" ? slack : 0);
       if (line)
-        this.drawLine(line, this.margins.left + indent, this.y, face, size, opts.color ?? COLORS.text);
+        this.drawLineOn(this.page, line, x, this.y, face, size, opts.color ?? COLORS.text, {
+          rtl: opts.direction === "rtl",
+        });
       this.y -= lineHeight - size;
     }
     this.y -= opts.spaceAfter ?? 6;
@@ -358,16 +388,17 @@ export class PdfDocumentBuilder {
     pages.forEach((page, i) => {
       const [w, h] = [page.getWidth(), page.getHeight()];
       const footerY = this.margins.bottom / 2 - 4;
-      const pageLabel = `Page ${i + 1} of ${pages.length}`;
-      this.drawLineOn(
-        page,
-        pageLabel,
-        w - this.margins.right - this.measure(pageLabel, "regular", 8),
-        footerY,
-        "regular",
-        8,
-        COLORS.muted,
-      );
+      const pageLabel = this.pageNumbers ? `Page ${i + 1} of ${pages.length}` : "";
+      if (pageLabel)
+        this.drawLineOn(
+          page,
+          pageLabel,
+          w - this.margins.right - this.measure(pageLabel, "regular", 8),
+          footerY,
+          "regular",
+          8,
+          COLORS.muted,
+        );
       if (this.footerText) {
         const maxWidth = this.contentWidth - this.measure(pageLabel, "regular", 8) - 20;
         const [first] = this.wrap(this.footerText, maxWidth, "regular", 8);
@@ -419,12 +450,13 @@ export class PdfDocumentBuilder {
     face: FontFace,
     size: number,
     color: RGB,
-    extra: { rotate?: number; opacity?: number } = {},
+    extra: { rotate?: number; opacity?: number; rtl?: boolean } = {},
   ): void {
     const set = this.faces[face];
     const angle = ((extra.rotate ?? 0) * Math.PI) / 180;
     let advance = 0;
-    for (const run of this.runs(text, face)) {
+    const runs = this.runs(text, face);
+    for (const run of extra.rtl ? rtlVisualOrder(runs) : runs) {
       const font = set.fonts[run.fontIndex];
       // pdf-lib's drawText({ font }) adds two new entries to the page's font resources on every call
       // (thousands per statement, each serialised); set the page's font only when it changes instead.

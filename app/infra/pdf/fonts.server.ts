@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
+import * as fontkit from "fontkit";
+import { cleanText } from "./text";
 
 /**
  * The TTF files embedded into generated PDFs. pdf-lib's standard fonts only speak WinAnsi (no Ł, Ş, Cyrillic
@@ -37,4 +39,24 @@ function load(specifier: string): Uint8Array {
 /** Font bytes for a face, primary font first, then the fallbacks in the order they are tried. */
 export function fontChain(face: FontFace): Uint8Array[] {
   return FILES[face].map(load);
+}
+
+const coverage = new Map<FontFace, Set<number>[]>();
+
+/**
+ * Whether the font chain has a glyph for every character of `text` (whitespace aside): what a document
+ * can print before it is built, e.g. which languages a poster can be printed in.
+ */
+export function fontsCover(text: string, face: FontFace = "regular"): boolean {
+  let sets = coverage.get(face);
+  if (!sets) {
+    sets = fontChain(face).map((bytes) => new Set(fontkit.create(bytes).characterSet));
+    coverage.set(face, sets);
+  }
+  for (const ch of cleanText(text)) {
+    if (/\s/.test(ch)) continue;
+    const cp = ch.codePointAt(0)!;
+    if (!sets.some((set) => set.has(cp))) return false;
+  }
+  return true;
 }

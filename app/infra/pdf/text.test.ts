@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanText, splitRuns, tokenize, wrapLine, wrapText } from "./text";
+import { cleanText, rtlVisualOrder, splitRuns, tokenize, wrapLine, wrapText } from "./text";
 
 const latin = (cp: number) => cp < 0x2e80;
 const cjk = (cp: number) => cp >= 0x2e80 || cp === 0x20;
@@ -76,5 +76,20 @@ describe("splitDirection", () => {
       { fontIndex: 0, text: " and Łódź" },
     ]);
     expect(splitRuns("Łódź only", [() => true])).toEqual([{ fontIndex: 0, text: "Łódź only" }]);
+  });
+});
+
+describe("rtlVisualOrder", () => {
+  const visual = (text: string) => rtlVisualOrder(splitRuns(text, [() => true])).map((r) => r.text);
+  it("puts the first sentence of a right-to-left line at the right, the full stop at its left", () => {
+    expect(visual("لا يلزمك ذكر اسمك. نحن لا نسجّل")).toEqual(["نحن لا نسجّل", " .", "لا يلزمك ذكر اسمك"]);
+  });
+  it("keeps a left-to-right name in its own order, the colon beside the Arabic it belongs to", () => {
+    expect(visual("مكان العمل: Gazipur Unit 2")).toEqual(["Gazipur Unit 2", " :", "مكان العمل"]);
+    // Brackets are mirrored: drawn left to right this reads "مصنع (Unit 2)".
+    expect(visual("(Unit 2) مصنع")).toEqual(["مصنع", " (", "Unit 2", ")"]);
+  });
+  it("leaves a line with nothing right-to-left as one run", () => {
+    expect(visual("Poster Buyer Ltd")).toEqual(["Poster Buyer Ltd"]);
   });
 });

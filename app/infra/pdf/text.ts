@@ -72,6 +72,52 @@ export function splitDirection(run: Run): Run[] {
   return out;
 }
 
+const RTL_RUN =
+  /^[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF][\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF \u00A0]*$/;
+const STRONG_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MIRROR: Record<string, string> = {
+  "(": ")",
+  ")": "(",
+  "[": "]",
+  "]": "[",
+  "{": "}",
+  "}": "{",
+  "<": ">",
+  ">": "<",
+};
+
+/**
+ * The runs of one line of a right-to-left paragraph (a page in Arabic), in the order they are drawn from
+ * left to right. A simplified Unicode bidi algorithm for what such a line holds: right-to-left word
+ * sequences (fontkit lays each out right to left), left-to-right words and numbers (a site name, an
+ * address) that keep their own order, and neutral characters between them (spaces, ".", ":"), which take
+ * the paragraph's direction. So the first sentence stands at the right and "مكان العمل: Site 2" is
+ * drawn "Site 2 :مكان العمل". Runs come from `splitRuns`, whose RTL sequences are already runs of their own.
+ */
+export function rtlVisualOrder(runs: Run[]): Run[] {
+  const logical: Run[] = [];
+  for (const run of runs) {
+    if (RTL_RUN.test(run.text)) {
+      logical.push(run);
+      continue;
+    }
+    const chars = [...run.text];
+    let start = 0;
+    while (start < chars.length && !STRONG_OR_DIGIT.test(chars[start])) start++;
+    let end = chars.length;
+    while (end > start && !STRONG_OR_DIGIT.test(chars[end - 1])) end--;
+    const neutral = (part: string[]) =>
+      part
+        .reverse()
+        .map((c) => MIRROR[c] ?? c)
+        .join("");
+    if (start > 0) logical.push({ fontIndex: run.fontIndex, text: neutral(chars.slice(0, start)) });
+    if (end > start) logical.push({ fontIndex: run.fontIndex, text: chars.slice(start, end).join("") });
+    if (end < chars.length) logical.push({ fontIndex: run.fontIndex, text: neutral(chars.slice(end)) });
+  }
+  return logical.reverse();
+}
+
 /** Tokens: runs of spaces, single ideographs, and words of other characters. */
 export function tokenize(line: string): string[] {
   const tokens: string[] = [];

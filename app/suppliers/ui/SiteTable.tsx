@@ -16,8 +16,14 @@ export type SiteRow = {
   longitude: number | null;
 };
 
-/** A supplier's sites with their workforce figures ("—" where not known), each with edit and remove. */
-export function SiteTable({ sites }: { sites: SiteRow[] }) {
+/** The worker-channel poster of a site: its PDF link, the languages it prints, those it cannot. */
+export type SitePoster = { href: string; languages: string; missing: string | null };
+
+/**
+ * A supplier's sites with their workforce figures ("—" where not known), each with edit and remove, and
+ * (when given) the link to the site's worker-channel poster.
+ */
+export function SiteTable({ sites, posters }: { sites: SiteRow[]; posters?: Record<string, SitePoster> }) {
   return sites.length ? (
     <DataTable
       columns={[
@@ -50,6 +56,7 @@ export function SiteTable({ sites }: { sites: SiteRow[] }) {
             {x.latitude !== null && x.longitude !== null ? `${x.latitude}, ${x.longitude}` : "—"}
           </td>
           <td className="whitespace-nowrap text-right">
+            {posters?.[x.id] ? <PosterLink poster={posters[x.id]} /> : null}
             <Link to={`?edit=${x.id}`} className="link mr-3 text-xs">
               Edit
             </Link>
@@ -67,5 +74,22 @@ export function SiteTable({ sites }: { sites: SiteRow[] }) {
     </DataTable>
   ) : (
     <EmptyState title="No sites recorded yet">Add the factories, farms or warehouses below.</EmptyState>
+  );
+}
+
+function PosterLink({ poster }: { poster: SitePoster }) {
+  return (
+    <span className="mr-3 inline-block text-left align-top">
+      {/* A document download, not a page: a plain link, so the browser opens the PDF. */}
+      <a href={poster.href} className="link text-xs" title={`Worker-channel poster in ${poster.languages}`}>
+        Poster PDF
+      </a>
+      <span className="block text-[11px] text-slate-500">{poster.languages}</span>
+      {poster.missing ? (
+        <span className="block max-w-[14rem] whitespace-normal text-[11px] text-amber-700">
+          {poster.missing}
+        </span>
+      ) : null}
+    </span>
   );
 }
