@@ -91,7 +91,7 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
   "site.deleted": { text: "deleted {subject}" },
 
   // Imports
-  "import.uploaded": { text: "uploaded {subject} for import" },
+  "import.uploaded": { text: "uploaded {subject} for import[ (sheet “{sheet}”)]" },
   "import.started": { text: "started importing {subject}" },
   "import.retried": { text: "retried the import of {subject}" },
   "import.batch": {

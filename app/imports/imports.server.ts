@@ -161,7 +161,13 @@ export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise
         action: "import.uploaded",
         entityType: "import",
         entityId: id,
-        details: { fileName: upload.fileName, sizeBytes: upload.sizeBytes, sha256: upload.sha256 },
+        details: {
+          fileName: upload.fileName,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+          // A workbook: the sheet read (the stored file is that sheet as CSV; the hash is the workbook's).
+          ...(upload.sheet ? { sheet: upload.sheet } : {}),
+        },
       });
     });
   } catch (err) {

@@ -14,8 +14,13 @@ function startsWith(bytes: Uint8Array, magic: number[]): boolean {
 /** null when the start of the file looks like UTF-8 text; otherwise why it is refused. */
 export function sniffProblem(head: Uint8Array): string | null {
   if (head.length === 0) return "The file is empty.";
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+  // XLSX (a ZIP) never reaches this check: upload.server.ts hands it to xlsx.server.ts.
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) {
     return "This is an Excel workbook, not a CSV file. In Excel use File › Save As › “CSV UTF-8 (comma delimited)”, then upload that file.";
+  }
+  // An OLE2 compound file: the old .xls format, or an .xlsx saved with a password (encrypted).
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0])) {
+    return "This is an old-format Excel workbook (.xls) or a password-protected one. Save it as .xlsx without a password, or as “CSV UTF-8 (comma delimited)”, then upload that file.";
   }
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) return "This is a PDF, not a CSV file.";
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {

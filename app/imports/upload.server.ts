@@ -5,6 +5,13 @@ import path from "node:path";
 import { env } from "~/infra/env.server";
 import { MultipartRefused, parseMultipart } from "~/infra/multipart.server";
 import { NOT_UTF8_MESSAGE, SNIFF_BYTES, sniffProblem } from "./sniff";
+import {
+  isZip,
+  receiveWorkbookBytes,
+  WorkbookRefused,
+  workbookToCsv,
+  type WorkbookUpload,
+} from "./xlsx.server";
 
 /** Documented limits (README, import page): bigger files are refused while streaming, with the limit named. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
@@ -67,9 +74,64 @@ export type ReceivedUpload = {
   sha256: string;
   /** Data rows (records after the header), by the byte counter. */
   approxRows: number;
+  /** For a workbook: the sheet that was read (the stored file is that sheet as CSV). */
+  sheet?: string;
 };
 
-type Limits = { maxBytes?: number; maxRows?: number };
+type Limits = {
+  maxBytes?: number;
+  maxRows?: number;
+  /** A workbook's sheet, by name or number (default: the first). */
+  sheet?: string | null;
+};
+
+/** The upload's chunks with the first one looked at: a ZIP (XLSX) goes through xlsx.server.ts. */
+async function peek(data: AsyncIterable<Uint8Array>) {
+  const it = data[Symbol.asyncIterator]();
+  const first = await it.next();
+  async function* all() {
+    if (!first.done) yield first.value;
+    for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
+  }
+  return { zip: !first.done && isZip(first.value), chunks: all() };
+}
+
+/** Turn a received workbook into the CSV file the import reads (one sheet), removing the workbook. */
+async function workbookUpload(wb: WorkbookUpload, fileName: string, limits: Limits): Promise<ReceivedUpload> {
+  const maxRows = limits.maxRows ?? IMPORT_MAX_ROWS;
+  const csvPath = wb.rawPath.replace(/\.xlsx\.part$/, ".part");
+  try {
+    const converted = await workbookToCsv(wb.rawPath, csvPath, {
+      sheet: limits.sheet,
+      maxRows,
+      tooManyRows: tooManyRowsMessage(maxRows),
+    });
+    return {
+      tmpPath: csvPath,
+      fileName: fileName.slice(0, 200) || "upload.xlsx",
+      sizeBytes: wb.sizeBytes,
+      sha256: wb.sha256,
+      approxRows: converted.rows,
+      sheet: converted.sheet,
+    };
+  } catch (err) {
+    if (err instanceof WorkbookRefused) throw new UploadRefused(err.message);
+    throw err;
+  } finally {
+    fs.rmSync(wb.rawPath, { force: true });
+  }
+}
+
+async function receiveWorkbook(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<WorkbookUpload> {
+  const tmpDir = path.join(importsDir(), "tmp");
+  fs.mkdirSync(tmpDir, { recursive: true });
+  try {
+    return await receiveWorkbookBytes(chunks, tmpDir, maxBytes, tooLargeMessage(maxBytes));
+  } catch (err) {
+    if (err instanceof WorkbookRefused) throw new UploadRefused(err.message);
+    throw err;
+  }
+}
 
 /**
  * Write an uploaded byte stream to a new temporary file under the imports folder, refusing it (and
@@ -77,12 +139,14 @@ type Limits = { maxBytes?: number; maxRows?: number };
  * multipart handler below and the import benchmark both receive files through here.
  */
 export async function receiveFileStream(
-  data: AsyncIterable<Uint8Array>,
+  input: AsyncIterable<Uint8Array>,
   fileName: string,
   limits: Limits = {},
 ): Promise<ReceivedUpload> {
   const maxBytes = limits.maxBytes ?? IMPORT_MAX_BYTES;
   const maxRows = limits.maxRows ?? IMPORT_MAX_ROWS;
+  const { zip, chunks: data } = await peek(input);
+  if (zip) return workbookUpload(await receiveWorkbook(data, maxBytes), fileName, limits);
   const tmpDir = path.join(importsDir(), "tmp");
   fs.mkdirSync(tmpDir, { recursive: true });
   const target = path.join(tmpDir, `${crypto.randomUUID()}.part`);
@@ -152,8 +216,11 @@ export async function receiveImportUpload(
   limits: Limits = {},
 ): Promise<{ ok: true; upload: ReceivedUpload } | { ok: false; message: string }> {
   let received: ReceivedUpload | undefined;
+  let workbook: WorkbookUpload | undefined;
+  let fileName = "";
+  let form: FormData;
   try {
-    await parseMultipart(request, {
+    form = await parseMultipart(request, {
       maxFieldBytes: TEXT_FIELD_LIMIT,
       onFile: async (part) => {
         if (part.field !== "file") {
@@ -163,20 +230,32 @@ export async function receiveImportUpload(
         if (part.fileName === "") {
           // An empty file input still posts a part: "no file chosen".
           for await (const chunk of part.stream as AsyncIterable<Buffer>)
-            if (chunk.byteLength) throw new UploadRefused("Choose a CSV file to upload.");
+            if (chunk.byteLength) throw new UploadRefused("Choose a CSV or XLSX file to upload.");
           return undefined;
         }
-        received = await receiveFileStream(part.stream, part.fileName, limits);
+        const { zip, chunks } = await peek(part.stream);
+        // A workbook is converted once the whole form is read: the sheet field may come after the file.
+        if (zip) workbook = await receiveWorkbook(chunks, limits.maxBytes ?? IMPORT_MAX_BYTES);
+        else received = await receiveFileStream(chunks, part.fileName, limits);
+        fileName = part.fileName;
         // The form value is only a marker: the path stays here, so a text field cannot name a file.
         return "received";
       },
     });
+    if (workbook) {
+      const sheet = form.get("sheet");
+      received = await workbookUpload(workbook, fileName, {
+        ...limits,
+        sheet: typeof sheet === "string" ? sheet : null,
+      });
+    }
   } catch (err) {
     if (received) fs.rmSync(received.tmpPath, { force: true });
+    if (workbook) fs.rmSync(workbook.rawPath, { force: true });
     if (err instanceof UploadRefused || err instanceof MultipartRefused)
       return { ok: false, message: err.message };
     throw err;
   }
-  if (!received) return { ok: false, message: "Choose a CSV file to upload." };
+  if (!received) return { ok: false, message: "Choose a CSV or XLSX file to upload." };
   return { ok: true, upload: received };
 }

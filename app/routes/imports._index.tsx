@@ -61,25 +61,42 @@ export default function ImportsIndex() {
         }
       />
 
-      <Card title="Upload a CSV file">
+      <Card title="Upload a CSV or Excel file">
         <Form method="post" encType="multipart/form-data" className="space-y-4" noValidate>
           <div>
             <label htmlFor="file" className="label">
-              CSV file
+              CSV or Excel (.xlsx) file
             </label>
             <input
               id="file"
               name="file"
               type="file"
-              accept=".csv,.txt,text/csv"
+              accept=".csv,.txt,text/csv,.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               required
               aria-invalid={fileError ? true : undefined}
               aria-describedby="file-hint"
               className="block w-full text-sm text-slate-700 file:mr-4 file:rounded-md file:border-0 file:bg-slate-100 file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
             />
             <p id="file-hint" className="mt-1 text-xs text-slate-500">
-              UTF-8 text, separated by commas, semicolons or tabs; up to {limits.size} and {limits.rows} rows.
-              From Excel, use File › Save As › “CSV UTF-8”.
+              CSV as UTF-8 text, separated by commas, semicolons or tabs, or an Excel workbook (the values the
+              spreadsheet shows; formulas as last calculated); up to {limits.size} and {limits.rows} rows.
+            </p>
+          </div>
+          <div>
+            <label htmlFor="sheet" className="label">
+              Sheet <span className="font-normal text-slate-500">(workbooks only; optional)</span>
+            </label>
+            <input
+              id="sheet"
+              name="sheet"
+              type="text"
+              maxLength={100}
+              placeholder="The first sheet"
+              aria-describedby="sheet-hint"
+              className="input max-w-xs"
+            />
+            <p id="sheet-hint" className="mt-1 text-xs text-slate-500">
+              A sheet&apos;s name or number, when the suppliers are not on the first sheet.
             </p>
           </div>
           <FormError error={fileError ?? actionData?.formError} />
