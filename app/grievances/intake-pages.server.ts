@@ -22,9 +22,13 @@ import { directionOf, pickIntakeLanguage, type IntakeLanguage } from "./language
 /**
  * The edge of the public worker pages, shared by the organisation page, the site page and the receipt
  * page so their route files stay thin. Nothing here reads or sets a cookie; responses are not cached
- * and send no referrer (see `INTAKE_HEADERS`).
+ * and send no referrer to other sites (see `INTAKE_HEADERS`).
+ *
+ * "same-origin", not "no-referrer": under "no-referrer" a browser sends `Origin: null` with a plain form
+ * POST (no JavaScript), which the server's cross-site check refuses, so the report could not be sent
+ * from the phones the page is built for. "same-origin" still gives other sites nothing.
  */
-export const INTAKE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+export const INTAKE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "same-origin" };
 
 const LIMITS: Partial<Record<string, number>> = { whatHappened: WHAT_MAX, place: 500, contact: 300 };
 

@@ -90,7 +90,7 @@ describe("site poster", () => {
     expect(() => reportLinkTarget("000000000000", "bn")).toThrow(NotFoundError);
     expect(() => reportLinkTarget("'; drop table", "bn")).toThrow(NotFoundError);
 
-    // The public short route redirects without a cookie and sends no referrer.
+    // The public short route redirects without a cookie and sends no referrer to other sites.
     const res = (await shortLoader({
       request: new Request(`http://localhost:3000/r/${link!.code.toUpperCase()}/bn`),
       params: { code: link!.code.toUpperCase(), lang: "bn" },
@@ -99,7 +99,7 @@ describe("site poster", () => {
     expect(res.status).toBe(302);
     expect(res.headers.get("Location")).toBe(`/report/${org.id}/site/${site.id}?lang=bn`);
     expect(res.headers.get("Set-Cookie")).toBeNull();
-    expect(res.headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
   });
 
   it("defaults to the country's worker languages, and never prints a script it has no font for", () => {
