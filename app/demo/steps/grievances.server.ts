@@ -3,7 +3,7 @@ import { replyToReporter, transitionCase, triageCase } from "~/grievances/cases.
 import { submitReport, type ReportInput } from "~/grievances/intake.server";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { sites } from "~db/schema";
+import { grievanceReportLinks, sites } from "~db/schema";
 import { DAY_MS, type DemoStep } from "../context.server";
 
 const report = (r: Partial<ReportInput> & { whatHappened: string }): ReportInput => ({
@@ -17,8 +17,8 @@ const report = (r: Partial<ReportInput> & { whatHappened: string }): ReportInput
 });
 
 /**
- * The worker channel: the Dhaka supplier's site has a report page (its poster's address, printed in the
- * seed log), and four fictional reports in different states, filed through the public intake and worked
+ * The worker channel: the Dhaka supplier's site has a report page and a poster (its short address and
+ * the poster's link are printed in the seed log), and four fictional reports in different states, filed through the public intake and worked
  * by the grievance handler: one waiting for acknowledgement (overdue), one under investigation, one
  * substantiated with its corrective action and risk factor, one closed as not substantiated.
  */
@@ -96,9 +96,20 @@ export const grievancesStep: DemoStep = {
       now: at(10),
     });
 
-    if (site)
+    if (site) {
+      const link = db()
+        .select({ code: grievanceReportLinks.code })
+        .from(grievanceReportLinks)
+        .where(eq(grievanceReportLinks.siteId, site.id))
+        .get();
       demo.log(
         `  worker report page (site poster): ${env().publicOrigin}/report/${demo.organizationId}/site/${site.id}`,
       );
+      if (link)
+        demo.log(`  its short address, as printed on the poster: ${env().publicOrigin}/r/${link.code}/bn`);
+      demo.log(
+        `  poster PDF (signed in): ${env().publicOrigin}/suppliers/${supplierId}/sites/${site.id}/poster.pdf`,
+      );
+    }
   },
 };
