@@ -185,6 +185,51 @@ describe("streaming evidence uploads through the route", () => {
     expect(await keysUnder(`org/${org.id}/`)).toEqual(before);
   });
 
+  it("a request broken off mid-file (the browser's Cancel, a dropped connection) leaves no row, object or parts", async () => {
+    const actionId = newAction();
+    withEnv({ UPLOAD_MAX_BYTES: String(6 * UPLOAD_PART_BYTES) });
+    const before = await keysUnder(`org/${org.id}/`);
+    const partsBefore = openMultipartUploads();
+    const fd = new FormData();
+    fd.append("intent", "upload");
+    fd.append("file", new File([bigPdf(4 * UPLOAD_PART_BYTES)], "scan.pdf"));
+    const encoded = new Response(fd);
+    // Two and a half parts arrive, then the socket goes away, as when XMLHttpRequest.abort() runs.
+    const cutAt = Math.floor(2.5 * UPLOAD_PART_BYTES);
+    let sent = 0;
+    const reader = encoded.body!.getReader();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done || sent >= cutAt) {
+          controller.error(new Error("aborted"));
+          return;
+        }
+        for (let i = 0; i < value.byteLength; i += 64 * 1024)
+          controller.enqueue(value.subarray(i, i + 64 * 1024));
+        sent += value.byteLength;
+      },
+    });
+    const request = new Request(`http://localhost:3000/remediation/${actionId}`, {
+      method: "POST",
+      headers: {
+        Cookie: org.members.procurement.cookie,
+        "Content-Type": encoded.headers.get("Content-Type")!,
+      },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const res = (await actionPost({
+      request,
+      params: { taskId: actionId },
+      context: {},
+    } as never)) as unknown as Failure;
+    expect(res.init.status).toBe(400);
+    expect(rowsOf(actionId)).toEqual([]);
+    expect(await keysUnder(`org/${org.id}/`)).toEqual(before);
+    expect(openMultipartUploads().filter((id) => !partsBefore.includes(id))).toEqual([]);
+  });
+
   it("another tenant's action is a 404 before a byte is stored", async () => {
     const actionId = newAction();
     const intruder = await createOrg();

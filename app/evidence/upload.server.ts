@@ -27,6 +27,7 @@ export async function withUploadForm<T, I extends string = never>(
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return run(await readForm(request), null);
   const received: Promise<ReceivedUpload | null>[] = [];
+  const pipes: PassThrough[] = [];
   let form: FormData;
   try {
     form = await parseMultipart(request, {
@@ -34,6 +35,7 @@ export async function withUploadForm<T, I extends string = never>(
         // Read through a pipe, so a refused file can be unhooked and the rest of it skipped while the
         // parser goes on to the fields after it.
         const pipe = part.stream.pipe(new PassThrough());
+        pipes.push(pipe);
         const pending = storeUpload(organizationId, pipe, part.fileName).catch(
           (err: unknown): ReceivedUpload => {
             part.stream.unpipe(pipe);
@@ -48,7 +50,10 @@ export async function withUploadForm<T, I extends string = never>(
       },
     });
   } catch (err) {
-    // A second file part, a broken body or S3 down: whatever reached storage goes again.
+    // A second file part, a broken body or S3 down: whatever reached storage goes again. A body that
+    // broke off mid-file (the browser's Cancel, a dropped connection) leaves its file part waiting for
+    // bytes that never come: end it with an error, so the multipart upload is aborted, not left hanging.
+    for (const pipe of pipes) pipe.destroy(new Error("The request ended before the file did."));
     await Promise.all(received.map((p) => p.then(discardUpload, () => {})));
     if (err instanceof MultipartRefused)
       return formFailure(400, { intent, formError: err.message, fieldErrors: { file: err.message } });
