@@ -10,6 +10,7 @@ import { NotFoundError } from "~/infra/errors";
 import { deleteObject, getObjectBuffer, putObject, s3, UPLOAD_PART_BYTES } from "~/infra/storage.server";
 import { runSupplierIntent } from "~/remediation/supplier-intents.server";
 import { action as actionPost } from "~/routes/remediation.$taskId";
+import { action as uploadRoute } from "~/routes/remediation.$taskId_.upload";
 import { auditLog, evidenceFiles, remediationTasks } from "~db/schema";
 import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { verifyEvidenceHash } from "./evidence.server";
@@ -241,6 +242,48 @@ describe("streaming evidence uploads through the route", () => {
       ]),
     ).rejects.toMatchObject({ status: 404 });
     expect(await keysUnder("org/")).toEqual(before);
+  });
+});
+
+describe("the progress bar's upload route (JSON answers)", () => {
+  const postJson = (member: { cookie: string }, actionId: string, file: File) => {
+    const fd = new FormData();
+    fd.append("intent", "upload");
+    fd.append("file", file);
+    const encoded = new Response(fd);
+    const request = new Request(`http://localhost:3000/remediation/${actionId}/upload`, {
+      method: "POST",
+      headers: { Cookie: member.cookie, "Content-Type": encoded.headers.get("Content-Type")! },
+      body: encoded.body,
+      duplex: "half",
+    } as RequestInit);
+    return uploadRoute({ request, params: { taskId: actionId }, context: {} } as never) as Promise<Response>;
+  };
+
+  it("answers the stored file, a refusal with its field error, or another tenant's 404, as JSON", async () => {
+    const actionId = newAction();
+    const ok = await postJson(org.members.procurement, actionId, new File([bigPdf(4096)], "permit.pdf"));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("Content-Type")).toMatch(/application\/json/);
+    expect(await ok.json()).toMatchObject({ ok: true, intent: "upload", notice: "Uploaded permit.pdf." });
+    expect(rowsOf(actionId)).toHaveLength(1);
+
+    const bad = await postJson(org.members.procurement, actionId, new File(["<html></html>"], "x.pdf"));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      fieldErrors: { file: expect.stringMatching(/not an accepted type/) },
+    });
+
+    const intruder = await createOrg();
+    const before = await keysUnder("org/");
+    const foreign = await postJson(intruder.members.procurement, actionId, new File([bigPdf(4096)], "x.pdf"));
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ ok: false });
+    const readOnly = await postJson(org.members.executive, actionId, new File([bigPdf(4096)], "x.pdf"));
+    expect(readOnly.status).toBe(403);
+    expect(await keysUnder("org/")).toEqual(before);
+    expect(rowsOf(actionId)).toHaveLength(1);
   });
 });
 

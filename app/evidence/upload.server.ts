@@ -71,3 +71,49 @@ export async function withUploadForm<T, I extends string = never>(
     await discardUpload(upload);
   }
 }
+
+/**
+ * An upload form's answer as the JSON its progress bar reads (app/evidence/ui/UploadForm.tsx): the
+ * intent's result or form failure with its status, a redirect as `{ ok, redirect }`, and a guard's
+ * thrown response (403, 404) as a failure carrying its text. Resource routes only: pages keep
+ * answering the plain form themselves.
+ */
+const NO_STORE = { "Cache-Control": "no-store" };
+
+export async function uploadJson(run: () => Promise<unknown>): Promise<Response> {
+  let result: unknown;
+  try {
+    result = await run();
+  } catch (err) {
+    if (!(err instanceof Response)) throw err;
+    result = err;
+    // A thrown redirect is the guard's (signed out, two-factor set-up due), not the form's answer.
+    if (err.status >= 300 && err.status < 400) {
+      const formError = "You are signed out. Sign in again in another tab, then upload the file.";
+      return Response.json({ ok: false, formError, fieldErrors: {} }, { status: 401, headers: NO_STORE });
+    }
+  }
+  const headers = NO_STORE;
+  if (result instanceof Response) {
+    const location = result.headers.get("Location");
+    if (location && result.status >= 300 && result.status < 400)
+      return Response.json({ ok: true, redirect: location }, { headers });
+    const text = (await result.text()).trim();
+    return Response.json(
+      { ok: false, formError: text || `The upload was refused (${result.status}).`, fieldErrors: {} },
+      { status: result.status, headers },
+    );
+  }
+  if (isDataWithInit(result))
+    return Response.json(result.data, { status: result.init?.status ?? 200, headers });
+  return Response.json(result, { headers });
+}
+
+function isDataWithInit(value: unknown): value is { data: unknown; init: ResponseInit | null } {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as { type?: unknown }).type === "DataWithResponseInit" &&
+    "data" in value
+  );
+}

@@ -26,6 +26,10 @@ const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/remediation\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/supplier-actions\/?(?:_index)?(?:\.data)?$/, kind: "upload" },
+  // The progress-bar twins of the upload forms above (app/evidence/ui/UploadForm.tsx), JSON answers.
+  { pattern: /^\/imports\/upload\/?(?:\.data)?$/, kind: "import" },
+  { pattern: /^\/(?:audits|remediation)\/[^/]+\/upload\/?(?:\.data)?$/, kind: "upload" },
+  { pattern: /^\/supplier-actions\/upload\/?(?:\.data)?$/, kind: "upload" },
 ];
 
 export function bodyKind(pathname: string): BodyKind {

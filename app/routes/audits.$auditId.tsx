@@ -6,9 +6,10 @@ import { GradeBadge } from "~/audits/GradeBadge";
 import { AddFindingForm } from "~/audits/ui/AddFindingForm";
 import { AuditEvidenceList, AuditUploadForm } from "~/audits/ui/AuditEvidence";
 import { FindingsTable } from "~/audits/ui/FindingsTable";
-import { listEvidence, uploadEvidence } from "~/evidence/evidence.server";
+import { auditUploadIntent } from "~/audits/upload-intent.server";
+import { listEvidence } from "~/evidence/evidence.server";
 import { formatLimitMb } from "~/evidence/file-types";
-import { withUploadForm, type ReceivedUpload } from "~/evidence/upload.server";
+import { withUploadForm } from "~/evidence/upload.server";
 import { env } from "~/infra/env.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import { requireMember, requirePermission, type Member } from "~/orgs/guard.server";
@@ -59,32 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return withUploadForm(request, member.ctx.organizationId, "upload", async (form, upload) => {
     switch (form.get("intent")) {
       case "upload":
-        return uploadIntent(member, auditId, form, upload);
+        return auditUploadIntent(member, auditId, form, upload);
       case "add-finding":
         return addFindingIntent(member, auditId, form);
     }
     return formFailure(400, { formError: "Unknown form submission." });
   });
-}
-
-async function uploadIntent(member: Member, auditId: string, form: FormData, file: ReceivedUpload | null) {
-  requirePermission(member, "evidence:upload");
-  if (!file) {
-    const message = "Choose a file to upload.";
-    return formFailure(400, { intent: "upload", formError: message, fieldErrors: { file: message } });
-  }
-  const findingId = form.get("findingId");
-  return handle(
-    async () => {
-      const row = await uploadEvidence(member.ctx, {
-        auditId,
-        findingId: typeof findingId === "string" && findingId !== "" ? findingId : null,
-        file,
-      });
-      return { ok: true as const, intent: "upload" as const, notice: `Uploaded ${row.fileName}.` };
-    },
-    { intent: "upload" },
-  );
 }
 
 function addFindingIntent(member: Member, auditId: string, form: FormData) {
@@ -174,9 +155,9 @@ export default function AuditDetail() {
         <AuditUploadForm
           findings={findings}
           uploadLimit={d.uploadLimit}
+          auditId={audit.id}
           failure={failureFor(result, "upload")}
           busy={submittingIntent === "upload"}
-          saved={!!result?.ok && result.intent === "upload"}
         />
       ) : null}
     </div>

@@ -4,7 +4,8 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { UploadForm } from "~/evidence/ui/UploadForm";
 import { createImportJob, listImportJobs } from "~/imports/imports.server";
 import { IMPORT_FIELDS } from "~/imports/mapping";
 import { IMPORT_STATUS_LABELS, IMPORT_STATUS_TONES } from "~/imports/status";
@@ -47,7 +48,6 @@ export default function ImportsIndex() {
   const { jobs, limits } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const uploading = useNavigation().state === "submitting";
-  const fileError = actionData?.fieldErrors?.file;
 
   return (
     <div className="space-y-6">
@@ -62,50 +62,63 @@ export default function ImportsIndex() {
       />
 
       <Card title="Upload a CSV or Excel file">
-        <Form method="post" encType="multipart/form-data" className="space-y-4" noValidate>
-          <div>
-            <label htmlFor="file" className="label">
-              CSV or Excel (.xlsx) file
-            </label>
-            <input
-              id="file"
-              name="file"
-              type="file"
-              accept=".csv,.txt,text/csv,.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              required
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby="file-hint"
-              className="block w-full text-sm text-slate-700 file:mr-4 file:rounded-md file:border-0 file:bg-slate-100 file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
-            />
-            <p id="file-hint" className="mt-1 text-xs text-slate-500">
-              CSV as UTF-8 text, separated by commas, semicolons or tabs, or an Excel workbook (the values the
-              spreadsheet shows; formulas as last calculated); up to {limits.size} and {limits.rows} rows.
-            </p>
-          </div>
-          <div>
-            <label htmlFor="sheet" className="label">
-              Sheet <span className="font-normal text-slate-500">(workbooks only; optional)</span>
-            </label>
-            <input
-              id="sheet"
-              name="sheet"
-              type="text"
-              maxLength={100}
-              placeholder="The first sheet"
-              aria-describedby="sheet-hint"
-              className="input max-w-xs"
-            />
-            <p id="sheet-hint" className="mt-1 text-xs text-slate-500">
-              A sheet&apos;s name or number, when the suppliers are not on the first sheet.
-            </p>
-          </div>
-          <FormError error={fileError ?? actionData?.formError} />
-          <div className="flex items-center gap-3">
-            <button type="submit" className="btn-primary" disabled={uploading}>
-              {uploading ? "Uploading…" : "Upload and map columns"}
-            </button>
-          </div>
-        </Form>
+        <UploadForm
+          uploadUrl="/imports/upload"
+          failure={actionData && !("ok" in actionData && actionData.ok) ? actionData : undefined}
+          busy={uploading}
+          className="space-y-4"
+        >
+          {({ failure, busy }) => {
+            const fileError = failure?.fieldErrors.file;
+            return (
+              <>
+                <div>
+                  <label htmlFor="file" className="label">
+                    CSV or Excel (.xlsx) file
+                  </label>
+                  <input
+                    id="file"
+                    name="file"
+                    type="file"
+                    accept=".csv,.txt,text/csv,.xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    required
+                    aria-invalid={fileError ? true : undefined}
+                    aria-describedby="file-hint"
+                    className="block w-full text-sm text-slate-700 file:mr-4 file:rounded-md file:border-0 file:bg-slate-100 file:px-4 file:py-2 file:text-sm file:font-medium file:text-slate-700 hover:file:bg-slate-200"
+                  />
+                  <p id="file-hint" className="mt-1 text-xs text-slate-500">
+                    CSV as UTF-8 text, separated by commas, semicolons or tabs, or an Excel workbook (the
+                    values the spreadsheet shows; formulas as last calculated); up to {limits.size} and{" "}
+                    {limits.rows} rows.
+                  </p>
+                </div>
+                <div>
+                  <label htmlFor="sheet" className="label">
+                    Sheet <span className="font-normal text-slate-500">(workbooks only; optional)</span>
+                  </label>
+                  <input
+                    id="sheet"
+                    name="sheet"
+                    type="text"
+                    maxLength={100}
+                    placeholder="The first sheet"
+                    aria-describedby="sheet-hint"
+                    className="input max-w-xs"
+                  />
+                  <p id="sheet-hint" className="mt-1 text-xs text-slate-500">
+                    A sheet&apos;s name or number, when the suppliers are not on the first sheet.
+                  </p>
+                </div>
+                <FormError error={fileError ?? failure?.formError} />
+                <div className="flex items-center gap-3">
+                  <button type="submit" className="btn-primary" disabled={busy}>
+                    {busy ? "Uploading…" : "Upload and map columns"}
+                  </button>
+                </div>
+              </>
+            );
+          }}
+        </UploadForm>
         <details className="mt-4 text-sm text-slate-600">
           <summary className="cursor-pointer font-medium text-slate-700">
             Which columns can a file have?

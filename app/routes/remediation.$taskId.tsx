@@ -98,6 +98,7 @@ export default function CorrectiveActionPage() {
       <PlanCard item={a} />
       <VerificationCard item={a} />
       <ActionEvidence
+        actionId={a.id}
         evidence={d.evidence}
         canDownload={d.canDownload}
         canUpload={d.canUpload && a.state !== "closed"}

@@ -1,6 +1,5 @@
-import { Form } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT, formatBytes } from "~/evidence/file-types";
+import { UploadForm } from "~/evidence/ui/UploadForm";
 import { DataTable } from "~/ui/DataTable";
 import { FieldError, FormError } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
@@ -73,70 +72,70 @@ export function AuditEvidenceList({
 }
 
 export function AuditUploadForm({
+  auditId,
   findings,
   uploadLimit,
   failure,
   busy,
-  saved,
 }: {
+  auditId: string;
   findings: { id: string; title: string; grade: FindingGrade }[];
   uploadLimit: string;
   failure?: Failure;
   busy: boolean;
-  saved: boolean;
 }) {
-  const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (saved) ref.current?.reset();
-  }, [saved]);
   return (
     <Card title="Upload evidence">
-      <Form method="post" encType="multipart/form-data" ref={ref} className="space-y-4" noValidate>
-        <input type="hidden" name="intent" value="upload" />
-        <FormError error={failure?.formError} />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <div>
-            <label htmlFor="f-file" className="label">
-              File
-            </label>
-            <input
-              id="f-file"
-              name="file"
-              type="file"
-              required
-              accept={ACCEPT_ATTRIBUTE}
-              className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
-              aria-invalid={failure?.fieldErrors.file ? true : undefined}
-              aria-describedby="f-file-hint"
-            />
-            <p id="f-file-hint" className="mt-1 text-xs text-slate-500">
-              {ALLOWED_TYPES_HINT}, up to {uploadLimit}. The type is checked from the file&apos;s content, not
-              its name.
-            </p>
-            {failure?.fieldErrors.file && failure.fieldErrors.file !== failure.formError ? (
-              <FieldError error={failure.fieldErrors.file} />
-            ) : null}
-          </div>
-          <div>
-            <label htmlFor="f-findingId" className="label">
-              Relates to finding (optional)
-            </label>
-            <select id="f-findingId" name="findingId" className="input" defaultValue="">
-              <option value="">The audit as a whole</option>
-              {findings.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {GRADE_LABELS[f.grade]}: {f.title}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <div className="flex justify-end">
-          <button type="submit" className="btn-primary" disabled={busy}>
-            {busy ? "Uploading…" : "Upload"}
-          </button>
-        </div>
-      </Form>
+      <UploadForm uploadUrl={`/audits/${auditId}/upload`} failure={failure} busy={busy} className="space-y-4">
+        {({ failure, busy }) => (
+          <>
+            <input type="hidden" name="intent" value="upload" />
+            <FormError error={failure?.formError} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              <div>
+                <label htmlFor="f-file" className="label">
+                  File
+                </label>
+                <input
+                  id="f-file"
+                  name="file"
+                  type="file"
+                  required
+                  accept={ACCEPT_ATTRIBUTE}
+                  className="block w-full text-sm text-slate-700 file:mr-3 file:rounded-md file:border-0 file:bg-slate-100 file:px-3 file:py-2 file:text-sm file:font-medium hover:file:bg-slate-200"
+                  aria-invalid={failure?.fieldErrors.file ? true : undefined}
+                  aria-describedby="f-file-hint"
+                />
+                <p id="f-file-hint" className="mt-1 text-xs text-slate-500">
+                  {ALLOWED_TYPES_HINT}, up to {uploadLimit}. The type is checked from the file&apos;s content,
+                  not its name.
+                </p>
+                {failure?.fieldErrors.file && failure.fieldErrors.file !== failure.formError ? (
+                  <FieldError error={failure.fieldErrors.file} />
+                ) : null}
+              </div>
+              <div>
+                <label htmlFor="f-findingId" className="label">
+                  Relates to finding (optional)
+                </label>
+                <select id="f-findingId" name="findingId" className="input" defaultValue="">
+                  <option value="">The audit as a whole</option>
+                  {findings.map((f) => (
+                    <option key={f.id} value={f.id}>
+                      {GRADE_LABELS[f.grade]}: {f.title}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            </div>
+            <div className="flex justify-end">
+              <button type="submit" className="btn-primary" disabled={busy}>
+                {busy ? "Uploading…" : "Upload"}
+              </button>
+            </div>
+          </>
+        )}
+      </UploadForm>
     </Card>
   );
 }

@@ -249,6 +249,7 @@ function EvidenceMetaFields({
 }
 
 export function ActionEvidence({
+  actionId,
   evidence,
   canDownload,
   canUpload,
@@ -261,6 +262,7 @@ export function ActionEvidence({
   verifyFailure,
   verifyBusy = false,
 }: {
+  actionId: string;
   evidence: ActionEvidenceRow[];
   canDownload: boolean;
   canUpload: boolean;
@@ -297,8 +299,13 @@ export function ActionEvidence({
       )}
       {canUpload ? (
         <div className="mt-4 border-t border-slate-100 pt-4">
-          <EvidenceUploadForm failure={failure} busy={busy} uploadLimit={uploadLimit}>
-            <EvidenceMetaFields evidence={evidence} owners={owners} failure={failure} />
+          <EvidenceUploadForm
+            uploadUrl={`/remediation/${actionId}/upload`}
+            failure={failure}
+            busy={busy}
+            uploadLimit={uploadLimit}
+          >
+            {(shown) => <EvidenceMetaFields evidence={evidence} owners={owners} failure={shown} />}
           </EvidenceUploadForm>
         </div>
       ) : null}

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT } from "~/evidence/file-types";
+import { UploadForm, type UploadLabels } from "~/evidence/ui/UploadForm";
 import { Field, FieldError, fieldBinder, FormError, Select, TextArea } from "~/ui/form";
 import { Card } from "~/ui/layout";
 import type { ActionEvent } from "~db/schema/remediation.constants";
@@ -194,14 +195,18 @@ export function VerifyForm({
 }
 
 export function EvidenceUploadForm({
+  uploadUrl,
   failure,
   busy,
   uploadLimit,
   label = "Add an evidence file",
   button = "Upload",
   actionId,
+  labels,
   children,
 }: {
+  /** Where the progress bar's request goes (a resource route answering JSON). */
+  uploadUrl: string;
   failure?: Failure;
   busy: boolean;
   uploadLimit: string;
@@ -209,38 +214,45 @@ export function EvidenceUploadForm({
   button?: string;
   /** Set on pages that list several actions: which one the file evidences. */
   actionId?: string;
+  /** The progress block's words (supplier pages: the supplier's language). */
+  labels?: UploadLabels;
   /** Further fields of the form (the buyer's owner, expiry and replaced file), above the button. */
-  children?: ReactNode;
+  children?: (failure: Failure | undefined) => ReactNode;
 }) {
   const fileId = actionId ? `file-${actionId}` : "f-file";
   return (
-    <Form method="post" encType="multipart/form-data" className="space-y-3" noValidate>
-      <input type="hidden" name="intent" value="upload" />
-      {actionId ? <input type="hidden" name="actionId" value={actionId} /> : null}
-      <FormError error={failure?.formError} />
-      <div>
-        <label htmlFor={fileId} className="label">
-          {label}
-        </label>
-        <input
-          id={fileId}
-          name="file"
-          type="file"
-          accept={ACCEPT_ATTRIBUTE}
-          className="block w-full text-sm"
-        />
-        <p className="mt-1 text-xs text-slate-500">
-          {ALLOWED_TYPES_HINT}, up to {uploadLimit}.
-        </p>
-        {failure?.fieldErrors.file && failure.fieldErrors.file !== failure.formError ? (
-          <FieldError error={failure.fieldErrors.file} />
-        ) : null}
-      </div>
-      {children}
-      <button type="submit" className="btn-secondary" disabled={busy}>
-        {button}
-      </button>
-    </Form>
+    <UploadForm uploadUrl={uploadUrl} failure={failure} busy={busy} labels={labels} className="space-y-3">
+      {({ failure, busy }) => (
+        <>
+          <input type="hidden" name="intent" value="upload" />
+          {actionId ? <input type="hidden" name="actionId" value={actionId} /> : null}
+          <FormError error={failure?.formError} />
+          <div>
+            <label htmlFor={fileId} className="label">
+              {label}
+            </label>
+            <input
+              id={fileId}
+              name="file"
+              type="file"
+              accept={ACCEPT_ATTRIBUTE}
+              className="block w-full text-sm"
+              aria-invalid={failure?.fieldErrors.file ? true : undefined}
+            />
+            <p className="mt-1 text-xs text-slate-500">
+              {ALLOWED_TYPES_HINT}, up to {uploadLimit}.
+            </p>
+            {failure?.fieldErrors.file && failure.fieldErrors.file !== failure.formError ? (
+              <FieldError error={failure.fieldErrors.file} />
+            ) : null}
+          </div>
+          {children?.(failure)}
+          <button type="submit" className="btn-secondary" disabled={busy}>
+            {button}
+          </button>
+        </>
+      )}
+    </UploadForm>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import type { UploadLabels } from "~/evidence/ui/UploadForm";
 import { translate, type Messages } from "~/i18n/translate";
 import { Field, FieldError, FormError, Notice, stringValue } from "~/ui/form";
 import { Card } from "~/ui/layout";
@@ -46,6 +47,16 @@ export function SupplierActionCard({
       ? { formError: mine.formError, fieldErrors: mine.fieldErrors ?? {}, values: mine.values }
       : undefined;
   const has = (e: ActionEvent) => a.steps.includes(e);
+  const uploadLabels: UploadLabels = {
+    progress: t("upload.progress"),
+    sent: t("upload.sent"),
+    cancel: t("upload.cancel"),
+    started: t("upload.started"),
+    checking: t("upload.checking"),
+    cancelled: t("upload.cancelled"),
+    lost: t("upload.lost"),
+    done: t("saved.upload"),
+  };
   return (
     <Card title={a.title}>
       <div className="space-y-4 text-sm">
@@ -129,6 +140,8 @@ export function SupplierActionCard({
           <div className="space-y-3 border-t border-slate-100 pt-3">
             <p>{t("evidence.count", { count: a.evidenceCount })}</p>
             <EvidenceUploadForm
+              uploadUrl="/supplier-actions/upload"
+              labels={uploadLabels}
               actionId={a.id}
               failure={failure("upload")}
               busy={busyIntent === "upload"}
@@ -136,15 +149,17 @@ export function SupplierActionCard({
               label={t("evidence.file")}
               button={t("evidence.upload")}
             >
-              <Field
-                label={t("evidence.expiresOn")}
-                name="expiresOn"
-                id={`expires-${a.id}`}
-                type="date"
-                hint={t("evidence.expiresHint")}
-                defaultValue={stringValue(failure("upload")?.values, "expiresOn") ?? ""}
-                error={failure("upload")?.fieldErrors.expiresOn}
-              />
+              {(shown) => (
+                <Field
+                  label={t("evidence.expiresOn")}
+                  name="expiresOn"
+                  id={`expires-${a.id}`}
+                  type="date"
+                  hint={t("evidence.expiresHint")}
+                  defaultValue={stringValue(shown?.values, "expiresOn") ?? ""}
+                  error={shown?.fieldErrors.expiresOn}
+                />
+              )}
             </EvidenceUploadForm>
             <Form method="post" className="space-y-2" noValidate>
               <input type="hidden" name="intent" value="submit_evidence" />
