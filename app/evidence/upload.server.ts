@@ -74,8 +74,9 @@ export async function withUploadForm<T, I extends string = never>(
 
 /**
  * An upload form's answer as the JSON its progress bar reads (app/evidence/ui/UploadForm.tsx): the
- * intent's result or form failure with its status, a redirect as `{ ok, redirect }`, and a guard's
- * thrown response (403, 404) as a failure carrying its text. Resource routes only: pages keep
+ * intent's result or form failure with its status, a returned redirect as `{ ok, redirect }`, and a
+ * guard's thrown response (403, 404) as a failure carrying its text; a thrown redirect (to log in) stays
+ * one. Resource routes only: pages keep
  * answering the plain form themselves.
  */
 const NO_STORE = { "Cache-Control": "no-store" };
@@ -86,12 +87,10 @@ export async function uploadJson(run: () => Promise<unknown>): Promise<Response>
     result = await run();
   } catch (err) {
     if (!(err instanceof Response)) throw err;
+    // A thrown redirect is the guard's (signed out, two-factor set-up due): it stays a redirect, as on
+    // every other route; the form sees where it landed and says so.
+    if (err.status >= 300 && err.status < 400) throw err;
     result = err;
-    // A thrown redirect is the guard's (signed out, two-factor set-up due), not the form's answer.
-    if (err.status >= 300 && err.status < 400) {
-      const formError = "You are signed out. Sign in again in another tab, then upload the file.";
-      return Response.json({ ok: false, formError, fieldErrors: {} }, { status: 401, headers: NO_STORE });
-    }
   }
   const headers = NO_STORE;
   if (result instanceof Response) {

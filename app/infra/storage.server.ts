@@ -221,6 +221,20 @@ export async function downloadResponse(file: StoredFile): Promise<Response> {
       headers: { Location: url, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
     });
   }
+  return proxiedObjectResponse(file, {
+    "Content-Disposition": attachmentDisposition(file.fileName),
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+  });
+}
+
+/**
+ * The object streamed through the app with the caller's disposition and CSP (a download, a sandboxed
+ * preview), after the caller's own access check: the type detected at upload, nosniff, never cached.
+ */
+export async function proxiedObjectResponse(
+  file: StoredFile,
+  extra: { "Content-Disposition": string; "Content-Security-Policy": string } & Record<string, string>,
+): Promise<Response> {
   let object;
   try {
     object = await s3().send(new GetObjectCommand({ Bucket: env().S3_BUCKET, Key: file.key }));
@@ -231,12 +245,11 @@ export async function downloadResponse(file: StoredFile): Promise<Response> {
   }
   const headers = new Headers({
     "Content-Type": file.contentType,
-    "Content-Disposition": attachmentDisposition(file.fileName),
     "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "sandbox; default-src 'none'",
     "Cache-Control": "private, no-store",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Resource-Policy": "same-origin",
+    ...extra,
   });
   if (object.ContentLength !== undefined) headers.set("Content-Length", String(object.ContentLength));
   return new Response(object.Body!.transformToWebStream(), { status: 200, headers });

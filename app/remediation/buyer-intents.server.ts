@@ -8,6 +8,7 @@ import {
   verifyEvidenceHash,
 } from "~/evidence/evidence.server";
 import type { ReceivedUpload } from "~/evidence/upload.server";
+import { describeHashCheck } from "~/evidence/verify-intent.server";
 import type { Ctx } from "~/infra/context";
 import { NotFoundError } from "~/infra/errors";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
@@ -139,17 +140,9 @@ export async function runBuyerIntent(
         const file = getEvidence(member.ctx, evidenceId);
         // Only this action's files (and their earlier versions) are checked from its page.
         if (file.actionId !== actionId) throw new NotFoundError("Evidence not found");
-        const check = await verifyEvidenceHash(member.ctx, file.id);
-        if (check.match)
-          return {
-            ok: true as const,
-            intent,
-            notice: `${check.fileName}: the file in storage has the SHA-256 recorded at upload (${check.expected}).`,
-          };
-        const formError = check.actual
-          ? `${check.fileName} does NOT match: recorded ${check.expected}, in storage now ${check.actual}. The stored file has changed since it was uploaded; do not rely on it.`
-          : `${check.fileName} is no longer in storage: its recorded SHA-256 ${check.expected} cannot be checked.`;
-        return formFailure(409, { intent, formError });
+        const said = describeHashCheck(await verifyEvidenceHash(member.ctx, file.id));
+        if (said.match) return { ok: true as const, intent, notice: said.text };
+        return formFailure(409, { intent, formError: said.text });
       },
       { intent },
     );

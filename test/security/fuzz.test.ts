@@ -105,7 +105,7 @@ beforeAll(async () => {
     grade: "zero_tolerance",
     iloIndicator: "8",
   });
-  await uploadEvidence(auditor.ctx, {
+  const evidence = await uploadEvidence(auditor.ctx, {
     auditId: audit.id,
     findingId: finding.id,
     file: new File([PDF], "e.pdf"),
@@ -136,6 +136,7 @@ beforeAll(async () => {
       assignmentId: sent.assignmentId,
       campaignId: campaign.campaignId,
       auditId: audit.id,
+      evidenceId: evidence.id,
       taskId: taskId!,
       statementId: statement.id,
       jobId,

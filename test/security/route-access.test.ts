@@ -153,7 +153,8 @@ type MemberRoute = {
     permission: Permission;
     allowed: readonly Role[];
     /** "download": the file itself, streamed by the app as an attachment (never a storage URL). */
-    ok: 200 | "download";
+    /** "preview": the file streamed by the app, inline (a PDF or image) under a sandboxing CSP. */
+    ok: 200 | "download" | "preview";
     /** 404 for another tenant's id; "own-data" for pages without an id (200, nothing of org A). */
     foreign: 404 | "own-data";
     /** The page shows no tenant data at all, so the "own data" check has no positive control. */
@@ -480,6 +481,14 @@ const TABLE: Record<string, RouteSpec> = {
       ...everyone({ status: 404 }),
     },
   },
+  "supplier-actions.upload": {
+    kind: "public",
+    why: "the supplier's upload with a progress bar: only a confirmed action-link cookie (tested below)",
+    action: {
+      form: (fx) => ({ intent: "upload", actionId: fx.taskId, file: pdfFile("intruder.pdf") }),
+      ...everyone({ status: 404 }),
+    },
+  },
   "supplier-actions.verify": {
     kind: "public",
     why: "the code page of a corrective-action link: only with that link's session cookie (tested below)",
@@ -794,6 +803,25 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  "imports.upload": {
+    kind: "member",
+    actions: [
+      {
+        intent: "upload",
+        ...gate("suppliers:write"),
+        write: () => ({
+          file: new File(["external_ref,name,country\nX-1,Intruder Ltd,VN\n"], "intruder.csv", {
+            type: "text/csv",
+          }),
+        }),
+        foreign: null,
+        probe: {
+          form: () => ({ file: new File([new Uint8Array([0, 1, 2, 3])], "binary.csv") }),
+          status: 400,
+        },
+      },
+    ],
+  },
   "imports.$jobId": {
     kind: "member",
     loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
@@ -967,6 +995,48 @@ const TABLE: Record<string, RouteSpec> = {
   "evidence.$evidenceId.download": {
     kind: "member",
     loader: { ...gate("evidence:read"), ok: "download", foreign: 404 },
+  },
+  "evidence.$evidenceId.preview": {
+    kind: "member",
+    loader: { ...gate("evidence:read"), ok: "preview", foreign: 404 },
+  },
+  "evidence.$evidenceId._index": {
+    kind: "member",
+    loader: { ...gate("evidence:read"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        // Re-hashing writes an audit row: only refused visitors post the real form.
+        intent: "verify_hash",
+        ...gate("evidence:read"),
+        write: () => ({ intent: "verify_hash" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "nonsense" }), status: 400 },
+      },
+    ],
+  },
+  "audits.$auditId_.upload": {
+    kind: "member",
+    actions: [
+      {
+        intent: "upload",
+        ...gate("evidence:upload"),
+        write: () => ({ intent: "upload", file: pdfFile("intruder.pdf") }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "upload" }), status: 400 },
+      },
+    ],
+  },
+  "remediation.$taskId_.upload": {
+    kind: "member",
+    actions: [
+      {
+        intent: "upload",
+        ...gate("remediation:write"),
+        write: () => ({ intent: "upload", file: pdfFile("intruder.pdf") }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "upload" }), status: 400 },
+      },
+    ],
   },
   "remediation._index": {
     kind: "member",
@@ -1717,6 +1787,11 @@ describe.each(specsOf("member"))("%s", (file, spec) => {
         if (loader.ok === "download") {
           expect(out.location, role).toBeNull();
           expect(out.contentDisposition, role).toMatch(/^attachment;/);
+        }
+        if (loader.ok === "preview") {
+          expect(out.location, role).toBeNull();
+          expect(out.contentDisposition, role).toMatch(/^inline;/);
+          expect(out.csp, role).toMatch(/^sandbox;/);
         }
       }
     });

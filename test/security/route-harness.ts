@@ -13,6 +13,7 @@ export type Outcome = {
   location: string | null;
   setCookie: string | null;
   contentDisposition?: string | null;
+  csp?: string | null;
   /** Everything the client would receive (JSON of the data or the response text). */
   body: string;
 };
@@ -57,6 +58,7 @@ export async function invoke(
       location: out.headers.get("Location"),
       setCookie: out.headers.get("Set-Cookie"),
       contentDisposition: out.headers.get("Content-Disposition"),
+      csp: out.headers.get("Content-Security-Policy"),
       body: await out.text(),
     };
   }

@@ -1,5 +1,7 @@
+import { Link } from "@remix-run/react";
 import { ACCEPT_ATTRIBUTE, ALLOWED_TYPES_HINT, formatBytes } from "~/evidence/file-types";
 import { UploadForm } from "~/evidence/ui/UploadForm";
+import { VerifyHashButton } from "~/evidence/ui/VerifyHashButton";
 import { DataTable } from "~/ui/DataTable";
 import { FieldError, FormError } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
@@ -42,6 +44,7 @@ export function AuditEvidenceList({
             "Finding",
             "Uploaded",
             "SHA-256",
+            "Check",
           ]}
         >
           {evidence.map((e) => (
@@ -62,6 +65,12 @@ export function AuditEvidenceList({
                 <code className="text-xs text-slate-500" title={e.sha256}>
                   {e.sha256.slice(0, 12)}…
                 </code>
+              </td>
+              <td className="whitespace-nowrap">
+                <Link to={`/evidence/${e.id}`} className="link text-xs">
+                  Preview
+                </Link>{" "}
+                · <VerifyHashButton evidenceId={e.id} />
               </td>
             </tr>
           ))}

@@ -28,6 +28,8 @@ export type UploadLabels = {
   lost: string;
   /** A success without a notice of its own. */
   done: string;
+  /** The session ended before the upload was sent. */
+  signedOut: string;
 };
 
 export const UPLOAD_LABELS_EN: UploadLabels = {
@@ -39,6 +41,7 @@ export const UPLOAD_LABELS_EN: UploadLabels = {
   cancelled: "Upload cancelled.",
   lost: "The upload did not complete (the connection failed). Please try again.",
   done: "File uploaded.",
+  signedOut: "You are signed out. Sign in again in another tab, then upload the file again.",
 };
 
 function fill(template: string, vars: Record<string, string>): string {
@@ -55,6 +58,9 @@ type Phase =
 
 /** A JSON answer, or the plain-text refusal a guard sends (403, 404, 413 from the request guard). */
 function readAnswer(xhr: XMLHttpRequest, labels: UploadLabels): UploadJson {
+  // The guard's redirect to the log-in page (the session ended while the page was open), followed.
+  if (new URL(xhr.responseURL || "/", window.location.href).pathname === "/login")
+    return { ok: false, formError: labels.signedOut, fieldErrors: {} };
   const text = xhr.responseText;
   if ((xhr.getResponseHeader("Content-Type") ?? "").includes("application/json")) {
     try {

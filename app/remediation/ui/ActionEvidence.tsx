@@ -1,4 +1,4 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ExpiryStatus } from "~/evidence/expiry";
 import { formatBytes } from "~/evidence/file-types";
 import { Field, FieldError, FormError, Select, stringValue } from "~/ui/form";
@@ -153,6 +153,13 @@ function EvidenceItem({
       <div className="flex flex-wrap items-center justify-between gap-2">
         <span className="break-all">
           <FileLink file={e} canDownload={canDownload} />{" "}
+          {canDownload ? (
+            <>
+              <Link to={`/evidence/${e.id}`} className="link text-xs">
+                Preview
+              </Link>{" "}
+            </>
+          ) : null}
           <span className="text-xs text-slate-500">
             version {e.version} · <Uploaded file={e} />
           </span>

@@ -56,6 +56,8 @@ export function SupplierActionCard({
     cancelled: t("upload.cancelled"),
     lost: t("upload.lost"),
     done: t("saved.upload"),
+    // A supplier session that ended answers 404, never a log-in page.
+    signedOut: t("upload.lost"),
   };
   return (
     <Card title={a.title}>

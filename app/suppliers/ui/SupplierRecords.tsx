@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatBytes } from "~/evidence/file-types";
+import { VerifyHashButton } from "~/evidence/ui/VerifyHashButton";
 import { STATUS_LABELS } from "~/questionnaires/status";
 import { Badge, Card, EmptyState } from "~/ui/layout";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
@@ -226,6 +227,16 @@ export function EvidenceCard({ d }: { d: SupplierPageData }) {
               )}
               <span className="text-xs text-slate-500">
                 {e.contentType} · {formatBytes(e.sizeBytes)} · {dateOnly(e.createdAt)}
+                {d.can.downloadEvidence ? (
+                  <>
+                    {" · "}
+                    <Link className="link" to={`/evidence/${e.id}`}>
+                      preview
+                    </Link>
+                    {" · "}
+                    <VerifyHashButton evidenceId={e.id} />
+                  </>
+                ) : null}
                 {e.auditId ? (
                   <>
                     {" · "}
