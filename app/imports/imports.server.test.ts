@@ -386,10 +386,11 @@ describe("background job and restart safety", () => {
 
     // A second worker after the crash: one more batch, then stops again inside the links phase.
     expect(await runImportJob(jobId, { batchSize: 4, maxBatches: 3 })).toBe("paused");
-    // A fresh worker, started as at boot, picks the running job up and finishes it.
+    // A fresh worker, started as at boot, picks the running job up and finishes it (in an import thread,
+    // which from source first loads its modules through tsx: seconds on a busy machine).
     const stop = startImportWorker({ log: () => {} });
     try {
-      await vi.waitFor(() => expect(importProgress(ctx, jobId).status).toBe("done"), { timeout: 10_000 });
+      await vi.waitFor(() => expect(importProgress(ctx, jobId).status).toBe("done"), { timeout: 90_000 });
     } finally {
       await stop();
     }
@@ -425,7 +426,7 @@ describe("background job and restart safety", () => {
       .map((a) => a.action);
     expect(audit.filter((a) => a === "import.batch")).toHaveLength(3);
     expect(audit).toContain("import.completed");
-  });
+  }, 120_000);
 
   it("a batch that fails rolls back whole; the job is marked failed and can be retried", async () => {
     const { ctx } = (await createOrg()).members.procurement;

@@ -1,41 +1,72 @@
 import fs from "node:fs";
 import path from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { eq } from "drizzle-orm";
+import type Database from "better-sqlite3";
+import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import type { Actor, Ctx } from "~/infra/context";
-import { db, writeTx, type DB } from "~/infra/db.server";
-import { recomputeOrgExposure } from "~/risk/exposure-all.server";
+import { db, writeTx, type DB, type Tx } from "~/infra/db.server";
+import { exposurePass, loadExposureNodes } from "~/risk/exposure-all.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import type { ColumnChange } from "~/risk/supplier-update.server";
 import { unneutraliseCell } from "~/suppliers/csv";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { invalidateSupplierCounts } from "~/suppliers/list.server";
-import { recomputeTiers } from "~/suppliers/suppliers.server";
+import { allTierChanges } from "~/suppliers/tiers.server";
 import { importJobs, type importPendingLinks } from "~db/schema";
 import { csvErrorMessage, readCsv, readCsvColumn, type CsvRecord } from "./csv-read.server";
 import { sanitiseMapping, type ColumnMapping } from "./mapping";
-import { freshRiskByProfile } from "./risk-cache.server";
+import { freshRiskByProfile, type FreshRisk } from "./risk-cache.server";
 import { parseRow, type RowValues } from "./rows";
 import { importsDir } from "./upload.server";
 
 /**
- * Rows per batch transaction: about a tenth of the file, between 2,000 and 10,000. Every commit rewrites
- * most index pages of the suppliers table (keys are random), so the cost of an import grows with the
- * number of commits: measured on 100,000 rows, 2,000-row batches took about twice as long as 10,000-row
- * ones. A bigger batch holds the event loop longer (well under a second per 10,000 rows on an idle
- * machine), and a crash loses at most one batch.
+ * How long one write transaction of an import may hold the database's write lock. The job runs in its own
+ * thread (thread.server.ts) with its own connection, so the web server's event loop and its reads never
+ * wait for it; a request that writes waits for at most the transaction in flight. Batches are sized to
+ * this budget from the measured time per row (between MIN and MAX rows), not by a fixed row count: the
+ * same file on a busy machine gets smaller batches. Fewer, bigger commits would be cheaper (each commit
+ * rewrites the index pages it touched), which is why the budget is not smaller.
  */
-export function importBatchSize(totalRows: number): number {
-  return Math.min(10_000, Math.max(2_000, Math.ceil(totalRows / 10)));
+export const IMPORT_TX_BUDGET_MS = 30;
+const MIN_BATCH_ROWS = 20;
+const MAX_BATCH_ROWS = 5_000;
+const FIRST_BATCH_ROWS = 100;
+
+/** The next batch size: the rows that fit the budget at the last batch's pace, moving at most 2x a step. */
+export function nextBatchSize(rows: number, elapsedMs: number, budgetMs = IMPORT_TX_BUDGET_MS): number {
+  const fit = elapsedMs > 0 ? Math.floor((rows * budgetMs) / elapsedMs) : rows * 2;
+  return Math.max(MIN_BATCH_ROWS, Math.min(MAX_BATCH_ROWS, rows * 2, Math.max(Math.ceil(rows / 2), fit)));
+}
+
+type BatchSizer = { size: () => number; timed: <T>(rows: number, write: () => T) => T };
+
+/** A fixed size when given (tests), otherwise sized to the transaction budget as batches are timed. */
+function batchSizer(fixed: number | undefined): BatchSizer {
+  let size = fixed ?? FIRST_BATCH_ROWS;
+  return {
+    size: () => size,
+    timed: (rows, write) => {
+      const started = performance.now();
+      const out = write();
+      if (fixed === undefined && rows > 0) size = nextBatchSize(rows, performance.now() - started);
+      return out;
+    },
+  };
 }
 export const IMPORT_RISK_TRIGGER = "supplier.imported";
 
 export type RunOptions = {
+  /** A fixed number of rows per transaction (tests); by default batches follow IMPORT_TX_BUDGET_MS. */
   batchSize?: number;
   /** Stop (as a crash would) after this many committed batches: tests of the resume path. */
   maxBatches?: number;
   /** Checked between batches: the worker stops cleanly on shutdown. */
   shouldStop?: () => boolean;
+  /** After every commit that changed the organisation's suppliers (the web thread drops its memoised totals). */
+  onChange?: (organizationId: string) => void;
+  /** Before each write transaction: the import thread lets waiting web requests write first. */
+  beforeWrite?: () => void;
   database?: DB;
 };
 export type RunOutcome = "done" | "paused" | "failed" | "skipped";
@@ -122,6 +153,8 @@ function statements(database: DB) {
          FROM import_pending_links WHERE job_id = ? AND row_number > ? ORDER BY row_number LIMIT ?`,
     ),
     deletePending: c.prepare("DELETE FROM import_pending_links WHERE job_id = ?"),
+    deletePendingUpTo: c.prepare("DELETE FROM import_pending_links WHERE job_id = ? AND row_number <= ?"),
+    setTierIf: c.prepare("UPDATE suppliers SET tier = ? WHERE id = ? AND organization_id = ? AND tier = ?"),
     insertError: c.prepare(
       "INSERT INTO import_row_errors (organization_id, job_id, row_number, line, message) VALUES (?, ?, ?, ?, ?)",
     ),
@@ -157,8 +190,17 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
   let job = loadJob(database, jobId);
   if (!job || (job.status !== "queued" && job.status !== "running")) return "skipped";
   const ctx: Ctx = { organizationId: job.organizationId, actor: job.actor as Actor };
-  const batchSize = opts.batchSize ?? importBatchSize(job.totalRows);
+  const sizer = batchSizer(opts.batchSize);
   let batches = 0;
+  // The supplier list memoises its totals per organisation: bulk writers say when they changed.
+  const changed = () => {
+    invalidateSupplierCounts(job!.organizationId);
+    opts.onChange?.(job!.organizationId);
+  };
+  const write = <T>(fn: (tx: Tx) => T): T => {
+    opts.beforeWrite?.();
+    return writeTx(fn, database);
+  };
   const stopNow = () => {
     if (opts.maxBatches !== undefined && batches >= opts.maxBatches) return true;
     return opts.shouldStop?.() ?? false;
@@ -179,7 +221,7 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
     try {
       let refs: Map<string, string> | undefined;
       if (job.phase === "rows") {
-        const result = await rowsPhase(database, st, job, ctx, batchSize, () => {
+        const result = await rowsPhase(database, st, job, ctx, sizer, write, changed, () => {
           batches++;
           bulk.checkpointIfLarge();
           return stopNow();
@@ -189,7 +231,7 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
         job = loadJob(database, jobId)!;
       }
       if (job.phase === "links") {
-        const finished = await linksPhase(database, st, job, batchSize, refs, () => {
+        const finished = await linksPhase(database, st, job, sizer, refs, write, changed, () => {
           batches++;
           bulk.checkpointIfLarge();
           return stopNow();
@@ -197,25 +239,30 @@ export async function runImportJob(jobId: string, opts: RunOptions = {}): Promis
         if (!finished) return "paused";
         job = loadJob(database, jobId)!;
       }
-      finishPhase(database, st, job, ctx);
+      await finishPhase(database, st, job, ctx, sizer, write, changed);
       return "done";
     } finally {
       bulk.restore();
     }
   } catch (err) {
-    const message =
-      err instanceof ImportFileError
-        ? err.message
-        : "The import stopped because of an unexpected error. Nothing from the unfinished batch was saved; retry it.";
+    const message = err instanceof ImportFileError ? err.message : UNEXPECTED_FAILURE;
     if (!(err instanceof ImportFileError)) console.error(`import ${jobId} failed`, err);
-    writeTx((tx) => {
-      tx.update(importJobs)
-        .set({ status: "failed", failureMessage: message, updatedAt: new Date() })
-        .where(eq(importJobs.id, jobId))
-        .run();
-    }, database);
+    failImportJob(database, jobId, message);
     return "failed";
   }
+}
+
+const UNEXPECTED_FAILURE =
+  "The import stopped because of an unexpected error. Nothing from the unfinished batch was saved; retry it.";
+
+/** Mark a job failed (committed batches stay; the message is what the import page shows). */
+export function failImportJob(database: DB, jobId: string, message = UNEXPECTED_FAILURE): void {
+  writeTx((tx) => {
+    tx.update(importJobs)
+      .set({ status: "failed", failureMessage: message, updatedAt: new Date() })
+      .where(and(eq(importJobs.id, jobId), inArray(importJobs.status, ["queued", "running"])))
+      .run();
+  }, database);
 }
 
 /** Between batches, the WAL is copied back into the database once it passes this size. */
@@ -233,7 +280,10 @@ function bulkLoadSettings(database: DB): { checkpointIfLarge: () => void; restor
   const cacheSize = c.pragma("cache_size", { simple: true }) as number;
   const autoCheckpoint = c.pragma("wal_autocheckpoint", { simple: true }) as number;
   const walFile = `${c.name}-wal`;
-  c.pragma("cache_size = -32768");
+  // At least 32 MB of page cache (the connection's own setting when that is already bigger).
+  const cacheKib =
+    cacheSize < 0 ? -cacheSize : (cacheSize * (c.pragma("page_size", { simple: true }) as number)) / 1024;
+  if (cacheKib < 32768) c.pragma("cache_size = -32768");
   c.pragma("wal_autocheckpoint = 0");
   return {
     checkpointIfLarge: () => {
@@ -248,6 +298,9 @@ function bulkLoadSettings(database: DB): { checkpointIfLarge: () => void; restor
     restore: () => {
       c.pragma(`cache_size = ${cacheSize}`);
       c.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      // The copy first, which lets other connections write meanwhile; then the truncation, which holds
+      // off new writers only for as long as it takes to reset the (by then copied) log.
+      c.pragma("wal_checkpoint(PASSIVE)");
       c.pragma("wal_checkpoint(TRUNCATE)");
     },
   };
@@ -274,7 +327,9 @@ async function rowsPhase(
   st: Statements,
   job: Job,
   ctx: Ctx,
-  batchSize: number,
+  sizer: BatchSizer,
+  write: <T>(fn: (tx: Tx) => T) => T,
+  changed: () => void,
   afterBatch: () => boolean,
 ): Promise<{ refs: Map<string, string> } | null> {
   const mapping = sanitiseMapping(job.mapping, job.headers.length);
@@ -305,17 +360,19 @@ async function rowsPhase(
   const risk = freshRiskByProfile(job.organizationId, new Date().toISOString().slice(0, 10));
   const lineOfRow = new Map<number, number>();
   const deps: RowDeps = { firstRowOfRef, lineOfRow, orgRefs, goods, risk };
-  let batch: CsvRecord[] = [];
+  let batch: PreparedRow[] = [];
   const flush = () => {
-    processRowBatch(database, st, job, ctx, mapping, batch, deps);
+    const rows = batch;
     batch = [];
+    sizer.timed(rows.length, () => writeRowBatch(write, st, job, ctx, rows, deps));
+    changed();
   };
   for await (const chunk of fileErrors(readCsv(jobFilePath(job), job.delimiter))) {
     for (const rec of chunk) {
       if (duplicated.has(rec.rowNumber)) lineOfRow.set(rec.rowNumber, rec.line);
       if (rec.rowNumber === 0 || rec.rowNumber <= job.cursor) continue;
-      batch.push(rec);
-      if (batch.length >= batchSize) {
+      batch.push(prepareRow(rec, mapping, deps));
+      if (batch.length >= sizer.size()) {
         flush();
         if (afterBatch()) return null;
         await yieldToEventLoop();
@@ -361,36 +418,63 @@ function merged(existing: ExistingSupplier, v: RowValues) {
   };
 }
 
-function processRowBatch(
-  database: DB,
+/** One row validated and made ready to write, outside the write transaction (it needs no lock). */
+type PreparedRow = {
+  rec: CsvRecord;
+  values: RowValues;
+  parentRefs: string[] | undefined;
+  /** Every problem with the row, joined; null when it can be written. */
+  error: string | null;
+  /** The first score, when the reference was not yet among the organisation's suppliers. */
+  risk: FreshRisk | null;
+  goodsJson: string;
+  tagsJson: string;
+};
+
+function prepareRow(rec: CsvRecord, mapping: ColumnMapping, deps: RowDeps): PreparedRow {
+  const { values, parentRefs, errors } = parseRow(rec.cells, mapping, deps.goods);
+  if (values.externalRef) {
+    const first = deps.firstRowOfRef.get(values.externalRef);
+    if (first !== undefined && first !== rec.rowNumber) {
+      const line = deps.lineOfRow.get(first);
+      errors.push(`duplicate external reference "${values.externalRef}" (first on line ${line ?? "?"})`);
+    }
+  }
+  for (const ref of parentRefs ?? []) {
+    if (ref !== values.externalRef && !deps.firstRowOfRef.has(ref) && !deps.orgRefs.has(ref)) {
+      errors.push(`parent "${ref}" not found in the file or among your suppliers`);
+    }
+  }
+  const ok = errors.length === 0;
+  return {
+    rec,
+    values,
+    parentRefs,
+    error: ok ? null : errors.join("; "),
+    risk:
+      ok && !deps.orgRefs.has(values.externalRef)
+        ? deps.risk({ country: values.country, sector: values.sector ?? "Other", goods: values.goods ?? [] })
+        : null,
+    goodsJson: JSON.stringify(values.goods ?? []),
+    tagsJson: JSON.stringify(values.tags ?? []),
+  };
+}
+
+function writeRowBatch(
+  write: <T>(fn: (tx: Tx) => T) => T,
   st: Statements,
   job: Job,
   ctx: Ctx,
-  mapping: ColumnMapping,
-  batch: CsvRecord[],
+  batch: PreparedRow[],
   deps: RowDeps,
 ): void {
   const org = job.organizationId;
   const counts = zero();
-  writeTx((tx) => {
+  write((tx) => {
     const now = Date.now();
-    for (const rec of batch) {
-      const parsed = parseRow(rec.cells, mapping, deps.goods);
-      const { values, parentRefs, errors } = parsed;
-      if (values.externalRef) {
-        const first = deps.firstRowOfRef.get(values.externalRef);
-        if (first !== undefined && first !== rec.rowNumber) {
-          const line = deps.lineOfRow.get(first);
-          errors.push(`duplicate external reference "${values.externalRef}" (first on line ${line ?? "?"})`);
-        }
-      }
-      for (const ref of parentRefs ?? []) {
-        if (ref !== values.externalRef && !deps.firstRowOfRef.has(ref) && !deps.orgRefs.has(ref)) {
-          errors.push(`parent "${ref}" not found in the file or among your suppliers`);
-        }
-      }
-      if (errors.length) {
-        st.insertError.run(org, job.id, rec.rowNumber, rec.line, errors.join("; "));
+    for (const { rec, values, parentRefs, error, risk: prepared, goodsJson, tagsJson } of batch) {
+      if (error !== null) {
+        st.insertError.run(org, job.id, rec.rowNumber, rec.line, error);
         counts.errors++;
         continue;
       }
@@ -398,11 +482,9 @@ function processRowBatch(
       const existingId = deps.orgRefs.get(values.externalRef);
       if (!existingId) {
         const id = crypto.randomUUID();
-        const r = deps.risk({
-          country: values.country,
-          sector: values.sector ?? "Other",
-          goods: values.goods ?? [],
-        });
+        const r =
+          prepared ??
+          deps.risk({ country: values.country, sector: values.sector ?? "Other", goods: values.goods ?? [] });
         st.insertSupplier.run(
           id,
           org,
@@ -410,11 +492,11 @@ function processRowBatch(
           values.tradeName ?? null,
           values.externalRef,
           values.address ?? null,
-          JSON.stringify(values.goods ?? []),
+          goodsJson,
           values.annualSpend ?? null,
           values.currency ?? null,
           values.status ?? "active",
-          JSON.stringify(values.tags ?? []),
+          tagsJson,
           values.country,
           values.sector ?? "Other",
           values.contactName ?? "",
@@ -494,7 +576,7 @@ function processRowBatch(
         st.insertPending.run(job.id, rec.rowNumber, rec.line, existingId, JSON.stringify(parentRefs));
       }
     }
-    const last = batch[batch.length - 1].rowNumber;
+    const last = batch[batch.length - 1].rec.rowNumber;
     st.advance.run(
       last,
       last,
@@ -511,16 +593,14 @@ function processRowBatch(
       entityType: "import",
       entityId: job.id,
       details: {
-        rows: [batch[0].rowNumber, last],
+        rows: [batch[0].rec.rowNumber, last],
         created: counts.created,
         updated: counts.updated,
         unchanged: counts.unchanged,
         errors: counts.errors,
       },
     });
-  }, database);
-  // The supplier list memoises its totals per organisation: bulk writers say when they changed.
-  invalidateSupplierCounts(org);
+  });
 }
 
 /** The organisation's links, in memory for cycle checks (a DFS per new link, no SQL per step). */
@@ -566,8 +646,10 @@ async function linksPhase(
   database: DB,
   st: Statements,
   job: Job,
-  batchSize: number,
+  sizer: BatchSizer,
   knownRefs: Map<string, string> | undefined,
+  write: <T>(fn: (tx: Tx) => T) => T,
+  changed: () => void,
   afterBatch: () => boolean,
 ): Promise<boolean> {
   const org = job.organizationId;
@@ -581,46 +663,56 @@ async function linksPhase(
 
   let cursor = job.cursor;
   for (;;) {
-    const pending = st.pendingAfter.all(job.id, cursor, batchSize);
+    const pending = st.pendingAfter.all(job.id, cursor, sizer.size());
     if (!pending.length) break;
     const counts = zero();
-    writeTx(() => {
-      const now = Date.now();
-      for (const p of pending) {
-        const parentRefs = JSON.parse(p.parentRefs) as string[];
-        const problems: string[] = [];
-        if (parentRefs.length === 0 && !graph.has(null, p.childSupplierId)) {
-          st.insertLink.run(crypto.randomUUID(), org, null, p.childSupplierId, now);
-          graph.add(null, p.childSupplierId);
-          counts.links++;
-        }
-        for (const ref of parentRefs) {
-          const parentId = refs.get(ref);
-          if (!parentId) {
-            problems.push(
-              `not linked to parent "${ref}": that row has errors, so the parent was not imported`,
-            );
-          } else if (graph.has(parentId, p.childSupplierId)) {
-            continue;
-          } else if (graph.wouldCycle(parentId, p.childSupplierId)) {
-            problems.push(
-              `not linked to parent "${ref}": that would create a cycle ("${ref}" is already below this supplier)`,
-            );
-          } else {
-            st.insertLink.run(crypto.randomUUID(), org, parentId, p.childSupplierId, now);
-            graph.add(parentId, p.childSupplierId);
+    sizer.timed(pending.length, () =>
+      write(() => {
+        const now = Date.now();
+        for (const p of pending) {
+          const parentRefs = JSON.parse(p.parentRefs) as string[];
+          const problems: string[] = [];
+          if (parentRefs.length === 0 && !graph.has(null, p.childSupplierId)) {
+            st.insertLink.run(crypto.randomUUID(), org, null, p.childSupplierId, now);
+            graph.add(null, p.childSupplierId);
             counts.links++;
           }
+          for (const ref of parentRefs) {
+            const parentId = refs.get(ref);
+            if (!parentId) {
+              problems.push(
+                `not linked to parent "${ref}": that row has errors, so the parent was not imported`,
+              );
+            } else if (graph.has(parentId, p.childSupplierId)) {
+              continue;
+            } else if (graph.wouldCycle(parentId, p.childSupplierId)) {
+              problems.push(
+                `not linked to parent "${ref}": that would create a cycle ("${ref}" is already below this supplier)`,
+              );
+            } else {
+              st.insertLink.run(crypto.randomUUID(), org, parentId, p.childSupplierId, now);
+              graph.add(parentId, p.childSupplierId);
+              counts.links++;
+            }
+          }
+          if (problems.length) {
+            st.insertError.run(
+              org,
+              job.id,
+              p.rowNumber,
+              p.line,
+              `supplier saved, but ${problems.join("; ")}`,
+            );
+            counts.errors++;
+          }
         }
-        if (problems.length) {
-          st.insertError.run(org, job.id, p.rowNumber, p.line, `supplier saved, but ${problems.join("; ")}`);
-          counts.errors++;
-        }
-      }
-      cursor = pending[pending.length - 1].rowNumber;
-      st.advanceLinks.run(cursor, counts.errors, counts.links, now, job.id);
-    }, database);
-    invalidateSupplierCounts(org);
+        cursor = pending[pending.length - 1].rowNumber;
+        st.advanceLinks.run(cursor, counts.errors, counts.links, now, job.id);
+        // Done with: the finish phase then has nothing left to delete in one go.
+        st.deletePendingUpTo.run(job.id, cursor);
+      }),
+    );
+    changed();
     if (afterBatch()) return false;
     await yieldToEventLoop();
   }
@@ -633,12 +725,51 @@ async function linksPhase(
   return true;
 }
 
-/** Phase 3: tiers once for the whole import (not per row), clean up, close the job. */
-function finishPhase(database: DB, st: Statements, job: Job, ctx: Ctx): void {
-  writeTx((tx) => {
-    const tiersChanged = recomputeTiers(tx, job.organizationId);
-    // Imported links carry sub-suppliers' risk upwards: one pass over the organisation, not per link.
-    recomputeOrgExposure(database.$client, job.organizationId);
+/**
+ * Phase 3: tiers, then upstream exposure, once for the whole import (not per row), then close the job.
+ * Each pass reads the organisation in one read snapshot (no write lock) and writes what changed in
+ * budgeted transactions. A write applies only if the supplier still holds the value the pass read: a
+ * user's change in between (a link edit recomputes tiers and exposure incrementally) is newer and stays.
+ * A crash in this phase reruns it whole, which is harmless.
+ */
+async function finishPhase(
+  database: DB,
+  st: Statements,
+  job: Job,
+  ctx: Ctx,
+  sizer: BatchSizer,
+  write: <T>(fn: (tx: Tx) => T) => T,
+  changed: () => void,
+): Promise<void> {
+  const org = job.organizationId;
+  const c = database.$client;
+  const tierChanges = database.transaction((tx) => allTierChanges(tx, org), { behavior: "deferred" });
+  let tiersChanged = 0;
+  await inSlices(tierChanges, sizer, (slice) =>
+    write(() => {
+      for (const t of slice) tiersChanged += st.setTierIf.run(t.tier, t.id, org, t.before).changes;
+    }),
+  );
+  if (tierChanges.length) changed();
+
+  // Imported links carry sub-suppliers' risk upwards: one pass over the organisation, not per link.
+  const riskChanges: { id: string; changes: readonly ColumnChange[] }[] = [];
+  database.transaction(
+    () =>
+      exposurePass(c, org, loadExposureNodes(c, org), (_client, _org, id, changes) => {
+        riskChanges.push({ id, changes });
+        return true;
+      }),
+    { behavior: "deferred" },
+  );
+  await inSlices(riskChanges, sizer, (slice) =>
+    write(() => {
+      for (const r of slice) updateRiskIfUnchanged(c, org, r.id, r.changes);
+    }),
+  );
+  if (riskChanges.length) changed();
+
+  write((tx) => {
     st.deletePending.run(job.id);
     const now = new Date();
     const done = tx
@@ -662,6 +793,53 @@ function finishPhase(database: DB, st: Statements, job: Job, ctx: Ctx): void {
         tiersChanged,
       },
     });
-  }, database);
-  invalidateSupplierCounts(job.organizationId);
+  });
+}
+
+/** Apply items in transactions sized to the budget like the batches, yielding in between. */
+async function inSlices<T>(
+  items: readonly T[],
+  sizer: BatchSizer,
+  apply: (slice: T[]) => void,
+): Promise<void> {
+  for (let i = 0; i < items.length;) {
+    const slice = items.slice(i, i + sizer.size());
+    sizer.timed(slice.length, () => apply(slice));
+    i += slice.length;
+    await yieldToEventLoop();
+  }
+}
+
+const casStatements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * updateSupplierRisk, but only while every changed column still holds the value the pass read (IS: null
+ * compares equal to null). False when the supplier changed in between or nothing differs.
+ */
+function updateRiskIfUnchanged(
+  client: Database.Database,
+  organizationId: string,
+  supplierId: string,
+  changes: readonly ColumnChange[],
+): boolean {
+  const set = changes.filter(([, before, after]) => before !== after);
+  if (!set.length) return false;
+  let cache = casStatements.get(client);
+  if (!cache) casStatements.set(client, (cache = new Map()));
+  const key = set.map(([col]) => col).join(",");
+  let stmt = cache.get(key);
+  if (!stmt) {
+    stmt = client.prepare(
+      `UPDATE suppliers SET ${set.map(([col]) => `${col} = ?`).join(", ")}
+        WHERE id = ? AND organization_id = ? AND ${set.map(([col]) => `${col} IS ?`).join(" AND ")}`,
+    );
+    cache.set(key, stmt);
+  }
+  const result = stmt.run(
+    ...set.map(([, , after]) => after),
+    supplierId,
+    organizationId,
+    ...set.map(([, before]) => before),
+  );
+  return result.changes > 0;
 }

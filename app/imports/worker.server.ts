@@ -3,11 +3,12 @@ import path from "node:path";
 import { asc, inArray } from "drizzle-orm";
 import { db } from "~/infra/db.server";
 import { importJobs } from "~db/schema";
-import { runImportJob } from "./runner.server";
+import { runImportJobInThread } from "./thread.server";
 import { importsDir } from "./upload.server";
 
 /**
- * One in-process worker runs import jobs one after another, oldest first. Started at boot, it first picks
+ * One loop runs import jobs one after another, oldest first, each in its own worker thread
+ * (thread.server.ts). Started at boot, it first picks
  * up jobs left queued or running by a previous process (a restart mid-import resumes after the last
  * committed batch); afterwards starting an import wakes it. State lives on globalThis so a dev-server
  * reload does not start a second loop.
@@ -50,7 +51,7 @@ async function drain(s: WorkerState): Promise<void> {
       if (s.stopping) return;
       const id = nextJobId();
       if (!id) break;
-      const outcome = await runImportJob(id, { shouldStop: () => s.stopping });
+      const { outcome } = await runImportJobInThread(id, { shouldStop: () => s.stopping });
       s.log(`Import ${id}: ${outcome}`);
       if (outcome === "paused") return;
     }

@@ -12,7 +12,10 @@ export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 export type Tx = Parameters<Parameters<DB["transaction"]>[0]>[0];
 export type DbOrTx = DB | Tx;
 
-const g = globalThis as unknown as { __clearsourceDb?: { path: string; db: DB } };
+const g = globalThis as unknown as {
+  __clearsourceDb?: { path: string; db: DB };
+  __clearsourceWriters?: Int32Array;
+};
 
 export function openDatabase(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -63,5 +66,33 @@ export function pingDatabase(): void {
  * synchronous: do S3, PDF and email rendering before or after, never inside.
  */
 export function writeTx<T>(fn: (tx: Tx) => T, database: DB = db()): T {
-  return database.transaction(fn, { behavior: "immediate" });
+  const waiting = g.__clearsourceWriters;
+  if (!waiting) return database.transaction(fn, { behavior: "immediate" });
+  Atomics.add(waiting, 0, 1);
+  try {
+    return database.transaction(fn, { behavior: "immediate" });
+  } finally {
+    Atomics.sub(waiting, 0, 1);
+    Atomics.notify(waiting, 0);
+  }
+}
+
+/**
+ * Writers of this thread announce themselves in `counter` (shared memory) while they wait for and hold
+ * the write lock, so that a background thread writing to the same database (the import thread) lets
+ * them in between its own transactions instead of winning every race for the lock. null: stop.
+ */
+export function announceWriters(counter: Int32Array | null): void {
+  g.__clearsourceWriters = counter ?? undefined;
+}
+
+/** For a background thread: wait (up to maxMs) until no writer of the web thread is waiting or writing. */
+export function yieldToWriters(counter: Int32Array, maxMs = 1000): void {
+  const deadline = Date.now() + maxMs;
+  for (;;) {
+    const n = Atomics.load(counter, 0);
+    const left = deadline - Date.now();
+    if (n === 0 || left <= 0) return;
+    Atomics.wait(counter, 0, n, Math.min(left, 10));
+  }
 }

@@ -74,6 +74,8 @@ export function exposurePass(
   client: Database.Database,
   organizationId: string,
   nodes: Map<string, ExposureNode>,
+  // The import collects the writes here and applies them in short transactions of its own.
+  write: typeof updateSupplierRisk = updateSupplierRisk,
 ): number {
   const children = new Map<string, string[]>();
   for (const l of client
@@ -133,7 +135,7 @@ export function exposurePass(
         ["risk_score", node.score, score],
         ["risk_level", node.level, score === null ? null : levelFor(score)],
       );
-      updateSupplierRisk(client, organizationId, node.id, changes);
+      write(client, organizationId, node.id, changes);
     }
   }
   return updated;

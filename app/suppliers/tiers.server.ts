@@ -173,6 +173,20 @@ export function raiseTiersBelow(
  */
 export function recomputeAllTiers(tx: DbOrTx, organizationId: string): number {
   const st = statements(clientFor(tx));
+  const changes = allTierChanges(tx, organizationId);
+  for (const { id, tier } of changes) st.setTier.run(tier, id, organizationId);
+  return changes.length;
+}
+
+/**
+ * The tiers recomputeAllTiers would write, with the tier stored now, without writing them: a bulk writer
+ * (the import) reads them in one snapshot and writes them in short transactions of its own.
+ */
+export function allTierChanges(
+  tx: DbOrTx,
+  organizationId: string,
+): { id: string; before: number; tier: number }[] {
+  const st = statements(clientFor(tx));
   const children = new Map<string, string[]>();
   const tiers = new Map<string, number>();
   let frontier: string[] = [];
@@ -204,15 +218,12 @@ export function recomputeAllTiers(tx: DbOrTx, organizationId: string): number {
     }
     frontier = next;
   }
-  let changed = 0;
+  const changes: { id: string; before: number; tier: number }[] = [];
   for (const [id, tier] of st.allTiers.all(organizationId)) {
     const t = tiers.get(id);
-    if (t !== undefined && t !== tier) {
-      st.setTier.run(t, id, organizationId);
-      changed++;
-    }
+    if (t !== undefined && t !== tier) changes.push({ id, before: tier, tier: t });
   }
-  return changed;
+  return changes;
 }
 
 /**
