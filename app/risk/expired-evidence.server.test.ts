@@ -8,6 +8,7 @@ import { gatherRiskInputs } from "./gather.server";
 import { type AnswersInput, type FactorLine, type RiskInputs, COVERAGE_POINTS } from "./model";
 import { recomputeOrgNow } from "./recompute-org.server";
 import { recomputeSupplierRisk } from "./risk.server";
+import { storedInputs } from "./stored-inputs.server";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
 
@@ -37,8 +38,12 @@ function addFile(
 }
 
 function latest(ctx: Ctx, supplierId: string) {
-  return db()
-    .select({ factors: riskAssessments.factors, inputs: riskAssessments.inputs })
+  const row = db()
+    .select({
+      factors: riskAssessments.factors,
+      inputs: riskAssessments.inputs,
+      sharedInputs: riskAssessments.sharedInputs,
+    })
     .from(riskAssessments)
     .where(
       and(eq(riskAssessments.organizationId, ctx.organizationId), eq(riskAssessments.supplierId, supplierId)),
@@ -46,6 +51,7 @@ function latest(ctx: Ctx, supplierId: string) {
     .orderBy(sql`rowid desc`)
     .limit(1)
     .get()!;
+  return { factors: row.factors, inputs: storedInputs(db(), ctx.organizationId, row) };
 }
 
 const evidenceLines = (factors: unknown) =>

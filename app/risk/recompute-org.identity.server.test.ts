@@ -29,6 +29,7 @@ import type { AnswersInput } from "./model";
 import { decideOverride, requestOverride } from "./overrides.server";
 import { recomputeOrgNow } from "./recompute-org.server";
 import { referenceData, setReferenceData } from "./reference.server";
+import { storedInputs } from "./stored-inputs.server";
 
 const NOW = new Date("2026-11-15T12:00:00Z");
 
@@ -255,7 +256,7 @@ async function seedFixture(): Promise<Fixture> {
 function expectSameAsDirectReads(f: Fixture) {
   for (const [id, name] of f.names) {
     const stored = db()
-      .select({ inputs: riskAssessments.inputs })
+      .select({ inputs: riskAssessments.inputs, sharedInputs: riskAssessments.sharedInputs })
       .from(riskAssessments)
       .where(
         and(eq(riskAssessments.organizationId, f.ctx.organizationId), eq(riskAssessments.supplierId, id)),
@@ -269,7 +270,9 @@ function expectSameAsDirectReads(f: Fixture) {
       .where(eq(supplierRiskInputs.supplierId, id))
       .get();
     const direct = gatherRiskInputs(db(), f.ctx, id, (answersRow?.answers as AnswersInput | null) ?? null);
-    expect({ name, inputs: stored?.inputs }).toEqual({ name, inputs: JSON.parse(JSON.stringify(direct)) });
+    const inputs = stored && storedInputs(db(), f.ctx.organizationId, stored);
+    expect({ name, inputs }).toEqual({ name, inputs: JSON.parse(JSON.stringify(direct)) });
+    expect(JSON.stringify(inputs)).toBe(JSON.stringify(direct));
   }
 }
 
@@ -303,6 +306,7 @@ function observed(f: Fixture) {
       factors: riskAssessments.factors,
       trigger: riskAssessments.trigger,
       inputs: riskAssessments.inputs,
+      sharedInputs: riskAssessments.sharedInputs,
       editions: riskAssessments.editions,
       changeNote: riskAssessments.changeNote,
     })
@@ -314,8 +318,13 @@ function observed(f: Fixture) {
     suppliers: rows
       .map(({ id, ...r }) => ({ name: f.names.get(id)!, ...r }))
       .sort((a, b) => a.name.localeCompare(b.name)),
+    // The inputs as a reader gets them back (storedInputs), whichever form they were stored in.
     assessments: assessments
-      .map(({ supplierId, ...a }) => ({ supplier: f.names.get(supplierId)!, ...a }))
+      .map(({ supplierId, sharedInputs, inputs, ...a }) => ({
+        supplier: f.names.get(supplierId)!,
+        ...a,
+        inputs: storedInputs(db(), org, { inputs, sharedInputs }),
+      }))
       .sort((a, b) => a.supplier.localeCompare(b.supplier)),
   });
   for (const [id, name] of f.names) text = text.replaceAll(id, `<${name}>`);

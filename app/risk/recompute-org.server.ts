@@ -24,6 +24,7 @@ import {
   type SiteFacts,
 } from "./model";
 import { referenceData } from "./reference.server";
+import { SharedInputsWriter, type OwnInputs } from "./stored-inputs.server";
 import { updateSupplierRisk, type ColumnChange } from "./supplier-update.server";
 
 export const RISK_RECOMPUTE_JOB = "risk.recompute_org";
@@ -103,8 +104,8 @@ function prepare(c: Database.Database) {
     ),
     insert: c.prepare(
       `insert into risk_assessments (id, organization_id, supplier_id, score, level, model_version, factors,
-         "trigger", inherent_score, coverage, inputs, editions, change_note, created_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         "trigger", inherent_score, coverage, inputs, shared_inputs, editions, change_note, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
   };
 }
@@ -136,6 +137,7 @@ export function recomputeChunk(
   reason: string,
   settings: RiskInputs["settings"],
   deferred?: Map<string, ExposureNode>,
+  shared?: SharedInputsWriter,
 ): ChunkResult {
   const client = database.$client;
   const st = statements(client);
@@ -181,6 +183,7 @@ export function recomputeChunk(
   const asOf = isoDate(now);
   const evidenceBy = expiredEvidenceBySupplier(database, org, now, p);
   const grievancesBy = substantiatedGrievancesByChunk(database, org, p);
+  const sharedInputs = shared ?? new SharedInputsWriter(client, org);
   let changed = 0;
   for (const s of rows) {
     const siteFacts: SiteFacts[] = (sitesBy.get(s.id) ?? []).map((x) => ({
@@ -289,7 +292,15 @@ export function recomputeChunk(
       `recompute: ${reason}`,
       r.inherent.score,
       r.coverage.state,
-      JSON.stringify(inputs),
+      JSON.stringify({
+        sites: inputs.sites,
+        answers: inputs.answers,
+        audits: inputs.audits,
+        findings: inputs.findings,
+        actions: inputs.actions,
+        evidence: inputs.evidence,
+      } satisfies OwnInputs),
+      sharedInputs.hashOf(inputs),
       JSON.stringify(inputs.editions),
       note,
       now.getTime(),
@@ -346,8 +357,9 @@ export function recomputeOrgNow(
     let processed = 0;
     let changed = 0;
     const nodes = new Map<string, ExposureNode>();
+    const shared = new SharedInputsWriter(database.$client, ctx.organizationId);
     for (;;) {
-      const r = recomputeChunk(database, ctx, after, chunk, reason, settings, nodes);
+      const r = recomputeChunk(database, ctx, after, chunk, reason, settings, nodes, shared);
       if (!r.lastId) break;
       processed += r.processed;
       changed += r.changed;

@@ -18,6 +18,7 @@ import {
   type RiskInputs,
   type RiskResult,
 } from "./model";
+import { splitInputs, storedInputs, storeSharedInputs } from "./stored-inputs.server";
 
 export { isoDate };
 
@@ -175,6 +176,7 @@ export function storeAssessment(
   const lines = [...r.inherent.lines, ...r.residual.lines];
   const now = nowOf(ctx);
   const note = changeNote(prev, { modelVersion: r.modelVersion, editions: inputs.editions, lines });
+  const { shared, own } = splitInputs(inputs);
   const assessment = tx
     .insert(riskAssessments)
     .values({
@@ -187,7 +189,8 @@ export function storeAssessment(
       trigger,
       inherentScore: r.inherent.score,
       coverage: r.coverage.state,
-      inputs,
+      inputs: own,
+      sharedInputs: storeSharedInputs(tx, ctx.organizationId, shared),
       editions: inputs.editions,
       changeNote: note,
       computedAt: now,
@@ -432,9 +435,10 @@ export function rederiveAssessment(
     .get();
   if (!row) throw new NotFoundError("Assessment not found");
   const model = MODELS[row.modelVersion];
-  if (!model || !row.inputs) return null;
+  const inputs = storedInputs(tx, ctx.organizationId, row);
+  if (!model || !inputs) return null;
   return {
     stored: { score: row.score, inherent: row.inherentScore, factors: row.factors as FactorLine[] },
-    derived: model(row.inputs as RiskInputs),
+    derived: model(inputs),
   };
 }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
 import { organizations, users } from "./orgs";
 import { OVERRIDE_STATUSES, RISK_JOB_STATUSES } from "./risk.constants";
@@ -29,8 +29,14 @@ export const riskAssessments = sqliteTable(
     /** v2: inherent score and assessment coverage beside the residual score. Null on v1 rows. */
     inherentScore: integer("inherent_score"),
     coverage: text("coverage", { enum: RISK_COVERAGE }),
-    /** v2: the model's complete input (RiskInputs), so the row re-derives without today's reference files. */
+    /**
+     * v2: the model's input (RiskInputs), so the row re-derives without today's reference files. When
+     * sharedInputs is set, this holds the supplier's own part only (sites, answers, audits, findings,
+     * actions, evidence) and the rest is the risk_input_parts row it names: read through `storedInputs`.
+     */
     inputs: text("inputs", { mode: "json" }),
+    /** Content hash of the shared part of the inputs (asOf, settings, editions, supplier, country, goods). */
+    sharedInputs: text("shared_inputs"),
     /** v2: { tip, ilabGoods, ilabCountry, uflpa, sectors } editions used. */
     editions: text("editions", { mode: "json" }),
     /** What changed against the previous assessment (e.g. "TIP edition 2024 → 2025; goods: Cotton matched"). */
@@ -38,6 +44,23 @@ export const riskAssessments = sqliteTable(
     computedAt: createdAt(),
   },
   (t) => [index("risk_org_supplier").on(t.organizationId, t.supplierId, t.computedAt)],
+);
+
+/**
+ * The part of an assessment's inputs many suppliers share (the day, settings, editions and the reference
+ * facts of their country, sector and goods), stored once per organisation by its SHA-256: an
+ * organisation-wide recompute would otherwise write the same ~1 KB into tens of thousands of rows.
+ */
+export const riskInputParts = sqliteTable(
+  "risk_input_parts",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    hash: text("hash").notNull(),
+    body: text("body", { mode: "json" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.hash] })],
 );
 
 /**
