@@ -12,7 +12,7 @@ import { sialkotActionsStep, statementsStep } from "./steps/actions.server";
 import { auditsStep } from "./steps/audits.server";
 import { campaignStep } from "./steps/campaign.server";
 import { grievancesStep } from "./steps/grievances.server";
-import { overrideStep, recomputeStep } from "./steps/risk.server";
+import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.server";
 import { supplyChainStep } from "./steps/supply-chain.server";
 
 export const DEMO_PASSWORD = "clearsource-demo";
@@ -89,6 +89,7 @@ export const DEMO_STEPS: DemoStep[] = [
   overrideStep,
   statementsStep,
   grievancesStep,
+  expiringEvidenceStep,
   recomputeStep,
 ];
 

@@ -1,7 +1,9 @@
+import { uploadEvidence } from "~/evidence/evidence.server";
 import { db } from "~/infra/db.server";
 import { decideOverride, requestOverride } from "~/risk/overrides.server";
 import { recomputeOrgNow } from "~/risk/recompute-org.server";
 import type { DemoStep } from "../context.server";
+import { demoPdf } from "../files";
 
 /** An approved override raising the Shenzhen factory to critical until the buyer's own audit. */
 export const overrideStep: DemoStep = {
@@ -16,6 +18,21 @@ export const overrideStep: DemoStep = {
     decideOverride(demo.as("admin", 11), o.id, {
       decision: "approve",
       note: "Agreed until the audit in Q1.",
+    });
+  },
+};
+
+/**
+ * A fire-safety certificate whose last valid day is tomorrow: the day after, the daily refresh (D30) adds
+ * an "evidence expired" line naming it to the Porto supplier's risk, without anyone touching the record.
+ */
+export const expiringEvidenceStep: DemoStep = {
+  name: "evidence expiring soon",
+  async run(demo) {
+    await uploadEvidence(demo.as("admin", 300), {
+      supplierId: demo.suppliers.porto,
+      expiresOn: demo.day(-1),
+      file: demoPdf("fire-safety-certificate-porto.pdf"),
     });
   },
 };
