@@ -82,6 +82,7 @@ describe("sign-up with email verification", () => {
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(eq(auditLog.organizationId, me!.organization.id))
+      .orderBy(auditLog.seq)
       .all()
       .map((r) => r.action);
     expect(actions).toEqual(["organization.created", "member.added", "user.logged_in"]);

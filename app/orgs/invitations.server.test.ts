@@ -126,6 +126,7 @@ describe("member invitations: full flow through the routes", () => {
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(eq(auditLog.organizationId, org.id))
+      .orderBy(auditLog.seq)
       .all()
       .map((r) => r.action);
     expect(actions).toEqual(["invitation.created", "invitation.accepted", "member.added"]);
