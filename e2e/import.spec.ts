@@ -42,7 +42,7 @@ test("import a messy CSV: map columns, progress to 100%, summary, error report",
   await expect(page).toHaveURL(/\/imports$/);
   await expect(page.getByRole("heading", { name: "Import suppliers" })).toBeVisible();
 
-  await page.getByLabel("CSV file").setInputFiles({
+  await page.getByLabel("CSV or Excel (.xlsx) file").setInputFiles({
     name: "erp-export.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(messyCsv(), "utf8"),
