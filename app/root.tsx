@@ -58,6 +58,7 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: "/audits", label: "Audits", permission: "audits:read" },
   { to: "/remediation", label: "Remediation", permission: "remediation:read" },
   { to: "/statements", label: "Statements", permission: "statements:read" },
+  { to: "/training", label: "Training", permission: "training:read" },
   { to: "/grievances", label: "Grievances", permission: "grievances:handle" },
   { to: "/templates", label: "Templates", permission: "templates:manage" },
   { to: "/settings/members", label: "Members", permission: "members:manage" },

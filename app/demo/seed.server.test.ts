@@ -12,6 +12,7 @@ import {
   remediationTasks,
   statements,
   suppliers,
+  trainingCompletions,
 } from "~db/schema";
 import { DEMO_MEMBERS, DEMO_PASSWORD, seedDemoIfEmpty } from "./seed.server";
 
@@ -111,6 +112,15 @@ describe("demo seed", () => {
     expect(mapped.value).toBe(rows.length);
     const scored = page.statements[0].facts.indicators.find((i) => i.key === "suppliers_scored")!;
     expect(scored.value).toBe(rows.length);
+
+    // Training: staff and supplier courses, completions by hand, imported and passed in the portal.
+    const completions = db()
+      .select()
+      .from(trainingCompletions)
+      .where(eq(trainingCompletions.organizationId, org.id))
+      .all();
+    expect(new Set(completions.map((c) => c.source))).toEqual(new Set(["manual", "import", "portal"]));
+    expect(completions.filter((c) => c.completedOn.startsWith(`${lastYear}-`)).length).toBeGreaterThanOrEqual(16);
     expect(verifyAuditChain(db(), org.id).ok).toBe(true);
   }, 120_000);
 });

@@ -14,6 +14,7 @@ import { campaignStep } from "./steps/campaign.server";
 import { grievancesStep } from "./steps/grievances.server";
 import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.server";
 import { supplyChainStep } from "./steps/supply-chain.server";
+import { trainingStep } from "./steps/training.server";
 
 export const DEMO_PASSWORD = "clearsource-demo";
 export const DEMO_MEMBERS: { role: Role; name: string; email: string }[] = [
@@ -87,6 +88,7 @@ export const DEMO_STEPS: DemoStep[] = [
   auditsStep,
   sialkotActionsStep,
   overrideStep,
+  trainingStep,
   statementsStep,
   grievancesStep,
   expiringEvidenceStep,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { maskEmail } from "~/email/address";
 import { LANGUAGE_CODES } from "~/i18n/languages";
+import { COURSE_STRINGS } from "~/training/course-i18n.server";
+import { COURSE_LINK_STRINGS } from "~/training/ui/PortalCourseLink";
 import { formatDate } from "./dates";
 import { EMAIL_KEYS } from "./email.server";
 import { PDF_STRINGS } from "./pdf.server";
@@ -12,6 +14,8 @@ const AREAS = [
   ["portal", PORTAL_STRINGS],
   ["email", EMAIL_KEYS],
   ["pdf", PDF_STRINGS],
+  ["training course", COURSE_STRINGS],
+  ["training course link", COURSE_LINK_STRINGS],
 ] as const;
 
 describe.each(AREAS)("%s strings", (_area, strings) => {

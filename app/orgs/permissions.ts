@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   "statements:read",
   "statements:write",
   "statements:approve",
+  /** Training courses, completions and completion rates. */
+  "training:read",
+  /** Add courses, record and import completions, set the staff headcount in scope. */
+  "training:write",
   "members:manage",
   "audit-log:read",
   "templates:manage",
@@ -44,6 +48,7 @@ const READ_ALL: Permission[] = [
   "risk:read",
   "remediation:read",
   "statements:read",
+  "training:read",
   "account:security",
 ];
 
@@ -61,6 +66,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "questionnaires:send",
     "evidence:upload",
     "remediation:write",
+    "training:write",
   ]),
   auditor: new Set<Permission>([...READ_ALL, "audits:write", "evidence:upload", "remediation:write"]),
   executive: new Set<Permission>([
@@ -69,6 +75,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "statements:approve",
     "risk:override",
     "audit-log:read",
+    "training:write",
   ]),
   // Triage links a case to a supplier and site, so handlers read suppliers; they change nothing of them.
   grievance_handler: new Set<Permission>(["suppliers:read", "account:security", "grievances:handle"]),

@@ -30,6 +30,7 @@ import { PortalLanguageSwitcher } from "~/questionnaires/ui/PortalLanguageSwitch
 import { PortalQuestion } from "~/questionnaires/ui/PortalQuestion";
 import { PortalSectionNav } from "~/questionnaires/ui/PortalSectionNav";
 import type { RawValue } from "~/questionnaires/ui/QuestionField";
+import { PortalCourseLink } from "~/training/ui/PortalCourseLink";
 import { FormError, Notice } from "~/ui/form";
 import { resultFor } from "~/ui/intent";
 import { ProgressBar } from "~/ui/ProgressBar";
@@ -156,6 +157,7 @@ export default function SupplierPortal() {
               </p>
             ) : null}
             <PortalSectionNav sections={sections} t={t} />
+            <PortalCourseLink assignmentId={view.assignmentId} lang={view.lang} />
           </div>
         </aside>
 

@@ -15,3 +15,4 @@ export * from "./scheduler";
 export * from "./templates";
 export * from "./action-portal";
 export * from "./grievances";
+export * from "./training";

@@ -30,6 +30,7 @@ import {
 } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
+import { createCourse } from "~/training/training.server";
 import { assignments, emailOutbox, grievanceReportLinks, memberships, supplierContacts } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
 import { createOrg, type TestOrg } from "../factories";
@@ -108,6 +109,8 @@ type Fx = {
   emailId: string;
   /** An import of org A, waiting for its column mapping. */
   importJobId: string;
+  /** A staff course of org A (its title carries the marker). */
+  trainingCourseId: string;
   /** A draft version of org A's own questionnaire template. */
   templateVersionId: string;
   portal: { cookie: string };
@@ -213,6 +216,8 @@ const GATES = {
   "suppliers:read": ALL,
   "suppliers:write": only("admin", "procurement"),
   "templates:manage": only("admin"),
+  "training:read": ALL,
+  "training:write": only("admin", "procurement", "executive"),
 } satisfies Partial<Record<Permission, readonly Role[]>>;
 const gate = (permission: keyof typeof GATES) => ({ permission, allowed: GATES[permission] });
 
@@ -501,6 +506,7 @@ const TABLE: Record<string, RouteSpec> = {
   "portal.$assignmentId": { kind: "portal" },
   "portal.$assignmentId_.verify": { kind: "portal" },
   "portal.$assignmentId_.pdf": { kind: "portal", loaderOnly: true },
+  "portal.$assignmentId_.training": { kind: "portal" },
 
   // ---- Buyer pages (session + permission) ---------------------------------------------------------
   dashboard: {
@@ -1107,6 +1113,60 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  "training._index": {
+    kind: "member",
+    loader: { ...gate("training:read"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "course",
+        ...gate("training:write"),
+        write: () => ({
+          intent: "course",
+          title: "Mallory course",
+          audience: "staff",
+          language: "en",
+          durationMinutes: "5",
+        }),
+        foreign: null,
+        probe: { form: () => ({ intent: "course", title: "", audience: "staff" }), status: 400 },
+      },
+      {
+        intent: "headcount",
+        ...gate("training:write"),
+        write: () => ({ intent: "headcount", year: "2026", staffInScope: "5" }),
+        foreign: null,
+        probe: { form: () => ({ intent: "headcount", year: "1900", staffInScope: "0" }), status: 400 },
+      },
+      {
+        intent: "import",
+        ...gate("training:write"),
+        write: () => ({
+          intent: "import",
+          file: new File(["course,name,completed_on\nZq9Alpha induction,Mallory,2026-01-01\n"], "t.csv", {
+            type: "text/csv",
+          }),
+        }),
+        foreign: null,
+        probe: { form: () => ({ intent: "import" }), status: 400 },
+      },
+    ],
+  },
+  "training.$courseId": {
+    kind: "member",
+    loader: { ...gate("training:read"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "record",
+        ...gate("training:write"),
+        write: () => ({ intent: "record", learnerName: "Mallory", completedOn: "2026-01-01" }),
+        foreign: 404,
+        probe: {
+          form: () => ({ intent: "record", learnerName: "Mallory", completedOn: "2026-02-30" }),
+          status: 400,
+        },
+      },
+    ],
+  },
   "settings.remediation": {
     kind: "member",
     loader: { ...gate("remediation:settings"), ok: 200, foreign: "own-data", showsNoTenantData: true },
@@ -1364,6 +1424,12 @@ beforeAll(async () => {
   });
 
   const site = createSite(procurement.ctx, supplier.id, { name: "Zq9Alpha Dye House", country: "VN" });
+  const trainingCourse = createCourse(admin.ctx, {
+    title: "Zq9Alpha induction",
+    audience: "staff",
+    language: "en",
+    durationMinutes: 30,
+  });
   const contactId = db()
     .select({ id: supplierContacts.id })
     .from(supplierContacts)
@@ -1593,6 +1659,7 @@ beforeAll(async () => {
     importJobId,
     templateVersionId: template.versionId,
     portal: { cookie: portalCookie },
+    trainingCourseId: trainingCourse.id,
     contactId,
     siteId: site.id,
     ids: [
@@ -1618,6 +1685,7 @@ beforeAll(async () => {
       caStatement.id,
       governingMember.id,
       published.id,
+      trainingCourse.id,
     ],
   };
 });
@@ -1634,6 +1702,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   evidenceId: (f) => f.evidenceId,
   taskId: (f) => f.taskId,
   statementId: (f) => f.statementId,
+  courseId: (f) => f.trainingCourseId,
   documentId: (f) => f.documentId,
   emailId: (f) => f.emailId,
   jobId: (f) => f.importJobId,
