@@ -120,7 +120,9 @@ describe("demo seed", () => {
       .where(eq(trainingCompletions.organizationId, org.id))
       .all();
     expect(new Set(completions.map((c) => c.source))).toEqual(new Set(["manual", "import", "portal"]));
-    expect(completions.filter((c) => c.completedOn.startsWith(`${lastYear}-`)).length).toBeGreaterThanOrEqual(16);
+    expect(completions.filter((c) => c.completedOn.startsWith(`${lastYear}-`)).length).toBeGreaterThanOrEqual(
+      16,
+    );
     expect(verifyAuditChain(db(), org.id).ok).toBe(true);
   }, 120_000);
 });
