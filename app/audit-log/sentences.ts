@@ -227,6 +227,14 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
     change: "Address",
   },
 
+  // Training
+  "training.course_created": { text: "added the training course “{title}”" },
+  "training.completion_recorded": { text: "recorded a training completion[ on {completedOn}]" },
+  "training.completions_imported": {
+    text: "imported {imported} training completions[ ({alreadyRecorded} recorded already)]",
+  },
+  "training.headcount_set": { text: "set the staff in scope for training in {year} to {staffInScope}" },
+
   // Worker grievances (redacted for everyone without a grievance role: see subjects.server.ts)
   "grievance.viewed": { text: "opened {subject}" },
   ...Object.fromEntries(

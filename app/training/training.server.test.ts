@@ -337,6 +337,11 @@ describe("the built-in course in the supplier portal", () => {
     const missing = await post(cookie, assignmentId, { lang: "es", learnerName: "", ...right });
     expect(missing).toMatchObject({ ok: false, formError: "Escriba su nombre." });
     const partial = await post(cookie, assignmentId, { lang: "es", learnerName: "Rosa", q1: "b" });
+    expect(
+      await post(cookie, assignmentId, { lang: "xx", learnerName: "x".repeat(100_000), q1: "zz" }),
+    ).toMatchObject({
+      ok: false,
+    });
     expect(partial).toMatchObject({ ok: false, formError: "Responda todas las preguntas." });
 
     const failed = await post(cookie, assignmentId, {

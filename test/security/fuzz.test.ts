@@ -18,6 +18,7 @@ import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templ
 import { createStatement, generateStatementPdf } from "~/statements/statements.server";
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
+import { createCourse } from "~/training/training.server";
 import { assignments, emailOutbox } from "~db/schema";
 import { createOrg, type TestOrg } from "../factories";
 import { productionBuild, startServer, type RunningServer } from "../server-harness";
@@ -144,6 +145,12 @@ beforeAll(async () => {
       token,
       orgId: org.id,
       caseId: "00000000-0000-4000-8000-000000000000",
+      courseId: createCourse(admin.ctx, {
+        title: "Fuzz course",
+        audience: "staff",
+        language: "en",
+        durationMinutes: 5,
+      }).id,
       siteId: createSite(procurement.ctx, supplier.id, { name: "Fuzz Site", country: "VN" }).id,
     },
   };
