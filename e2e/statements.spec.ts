@@ -45,16 +45,15 @@ test("UK and Australian statements for one year: checker, fix, approval, signatu
 }) => {
   const page = await signIn(browser, demo("executive"));
 
-  // UK: training (f) left empty — the checker flags it and approval is refused with the reason.
+  // UK: training (f) left empty — s.54(5) areas are recommended ("may include"): the checker flags it as
+  // missing with a warning, and the organisation fills it in before approval.
   await draft(page, "uk_msa_s54", 5);
   const training = page.locator('[data-criterion="training"]');
   await expect(training).toHaveAttribute("data-status", "missing");
+  await expect(training).toContainText("Recommended, not required by the law");
+  await expect(page.getByTestId("checker-note")).toContainText("may include");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("Submitted for review.")).toBeVisible();
-  await page.getByLabel("Date of approval").fill("2024-09-15");
-  await page.getByRole("button", { name: "Record approval" }).click();
-  await expect(page.getByText(/Not approved: mandatory items are missing — \(f\) Training/)).toBeVisible();
-
   await page
     .getByLabel("(f) Training about slavery and human trafficking")
     .fill(
@@ -70,11 +69,25 @@ test("UK and Australian statements for one year: checker, fix, approval, signatu
   expect(publicUrl).toMatch(/^\/transparency\/[a-z0-9]+(-[a-z0-9]+)*\/2024$/);
   expect(publicUrl).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
-  // Australia, same year: every criterion its own section.
-  await draft(page, "au_msa_s16", -1);
+  // Australia, same year: every criterion its own section; criterion 7 (s.16(1)(g)) is mandatory too, so
+  // leaving it empty is flagged and approval is refused with the reason until it is written.
+  await draft(page, "au_msa_s16", 6);
+  const other = page.locator('[data-criterion="other"]');
+  await expect(other).toHaveAttribute("data-status", "missing");
   await expect(page.locator('[data-criterion="consultation"]')).toHaveAttribute("data-status", "present");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByText("Submitted for review.")).toBeVisible();
+  await page.getByLabel("Date of approval").fill("2024-09-15");
+  await page.getByRole("button", { name: "Record approval" }).click();
+  await expect(
+    page.getByText(/Not approved: mandatory items are missing — Criterion 7: Any other relevant information/),
+  ).toBeVisible();
+  await page
+    .getByLabel("Criterion 7: Any other relevant information")
+    .fill("Northwind considers that there is no other relevant information for this reporting period.");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByText("Statement saved.")).toBeVisible();
+  await expect(other).toHaveAttribute("data-status", "present");
   await approveSignPublish(page);
 
   // Without login: the public page lists both, and each PDF opens.

@@ -43,9 +43,41 @@ describe("checkStatement", () => {
       "actions",
       "effectiveness",
       "consultation",
+      "other",
     ]);
-    // Criterion 7 is optional: never blocks.
-    expect(r.items.find((i) => i.key === "other")!.mandatory).toBe(false);
+    // s.16(1)(g) is mandatory like (a)–(f); saying that nothing else is relevant covers it.
+    expect(r.items.find((i) => i.key === "other")!.mandatory).toBe(true);
+    expect(r.note).toMatch(/All seven criteria of s\.16\(1\) are mandatory/);
+    const none = checkStatement({
+      template: t,
+      narrative: {
+        ...starterNarrative(t),
+        other: "The entity considers that there is no other relevant information.",
+      },
+      facts,
+      details: EMPTY_DETAILS,
+    });
+    expect(none.items.find((i) => i.key === "other")!.status).toBe("present");
+    expect(none.blocking.map((i) => i.key)).not.toContain("other");
+  });
+  it("reports the UK s.54(5) areas as recommended: missing is a warning, never a refusal", () => {
+    // s.54(5): a statement "may include" the six areas; what the Act requires is board approval, a
+    // director's signature and publication with a homepage link, recorded by the workflow steps.
+    const uk = templateFor("uk_msa_s54", "2025-12-31");
+    const r = checkStatement({
+      template: uk,
+      narrative: starterNarrative(uk),
+      facts,
+      details: EMPTY_DETAILS,
+    });
+    expect(r.items.every((i) => !i.mandatory)).toBe(true);
+    expect(r.blocking).toEqual([]);
+    const training = r.items.find((i) => i.key === "training")!;
+    expect(training.status).toBe("missing");
+    expect(training.reason).toMatch(/Recommended, not required by the law: approval is not refused\./);
+    expect(r.note).toMatch(/“may include”.*approval by the board.*s\.54\(6\).*homepage \(s\.54\(7\)\)/);
+    const old = templateFor("uk_msa_s54", "2024-12-31");
+    expect(old.criteria.every((c) => !c.mandatory)).toBe(true);
   });
   it("grades present / thin / missing and points at the text and facts", () => {
     const narrative = {

@@ -25,6 +25,8 @@ export type CheckItem = {
 
 export type CheckResult = {
   templateId: string;
+  /** What the law itself requires beyond the criteria (e.g. the UK areas are only recommended). */
+  note?: string;
   items: CheckItem[];
   /** Mandatory items that are missing: approval is refused while any remain. */
   blocking: CheckItem[];
@@ -47,6 +49,13 @@ export function checkStatement(input: {
 }): CheckResult {
   const { template, narrative, facts, details } = input;
   const items: CheckItem[] = template.criteria.map((c) => {
+    const item = checkCriterion(c);
+    // A recommended criterion that is thin or missing is a warning: say so, so nobody reads it as a refusal.
+    return c.mandatory || item.status === "present"
+      ? item
+      : { ...item, reason: `${item.reason} Recommended, not required by the law: approval is not refused.` };
+  });
+  function checkCriterion(c: RegimeTemplate["criteria"][number]): CheckItem {
     const text = (narrative[c.key] ?? "").trim();
     const covering = c.figures.flatMap((b) => sentencesFor(facts, b));
     const words = wordCount(text);
@@ -82,7 +91,7 @@ export function checkStatement(input: {
         reason: `${words} word${words === 1 ? "" : "s"}; the guidance expects more (about ${c.minWords}): ${c.guidance.join("; ")}.`,
       };
     return { ...base, status: "present", reason: `${words} words of the organisation's own text.` };
-  });
+  }
 
   // Identification items each regime asks for beyond the narrative.
   const add = (key: string, heading: string, ok: boolean, reason: string, value = "") =>
@@ -154,6 +163,7 @@ export function checkStatement(input: {
   }
   return {
     templateId: template.id,
+    ...(template.requirementsNote ? { note: template.requirementsNote } : {}),
     items,
     blocking: items.filter((i) => i.mandatory && i.status === "missing"),
   };

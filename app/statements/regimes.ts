@@ -50,6 +50,8 @@ export type RegimeTemplate = {
   pageLimit: number | null;
   /** Months after the period end by which the statement is due (null when the law sets no date). */
   dueMonths: number | null;
+  /** What the law itself requires, shown with the checker (e.g. UK: the areas are only recommended). */
+  requirementsNote?: string;
 };
 
 export const REGIME_NAMES: Record<Regime, string> = {
@@ -66,12 +68,19 @@ export const REGIME_SHORT: Record<Regime, string> = {
   us_ca_sb657: "California SB 657",
 };
 
+/**
+ * s.54(5) says a statement "may include" information about these six areas: none of them is required by
+ * the Act, so none is mandatory here (the checker reports them as recommended and approval is never
+ * refused for them). What s.54 requires is approval by the board (or equivalent, s.54(6)), a director's
+ * (or equivalent) signature and publication with a prominent homepage link (s.54(7)): the workflow's
+ * approval, signature and publication steps record each of them.
+ */
 const UK_AREAS = (guidance2025: boolean): Criterion[] => [
   {
     key: "structure",
     heading: "(a) Organisation structure, business and supply chains",
     law: "s.54(5)(a): the organisation's structure, its business and its supply chains",
-    mandatory: true,
+    mandatory: false,
     guidance: guidance2025
       ? [
           "Group structure and the entities the statement covers",
@@ -89,7 +98,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     key: "policies",
     heading: "(b) Policies in relation to slavery and human trafficking",
     law: "s.54(5)(b): its policies in relation to slavery and human trafficking",
-    mandatory: true,
+    mandatory: false,
     guidance: guidance2025
       ? [
           "Which policies address modern slavery (code of conduct, responsible recruitment, employer pays)",
@@ -109,7 +118,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     law:
       "s.54(5)(c): its due diligence processes in relation to slavery and human trafficking in its business " +
       "and supply chains",
-    mandatory: true,
+    mandatory: false,
     guidance: guidance2025
       ? [
           "How risks are identified, prevented and mitigated (questionnaires, audits, engagement)",
@@ -127,7 +136,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     law:
       "s.54(5)(d): the parts of its business and supply chains where there is a risk of slavery and human " +
       "trafficking taking place, and the steps it has taken to assess and manage that risk",
-    mandatory: true,
+    mandatory: false,
     guidance: guidance2025
       ? [
           "Where the risks are (countries, sectors, goods, workforce) and how they were assessed",
@@ -147,7 +156,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     law:
       "s.54(5)(e): its effectiveness in ensuring that slavery and human trafficking is not taking place in its " +
       "business or supply chains, measured against such performance indicators as it considers appropriate",
-    mandatory: true,
+    mandatory: false,
     guidance: guidance2025
       ? [
           "The performance indicators used and the results for the year",
@@ -162,7 +171,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     key: "training",
     heading: "(f) Training about slavery and human trafficking",
     law: "s.54(5)(f): the training about slavery and human trafficking available to its staff",
-    mandatory: true,
+    mandatory: false,
     guidance: guidance2025
       ? ["Who was trained (roles, numbers), on what, in what format, and how its effect is judged"]
       : ["Training available to staff"],
@@ -170,7 +179,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     minWords: 20,
     starter:
       "[Replace: describe the training on modern slavery available to staff: who receives it, its format and " +
-      "how many staff completed it this year. Clearsource does not record training.]",
+      "how its effect is judged.]",
   },
 ];
 
@@ -258,11 +267,16 @@ const AU_CRITERIA: Criterion[] = [
     law:
       "s.16(1)(g): include any other information that the reporting entity, or the entity giving the statement, " +
       "considers relevant",
-    mandatory: false,
-    guidance: ["Anything else relevant, e.g. COVID-19 impacts, grievances, future commitments"],
+    // s.16(1)(g) is one of the seven mandatory criteria like (a)–(f): the statement must include what the
+    // entity considers relevant, and when that is nothing, say so.
+    mandatory: true,
+    guidance: [
+      "Mandatory (s.16(1)(g)): anything else the entity considers relevant, e.g. grievances, future commitments; if nothing, say so in a sentence",
+    ],
     figures: [],
-    minWords: 0,
-    starter: "",
+    minWords: 3,
+    starter:
+      "[Replace: add any other information the entity considers relevant, or state that it considers there is none.]",
   },
 ];
 
@@ -419,6 +433,12 @@ const CALIFORNIA: Criterion[] = [
   },
 ];
 
+const UK_REQUIREMENTS =
+  "Section 54(5) says a statement “may include” the six areas (a)–(f): they are recommended, so a thin or " +
+  "missing area is a warning and never blocks approval. What the Act requires is approval by the board (or " +
+  "equivalent), a director's (or equivalent) signature (s.54(6)) and publication with a prominent link on " +
+  "the homepage (s.54(7)): the approval, signature and publication steps below record them.";
+
 export const TEMPLATES: readonly RegimeTemplate[] = [
   {
     id: "uk-s54-2015",
@@ -434,6 +454,7 @@ export const TEMPLATES: readonly RegimeTemplate[] = [
     webDisclosure: false,
     pageLimit: null,
     dueMonths: 6,
+    requirementsNote: UK_REQUIREMENTS,
   },
   {
     id: "uk-s54-2025",
@@ -449,6 +470,7 @@ export const TEMPLATES: readonly RegimeTemplate[] = [
     webDisclosure: false,
     pageLimit: null,
     dueMonths: 6,
+    requirementsNote: UK_REQUIREMENTS,
   },
   {
     id: "au-s16-2019",
@@ -464,6 +486,9 @@ export const TEMPLATES: readonly RegimeTemplate[] = [
     webDisclosure: false,
     pageLimit: null,
     dueMonths: 6,
+    requirementsNote:
+      "All seven criteria of s.16(1) are mandatory, (g) “any other relevant information” included: when the " +
+      "entity considers nothing else relevant, the statement says so in a sentence.",
   },
   {
     id: "ca-s211-2024",

@@ -18,6 +18,7 @@ import {
 } from "~db/schema";
 import type { Regime } from "~db/schema/statements.constants";
 import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
+import type { CheckResult } from "./checker";
 import { valueOf } from "./facts";
 import { gatherStatementFacts } from "./facts.server";
 import { addGoverningBodyMember, recordMemberLeft } from "./governance.server";
@@ -301,15 +302,26 @@ describe("approval workflow", () => {
       /was not a member of the Board of directors on 20 January 2027/,
     );
 
-    // A missing mandatory criterion.
-    updateStatement(exec, id, { narrative: { training: "" } });
-    const missing = errorOf(() => approveStatement(late, id, APPROVE(director))) as ValidationError;
-    expect(missing.message).toMatch(/mandatory items are missing — \(f\) Training/);
-    expect(missing.fieldErrors["n.training"]).toMatch(/No text and no figures/);
-    expect(db().select().from(statements).where(eq(statements.id, id)).get()!.status).toBe("in_review");
+    // A missing mandatory criterion: Australia's s.16(1)(g) "any other relevant information" left empty.
+    const au = await readyStatement(org, "au_msa_s16");
+    updateStatement(exec, au, { narrative: { other: "" } });
+    submitForReview(exec, au);
+    const missing = errorOf(() => approveStatement(late, au, APPROVE(director))) as ValidationError;
+    expect(missing.message).toMatch(
+      /mandatory items are missing — Criterion 7: Any other relevant information/,
+    );
+    expect(missing.fieldErrors["n.other"]).toMatch(/No text and no figures/);
+    expect(db().select().from(statements).where(eq(statements.id, au)).get()!.status).toBe("in_review");
 
-    updateStatement(exec, id, { narrative: { training: words("training") } });
+    // A UK s.54(5) area is only recommended ("may include"): left empty, it is reported, not refused.
+    updateStatement(exec, id, { narrative: { training: "" } });
     approveStatement(late, id, APPROVE(director));
+    const kept = db().select().from(statements).where(eq(statements.id, id)).get()!
+      .checkResult as CheckResult;
+    expect(kept.items.find((i) => i.key === "training")).toMatchObject({
+      status: "missing",
+      mandatory: false,
+    });
     const approved = db().select().from(statements).where(eq(statements.id, id)).get()!;
     expect(approved).toMatchObject({
       status: "approved",

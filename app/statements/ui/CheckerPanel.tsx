@@ -17,6 +17,11 @@ export function CheckerPanel({ check, frozen }: { check: CheckResult; frozen: bo
           approval is refused until {check.blocking.length === 1 ? "it is" : "they are"} covered.
         </p>
       ) : null}
+      {check.note ? (
+        <p className="mb-3 text-xs text-slate-600" data-testid="checker-note">
+          {check.note}
+        </p>
+      ) : null}
       <ul className="space-y-2" data-testid="checker">
         {check.items.map((i) => (
           <li key={i.key} className="text-sm" data-criterion={i.key} data-status={i.status}>
@@ -26,7 +31,7 @@ export function CheckerPanel({ check, frozen }: { check: CheckResult; frozen: bo
               </a>
               <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${TONE[i.status]}`}>
                 {i.status}
-                {i.mandatory ? "" : " (optional)"}
+                {i.mandatory ? "" : " (recommended)"}
               </span>
             </div>
             <p className="text-xs text-slate-500">{i.reason}</p>

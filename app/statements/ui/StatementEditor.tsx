@@ -154,7 +154,7 @@ export function StatementEditor({
               <div key={c.key} id={`c-${c.key}`}>
                 <label htmlFor={`f-${c.key}`} className="label">
                   {c.heading}
-                  {c.mandatory ? "" : " (optional)"}
+                  {c.mandatory ? "" : " (recommended)"}
                 </label>
                 <p id={`f-${c.key}-hint`} className="mb-1 text-xs text-slate-500">
                   {c.law}. Guidance: {c.guidance.join("; ")}.
