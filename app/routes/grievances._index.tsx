@@ -27,6 +27,10 @@ export default function GrievancesPage() {
             <a className="link" href={d.reportUrl}>
               {d.reportUrl}
             </a>
+            {" · "}
+            <a className="link" href="/grievances/effectiveness">
+              Channel effectiveness
+            </a>
           </>
         }
       />

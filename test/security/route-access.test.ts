@@ -384,6 +384,15 @@ const TABLE: Record<string, RouteSpec> = {
       supplier: { status: 302, location: /^\/login\?redirectTo=/ },
     },
   },
+  "grievances.effectiveness": {
+    kind: "public",
+    why: "the channel's indicators: grievance roles only; every other member 404 (app/grievances tests)",
+    loader: {
+      anonymous: { status: 302, location: /^\/login\?redirectTo=/ },
+      member: { status: 404 },
+      supplier: { status: 302, location: /^\/login\?redirectTo=/ },
+    },
+  },
   "grievances.$caseId": {
     kind: "public",
     why: "one grievance case: grievance roles only; every other member 404, before the id is looked at",
