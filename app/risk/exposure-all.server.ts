@@ -16,6 +16,8 @@ export type ExposureNode = ChildRisk & {
   level: string | null;
   pending?: readonly ColumnChange[];
   rescored?: boolean;
+  /** The row's rowid as read in this transaction: the pass then writes in rowid (table) order. */
+  rowid?: number;
 };
 
 /** Every supplier of the organisation as it is stored now. */
@@ -26,11 +28,12 @@ export function loadExposureNodes(
   const nodes = new Map<string, ExposureNode>();
   for (const r of client
     .prepare(
-      `SELECT id, name, country, tier, residual_score, risk_headline, exposure_score, exposure_path, risk_score,
-              risk_level
+      `SELECT rowid, id, name, country, tier, residual_score, risk_headline, exposure_score, exposure_path,
+              risk_score, risk_level
          FROM suppliers WHERE organization_id = ?`,
     )
     .iterate(organizationId) as Iterable<{
+    rowid: number;
     id: string;
     name: string;
     country: string;
@@ -54,6 +57,7 @@ export function loadExposureNodes(
       storedScore: r.exposure_score,
       score: r.risk_score,
       level: r.risk_level,
+      rowid: r.rowid,
     });
   }
   return nodes;
@@ -75,8 +79,11 @@ export function exposurePass(
   organizationId: string,
   nodes: Map<string, ExposureNode>,
   // The import collects the writes here and applies them in short transactions of its own.
-  write: typeof updateSupplierRisk = updateSupplierRisk,
+  write?: typeof updateSupplierRisk,
 ): number {
+  // Without a writer of its own, the changes are applied after the walk in rowid order: the walk visits
+  // suppliers in link order, scattered over the table; sorted, the UPDATEs touch its pages in sequence.
+  const writes: { rowid: number; id: string; changes: ColumnChange[] }[] = [];
   const children = new Map<string, string[]>();
   for (const l of client
     .prepare(
@@ -135,8 +142,12 @@ export function exposurePass(
         ["risk_score", node.score, score],
         ["risk_level", node.level, score === null ? null : levelFor(score)],
       );
-      write(client, organizationId, node.id, changes);
+      if (write) write(client, organizationId, node.id, changes);
+      else if (node.rowid === undefined) updateSupplierRisk(client, organizationId, node.id, changes);
+      else writes.push({ rowid: node.rowid, id: node.id, changes });
     }
   }
+  writes.sort((a, b) => a.rowid - b.rowid);
+  for (const w of writes) updateSupplierRisk(client, organizationId, w.id, w.changes, w.rowid);
   return updated;
 }

@@ -262,6 +262,7 @@ function clampLine(lines: FactorLine[], part: "inherent" | "residual"): number {
 
 /** `reason` is the short phrase quoted in buyers' exposure paths ("open zero-tolerance finding: …"). */
 type Floor = { floor: number; factor: string; source: string; reason: string };
+type InherentInputs = Pick<RiskInputs, "editions" | "supplier" | "country" | "goods" | "sites">;
 
 function applyFloors(
   lines: FactorLine[],
@@ -304,7 +305,11 @@ function banded(bands: readonly { min: number; points: number }[], v: number): n
 
 // ── inherent ────────────────────────────────────────────────────────────────────────────────────────
 
-function inherentRisk(i: RiskInputs): { score: number; lines: FactorLine[]; floors: Floor[] } {
+function inherentRisk(i: InherentInputs): {
+  score: number;
+  lines: FactorLine[];
+  floors: Floor[];
+} {
   const lines: FactorLine[] = [];
   const floors: Floor[] = [];
   const ed = i.editions;
@@ -446,7 +451,7 @@ function inherentRisk(i: RiskInputs): { score: number; lines: FactorLine[]; floo
 /** Resolved by the caller from sector-baseline.ts and stored in the inputs: see `sectorInput`. */
 export type SectorFacts = { points: number; basis: string; known: boolean };
 
-function sectorLine(i: RiskInputs, sector: string): FactorLine {
+function sectorLine(i: InherentInputs, sector: string): FactorLine {
   const facts = i.supplier.sectorFacts;
   return {
     part: "sector",
@@ -457,7 +462,7 @@ function sectorLine(i: RiskInputs, sector: string): FactorLine {
   };
 }
 
-function workforceLines(i: RiskInputs): FactorLine[] {
+function workforceLines(i: InherentInputs): FactorLine[] {
   const W = WORKFORCE_POINTS;
   if (!i.sites.length) {
     return [
@@ -630,11 +635,29 @@ function coverageOf(i: RiskInputs): {
 
 // ── the whole model ─────────────────────────────────────────────────────────────────────────────────
 
-export function scoreRisk(i: RiskInputs): RiskResult {
+/** Inherent risk after its floors: what scoreRisk builds on. */
+export type InherentScore = {
+  score: number;
+  lines: FactorLine[];
+  floors: Floor[];
+  top: Floor | null;
+};
+
+/**
+ * The inherent half of scoreRisk. It reads only the reference facts of the supplier's country, sector
+ * and goods and its sites, so a caller scoring many suppliers may compute it once for every supplier
+ * with the same facts and no sites, and hand it to scoreRisk (which never changes it).
+ */
+export function scoreInherent(i: InherentInputs): InherentScore {
   const inh = inherentRisk(i);
+  const floored = applyFloors(inh.lines, inh.score, inh.floors);
+  return { score: floored.score, lines: inh.lines, floors: inh.floors, top: floored.top };
+}
+
+export function scoreRisk(i: RiskInputs, inh: InherentScore = scoreInherent(i)): RiskResult {
   const inhLines = inh.lines;
-  const inherentFloor = applyFloors(inhLines, inh.score, inh.floors);
-  const inherent = inherentFloor.score;
+  const inherentFloor = inh;
+  const inherent = inh.score;
 
   const cov = coverageOf(i);
   const lines: FactorLine[] = [

@@ -6,6 +6,7 @@ import { expiredEvidenceBySupplier } from "~/evidence/expired.server";
 import { substantiatedGrievancesByChunk } from "~/grievances/risk-facts.server";
 import { nowOf, systemCtx, type Ctx } from "~/infra/context";
 import { db, writeTx, type DB, type DbOrTx } from "~/infra/db.server";
+import { orderedId } from "~/infra/ids.server";
 import { overdueKind, RESOLVED } from "~/remediation/deadlines";
 import { kickScheduler, schedule, type JobHandlers } from "~/scheduler/scheduler.server";
 import { invalidateSupplierCounts } from "~/suppliers/list.server";
@@ -18,7 +19,9 @@ import { inherentFactsShared, isoDate, riskSettingsOf } from "./gather.server";
 import {
   levelFor,
   MODEL_VERSION,
+  scoreInherent,
   scoreRisk,
+  type InherentScore,
   type AnswersInput,
   type RiskInputs,
   type SiteFacts,
@@ -41,6 +44,7 @@ export function riskFingerprint(): string {
 }
 
 type SupplierRow = {
+  rowid: number;
   id: string;
   name: string;
   tier: number;
@@ -78,7 +82,7 @@ function prepare(c: Database.Database) {
   const inChunk = `supplier_id > @after and supplier_id <= @last`;
   return {
     suppliers: c.prepare(
-      `select id, name, tier, country, sector, goods, xinjiang_nexus, risk_score, risk_level, inherent_score,
+      `select rowid, id, name, tier, country, sector, goods, xinjiang_nexus, risk_score, risk_level, inherent_score,
               residual_score, coverage, risk_headline, exposure_score, exposure_path
          from suppliers where organization_id = @org and id > @after order by id limit @limit`,
     ),
@@ -116,6 +120,27 @@ const statements = (c: Database.Database) => {
   return s;
 };
 
+/**
+ * What an organisation-wide pass computes once for many suppliers, for one transaction (the shared input
+ * parts it stores must not be remembered past a rollback): the shared inputs' hashes, the inherent score
+ * of suppliers with no sites by their shared reference facts, and the editions' JSON.
+ */
+export class RecomputeMemo {
+  readonly shared: SharedInputsWriter;
+  readonly inherent = new Map<string, { score: InherentScore; json: string | null }>();
+  private editions = new WeakMap<object, string>();
+
+  constructor(client: Database.Database, organizationId: string) {
+    this.shared = new SharedInputsWriter(client, organizationId);
+  }
+
+  editionsJson(e: RiskInputs["editions"]): string {
+    let json = this.editions.get(e);
+    if (json === undefined) this.editions.set(e, (json = JSON.stringify(e)));
+    return json;
+  }
+}
+
 export type ChunkResult = { lastId: string | null; processed: number; changed: number };
 
 /**
@@ -137,7 +162,7 @@ export function recomputeChunk(
   reason: string,
   settings: RiskInputs["settings"],
   deferred?: Map<string, ExposureNode>,
-  shared?: SharedInputsWriter,
+  shared?: RecomputeMemo,
 ): ChunkResult {
   const client = database.$client;
   const st = statements(client);
@@ -183,7 +208,7 @@ export function recomputeChunk(
   const asOf = isoDate(now);
   const evidenceBy = expiredEvidenceBySupplier(database, org, now, p);
   const grievancesBy = substantiatedGrievancesByChunk(database, org, p);
-  const sharedInputs = shared ?? new SharedInputsWriter(client, org);
+  const memo = shared ?? new RecomputeMemo(client, org);
   let changed = 0;
   for (const s of rows) {
     const siteFacts: SiteFacts[] = (sitesBy.get(s.id) ?? []).map((x) => ({
@@ -244,7 +269,14 @@ export function recomputeChunk(
       }),
       evidence: evidenceBy.get(s.id) ?? [],
     };
-    const r = scoreRisk(inputs);
+    // Suppliers with no sites share their inherent risk with every supplier of the same reference facts.
+    const key = memo.shared.keyOf(inputs);
+    let inh = inputs.sites.length ? undefined : memo.inherent.get(key);
+    if (!inh) {
+      inh = { score: scoreInherent(inputs), json: null };
+      if (!inputs.sites.length) memo.inherent.set(key, inh);
+    }
+    const r = scoreRisk(inputs, inh.score);
     const same =
       s.inherent_score === r.inherent.score &&
       s.residual_score === r.residual.score &&
@@ -272,6 +304,7 @@ export function recomputeChunk(
       level: s.risk_level,
       pending: own,
       rescored: !same,
+      rowid: s.rowid,
     });
     if (same) continue;
     changed++;
@@ -280,15 +313,18 @@ export function recomputeChunk(
         ? `first assessment (${reason})`
         : `${reason}: inherent ${s.inherent_score} → ${r.inherent.score}, residual ${s.residual_score} → ${r.residual.score}` +
           (s.coverage !== r.coverage.state ? `, coverage ${s.coverage} → ${r.coverage.state}` : "");
-    const lines = [...r.inherent.lines, ...r.residual.lines];
+    // The text JSON.stringify([...inherent lines, ...residual lines]) gives (both lists are never empty),
+    // with the inherent half serialised once per memoised inherent score.
+    inh.json ??= JSON.stringify(r.inherent.lines);
+    const factors = `${inh.json.slice(0, -1)},${JSON.stringify(r.residual.lines).slice(1)}`;
     st.insert.run(
-      crypto.randomUUID(),
+      orderedId(now.getTime()),
       org,
       s.id,
       r.residual.score,
       r.residual.level,
       r.modelVersion,
-      JSON.stringify(lines),
+      factors,
       `recompute: ${reason}`,
       r.inherent.score,
       r.coverage.state,
@@ -300,8 +336,8 @@ export function recomputeChunk(
         actions: inputs.actions,
         evidence: inputs.evidence,
       } satisfies OwnInputs),
-      sharedInputs.hashOf(inputs),
-      JSON.stringify(inputs.editions),
+      memo.shared.hashOf(inputs, key),
+      memo.editionsJson(inputs.editions),
       note,
       now.getTime(),
     );
@@ -357,7 +393,7 @@ export function recomputeOrgNow(
     let processed = 0;
     let changed = 0;
     const nodes = new Map<string, ExposureNode>();
-    const shared = new SharedInputsWriter(database.$client, ctx.organizationId);
+    const shared = new RecomputeMemo(database.$client, ctx.organizationId);
     for (;;) {
       const r = recomputeChunk(database, ctx, after, chunk, reason, settings, nodes, shared);
       if (!r.lastId) break;

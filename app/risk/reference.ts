@@ -129,9 +129,21 @@ export function tipEarlierOf(ref: ReferenceData, iso2: string): { year: number; 
     .map(([year, tier]) => ({ year, tier }));
 }
 
+// goodKey (Unicode normalisation and regular expressions) for the same few hundred goods, 100k times in an
+// organisation-wide recompute: remembered, and forgotten wholesale if free text ever makes it large.
+const goodKeys = new Map<string, string>();
+function goodKeyOf(good: string): string {
+  let key = goodKeys.get(good);
+  if (key === undefined) {
+    if (goodKeys.size >= 10_000) goodKeys.clear();
+    goodKeys.set(good, (key = goodKey(good)));
+  }
+  return key;
+}
+
 /** UFLPA high-priority sectors a good falls under (keyword containment on normalised words). */
 export function uflpaSectorsFor(ref: ReferenceData, good: string): UflpaSector[] {
-  const key = ` ${goodKey(good)} `;
+  const key = ` ${goodKeyOf(good)} `;
   return ref.uflpa.filter((s) => s.keywords.some((k) => key.includes(` ${k} `)));
 }
 
@@ -147,7 +159,7 @@ export function resolveGoods(
 
 /** One good against the supplier's countries (upper-case iso2): its matches, or where else it is listed. */
 export function resolveGood(ref: ReferenceData, good: string, ours: ReadonlySet<string>): GoodInput {
-  const rows = ref.ilabGoods.get(goodKey(good)) ?? [];
+  const rows = ref.ilabGoods.get(goodKeyOf(good)) ?? [];
   const matches = rows
     .filter((r) => ours.has(r.iso2))
     .map((r) => ({

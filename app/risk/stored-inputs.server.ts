@@ -83,8 +83,12 @@ export class SharedInputsWriter {
     return n;
   }
 
-  hashOf(i: RiskInputs): string {
-    const key = `${i.asOf}|${this.id(i.settings)}|${this.id(i.editions)}|${this.id(i.supplier)}|${this.id(i.country)}|${i.goods.map((g) => this.id(g)).join(",")}`;
+  /** Equal for inputs whose shared part is made of the same objects (so is the same part). */
+  keyOf(i: RiskInputs): string {
+    return `${i.asOf}|${this.id(i.settings)}|${this.id(i.editions)}|${this.id(i.supplier)}|${this.id(i.country)}|${i.goods.map((g) => this.id(g)).join(",")}`;
+  }
+
+  hashOf(i: RiskInputs, key = this.keyOf(i)): string {
     let hash = this.byKey.get(key);
     if (!hash) {
       const part = sharedPart(splitInputs(i).shared);

@@ -27,19 +27,26 @@ export function updateSupplierRisk(
   organizationId: string,
   supplierId: string,
   changes: readonly ColumnChange[],
+  // The row's rowid, when the caller read it in this transaction: the UPDATE then finds the row directly
+  // instead of through the id index (the organisation-wide passes write tens of thousands of rows).
+  rowid?: number,
 ): boolean {
   const set = changes.filter(([, before, after]) => before !== after);
   if (!set.length) return false;
   let statements = cache.get(client);
   if (!statements) cache.set(client, (statements = new Map()));
-  const key = set.map(([c]) => c).join(",");
+  const byRowid = rowid !== undefined;
+  const key = `${byRowid ? "rowid:" : ""}${set.map(([c]) => c).join(",")}`;
   let st = statements.get(key);
   if (!st) {
     st = client.prepare(
-      `UPDATE suppliers SET ${set.map(([c]) => `${c} = ?`).join(", ")} WHERE id = ? AND organization_id = ?`,
+      `UPDATE suppliers SET ${set.map(([c]) => `${c} = ?`).join(", ")}
+        WHERE ${byRowid ? "rowid = ? AND " : ""}id = ? AND organization_id = ?`,
     );
     statements.set(key, st);
   }
-  st.run(...set.map(([, , after]) => after), supplierId, organizationId);
+  const values = set.map(([, , after]) => after);
+  if (byRowid) st.run(...values, rowid, supplierId, organizationId);
+  else st.run(...values, supplierId, organizationId);
   return true;
 }
