@@ -8,8 +8,10 @@ import { publicStatements } from "~/statements/public.server";
 import {
   assignments,
   evidenceFiles,
+  importJobs,
   organizations,
   remediationTasks,
+  sites,
   statements,
   suppliers,
   trainingCompletions,
@@ -123,6 +125,17 @@ describe("demo seed", () => {
     expect(completions.filter((c) => c.completedOn.startsWith(`${lastYear}-`)).length).toBeGreaterThanOrEqual(
       16,
     );
+
+    // The sample sites file went through the sites import: four sites added, one unknown reference.
+    const siteImport = db()
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.organizationId, org.id), eq(importJobs.kind, "sites")))
+      .get()!;
+    expect(siteImport).toMatchObject({ status: "done", createdCount: 4, errorCount: 1 });
+    const dyeHouse = db().select().from(sites).where(eq(sites.name, "Ashulia dyeing unit")).get()!;
+    expect(dyeHouse).toMatchObject({ agencyWorkersPct: 45, country: "BD" });
+    expect(rows.find((r) => r.id === dyeHouse.supplierId)?.name).toBe("Dhaka Knitwear Ltd");
     expect(verifyAuditChain(db(), org.id).ok).toBe(true);
   }, 120_000);
 });

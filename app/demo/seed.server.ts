@@ -13,6 +13,7 @@ import { auditsStep } from "./steps/audits.server";
 import { campaignStep } from "./steps/campaign.server";
 import { grievancesStep } from "./steps/grievances.server";
 import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.server";
+import { siteImportStep } from "./steps/site-import.server";
 import { supplyChainStep } from "./steps/supply-chain.server";
 import { trainingStep } from "./steps/training.server";
 
@@ -92,6 +93,7 @@ export const DEMO_STEPS: DemoStep[] = [
   statementsStep,
   grievancesStep,
   expiringEvidenceStep,
+  siteImportStep,
   recomputeStep,
 ];
 

@@ -12,7 +12,7 @@ import { countryName } from "~/suppliers/countries";
 import { csvCell, csvField } from "~/suppliers/csv";
 import { ilabGoods } from "~/suppliers/goods.server";
 import { importJobs, importMappings, importRowErrors } from "~db/schema";
-import type { ImportPhase, ImportStatus } from "~db/schema/imports.constants";
+import type { ImportKind, ImportPhase, ImportStatus } from "~db/schema/imports.constants";
 import { csvErrorMessage, readCsv } from "./csv-read.server";
 import {
   headerSignature,
@@ -47,9 +47,9 @@ export type ImportJobSummary = {
   finishedAt: string | null;
 };
 
-type JobRow = typeof importJobs.$inferSelect;
+export type JobRow = typeof importJobs.$inferSelect;
 
-function summary(j: JobRow): ImportJobSummary {
+export function summary(j: JobRow): ImportJobSummary {
   return {
     id: j.id,
     fileName: j.fileName,
@@ -68,11 +68,18 @@ function summary(j: JobRow): ImportJobSummary {
   };
 }
 
-function loadJob(ctx: Ctx, jobId: string): JobRow {
+/** The organisation's job of this kind (a sites job is not a supplier import's page, and back). */
+export function loadJob(ctx: Ctx, jobId: string, kind: ImportKind = "suppliers"): JobRow {
   const job = db()
     .select()
     .from(importJobs)
-    .where(and(eq(importJobs.id, jobId), eq(importJobs.organizationId, ctx.organizationId)))
+    .where(
+      and(
+        eq(importJobs.id, jobId),
+        eq(importJobs.organizationId, ctx.organizationId),
+        eq(importJobs.kind, kind),
+      ),
+    )
     .get();
   if (!job) throw new NotFoundError("Import not found");
   return job;
@@ -88,7 +95,16 @@ function displayHeaders(cells: string[]): string[] {
  * there is at least one row), pre-applies the mapping remembered for this header row or guesses one from
  * the header names, moves the file into the job folder and records the upload.
  */
-export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise<{ id: string }> {
+export async function createImportJob(
+  ctx: Ctx,
+  upload: ReceivedUpload,
+  // Another kind of file (app/imports/sites/) brings its own mapping; the rest of the upload is shared.
+  kind: { kind: ImportKind; suggest: (headers: string[]) => ColumnMapping; rows: string } = {
+    kind: "suppliers",
+    suggest: suggestMapping,
+    rows: "suppliers",
+  },
+): Promise<{ id: string }> {
   const removeTmp = () => fs.rmSync(upload.tmpPath, { force: true });
   let headers: string[] | undefined;
   let delimiter: string;
@@ -116,7 +132,9 @@ export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise
   }
   if (!headers || !hasRow) {
     removeTmp();
-    const message = headers ? "The file has a header row but no suppliers below it." : "The file is empty.";
+    const message = headers
+      ? `The file has a header row but no ${kind.rows} below it.`
+      : "The file is empty.";
     throw new ValidationError({ file: message }, message);
   }
 
@@ -126,11 +144,15 @@ export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise
     .where(
       and(
         eq(importMappings.organizationId, ctx.organizationId),
-        eq(importMappings.signature, headerSignature(headers)),
+        eq(importMappings.signature, kindSignature(kind.kind, headers)),
       ),
     )
     .get();
-  const mapping = remembered ? sanitiseMapping(remembered.mapping, headers.length) : suggestMapping(headers);
+  const mapping = remembered
+    ? kind.kind === "suppliers"
+      ? sanitiseMapping(remembered.mapping, headers.length)
+      : (remembered.mapping as ColumnMapping)
+    : kind.suggest(headers);
 
   const id = crypto.randomUUID();
   const storagePath = path.join(ctx.organizationId, `${id}.csv`);
@@ -144,6 +166,7 @@ export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise
         .values({
           id,
           organizationId: ctx.organizationId,
+          kind: kind.kind,
           actor: ctx.actor,
           fileName: upload.fileName,
           storagePath,
@@ -177,11 +200,16 @@ export async function createImportJob(ctx: Ctx, upload: ReceivedUpload): Promise
   return { id };
 }
 
-export function listImportJobs(ctx: Ctx, limit = 50): ImportJobSummary[] {
+/** Remembered mappings of another kind of file are kept apart from the supplier files' ones. */
+export function kindSignature(kind: ImportKind, headers: readonly string[]): string {
+  return kind === "suppliers" ? headerSignature(headers) : `${kind}:${headerSignature(headers)}`;
+}
+
+export function listImportJobs(ctx: Ctx, limit = 50, kind: ImportKind = "suppliers"): ImportJobSummary[] {
   return db()
     .select()
     .from(importJobs)
-    .where(eq(importJobs.organizationId, ctx.organizationId))
+    .where(and(eq(importJobs.organizationId, ctx.organizationId), eq(importJobs.kind, kind)))
     .orderBy(desc(importJobs.createdAt))
     .limit(limit)
     .all()
@@ -407,8 +435,12 @@ export function retryImportJob(ctx: Ctx, jobId: string): void {
  * an "error" column, in the file's separator. Streamed from the uploaded file, so memory holds only the
  * error messages. Text cells are neutralised against formula injection; the import strips that again.
  */
-export function importErrorsCsv(ctx: Ctx, jobId: string): { fileName: string; body: Readable } {
-  const job = loadJob(ctx, jobId);
+export function importErrorsCsv(
+  ctx: Ctx,
+  jobId: string,
+  kind: ImportKind = "suppliers",
+): { fileName: string; body: Readable } {
+  const job = loadJob(ctx, jobId, kind);
   const messages = new Map<number, string>();
   const org = ctx.organizationId;
   const rows = db()

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { asc, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "~/infra/db.server";
 import { importJobs } from "~db/schema";
 import { runImportJobInThread } from "./thread.server";
@@ -35,13 +35,16 @@ function state(): WorkerState {
 }
 
 function nextJobId(): string | undefined {
-  return db()
-    .select({ id: importJobs.id })
-    .from(importJobs)
-    .where(inArray(importJobs.status, ["running", "queued"]))
-    .orderBy(asc(importJobs.createdAt))
-    .limit(1)
-    .get()?.id;
+  return (
+    db()
+      .select({ id: importJobs.id })
+      .from(importJobs)
+      // Only supplier files run in the background; a sites file commits in its own request (app/imports/sites/).
+      .where(and(inArray(importJobs.status, ["running", "queued"]), eq(importJobs.kind, "suppliers")))
+      .orderBy(asc(importJobs.createdAt))
+      .limit(1)
+      .get()?.id
+  );
 }
 
 async function drain(s: WorkerState): Promise<void> {

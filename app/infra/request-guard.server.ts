@@ -22,12 +22,13 @@ const MULTIPART_SLACK = 1024 * 1024;
  */
 const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/imports\/?(?:_index)?(?:\.data)?$/, kind: "import" },
+  { pattern: /^\/imports\/sites\/?(?:_index)?(?:\.data)?$/, kind: "import" },
   { pattern: /^\/audits\/(?!new\/?(?:\.data)?$)[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/remediation\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/supplier-actions\/?(?:_index)?(?:\.data)?$/, kind: "upload" },
   // The progress-bar twins of the upload forms above (app/evidence/ui/UploadForm.tsx), JSON answers.
-  { pattern: /^\/imports\/upload\/?(?:\.data)?$/, kind: "import" },
+  { pattern: /^\/imports\/(?:sites\/)?upload\/?(?:\.data)?$/, kind: "import" },
   { pattern: /^\/(?:audits|remediation)\/[^/]+\/upload\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/supplier-actions\/upload\/?(?:\.data)?$/, kind: "upload" },
 ];

@@ -55,9 +55,14 @@ export default function ImportsIndex() {
         title="Import suppliers"
         subtitle="Upload a spreadsheet export from your ERP. Re-importing the same file updates suppliers by their external reference."
         actions={
-          <Link to="/suppliers" className="btn-secondary">
-            Suppliers
-          </Link>
+          <>
+            <Link to="/imports/sites" className="btn-secondary">
+              Import sites
+            </Link>
+            <Link to="/suppliers" className="btn-secondary">
+              Suppliers
+            </Link>
+          </>
         }
       />
 

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
-import { IMPORT_STATUSES, IMPORT_PHASES } from "./imports.constants";
+import { IMPORT_KINDS, IMPORT_STATUSES, IMPORT_PHASES } from "./imports.constants";
 import { organizations } from "./orgs";
 import { suppliers } from "./suppliers";
 
@@ -17,6 +17,8 @@ export const importJobs = sqliteTable(
     organizationId: text("organization_id")
       .notNull()
       .references(() => organizations.id, { onDelete: "cascade" }),
+    /** suppliers, or sites matched to existing suppliers by reference (app/imports/sites/). */
+    kind: text("kind", { enum: IMPORT_KINDS }).notNull().default("suppliers"),
     /** The uploader, replayed as the actor of the background work (audit log). */
     actor: text("actor", { mode: "json" }).notNull(),
     fileName: text("file_name").notNull(),

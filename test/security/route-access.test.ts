@@ -4,6 +4,7 @@ import { addFinding, createAudit } from "~/audits/audits.server";
 import { processCampaignSend } from "~/campaigns/campaign-send.server";
 import { createCampaign } from "~/campaigns/campaigns.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
+import { uploadSitesCsv } from "~/imports/sites/testing.server";
 import { uploadCsv } from "~/imports/testing.server";
 import { db } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
@@ -111,6 +112,8 @@ type Fx = {
   importJobId: string;
   /** A staff course of org A (its title carries the marker). */
   trainingCourseId: string;
+  /** A sites import of org A, waiting for its column mapping. */
+  siteImportJobId: string;
   /** A draft version of org A's own questionnaire template. */
   templateVersionId: string;
   portal: { cookie: string };
@@ -850,6 +853,65 @@ const TABLE: Record<string, RouteSpec> = {
         probe: { form: () => ({ intent: "start" }), status: 400 },
       },
     ],
+  },
+  "imports.sites._index": {
+    kind: "member",
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "upload",
+        ...gate("suppliers:write"),
+        write: () => ({
+          file: new File(["supplier_ref,site,country\nX-1,Intruder Mill,VN\n"], "intruder-sites.csv", {
+            type: "text/csv",
+          }),
+        }),
+        foreign: null,
+        probe: {
+          form: () => ({ file: new File([new Uint8Array([0, 1, 2, 3])], "binary.csv") }),
+          status: 400,
+        },
+      },
+    ],
+  },
+  "imports.sites.upload": {
+    kind: "member",
+    actions: [
+      {
+        intent: "upload",
+        ...gate("suppliers:write"),
+        write: () => ({
+          file: new File(["supplier_ref,site,country\nX-1,Intruder Mill,VN\n"], "intruder-sites.csv", {
+            type: "text/csv",
+          }),
+        }),
+        foreign: null,
+        probe: {
+          form: () => ({ file: new File([new Uint8Array([0, 1, 2, 3])], "binary.csv") }),
+          status: 400,
+        },
+      },
+    ],
+  },
+  "imports.sites.$jobId": {
+    kind: "member",
+    params: (fx) => ({ jobId: fx.siteImportJobId }),
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "commit",
+        ...gate("suppliers:write"),
+        write: () => ({ intent: "commit", supplier_ref: "0", site_name: "1", country: "2" }),
+        foreign: 404,
+        // No column chosen for the required fields: 400, nothing imported.
+        probe: { form: () => ({ intent: "commit" }), status: 400 },
+      },
+    ],
+  },
+  "imports.sites.$jobId.errors": {
+    kind: "member",
+    params: (fx) => ({ jobId: fx.siteImportJobId }),
+    loader: { ...gate("suppliers:write"), ok: 200, foreign: 404 },
   },
   "imports.$jobId.progress": {
     kind: "member",
@@ -1637,6 +1699,12 @@ beforeAll(async () => {
     },
   );
 
+  const siteImportJobId = await uploadSitesCsv(
+    procurement.ctx,
+    "supplier_ref,site,country\nZQ9-1,Zq9Alpha Dye House,Atlantis\n",
+    "zq9alpha-sites.csv",
+  );
+
   fx = {
     a,
     b,
@@ -1666,6 +1734,7 @@ beforeAll(async () => {
     membershipId,
     emailId: sent.emailId,
     importJobId,
+    siteImportJobId,
     templateVersionId: template.versionId,
     portal: { cookie: portalCookie },
     trainingCourseId: trainingCourse.id,
@@ -1691,6 +1760,7 @@ beforeAll(async () => {
       invited.invitationId,
       membershipId,
       importJobId,
+      siteImportJobId,
       caStatement.id,
       governingMember.id,
       published.id,
