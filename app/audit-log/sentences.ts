@@ -101,6 +101,9 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
   "import.completed": {
     text: "finished importing {subject}: {rows} rows, {created} created, {updated} updated, {errors} refused",
   },
+  "import.sites_committed": {
+    text: "imported the sites of {subject}: {rows} rows, {created} added, {updated} updated, {errors} refused, {rescored} suppliers rescored",
+  },
 
   // Risk
   "risk.recomputed": { text: "rescored {subject}" },
