@@ -10,6 +10,7 @@ import { DAY_MS, dayOf, type DemoContext, type DemoStep } from "./context.server
 import { prng } from "./prng";
 import { sialkotActionsStep, statementsStep } from "./steps/actions.server";
 import { auditsStep } from "./steps/audits.server";
+import { followUpAuditsStep } from "./steps/follow-up.server";
 import { campaignStep } from "./steps/campaign.server";
 import { grievancesStep } from "./steps/grievances.server";
 import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.server";
@@ -87,6 +88,7 @@ export const DEMO_STEPS: DemoStep[] = [
   supplyChainStep,
   campaignStep,
   auditsStep,
+  followUpAuditsStep,
   sialkotActionsStep,
   overrideStep,
   trainingStep,

@@ -152,58 +152,71 @@ function transition(
   opts: TransitionOptions & { comment?: string | null; details?: Record<string, unknown> } = {},
   check?: (tx: DbOrTx, action: Action) => void,
 ) {
-  return writeTx((tx) => {
-    const action = loadAction(tx, ctx, actionId, opts.supplierId);
-    const actor = actorOf(ctx);
-    const decision = decide(
-      action.state,
-      event,
-      { party: actor.actorType === "supplier" ? "supplier" : "buyer", key: actor.key },
-      { evidenceCount: evidenceCount(tx, ctx, action.id), evidenceSubmittedBy: action.evidenceSubmittedBy },
-    );
-    if (!decision.ok) {
-      if (decision.field) throw new ValidationError({ [decision.field]: decision.reason }, decision.reason);
-      throw new ConflictError(decision.reason);
-    }
-    check?.(tx, action);
-    const now = nowOf(ctx);
-    const to: ActionState = decision.to;
-    const set: Partial<Action> = { ...change(action, now), state: to, updatedAt: now };
-    set.status = to === "closed" ? "completed" : "open";
-    const won = tx
-      .update(remediationTasks)
-      .set(set)
-      .where(
-        and(
-          eq(remediationTasks.id, action.id),
-          eq(remediationTasks.organizationId, ctx.organizationId),
-          // Two tabs acting at once: the second finds the state moved and is refused.
-          eq(remediationTasks.state, action.state),
-        ),
-      )
-      .run().changes;
-    if (won !== 1)
-      throw new ConflictError("Someone else changed this action a moment ago. Reload to see it.");
+  return writeTx((tx) => applyTransition(tx, ctx, actionId, event, change, opts, check));
+}
 
-    if (to === "closed") setFindingStatus(tx, ctx, action, "closed", now);
-    if (event === "reopen" && action.state === "closed") setFindingStatus(tx, ctx, action, "open", now);
-    recordActionEvent(tx, ctx, {
-      actionId: action.id,
-      event,
-      fromState: action.state,
-      toState: to,
-      comment: opts.comment ?? null,
-    });
-    recordAudit(tx, ctx, {
-      action: `remediation.${event}`,
-      entityType: "remediation_task",
-      entityId: action.id,
-      details: { supplierId: action.supplierId, from: action.state, to, ...(opts.details ?? {}) },
-    });
-    // Every transition can change what is overdue; closing or reopening changes the open findings.
-    const risk = recomputeSupplierRisk(tx, ctx, action.supplierId, `remediation.${event}`);
-    return { state: to, risk, label: EVENT_LABELS[event] };
+/**
+ * The transition itself, inside the caller's write transaction: for verbs of other capabilities whose
+ * one user action also moves an action (a follow-up audit closing or reopening a prior finding).
+ */
+export function applyTransition(
+  tx: DbOrTx,
+  ctx: Ctx,
+  actionId: string,
+  event: ActionEvent,
+  change: (action: Action, now: Date) => Partial<Action>,
+  opts: TransitionOptions & { comment?: string | null; details?: Record<string, unknown> } = {},
+  check?: (tx: DbOrTx, action: Action) => void,
+) {
+  const action = loadAction(tx, ctx, actionId, opts.supplierId);
+  const actor = actorOf(ctx);
+  const decision = decide(
+    action.state,
+    event,
+    { party: actor.actorType === "supplier" ? "supplier" : "buyer", key: actor.key },
+    { evidenceCount: evidenceCount(tx, ctx, action.id), evidenceSubmittedBy: action.evidenceSubmittedBy },
+  );
+  if (!decision.ok) {
+    if (decision.field) throw new ValidationError({ [decision.field]: decision.reason }, decision.reason);
+    throw new ConflictError(decision.reason);
+  }
+  check?.(tx, action);
+  const now = nowOf(ctx);
+  const to: ActionState = decision.to;
+  const set: Partial<Action> = { ...change(action, now), state: to, updatedAt: now };
+  set.status = to === "closed" ? "completed" : "open";
+  const won = tx
+    .update(remediationTasks)
+    .set(set)
+    .where(
+      and(
+        eq(remediationTasks.id, action.id),
+        eq(remediationTasks.organizationId, ctx.organizationId),
+        // Two tabs acting at once: the second finds the state moved and is refused.
+        eq(remediationTasks.state, action.state),
+      ),
+    )
+    .run().changes;
+  if (won !== 1) throw new ConflictError("Someone else changed this action a moment ago. Reload to see it.");
+
+  if (to === "closed") setFindingStatus(tx, ctx, action, "closed", now);
+  if (event === "reopen" && action.state === "closed") setFindingStatus(tx, ctx, action, "open", now);
+  recordActionEvent(tx, ctx, {
+    actionId: action.id,
+    event,
+    fromState: action.state,
+    toState: to,
+    comment: opts.comment ?? null,
   });
+  recordAudit(tx, ctx, {
+    action: `remediation.${event}`,
+    entityType: "remediation_task",
+    entityId: action.id,
+    details: { supplierId: action.supplierId, from: action.state, to, ...(opts.details ?? {}) },
+  });
+  // Every transition can change what is overdue; closing or reopening changes the open findings.
+  const risk = recomputeSupplierRisk(tx, ctx, action.supplierId, `remediation.${event}`);
+  return { state: to, risk, label: EVENT_LABELS[event] };
 }
 
 // ---------------------------------------------------------------------------------------------------

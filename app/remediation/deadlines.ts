@@ -79,3 +79,25 @@ export function overdueKind(
 export function isGrade(v: unknown): v is FindingGrade {
   return typeof v === "string" && (FINDING_GRADES as readonly string[]).includes(v);
 }
+
+const GRADE_RANK = new Map<FindingGrade, number>(FINDING_GRADES.map((g, i) => [g, i]));
+
+/**
+ * Deadlines after a finding is graded again on `at` (a follow-up audit): the new grade's windows from
+ * that day; when the grade got graver they never give more time than the deadlines already set.
+ */
+export function regradedDeadlines(
+  current: { planDueDate: string | null; dueDate: string },
+  from: FindingGrade,
+  to: FindingGrade,
+  at: Date,
+  table: GradeTable = DEFAULT_GRADE_TABLE,
+): { planDueDate: string; dueDate: string } {
+  const fresh = deadlinesFor(to, at, table);
+  if (GRADE_RANK.get(to)! >= GRADE_RANK.get(from)!) return fresh;
+  const earlier = (a: string | null, b: string) => (a !== null && a < b ? a : b);
+  return {
+    planDueDate: earlier(current.planDueDate, fresh.planDueDate),
+    dueDate: earlier(current.dueDate, fresh.dueDate),
+  };
+}

@@ -5,6 +5,7 @@ import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { runDueJobs } from "~/scheduler/scheduler.server";
 import { emailOutbox, remediationTasks, scheduledJobs } from "~db/schema";
+import { reviewPriorFinding } from "~/audits/follow-up.server";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { submitPlan } from "./actions.server";
 import { actionJobHandlers, scheduleActionDeadlines } from "./reminders.server";
@@ -90,5 +91,23 @@ describe("corrective-action deadline mail (injected clock)", () => {
     );
     await run("2026-06-07T09:00:00Z");
     expect(mailTo(org.id)).toHaveLength(2);
+  });
+
+  it("announces a moved deadline on its new date only (a follow-up audit re-graded the finding)", async () => {
+    const { org, actionId } = await setup();
+    const supplierId = db().select().from(remediationTasks).where(eq(remediationTasks.id, actionId)).get()!
+      .supplierId;
+    const ctx = ctxAt(org.members.auditor.ctx, "2026-04-01T09:00:00Z");
+    const followUp = createAudit(ctx, { supplierId, scheme: "RBA", auditDate: "2026-03-31" });
+    const findingId = db().select().from(remediationTasks).where(eq(remediationTasks.id, actionId)).get()!
+      .sourceRef;
+    // Priority (critical) → Minor on 1 April: resolution due 270 days later, 2026-12-27.
+    reviewPriorFinding(ctx, { auditId: followUp.id, findingId, decision: "regrade", schemeGrade: "Minor" });
+    await run("2026-06-01T09:00:00Z");
+    // The plan notice is for the plan deadline, which the re-grade moved to 15 April and which has passed;
+    // the old resolution date (30 May) announces nothing.
+    expect(mailTo(org.id).map((m) => m.template)).toEqual(["action-plan-overdue"]);
+    await run("2026-12-28T09:00:00Z");
+    expect(mailTo(org.id).map((m) => m.template)).toEqual(["action-plan-overdue", "action-overdue"]);
   });
 });

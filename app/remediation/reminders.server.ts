@@ -70,6 +70,15 @@ function stillOwed(variant: Variant, state: ActionState): boolean {
   return !RESOLVED.includes(state);
 }
 
+/**
+ * A deadline that moved (a follow-up audit re-graded or reopened the finding) has its own jobs; the
+ * ones announced for the old date end without mail.
+ */
+function stillTheDeadline(p: Payload, a: { planDueDate: string | null; dueDate: string }): boolean {
+  const current = p.variant === "plan-reminder" || p.variant === "plan-overdue" ? a.planDueDate : a.dueDate;
+  return current === p.deadline;
+}
+
 /** Who hears about it: the buyer-side owner, or the organisation's procurement members when none is set. */
 function recipients(tx: DbOrTx, organizationId: string, ownerId: string | null) {
   if (ownerId) {
@@ -97,7 +106,12 @@ async function runDeadlineJob(job: JobContext): Promise<void> {
     .innerJoin(suppliers, eq(suppliers.id, remediationTasks.supplierId))
     .where(and(eq(remediationTasks.id, p.actionId), eq(remediationTasks.organizationId, p.organizationId)))
     .get();
-  if (!row || !stillOwed(p.variant, row.action.state) || tooLate(p.variant, p.deadline, job.now())) {
+  if (
+    !row ||
+    !stillOwed(p.variant, row.action.state) ||
+    !stillTheDeadline(p, row.action) ||
+    tooLate(p.variant, p.deadline, job.now())
+  ) {
     writeTx((tx) => job.complete(tx), job.database);
     return;
   }

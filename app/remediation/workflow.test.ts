@@ -24,6 +24,21 @@ const ALLOWED: Record<ActionEvent, { from: ActionState[]; to: ActionState; suppl
   reject_evidence: { from: ["evidence_submitted"], to: "in_progress", supplier: false },
   verify: { from: ["evidence_submitted"], to: "verified", supplier: false },
   close: { from: ["verified"], to: "closed", supplier: false },
+  close_at_follow_up: {
+    from: [
+      "open",
+      "plan_submitted",
+      "plan_returned",
+      "plan_accepted",
+      "in_progress",
+      "evidence_submitted",
+      "verified",
+      "escalated",
+      "reopened",
+    ],
+    to: "closed",
+    supplier: false,
+  },
   escalate: {
     from: [
       "open",
@@ -99,10 +114,26 @@ describe("corrective-action state machine", () => {
     expect(other).toEqual({ ok: true, from: "evidence_submitted", to: "verified" });
   });
 
+  it("refuses closure at a follow-up audit by whoever submitted the evidence", () => {
+    const facts = { evidenceCount: 1, evidenceSubmittedBy: "user:verifier" };
+    expect(decide("evidence_submitted", "close_at_follow_up", buyer, facts)).toMatchObject({
+      ok: false,
+      field: "verifier",
+    });
+    expect(
+      decide("evidence_submitted", "close_at_follow_up", { party: "buyer", key: "user:auditor" }, facts),
+    ).toEqual({ ok: true, from: "evidence_submitted", to: "closed" });
+  });
+
   it("offers each party only what it may do", () => {
     expect(availableEvents("open", "supplier")).toEqual(["submit_plan"]);
     expect(availableEvents("plan_submitted", "supplier")).toEqual([]);
-    expect(availableEvents("plan_submitted", "buyer")).toEqual(["accept_plan", "return_plan", "escalate"]);
+    expect(availableEvents("plan_submitted", "buyer")).toEqual([
+      "accept_plan",
+      "return_plan",
+      "close_at_follow_up",
+      "escalate",
+    ]);
     expect(availableEvents("closed", "buyer")).toEqual(["reopen"]);
   });
 });

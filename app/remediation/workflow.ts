@@ -28,6 +28,7 @@ export const EVENT_LABELS: Record<ActionEvent, string> = {
   reject_evidence: "Evidence not sufficient",
   verify: "Verified",
   close: "Closed",
+  close_at_follow_up: "Verified and closed at a follow-up audit",
   escalate: "Escalated",
   reopen: "Reopened",
 };
@@ -89,6 +90,13 @@ export const RULES: Record<ActionEvent, Rule> = {
     by: ["buyer"],
     needs: "once it has been verified (desk review or follow-up audit)",
   },
+  close_at_follow_up: {
+    // The audit is the verification: whatever the portal shows, the auditor saw the issue fixed on site.
+    from: [...UNRESOLVED, "verified"],
+    to: "closed",
+    by: ["buyer"],
+    needs: "while it is not closed (a closed action is reopened, not closed again)",
+  },
   escalate: {
     from: UNRESOLVED,
     to: "escalated",
@@ -112,6 +120,7 @@ const VERB: Record<ActionEvent, string> = {
   reject_evidence: "Evidence can be sent back",
   verify: "An action can be verified",
   close: "An action can be closed",
+  close_at_follow_up: "An action can be closed at a follow-up audit",
   escalate: "An action can be escalated",
   reopen: "An action can be reopened",
 };
@@ -153,7 +162,11 @@ export function decide(state: ActionState, event: ActionEvent, by: Decider, fact
       reason: "Attach at least one evidence file before submitting the evidence for verification.",
       field: "file",
     };
-  if (event === "verify" && facts.evidenceSubmittedBy !== null && facts.evidenceSubmittedBy === by.key)
+  if (
+    (event === "verify" || event === "close_at_follow_up") &&
+    facts.evidenceSubmittedBy !== null &&
+    facts.evidenceSubmittedBy === by.key
+  )
     return {
       ok: false,
       reason:

@@ -4,8 +4,11 @@ import { addFinding, addFindingSchema, getAudit } from "~/audits/audits.server";
 import { FINDING_GRADES } from "~/audits/catalogue";
 import { GradeBadge } from "~/audits/GradeBadge";
 import { AddFindingForm } from "~/audits/ui/AddFindingForm";
+import { followUpIntent } from "~/audits/follow-up-intent.server";
+import { priorFindings } from "~/audits/follow-up.server";
 import { AuditEvidenceList, AuditUploadForm } from "~/audits/ui/AuditEvidence";
 import { FindingsTable } from "~/audits/ui/FindingsTable";
+import { PriorFindings } from "~/audits/ui/PriorFindings";
 import { auditUploadIntent } from "~/audits/upload-intent.server";
 import { listEvidence } from "~/evidence/evidence.server";
 import { formatLimitMb } from "~/evidence/file-types";
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closedAt: f.closedAt?.toISOString() ?? null,
       action: f.action,
     })),
+    priorFindings: priorFindings(ctx, detail.audit.id),
     evidence: evidence.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     canWrite: can(role, "audits:write"),
     canUpload: can(role, "evidence:upload"),
@@ -63,6 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return auditUploadIntent(member, auditId, form, upload);
       case "add-finding":
         return addFindingIntent(member, auditId, form);
+      case "follow-up":
+        return followUpIntent(member, auditId, form);
     }
     return formFailure(400, { formError: "Unknown form submission." });
   });
@@ -141,6 +147,23 @@ export default function AuditDetail() {
             failure={failureFor(result, "add-finding")}
             busy={submittingIntent === "add-finding"}
             saved={!!result?.ok && result.intent === "add-finding"}
+          />
+        </Card>
+      ) : null}
+      {d.priorFindings.length > 0 ? (
+        <Card title={`Findings of earlier audits (${d.priorFindings.length})`}>
+          <p className="mb-4 text-sm text-slate-600">
+            As a follow-up audit, record what you found for each earlier finding of this supplier: grade it
+            again, close it as verified by this audit (only a verified closure removes its risk points), or
+            reopen it.
+          </p>
+          <PriorFindings
+            scheme={audit.scheme}
+            vocabulary={d.vocabulary}
+            findings={d.priorFindings}
+            canWrite={d.canWrite}
+            failure={failureFor(result, "follow-up")}
+            busy={submittingIntent === "follow-up"}
           />
         </Card>
       ) : null}

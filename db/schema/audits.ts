@@ -1,6 +1,6 @@
 import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
-import { AUDIT_SCHEMES, FINDING_GRADES, FINDING_STATUSES } from "./audits.constants";
+import { AUDIT_SCHEMES, FINDING_GRADES, FINDING_STATUSES, FOLLOW_UP_OUTCOMES } from "./audits.constants";
 import { organizations, users } from "./orgs";
 import { suppliers } from "./suppliers";
 
@@ -74,4 +74,36 @@ export const schemeGradeMappings = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.scheme, t.word] })],
+);
+
+/**
+ * A follow-up audit's decision about one finding of an earlier audit of the same supplier (re-graded,
+ * closed as verified by this audit, reopened): what the follow-up audit's page lists under "Findings of
+ * earlier audits". The finding and its corrective action carry the effect; this row says which audit
+ * decided it, by whom, from which grade to which.
+ */
+export const followUpReviews = sqliteTable(
+  "follow_up_reviews",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    /** The follow-up audit. */
+    auditId: text("audit_id")
+      .notNull()
+      .references(() => audits.id, { onDelete: "cascade" }),
+    findingId: text("finding_id")
+      .notNull()
+      .references(() => findings.id, { onDelete: "cascade" }),
+    outcome: text("outcome", { enum: FOLLOW_UP_OUTCOMES }).notNull(),
+    fromGrade: text("from_grade", { enum: FINDING_GRADES }).notNull(),
+    toGrade: text("to_grade", { enum: FINDING_GRADES }).notNull(),
+    /** The grade word in the follow-up audit's scheme, when the auditor graded in it. */
+    schemeGrade: text("scheme_grade"),
+    note: text("note"),
+    reviewedByUserId: text("reviewed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("follow_up_reviews_org_audit").on(t.organizationId, t.auditId, t.createdAt)],
 );

@@ -37,6 +37,8 @@ export const ACTION_EVENTS = [
   "reject_evidence",
   "verify",
   "close",
+  /** A follow-up audit saw the issue fixed: verified by that audit and closed in one step. */
+  "close_at_follow_up",
   "escalate",
   "reopen",
 ] as const;
