@@ -9,13 +9,13 @@ import { applyTransition } from "~/remediation/actions.server";
 import { deadlinesFor, regradedDeadlines, RESOLVED } from "~/remediation/deadlines";
 import { isoDay, loadGradeTable, recordActionEvent } from "~/remediation/remediation.server";
 import { scheduleActionDeadlines } from "~/remediation/reminders.server";
+import { STATE_LABELS } from "~/remediation/workflow";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
 import { audits, findings, followUpReviews, remediationTasks, users } from "~db/schema";
 import type { FollowUpOutcome } from "~db/schema/audits.constants";
 import type { ActionState } from "~db/schema/remediation.constants";
-import { STATE_LABELS } from "~/remediation/workflow";
-import { GRADE_LABELS, type AuditScheme, type FindingGrade } from "./catalogue";
 import { loadVocabulary } from "./audits.server";
+import { GRADE_LABELS, type AuditScheme, type FindingGrade } from "./catalogue";
 import { FOLLOW_UP_CHOICES, type FollowUpChoice } from "./follow-up";
 import { gradeForWord } from "./vocabulary";
 

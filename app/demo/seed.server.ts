@@ -10,8 +10,8 @@ import { DAY_MS, dayOf, type DemoContext, type DemoStep } from "./context.server
 import { prng } from "./prng";
 import { sialkotActionsStep, statementsStep } from "./steps/actions.server";
 import { auditsStep } from "./steps/audits.server";
-import { followUpAuditsStep } from "./steps/follow-up.server";
 import { campaignStep } from "./steps/campaign.server";
+import { followUpAuditsStep } from "./steps/follow-up.server";
 import { grievancesStep } from "./steps/grievances.server";
 import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.server";
 import { siteImportStep } from "./steps/site-import.server";

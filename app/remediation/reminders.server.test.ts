@@ -1,11 +1,11 @@
 import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
+import { reviewPriorFinding } from "~/audits/follow-up.server";
 import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { runDueJobs } from "~/scheduler/scheduler.server";
 import { emailOutbox, remediationTasks, scheduledJobs } from "~db/schema";
-import { reviewPriorFinding } from "~/audits/follow-up.server";
 import { createOrg, insertSupplier } from "../../test/factories";
 import { submitPlan } from "./actions.server";
 import { actionJobHandlers, scheduleActionDeadlines } from "./reminders.server";

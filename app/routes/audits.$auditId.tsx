@@ -2,10 +2,10 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { addFinding, addFindingSchema, getAudit } from "~/audits/audits.server";
 import { FINDING_GRADES } from "~/audits/catalogue";
-import { GradeBadge } from "~/audits/GradeBadge";
-import { AddFindingForm } from "~/audits/ui/AddFindingForm";
 import { followUpIntent } from "~/audits/follow-up-intent.server";
 import { priorFindings } from "~/audits/follow-up.server";
+import { GradeBadge } from "~/audits/GradeBadge";
+import { AddFindingForm } from "~/audits/ui/AddFindingForm";
 import { AuditEvidenceList, AuditUploadForm } from "~/audits/ui/AuditEvidence";
 import { FindingsTable } from "~/audits/ui/FindingsTable";
 import { PriorFindings } from "~/audits/ui/PriorFindings";

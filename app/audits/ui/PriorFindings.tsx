@@ -1,9 +1,8 @@
 import { Form, Link } from "@remix-run/react";
 import { StateBadge } from "~/remediation/ui/StateBadge";
-import { Badge, EmptyState } from "~/ui/layout";
 import { FieldError, FormError } from "~/ui/form";
-import type { FindingGrade } from "~db/schema/audits.constants";
-import type { FollowUpOutcome } from "~db/schema/audits.constants";
+import { Badge, EmptyState } from "~/ui/layout";
+import type { FindingGrade, FollowUpOutcome } from "~db/schema/audits.constants";
 import type { ActionState } from "~db/schema/remediation.constants";
 import { GRADE_LABELS } from "../catalogue";
 import { CHOICE_LABELS, followUpChoices } from "../follow-up";

@@ -1,6 +1,6 @@
 import { createAudit } from "~/audits/audits.server";
-import { priorFindings, reviewPriorFinding } from "~/audits/follow-up.server";
 import type { FollowUpChoice } from "~/audits/follow-up";
+import { priorFindings, reviewPriorFinding } from "~/audits/follow-up.server";
 import { DEMO_SUPPLIERS } from "../catalogue";
 import type { DemoStep } from "../context.server";
 

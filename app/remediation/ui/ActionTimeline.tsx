@@ -23,6 +23,7 @@ const OTHER_EVENTS: Record<string, string> = {
   owner_assigned: "Owner changed",
   escalation: "Escalation recorded",
   remedy: "Remedy to workers recorded",
+  regraded: "Graded again at a follow-up audit",
 };
 
 function label(e: TimelineEvent): string {
