@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GRIEVANCE_EVENTS } from "~/grievances/workflow";
+import { FOLLOW_UP_OUTCOMES } from "~db/schema/audits.constants";
 import { ACTION_EVENTS, SUPPLIER_RESPONSES } from "~db/schema/remediation.constants";
 import { AUDIT_SENTENCES, changesOf, sentenceOf, type Names } from "./sentences";
 
@@ -12,6 +13,8 @@ const TEMPLATES: Record<string, readonly string[]> = {
   "remediation.${event}": ACTION_EVENTS,
 
   "remediation.finding_${v.response}": SUPPLIER_RESPONSES,
+
+  "finding.follow_up_${OUTCOME_OF[v.decision]}": FOLLOW_UP_OUTCOMES,
 
   "grievance.${event}": GRIEVANCE_EVENTS,
   // emailFreshLink's kinds other than "resend", which has its own literal (reminders.server.ts)

@@ -56,6 +56,7 @@ const ACTION_EVENT_SENTENCES = {
   reject_evidence: "sent back the evidence for {subject}",
   verify: "verified {subject}",
   close: "closed {subject}",
+  close_at_follow_up: "verified and closed {subject} at a follow-up audit",
   escalate: "escalated {subject}[ ({kind})]",
   reopen: "reopened {subject}",
 };
@@ -168,6 +169,20 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
 
   // Audits, findings, evidence
   "audit.created": { text: "recorded {subject}" },
+  "audit.imported": { text: "imported {subject} from {fileName|a file}[ ({findings} findings)]" },
+  "finding.follow_up_regraded": {
+    text: "graded {subject} again at a follow-up audit[ ({from} → {to})]",
+    vars: (d) => ({ from: gradeLabel(d.from), to: gradeLabel(d.to) }),
+  },
+  "finding.follow_up_closed": { text: "closed {subject} as verified at a follow-up audit" },
+  "finding.follow_up_reopened": {
+    text: "reopened {subject} at a follow-up audit[ (grade {to})]",
+    vars: (d) => ({ to: gradeLabel(d.to) }),
+  },
+  "remediation.regraded": {
+    text: "graded {subject} again[ ({from} → {to})]",
+    vars: (d) => ({ from: gradeLabel(d.from), to: gradeLabel(d.to) }),
+  },
   "finding.added": {
     text: "added {subject}[ (grade {grade})]",
     vars: (d) => ({ grade: gradeLabel(d.grade) }),

@@ -61,36 +61,42 @@ export type AddFindingInput = z.input<typeof addFindingSchema>;
 export function createAudit(ctx: Ctx, input: CreateAuditInput) {
   const v = parseInput(createAuditSchema, input);
   return writeTx((tx) => {
-    const supplier = tx
-      .select({ id: suppliers.id })
-      .from(suppliers)
-      .where(and(eq(suppliers.id, v.supplierId), eq(suppliers.organizationId, ctx.organizationId)))
-      .get();
-    if (!supplier) throw new NotFoundError("Supplier not found");
-    const audit = tx
-      .insert(audits)
-      .values({
-        organizationId: ctx.organizationId,
-        supplierId: supplier.id,
-        scheme: v.scheme,
-        auditDate: v.auditDate,
-        siteName: v.siteName ?? null,
-        summary: v.summary ?? null,
-        auditorUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
-        createdAt: nowOf(ctx),
-      })
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: "audit.created",
-      entityType: "audit",
-      entityId: audit.id,
-      details: { supplierId: supplier.id, scheme: v.scheme, auditDate: v.auditDate },
-    });
+    const audit = insertAudit(tx, ctx, v);
     // A recent audit is assessment coverage (and, without open findings, a control): rescore now.
-    recomputeSupplierRisk(tx, ctx, supplier.id, "audit.created");
+    recomputeSupplierRisk(tx, ctx, audit.supplierId, "audit.created");
     return audit;
   });
+}
+
+/** The audit row and its audit-log row, in the caller's transaction (the risk is the caller's to rescore). */
+export function insertAudit(tx: DbOrTx, ctx: Ctx, v: z.output<typeof createAuditSchema>) {
+  const supplier = tx
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(and(eq(suppliers.id, v.supplierId), eq(suppliers.organizationId, ctx.organizationId)))
+    .get();
+  if (!supplier) throw new NotFoundError("Supplier not found");
+  const audit = tx
+    .insert(audits)
+    .values({
+      organizationId: ctx.organizationId,
+      supplierId: supplier.id,
+      scheme: v.scheme,
+      auditDate: v.auditDate,
+      siteName: v.siteName ?? null,
+      summary: v.summary ?? null,
+      auditorUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
+      createdAt: nowOf(ctx),
+    })
+    .returning()
+    .get();
+  recordAudit(tx, ctx, {
+    action: "audit.created",
+    entityType: "audit",
+    entityId: audit.id,
+    details: { supplierId: supplier.id, scheme: v.scheme, auditDate: v.auditDate },
+  });
+  return audit;
 }
 
 /** The organisation's grade words per scheme (defaults plus its own remappings). */
@@ -130,50 +136,72 @@ export function addFinding(ctx: Ctx, input: AddFindingInput) {
     }
     const grade = mapped ?? parsed.grade;
     if (!grade) throw new ValidationError({ schemeGrade: "Choose a grade." });
-    const v = { ...parsed, grade };
-    const now = nowOf(ctx);
-    const finding = tx
-      .insert(findings)
-      .values({
-        organizationId: ctx.organizationId,
-        auditId: audit.id,
-        supplierId: audit.supplierId,
-        title: v.title,
-        description: v.description ?? null,
-        grade: v.grade,
-        iloIndicator: v.iloIndicator ?? null,
-        clause: v.clause ?? null,
-        schemeGrade: v.schemeGrade ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    recordAudit(tx, ctx, {
-      action: "finding.added",
-      entityType: "finding",
-      entityId: finding.id,
-      details: {
-        auditId: audit.id,
-        grade: v.grade,
-        schemeGrade: v.schemeGrade ?? null,
-        iloIndicator: v.iloIndicator ?? null,
-      },
-    });
-    // Every finding gets its corrective action in the same transaction, with deadlines from the
-    // organisation's grade table; the finding closes only when that action is verified and closed.
-    const task = raiseRemediationTask(tx, ctx, {
+    const added = insertFinding(tx, ctx, audit, { ...parsed, grade });
+    const risk = recomputeSupplierRisk(tx, ctx, audit.supplierId, "finding.added");
+    return { ...added, risk };
+  });
+}
+
+/**
+ * The finding, its audit-log row and its corrective action (deadlines from the organisation's grade
+ * table, or the audit report's own due date), in the caller's transaction.
+ */
+export function insertFinding(
+  tx: DbOrTx,
+  ctx: Ctx,
+  audit: { id: string; supplierId: string },
+  v: {
+    title: string;
+    description?: string | null;
+    grade: FindingGrade;
+    schemeGrade?: string | null;
+    clause?: string | null;
+    iloIndicator?: string | null;
+    dueDate?: string | null;
+  },
+) {
+  const now = nowOf(ctx);
+  const finding = tx
+    .insert(findings)
+    .values({
+      organizationId: ctx.organizationId,
+      auditId: audit.id,
       supplierId: audit.supplierId,
-      sourceType: "finding",
-      sourceRef: finding.id,
-      title: `${GRADE_LABELS[v.grade]} finding: ${v.title}`,
+      title: v.title,
+      description: v.description ?? null,
+      grade: v.grade,
       iloIndicator: v.iloIndicator ?? null,
       clause: v.clause ?? null,
+      schemeGrade: v.schemeGrade ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  recordAudit(tx, ctx, {
+    action: "finding.added",
+    entityType: "finding",
+    entityId: finding.id,
+    details: {
+      auditId: audit.id,
       grade: v.grade,
-    });
-    const risk = recomputeSupplierRisk(tx, ctx, audit.supplierId, "finding.added");
-    return { finding, taskId: task.id, risk };
+      schemeGrade: v.schemeGrade ?? null,
+      iloIndicator: v.iloIndicator ?? null,
+    },
   });
+  // Every finding gets its corrective action in the same transaction, with deadlines from the
+  // organisation's grade table; the finding closes only when that action is verified and closed.
+  const task = raiseRemediationTask(tx, ctx, {
+    supplierId: audit.supplierId,
+    sourceType: "finding",
+    sourceRef: finding.id,
+    title: `${GRADE_LABELS[v.grade]} finding: ${v.title}`,
+    iloIndicator: v.iloIndicator ?? null,
+    clause: v.clause ?? null,
+    grade: v.grade,
+    dueDate: v.dueDate ?? null,
+  });
+  return { finding, taskId: task.id };
 }
 
 // ---------------------------------------------------------------------------------------------------

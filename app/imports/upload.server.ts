@@ -214,11 +214,13 @@ export async function receiveFileStream(
 export async function receiveImportUpload(
   request: Request,
   limits: Limits = {},
-): Promise<{ ok: true; upload: ReceivedUpload } | { ok: false; message: string }> {
+): Promise<
+  { ok: true; upload: ReceivedUpload; form: FormData } | { ok: false; message: string; form: FormData | null }
+> {
   let received: ReceivedUpload | undefined;
   let workbook: WorkbookUpload | undefined;
   let fileName = "";
-  let form: FormData;
+  let form: FormData | null = null;
   try {
     form = await parseMultipart(request, {
       maxFieldBytes: TEXT_FIELD_LIMIT,
@@ -253,9 +255,10 @@ export async function receiveImportUpload(
     if (received) fs.rmSync(received.tmpPath, { force: true });
     if (workbook) fs.rmSync(workbook.rawPath, { force: true });
     if (err instanceof UploadRefused || err instanceof MultipartRefused)
-      return { ok: false, message: err.message };
+      return { ok: false, message: err.message, form };
     throw err;
   }
-  if (!received) return { ok: false, message: "Choose a CSV or XLSX file to upload." };
-  return { ok: true, upload: received };
+  if (!received) return { ok: false, message: "Choose a CSV or XLSX file to upload.", form };
+  // The text fields come back too, for forms that carry more than the file (the audit import).
+  return { ok: true, upload: received, form };
 }

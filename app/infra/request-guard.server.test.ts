@@ -11,6 +11,8 @@ describe("request guard", () => {
     ["/audits/abc", "upload"],
     ["/audits/abc.data", "upload"],
     ["/audits/new", "form"],
+    ["/audits/import", "import"],
+    ["/audits/import.data", "import"],
     ["/audits/new.data", "form"],
     ["/portal/abc", "upload"],
     ["/portal/abc/verify", "form"],

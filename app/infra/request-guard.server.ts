@@ -23,6 +23,8 @@ const MULTIPART_SLACK = 1024 * 1024;
 const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/imports\/?(?:_index)?(?:\.data)?$/, kind: "import" },
   { pattern: /^\/imports\/sites\/?(?:_index)?(?:\.data)?$/, kind: "import" },
+  // An audit's corrective action report (CSV or XLSX), read by the supplier import's upload checks.
+  { pattern: /^\/audits\/import\/?(?:\.data)?$/, kind: "import" },
   { pattern: /^\/audits\/(?!new\/?(?:\.data)?$)[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/remediation\/[^/]+\/?(?:\.data)?$/, kind: "upload" },

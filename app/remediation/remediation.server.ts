@@ -43,6 +43,8 @@ export type RaiseTaskInput = {
   grade?: FindingGrade;
   /** Kept for callers that raise from a red-flag answer without a grade. */
   severity?: "red_flag" | FindingGrade;
+  /** The resolution date the source set itself (an audit report's due date), instead of the grade table's. */
+  dueDate?: string | null;
 };
 
 /** The organisation's deadline table (defaults where it has not set its own). */
@@ -141,6 +143,11 @@ export function raiseRemediationTask(
     (input.severity && input.severity !== "red_flag" ? input.severity : gradeForRedFlag(input.iloIndicator));
   const now = nowOf(ctx);
   const deadlines = deadlinesFor(grade, now, loadGradeTable(tx, ctx.organizationId));
+  if (input.dueDate) {
+    deadlines.dueDate = input.dueDate;
+    // The plan cannot be due after the action itself.
+    if (deadlines.planDueDate > input.dueDate) deadlines.planDueDate = input.dueDate;
+  }
   const inserted = tx
     .insert(remediationTasks)
     .values({

@@ -128,12 +128,7 @@ describe("corrective-action state machine", () => {
   it("offers each party only what it may do", () => {
     expect(availableEvents("open", "supplier")).toEqual(["submit_plan"]);
     expect(availableEvents("plan_submitted", "supplier")).toEqual([]);
-    expect(availableEvents("plan_submitted", "buyer")).toEqual([
-      "accept_plan",
-      "return_plan",
-      "close_at_follow_up",
-      "escalate",
-    ]);
+    expect(availableEvents("plan_submitted", "buyer")).toEqual(["accept_plan", "return_plan", "escalate"]);
     expect(availableEvents("closed", "buyer")).toEqual(["reopen"]);
   });
 });

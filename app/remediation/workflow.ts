@@ -179,6 +179,7 @@ export function decide(state: ActionState, event: ActionEvent, by: Decider, fact
 /** The events a party could trigger from a state (for showing only the forms that can succeed). */
 export function availableEvents(state: ActionState, party: Party): ActionEvent[] {
   return (Object.keys(RULES) as ActionEvent[]).filter(
-    (e) => RULES[e].from.includes(state) && RULES[e].by.includes(party),
+    // Closure at a follow-up audit is decided on that audit's page, not among the action's own steps.
+    (e) => e !== "close_at_follow_up" && RULES[e].from.includes(state) && RULES[e].by.includes(party),
   );
 }

@@ -44,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       closedAt: f.closedAt?.toISOString() ?? null,
       action: f.action,
     })),
-    priorFindings: priorFindings(ctx, detail.audit.id),
+    earlierFindings: priorFindings(ctx, detail.audit.id),
     evidence: evidence.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
     canWrite: can(role, "audits:write"),
     canUpload: can(role, "evidence:upload"),
@@ -150,8 +150,8 @@ export default function AuditDetail() {
           />
         </Card>
       ) : null}
-      {d.priorFindings.length > 0 ? (
-        <Card title={`Findings of earlier audits (${d.priorFindings.length})`}>
+      {d.earlierFindings.length > 0 ? (
+        <Card title={`Findings of earlier audits (${d.earlierFindings.length})`}>
           <p className="mb-4 text-sm text-slate-600">
             As a follow-up audit, record what you found for each earlier finding of this supplier: grade it
             again, close it as verified by this audit (only a verified closure removes its risk points), or
@@ -160,7 +160,7 @@ export default function AuditDetail() {
           <PriorFindings
             scheme={audit.scheme}
             vocabulary={d.vocabulary}
-            findings={d.priorFindings}
+            findings={d.earlierFindings}
             canWrite={d.canWrite}
             failure={failureFor(result, "follow-up")}
             busy={submittingIntent === "follow-up"}

@@ -24,9 +24,14 @@ export default function AuditsIndex() {
         subtitle="Social audits of your suppliers and their sites, with graded findings and evidence."
         actions={
           canWrite ? (
-            <Link to="/audits/new" className="btn-primary">
-              Record an audit
-            </Link>
+            <div className="flex gap-2">
+              <Link to="/audits/import" className="btn-secondary">
+                Import from a report
+              </Link>
+              <Link to="/audits/new" className="btn-primary">
+                Record an audit
+              </Link>
+            </div>
           ) : null
         }
       />

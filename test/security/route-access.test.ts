@@ -1067,6 +1067,52 @@ const TABLE: Record<string, RouteSpec> = {
         foreign: 404,
         probe: { form: () => ({ intent: "upload" }), status: 400 },
       },
+      {
+        // A follow-up audit's decision about an earlier finding (the fixture audit's own finding is not
+        // an earlier one: the domain refuses it with 409, after the gate).
+        intent: "follow-up",
+        ...gate("audits:write"),
+        write: (fx) => ({
+          intent: "follow-up",
+          findingId: fx.findingId,
+          decision: "regrade",
+          schemeGrade: "Major",
+        }),
+        foreign: 404,
+        probe: {
+          form: (fx) => ({ intent: "follow-up", findingId: fx.findingId, decision: "maybe" }),
+          status: 400,
+        },
+      },
+    ],
+  },
+  "audits.import": {
+    kind: "member",
+    loader: { ...gate("audits:write"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "import",
+        ...gate("audits:write"),
+        write: (fx) => ({
+          supplierId: fx.supplierId,
+          scheme: "SMETA",
+          auditDate: "2026-02-01",
+          file: new File(["Finding,Grade\nWages withheld for three months,Critical\n"], "capr.csv", {
+            type: "text/csv",
+          }),
+        }),
+        foreign: 404,
+        // A grade word the scheme does not use: a row error, nothing created.
+        probe: {
+          form: (fx) => ({
+            supplierId: fx.supplierId,
+            scheme: "SMETA",
+            auditDate: "2026-02-01",
+            file: new File(["Finding,Grade\nWages withheld,Priority\n"], "capr.csv", { type: "text/csv" }),
+          }),
+          status: 400,
+        },
+      },
     ],
   },
   "evidence.$evidenceId.download": {
