@@ -44,12 +44,23 @@ function post(member: TestOrg["members"]["auditor"], fields: Record<string, stri
   );
 }
 
-const csv = (text: string, name = "capr.csv") => new File([text], name, { type: "text/csv" });
+const csv = (text: string, name = "capr.csv") =>
+  // An extra heading no field is read from marks the file, so the test can find what stays on disk.
+  new File([text.replace(/^([^\n]*)/, `$1,${MARKER}`)], name, { type: "text/csv" });
 const auditsOf = (supplierId: string) =>
   db().select().from(audits).where(eq(audits.supplierId, supplierId)).all();
+/** Upload files of this test file still on disk (other test files share the folder): none may stay. */
+const MARKER = "audit-import-test-marker";
 const leftovers = () => {
   const dir = path.join(importsDir(), "tmp");
-  return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => {
+    try {
+      return fs.readFileSync(path.join(dir, f), "utf8").includes(MARKER);
+    } catch {
+      return false;
+    }
+  });
 };
 
 describe("importing an audit from its corrective action report", () => {
