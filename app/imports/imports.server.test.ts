@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db, writeTx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
+import { gatherRiskInputs } from "~/risk/gather.server";
 import { recomputeSupplierRisk, riskHistory } from "~/risk/risk.server";
+import { storedInputs } from "~/risk/stored-inputs.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import {
   auditLog,
@@ -10,6 +12,7 @@ import {
   importPendingLinks,
   importRowErrors,
   riskAssessments,
+  riskInputParts,
   supplierContacts,
   supplierLinks,
   suppliers,
@@ -302,6 +305,39 @@ describe("idempotent re-import", () => {
   });
 });
 
+describe("first scores", () => {
+  it("store the inputs suppliers share once, by hash, and read back as a recompute would gather them", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    await importCsv(
+      ctx,
+      `${HEADER}\nF-1,One,,Bangladesh,,Textiles and apparel,Garments,,,,,,,\n` +
+        `F-2,Two,,Bangladesh,,Textiles and apparel,Garments,,,,,,,\nF-3,Three,,GB,,,,,,,,,,\n`,
+    );
+    const rows = db()
+      .select()
+      .from(riskAssessments)
+      .where(eq(riskAssessments.organizationId, ctx.organizationId))
+      .all();
+    expect(rows).toHaveLength(3);
+    const parts = db()
+      .select()
+      .from(riskInputParts)
+      .where(eq(riskInputParts.organizationId, ctx.organizationId))
+      .all();
+    // F-1 and F-2 have the same country, sector and goods: one part between them.
+    expect(parts).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.sharedInputs).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(row.inputs)).not.toContain("editions");
+      const gathered = db().transaction((tx) => gatherRiskInputs(tx, ctx, row.supplierId, null));
+      expect(JSON.stringify(storedInputs(db(), ctx.organizationId, row))).toBe(JSON.stringify(gathered));
+    }
+    // Ordered ids (D38): later rows of the file get later ids.
+    const ids = ["F-1", "F-2", "F-3"].map((r) => byRef(ctx.organizationId, r)!.id);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
+
 describe("parent links", () => {
   it("resolves parents further down the file and several parents, and sets tiers", async () => {
     const { ctx } = (await createOrg()).members.procurement;
@@ -427,6 +463,39 @@ describe("background job and restart safety", () => {
     expect(audit.filter((a) => a === "import.batch")).toHaveLength(3);
     expect(audit).toContain("import.completed");
   }, 120_000);
+
+  it("a waiting web writer cuts a batch short: the rows so far commit with the cursor, the rest follow", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    const jobId = await uploadCsv(ctx, rows(10));
+    const job = await getImportJob(ctx, jobId);
+    saveImportMapping(ctx, { jobId, form: mappingForm(job.mapping), start: true });
+    // A writer "arrives" before the 4th and the 7th row of the one 10-row batch.
+    let checks = 0;
+    const writerWaiting = () => {
+      checks++;
+      return checks === 3 || checks === 6;
+    };
+    expect(await runImportJob(jobId, { batchSize: 10, writerWaiting })).toBe("done");
+    expect(importProgress(ctx, jobId)).toMatchObject({ status: "done", createdCount: 10, errorCount: 0 });
+    expect(orgSuppliers(ctx.organizationId)).toHaveLength(10);
+    const batches = db()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.organizationId, ctx.organizationId),
+          eq(auditLog.entityId, jobId),
+          eq(auditLog.action, "import.batch"),
+        ),
+      )
+      .all()
+      .map((a) => (JSON.parse(a.details!) as { rows: number[] }).rows);
+    expect(batches).toEqual([
+      [1, 3],
+      [4, 6],
+      [7, 10],
+    ]);
+  });
 
   it("a batch that fails rolls back whole; the job is marked failed and can be retried", async () => {
     const { ctx } = (await createOrg()).members.procurement;

@@ -106,6 +106,7 @@ function threadMain({ writers }: ThreadData): void {
     void runImportJob(m.jobId, {
       shouldStop: () => stopping,
       beforeWrite: () => yieldToWriters(writers),
+      writerWaiting: () => Atomics.load(writers, 0) > 0,
       onChange: (organizationId) =>
         port.postMessage({ type: "changed", organizationId } satisfies FromThread),
     }).then((outcome) => {

@@ -2,6 +2,7 @@ import { db, type DbOrTx } from "~/infra/db.server";
 import { inherentFacts, riskSettingsOf } from "./gather.server";
 import { scoreRisk, type RiskInputs } from "./model";
 import { referenceData } from "./reference.server";
+import { sharedPart, splitInputs } from "./stored-inputs.server";
 
 /** A new supplier's first score, with the columns bulk writers (imports, benchmarks) store as they are. */
 export type FreshRisk = {
@@ -12,7 +13,14 @@ export type FreshRisk = {
   headline: string;
   modelVersion: string;
   factorsJson: string;
-  inputsJson: string;
+  /**
+   * The inputs as stored (D33): the supplier's own part (no sites, answers, audits …) for the
+   * assessment's `inputs`, and the shared part (day, settings, editions, reference facts), which goes once
+   * per organisation into risk_input_parts under `sharedHash` (the assessment's `shared_inputs`).
+   */
+  ownInputsJson: string;
+  sharedHash: string;
+  sharedJson: string;
   editionsJson: string;
 };
 
@@ -41,6 +49,9 @@ export function freshSupplierRisk(
     evidence: [],
   };
   const r = scoreRisk(inputs);
+  const split = splitInputs(inputs);
+  const shared = sharedPart(split.shared);
+  const own = split.own;
   return {
     score: r.residual.score,
     level: r.residual.level,
@@ -49,7 +60,9 @@ export function freshSupplierRisk(
     headline: r.headline,
     modelVersion: r.modelVersion,
     factorsJson: JSON.stringify([...r.inherent.lines, ...r.residual.lines]),
-    inputsJson: JSON.stringify(inputs),
+    ownInputsJson: JSON.stringify(own),
+    sharedHash: shared.hash,
+    sharedJson: shared.json,
     editionsJson: JSON.stringify(inputs.editions),
   };
 }
