@@ -204,10 +204,16 @@ describe("new statement form", () => {
 
 describe("statement page", () => {
   it("re-renders bad input with field errors; refuses approval with the reasons; approves, signs and publishes", async () => {
+    // Australia: all seven s.16(1) criteria are mandatory, so an empty one refuses approval (the UK's
+    // s.54(5) areas are only recommended and never refuse it).
     const exec = org.members.executive;
-    const { id } = createStatement(exec.ctx, { periodStart: "2023-04-01", periodEnd: "2024-03-31" });
+    const { id } = createStatement(exec.ctx, {
+      periodStart: "2023-04-01",
+      periodEnd: "2024-03-31",
+      regime: "au_msa_s16",
+    });
     const url = `/statements/${id}`;
-    const t = templateFor("uk_msa_s54", "2024-03-31");
+    const t = templateFor("au_msa_s16", "2024-03-31");
     const narrative = Object.fromEntries(
       t.criteria.map((c) => [`n.${c.key}`, `Our ${c.heading.toLowerCase()}. `.repeat(8)]),
     );
@@ -216,17 +222,17 @@ describe("statement page", () => {
         ok?: boolean;
       };
 
-    const tooLong = await act({ intent: "save", ...narrative, "n.training": "x".repeat(20_001) });
+    const tooLong = await act({ intent: "save", ...narrative, "n.other": "x".repeat(20_001) });
     expect(tooLong.init?.status).toBe(400);
     const loaderData = await detailLoader(args(requestAs(exec, url), { statementId: id }));
     const html = await render(StatementDetail, loaderData, url, "/statements/:statementId", tooLong.data);
     expect(html).toContain("Keep this under 20,000 characters.");
-    expect(html).toContain("Our (a) organisation structure, business and supply chains.");
+    expect(html).toContain(`Our ${t.criteria[0].heading.toLowerCase()}.`);
 
     const unknown = await act({ intent: "save", bogus: "x" });
     expect(unknown.init?.status).toBe(400);
 
-    expect(await act({ intent: "save", ...narrative, "n.training": "" })).toMatchObject({
+    expect(await act({ intent: "save", ...narrative, "n.other": "" })).toMatchObject({
       ok: true,
       intent: "save",
     });
@@ -245,7 +251,9 @@ describe("statement page", () => {
     };
     const refused = await act(approve);
     expect(refused.init?.status).toBe(400);
-    expect(refused.data.formError).toMatch(/mandatory items are missing — \(f\) Training/);
+    expect(refused.data.formError).toMatch(
+      /mandatory items are missing — Criterion 7: Any other relevant information/,
+    );
     const page = await render(
       StatementDetail,
       await detailLoader(args(requestAs(exec, url), { statementId: id })),
@@ -254,7 +262,7 @@ describe("statement page", () => {
       refused.data,
     );
     expect(page).toContain("mandatory items are missing");
-    expect(page).toContain('data-criterion="training" data-status="missing"');
+    expect(page).toContain('data-criterion="other" data-status="missing"');
 
     expect(await act({ intent: "save", ...narrative })).toMatchObject({ ok: true });
     expect(await act({ ...approve, approvalDate: "2099-01-01" })).toMatchObject({ init: { status: 400 } });
