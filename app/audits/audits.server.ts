@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from "~/infra/errors";
 import { isoDateField, optionalText, parseInput, requiredId } from "~/infra/validation";
 import { actionsForFindings, raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { emitEvent } from "~/webhooks/events.server";
 import { audits, findings, schemeGradeMappings } from "~db/schema/audits";
 import { suppliers } from "~db/schema/suppliers";
 import {
@@ -178,6 +179,21 @@ export function insertFinding(
     })
     .returning()
     .get();
+  emitEvent(
+    tx,
+    ctx.organizationId,
+    "finding.raised",
+    {
+      findingId: finding.id,
+      auditId: audit.id,
+      supplierId: audit.supplierId,
+      title: v.title,
+      grade: v.grade,
+      schemeGrade: v.schemeGrade ?? null,
+      iloIndicator: v.iloIndicator ?? null,
+    },
+    now,
+  );
   recordAudit(tx, ctx, {
     action: "finding.added",
     entityType: "finding",

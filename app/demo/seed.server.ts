@@ -17,6 +17,7 @@ import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.
 import { siteImportStep } from "./steps/site-import.server";
 import { supplyChainStep } from "./steps/supply-chain.server";
 import { trainingStep } from "./steps/training.server";
+import { webhooksStep } from "./steps/webhooks.server";
 
 export const DEMO_PASSWORD = "clearsource-demo";
 export const DEMO_MEMBERS: { role: Role; name: string; email: string }[] = [
@@ -86,6 +87,7 @@ export async function seedDemoIfEmpty(log: (line: string) => void = console.log)
  */
 export const DEMO_STEPS: DemoStep[] = [
   supplyChainStep,
+  webhooksStep,
   campaignStep,
   auditsStep,
   followUpAuditsStep,

@@ -9,6 +9,7 @@ import { actionJobHandlers } from "~/remediation/reminders.server";
 import { ensureDailyRiskRefresh, riskDailyJobHandlers } from "~/risk/daily-refresh.server";
 import { enqueueStaleOrganisations, riskJobHandlers } from "~/risk/recompute-org.server";
 import { startScheduler } from "~/scheduler/scheduler.server";
+import { startWebhookWorker } from "~/webhooks/worker.server";
 import { env } from "./env.server";
 import { startHousekeeping } from "./housekeeping.server";
 
@@ -46,5 +47,7 @@ export const bootHooks: BootHook[] = [
       },
     }),
   ({ log }) => startImportWorker({ log }),
+  // Webhook deliveries: a lane per endpoint beside the scheduler, so a slow receiver holds up no job (D38).
+  ({ log }) => startWebhookWorker({ log }),
   ({ log }) => startHousekeeping({ log }),
 ];

@@ -62,6 +62,20 @@ export const envSchema = z
     DEV_MAILBOX: bool.optional(),
 
     SEED_DEMO: bool.default(true),
+
+    /** Webhook receivers: how long one delivery may take before it counts as failed. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().max(60_000).default(10_000),
+    /** Attempts per delivery (exponential backoff with jitter between them) before it is given up. */
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+    /** Failed attempts in a row after which an endpoint is shown as failing (and probed one at a time). */
+    WEBHOOK_FAILING_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Receivers on loopback, private, link-local or other internal addresses (SSRF guard). Default: on in
+     * development and test (a receiver on 127.0.0.1), off in production.
+     */
+    WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
+    /** http:// receivers. Default: on in development and test, off in production (https only). */
+    WEBHOOK_ALLOW_HTTP: bool.optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -97,6 +111,8 @@ export const envSchema = z
 export type Env = z.infer<typeof envSchema> & {
   publicOrigin: string;
   devMailbox: boolean;
+  webhookAllowPrivate: boolean;
+  webhookAllowHttp: boolean;
   /** TOTP_ENCRYPTION_KEY decoded, or the development/test key. */
   totpEncryptionKey: Buffer;
 };
@@ -119,6 +135,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     ...e,
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     devMailbox: e.DEV_MAILBOX ?? !e.SMTP_URL,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE_URLS ?? e.NODE_ENV !== "production",
+    webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP ?? e.NODE_ENV !== "production",
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY ? decodeKey(e.TOTP_ENCRYPTION_KEY)! : DEV_TOTP_KEY,
   };
 }

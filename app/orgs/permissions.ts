@@ -29,6 +29,8 @@ export const PERMISSIONS = [
   "members:manage",
   "audit-log:read",
   "templates:manage",
+  /** Webhook endpoints: subscribe, pause, rotate secrets, read the delivery log, replay. */
+  "webhooks:manage",
   /** The development mailbox (the tenant's own outbox, when mail is not sent by SMTP). */
   "outbox:read",
   /** One's own sign-in security (two-factor set-up, recovery codes): every role. */

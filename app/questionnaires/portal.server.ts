@@ -14,6 +14,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { deleteObject } from "~/infra/storage.server";
 import { raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { emitEvent } from "~/webhooks/events.server";
 import { answers, assignments, evidenceFiles, organizations, suppliers, users } from "~db/schema";
 import { EDITABLE_STATUSES, loadAssignment } from "./assignments.server";
 import {
@@ -647,6 +648,18 @@ export async function submitAnswers(access: PortalAccess, raw: RawForm): Promise
         severity: "red_flag",
       });
     }
+    emitEvent(
+      tx,
+      access.ctx.organizationId,
+      "questionnaire.submitted",
+      {
+        assignmentId: row.id,
+        supplierId: row.supplierId,
+        round: scope.round,
+        redFlags: redFlags.map((q) => q.id),
+      },
+      now,
+    );
     recordAudit(tx, access.ctx, {
       action: scope.round > 1 ? "questionnaire.resubmitted" : "questionnaire.submitted",
       entityType: "questionnaire_assignment",

@@ -5,6 +5,7 @@ import { formatDate } from "~/i18n/dates";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { schedule, type JobContext, type JobHandlers } from "~/scheduler/scheduler.server";
+import { emitEvent } from "~/webhooks/events.server";
 import { memberships, remediationTasks, suppliers, users } from "~db/schema";
 import type { ActionState } from "~db/schema/remediation.constants";
 import ActionDeadline, { type ActionDeadlineProps } from "~emails/action-deadline";
@@ -139,6 +140,20 @@ async function runDeadlineJob(job: JobContext): Promise<void> {
       .from(remediationTasks)
       .where(eq(remediationTasks.id, p.actionId))
       .get();
+    if (fresh && stillOwed(p.variant, fresh.state) && p.variant.endsWith("overdue"))
+      emitEvent(
+        tx,
+        p.organizationId,
+        "action.overdue",
+        {
+          actionId: p.actionId,
+          supplierId: row.action.supplierId,
+          title: row.action.title,
+          deadline: p.deadline,
+          which: p.variant === "plan-overdue" ? "plan" : "resolution",
+        },
+        job.now(),
+      );
     if (fresh && stillOwed(p.variant, fresh.state))
       for (const { person, email } of emails)
         enqueueEmail(

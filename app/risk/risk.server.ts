@@ -5,6 +5,7 @@ import type { DbOrTx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
 import { answerRiskInputs } from "~/questionnaires/signals.server";
 import { invalidateSupplierCounts } from "~/suppliers/list.server";
+import { emitEvent } from "~/webhooks/events.server";
 import { riskAssessments, supplierLinks, supplierRiskInputs, suppliers } from "~db/schema";
 import type { RiskCoverage, RiskLevel } from "~db/schema/suppliers.constants";
 import { effectiveScore, exposureFrom, sameExposure, type ChildRisk, type Exposure } from "./exposure";
@@ -212,6 +213,14 @@ export function storeAssessment(
     .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
     .run();
 
+  if (before.riskLevel !== level)
+    emitEvent(
+      tx,
+      ctx.organizationId,
+      "supplier.risk_level_changed",
+      { supplierId, from: before.riskLevel, to: level, score, trigger },
+      now,
+    );
   if (before.riskScore !== score || before.riskLevel !== level) {
     recordAudit(tx, ctx, {
       action: "risk.recomputed",
@@ -345,6 +354,13 @@ export function recomputeExposureOf(tx: DbOrTx, ctx: Ctx, supplierId: string, tr
     .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, org)))
     .run();
   if (level !== self.riskLevel) {
+    emitEvent(
+      tx,
+      org,
+      "supplier.risk_level_changed",
+      { supplierId, from: self.riskLevel, to: level, score, trigger },
+      nowOf(ctx),
+    );
     recordAudit(tx, ctx, {
       action: "risk.exposure_changed",
       entityType: "supplier",

@@ -3,6 +3,7 @@ import { auditChainHead, recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { writeTx } from "~/infra/db.server";
 import { ConflictError, ValidationError } from "~/infra/errors";
+import { emitEvent } from "~/webhooks/events.server";
 import { statementComments, statements } from "~db/schema";
 import { checkStatement } from "./checker";
 import { normaliseDetails } from "./details";
@@ -129,6 +130,20 @@ export function approveStatement(ctx: Ctx, id: string, input: ApproveInput): voi
           : "Not approved: correct the highlighted fields.",
       );
     }
+    emitEvent(
+      tx,
+      ctx.organizationId,
+      "statement.approved",
+      {
+        statementId: id,
+        regime: template.id,
+        periodStart: row.periodStart,
+        periodEnd: row.periodEnd,
+        approvalDate: input.approvalDate,
+        governingBody: input.governingBody,
+      },
+      now,
+    );
     recordAudit(tx, ctx, {
       action: "statement.approved",
       entityType: "statement",

@@ -16,3 +16,4 @@ export * from "./templates";
 export * from "./action-portal";
 export * from "./grievances";
 export * from "./training";
+export * from "./webhooks";

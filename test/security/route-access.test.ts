@@ -6,7 +6,7 @@ import { createCampaign } from "~/campaigns/campaigns.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
 import { uploadSitesCsv } from "~/imports/sites/testing.server";
 import { uploadCsv } from "~/imports/testing.server";
-import { db } from "~/infra/db.server";
+import { db, writeTx } from "~/infra/db.server";
 import { resetEnv } from "~/infra/env.server";
 import { requestSignUp } from "~/orgs/accounts.server";
 import { inviteMember } from "~/orgs/invitations.server";
@@ -32,7 +32,16 @@ import {
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { createCourse } from "~/training/training.server";
-import { assignments, emailOutbox, grievanceReportLinks, memberships, supplierContacts } from "~db/schema";
+import { createEndpoint } from "~/webhooks/endpoints.server";
+import { emitEvent } from "~/webhooks/events.server";
+import {
+  assignments,
+  emailOutbox,
+  grievanceReportLinks,
+  memberships,
+  supplierContacts,
+  webhookDeliveries,
+} from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
 import { createOrg, type TestOrg } from "../factories";
 import {
@@ -125,6 +134,9 @@ type Fx = {
   /** The supplier's primary contact row and one site (supplier pages). */
   contactId: string;
   siteId: string;
+  /** A webhook endpoint of org A and one queued delivery to it. */
+  webhookEndpointId: string;
+  webhookDeliveryId: string;
   /** Every id of org A: none may appear in what org B receives. */
   ids: string[];
 };
@@ -221,6 +233,7 @@ const GATES = {
   "templates:manage": only("admin"),
   "training:read": ALL,
   "training:write": only("admin", "procurement", "executive"),
+  "webhooks:manage": only("admin"),
 } satisfies Partial<Record<Permission, readonly Role[]>>;
 const gate = (permission: keyof typeof GATES) => ({ permission, allowed: GATES[permission] });
 
@@ -1312,6 +1325,71 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  "settings.webhooks": {
+    kind: "member",
+    loader: { ...gate("webhooks:manage"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "create",
+        ...gate("webhooks:manage"),
+        write: () => ({
+          intent: "create",
+          url: "https://intruder.example.test/h",
+          eventTypes: "finding.raised",
+        }),
+        foreign: null,
+        probe: { form: () => ({ intent: "create", url: "nope", eventTypes: "finding.raised" }), status: 400 },
+      },
+      {
+        intent: "toggle",
+        ...gate("webhooks:manage"),
+        write: (fx) => ({ intent: "toggle", endpointId: fx.webhookEndpointId, enabled: "false" }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "toggle", endpointId: "", enabled: "false" }), status: 400 },
+      },
+      {
+        intent: "rotate",
+        ...gate("webhooks:manage"),
+        write: (fx) => ({ intent: "rotate", endpointId: fx.webhookEndpointId, overlapHours: "24" }),
+        foreign: 404,
+        probe: {
+          form: (fx) => ({ intent: "rotate", endpointId: fx.webhookEndpointId, overlapHours: "5" }),
+          status: 400,
+        },
+      },
+      {
+        intent: "delete",
+        ...gate("webhooks:manage"),
+        write: (fx) => ({ intent: "delete", endpointId: fx.webhookEndpointId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "delete", endpointId: "" }), status: 400 },
+      },
+    ],
+  },
+  "settings.webhooks.$endpointId": {
+    kind: "member",
+    loader: { ...gate("webhooks:manage"), ok: 200, foreign: 404 },
+    actions: [
+      {
+        intent: "replay",
+        ...gate("webhooks:manage"),
+        write: (fx) => ({ intent: "replay", deliveryId: fx.webhookDeliveryId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "replay", deliveryId: "" }), status: 400 },
+      },
+      {
+        intent: "update",
+        ...gate("webhooks:manage"),
+        write: () => ({
+          intent: "update",
+          url: "https://intruder.example.test/h",
+          eventTypes: "finding.raised",
+        }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "update", url: "nope", eventTypes: "finding.raised" }), status: 400 },
+      },
+    ],
+  },
   "statements._index": {
     kind: "member",
     loader: { ...gate("statements:read"), ok: 200, foreign: "own-data" },
@@ -1750,10 +1828,22 @@ beforeAll(async () => {
     "supplier_ref,site,country\nZQ9-1,Zq9Alpha Dye House,Atlantis\n",
     "zq9alpha-sites.csv",
   );
+  const webhook = createEndpoint(admin.ctx, {
+    url: "https://zq9alpha.example.test/hooks",
+    eventTypes: ["finding.raised"],
+  });
+  const webhookEventId = writeTx((tx) => emitEvent(tx, a.id, "finding.raised", { note: "zq9alpha" }))!;
+  const webhookDeliveryId = db()
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(eq(webhookDeliveries.eventId, webhookEventId))
+    .get()!.id;
 
   fx = {
     a,
     b,
+    webhookEndpointId: webhook.endpointId,
+    webhookDeliveryId,
     supplierId: supplier.id,
     assignmentId: sent.assignmentId,
     otherAssignmentId: other.assignmentId,
@@ -1787,6 +1877,9 @@ beforeAll(async () => {
     contactId,
     siteId: site.id,
     ids: [
+      webhook.endpointId,
+      webhookDeliveryId,
+      webhookEventId,
       template.templateId,
       template.versionId,
       contactId,
@@ -1832,6 +1925,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   emailId: (f) => f.emailId,
   jobId: (f) => f.importJobId,
   token: (f) => f.supplierToken,
+  endpointId: (f) => f.webhookEndpointId,
   versionId: (f) => f.templateVersionId,
   orgId: (f) => f.a.id,
   siteId: (f) => f.siteId,
