@@ -21,6 +21,7 @@ import {
   suppliers,
   templateVersions,
   users,
+  webhookEndpoints,
   workerRemedies,
 } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
@@ -445,6 +446,20 @@ export const RESOLVERS: Record<string, Resolver> = {
           .map((r) => [r.id, { name: r.name }]),
       ),
   },
+  webhook_endpoint: {
+    noun: "webhook endpoint",
+    permission: "webhooks:manage",
+    fallbackKeys: ["url"],
+    lookup: (tx, org, ids) =>
+      new Map(
+        tx
+          .select({ id: webhookEndpoints.id, url: webhookEndpoints.url })
+          .from(webhookEndpoints)
+          .where(and(eq(webhookEndpoints.organizationId, org), inArray(webhookEndpoints.id, ids)))
+          .all()
+          .map((r) => [r.id, { name: r.url, href: `/settings/webhooks/${r.id}` }]),
+      ),
+  },
   organization: {
     noun: "organisation",
     lookup: (tx, org, ids) =>
@@ -517,6 +532,7 @@ export const SUBJECT_TYPE_LABELS: Record<string, string> = {
   organization: "Organisation",
   import: "Import",
   grievance_case: "Grievance case",
+  webhook_endpoint: "Webhook endpoint",
 };
 
 /** Rows whose content only the grievance roles may read (D28): the case, its number and every detail. */

@@ -19,6 +19,7 @@ import { createStatement, generateStatementPdf } from "~/statements/statements.s
 import { createSite } from "~/suppliers/sites.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { createCourse } from "~/training/training.server";
+import { createEndpoint } from "~/webhooks/endpoints.server";
 import { assignments, emailOutbox } from "~db/schema";
 import { createOrg, type TestOrg } from "../factories";
 import { productionBuild, startServer, type RunningServer } from "../server-harness";
@@ -152,6 +153,10 @@ beforeAll(async () => {
         durationMinutes: 5,
       }).id,
       siteId: createSite(procurement.ctx, supplier.id, { name: "Fuzz Site", country: "VN" }).id,
+      endpointId: createEndpoint(admin.ctx, {
+        url: "https://fuzz.example.com/h",
+        eventTypes: ["finding.raised"],
+      }).endpointId,
     },
   };
   // The server shares this test file's database and bucket, so it sees the fixture.

@@ -1366,7 +1366,7 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
-  "settings.webhooks.$endpointId": {
+  "settings.webhooks_.$endpointId": {
     kind: "member",
     loader: { ...gate("webhooks:manage"), ok: 200, foreign: 404 },
     actions: [
