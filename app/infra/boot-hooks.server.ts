@@ -47,7 +47,7 @@ export const bootHooks: BootHook[] = [
       },
     }),
   ({ log }) => startImportWorker({ log }),
-  // Webhook deliveries: a lane per endpoint beside the scheduler, so a slow receiver holds up no job (D38).
+  // Webhook deliveries: a lane per endpoint beside the scheduler, so a slow receiver holds up no job (D39).
   ({ log }) => startWebhookWorker({ log }),
   ({ log }) => startHousekeeping({ log }),
 ];

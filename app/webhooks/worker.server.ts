@@ -53,7 +53,7 @@ type Outcome = { delivery: Claimed; result: SendResult; at: Date };
  * deliveries go on (the Bad-input line of issue #14). A delivery recorded as delivered is never claimed
  * again; a worker killed mid-request leaves a lease that expires, and that delivery (never acknowledged
  * as far as the database knows) is tried again under the same webhook-id, which receivers use to
- * deduplicate (D38).
+ * deduplicate (D39).
  */
 export function createDispatcher(opts: DispatcherOptions = {}) {
   const database = opts.database ?? db();
