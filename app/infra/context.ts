@@ -3,7 +3,9 @@ import type { Role } from "~db/schema/orgs.constants";
 export type Actor =
   | { type: "user"; id: string; label: string; role: Role }
   | { type: "supplier"; id: string; label: string } // id = assignment id
-  | { type: "system"; label: string };
+  | { type: "system"; label: string }
+  /** A request through the REST API (app/api): the key's id and label, and the scopes it carries. */
+  | { type: "api_key"; id: string; label: string; scopes: readonly string[] };
 
 /** What every domain verb receives: the tenant (from the session, never the request) and the actor. */
 export type Ctx = {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { API_MAX_BODY_BYTES } from "~/api/limits";
 import { IMPORT_MAX_BYTES } from "~/imports/upload.server";
 import { env } from "./env.server";
 
@@ -9,7 +10,7 @@ import { env } from "./env.server";
  * or text/plain body to a form action gets a clear 415 instead of a parser exception (500).
  */
 
-export type BodyKind = "form" | "upload" | "import";
+export type BodyKind = "form" | "upload" | "import" | "api";
 
 /** Text forms: the biggest (a template translation) is well under this. */
 export const FORM_MAX_BYTES = 1024 * 1024;
@@ -35,11 +36,16 @@ const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/supplier-actions\/upload\/?(?:\.data)?$/, kind: "upload" },
 ];
 
+/** The REST API (app/api) reads JSON bodies itself and answers problem+json (D40). */
+const API_ROUTE = /^\/api\/v1(?:\/|$)/;
+
 export function bodyKind(pathname: string): BodyKind {
+  if (API_ROUTE.test(pathname)) return "api";
   return UPLOAD_ROUTES.find((r) => r.pattern.test(pathname))?.kind ?? "form";
 }
 
 export function bodyLimit(kind: BodyKind): number {
+  if (kind === "api") return API_MAX_BODY_BYTES;
   if (kind === "import") return IMPORT_MAX_BYTES + MULTIPART_SLACK;
   // Twice the file limit: a file a little too big still reaches the upload handler, which stops reading
   // at the limit and answers with a field error on the form; a wildly oversized body is refused here.
@@ -85,11 +91,15 @@ export function refuseBody(input: {
     return {
       status: 413,
       message:
-        kind === "form"
-          ? `The form is larger than ${megabytes(limit)}; nothing was saved.`
-          : `The upload is larger than ${megabytes(limit)}; nothing was saved. Choose a smaller file.`,
+        kind === "api"
+          ? `The request body is larger than ${limit / 1024} KB; nothing was saved.`
+          : kind === "form"
+            ? `The form is larger than ${megabytes(limit)}; nothing was saved.`
+            : `The upload is larger than ${megabytes(limit)}; nothing was saved. Choose a smaller file.`,
     };
   }
+  // The API checks its own content types (JSON) and answers them as problem details.
+  if (kind === "api") return null;
   const contentType = (header("content-type") ?? "").toLowerCase();
   if (length === 0 && contentType === "") return null; // a bare button: "log out", "start"
   const [type, ...params] = contentType.split(";").map((p) => p.trim());
@@ -123,6 +133,22 @@ export function requestGuard() {
     const pathname = (req.url ?? "/").split("?")[0];
     const refusal = refuseBody({ method: req.method ?? "GET", pathname, headers: req.headers });
     if (!refusal) return next();
+    if (bodyKind(pathname) === "api") {
+      res.statusCode = refusal.status;
+      res.setHeader("Connection", "close");
+      res.setHeader("Cache-Control", "no-store");
+      res.setHeader("Content-Type", "application/problem+json");
+      const type = refusal.status === 413 ? "payload-too-large" : "validation";
+      res.end(
+        JSON.stringify({
+          type: `/api/v1/problems/${type}`,
+          title: refusal.status === 413 ? "The request body is too large" : "Some fields are not valid",
+          status: refusal.status,
+          detail: refusal.message,
+        }),
+      );
+      return;
+    }
     const html = (req.headers.accept ?? "").includes("text/html");
     res.statusCode = refusal.status;
     res.setHeader("Connection", "close");

@@ -19,6 +19,11 @@ export type StatementRow = typeof statements.$inferSelect;
 /** Domain verbs check permissions too, so a verb called from anywhere cannot exceed the actor's role. */
 export function assertCan(ctx: Ctx, permission: Permission): void {
   if (ctx.actor.type === "system") return;
+  // An API key may do what its scopes name (app/api/scopes.ts), nothing else.
+  if (ctx.actor.type === "api_key") {
+    if (!ctx.actor.scopes.includes(permission)) throw new ForbiddenError();
+    return;
+  }
   if (ctx.actor.type !== "user" || !can(ctx.actor.role, permission)) throw new ForbiddenError();
 }
 

@@ -63,7 +63,7 @@ const amount = z
   );
 
 /** The supplier's own fields, shared by create and edit (contacts and links have their own verbs). */
-const profileFields = {
+export const profileFields = {
   name: z
     .string()
     .trim()
@@ -465,6 +465,7 @@ export type SupplierDetail = {
     currency: string | null;
     status: SupplierStatus;
     tags: string[];
+    xinjiangNexus: boolean;
   };
   /**
    * Contacts, primary first. A supplier created before contacts existed has no rows yet: its mirrored
@@ -686,6 +687,7 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
       currency: s.currency,
       status: s.status,
       tags: s.tags,
+      xinjiangNexus: s.xinjiangNexus,
     },
     contacts,
     sites: siteRows,

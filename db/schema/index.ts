@@ -17,3 +17,4 @@ export * from "./action-portal";
 export * from "./grievances";
 export * from "./training";
 export * from "./webhooks";
+export * from "./api";

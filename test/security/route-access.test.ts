@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "~/api/keys.server";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { processCampaignSend } from "~/campaigns/campaign-send.server";
 import { createCampaign } from "~/campaigns/campaigns.server";
@@ -137,6 +138,8 @@ type Fx = {
   /** A webhook endpoint of org A and one queued delivery to it. */
   webhookEndpointId: string;
   webhookDeliveryId: string;
+  /** An API key of org A (settings page), labelled with the marker. */
+  apiKeyId: string;
   /** Every id of org A: none may appear in what org B receives. */
   ids: string[];
 };
@@ -201,7 +204,9 @@ type PublicRoute = {
 
 /** `loaderOnly`: a portal page with no action (e.g. the PDF copy). */
 type PortalRoute = { kind: "portal"; loaderOnly?: boolean };
-type RouteSpec = MemberRoute | PublicRoute | PortalRoute;
+/** The REST API's resource route; its operations have their own matrix (api-access.test.ts). */
+type ApiRoute = { kind: "api" };
+type RouteSpec = MemberRoute | PublicRoute | PortalRoute | ApiRoute;
 
 const only = (...roles: Role[]) => roles;
 
@@ -1297,6 +1302,35 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  "settings.api-keys": {
+    kind: "member",
+    loader: { ...gate("members:manage"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "create",
+        ...gate("members:manage"),
+        write: () => ({
+          intent: "create",
+          label: "Intruder key",
+          scopes: "suppliers:read",
+          expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+        }),
+        foreign: null,
+        probe: { form: () => ({ intent: "create", label: "", scopes: "nope" }), status: 400 },
+      },
+      {
+        intent: "revoke",
+        ...gate("members:manage"),
+        write: (fx) => ({ intent: "revoke", keyId: fx.apiKeyId }),
+        foreign: 404,
+        probe: { form: () => ({ intent: "revoke", keyId: "" }), status: 400 },
+      },
+    ],
+  },
+  // The REST API: one resource route in front of the API's router. Bearer keys only (a session or
+  // portal cookie is a 401); every operation's matrix (no key, cookie, missing scope, another tenant's
+  // key, the right scope) is in test/security/api-access.test.ts, which enumerates app/api's operations.
+  "api.v1.$": { kind: "api" },
   "settings.remediation": {
     kind: "member",
     loader: { ...gate("remediation:settings"), ok: 200, foreign: "own-data", showsNoTenantData: true },
@@ -1838,8 +1872,14 @@ beforeAll(async () => {
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.eventId, webhookEventId))
     .get()!.id;
+  const apiKey = createApiKey(admin.ctx, {
+    label: "Zq9Alpha ERP",
+    scopes: ["suppliers:read"],
+    expiresOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+  });
 
   fx = {
+    apiKeyId: apiKey.id,
     a,
     b,
     webhookEndpointId: webhook.endpointId,
@@ -1904,6 +1944,7 @@ beforeAll(async () => {
       governingMember.id,
       published.id,
       trainingCourse.id,
+      apiKey.id,
     ],
   };
 });
@@ -2025,9 +2066,11 @@ describe("route manifest", () => {
   it("the table describes exactly the loaders and actions each module exports", () => {
     for (const [file, spec] of Object.entries(TABLE)) {
       const mod = ROUTES[file];
-      if (spec.kind === "portal") {
+      if (spec.kind === "portal" || spec.kind === "api") {
         expect(typeof mod.loader, file).toBe("function");
-        expect(typeof mod.action, file).toBe(spec.loaderOnly ? "undefined" : "function");
+        expect(typeof mod.action, file).toBe(
+          spec.kind === "portal" && spec.loaderOnly ? "undefined" : "function",
+        );
         continue;
       }
       const hasActions = spec.kind === "member" ? !!spec.actions?.length : !!spec.action;

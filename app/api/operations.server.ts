@@ -1,0 +1,5 @@
+import type { Operation } from "./operation";
+import { SUPPLIER_OPERATIONS } from "./suppliers.server";
+
+/** Every operation of /api/v1, in the order the reference lists them. */
+export const OPERATIONS: Operation[] = [...SUPPLIER_OPERATIONS];
