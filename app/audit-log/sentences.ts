@@ -143,6 +143,10 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
   "webhook.endpoint_recovered": { text: "saw {subject} answer again after failures" },
   "invitation.revoked": { text: "revoked the invitation of {email}" },
   "invitation.accepted": { text: "accepted the invitation of {email} as {role}", vars: role },
+  "api_key.created": {
+    text: "created the API key {label} (cs_live_{prefix}_…) with {scopes}, until {expiresOn}",
+  },
+  "api_key.revoked": { text: "revoked the API key {label} (cs_live_{prefix}_…)" },
   "user.logged_in": { text: "signed in[ ({method})]" },
   "user.password_reset": { text: "reset their password" },
   "user.two_factor_enabled": { text: "turned on two-factor sign-in" },

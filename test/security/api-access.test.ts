@@ -1,9 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS } from "~/api/operations.server";
+import { apiReference } from "~/api/reference.server";
 import { callApi, keyFor } from "~/api/testing.server";
+import { addFinding, createAudit } from "~/audits/audits.server";
+import { createStatement, generateStatementPdf } from "~/statements/statements.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
 import { API_SCOPES } from "~db/schema/api.constants";
 import { createOrg, type TestOrg } from "../factories";
+import { validateJson } from "./json-schema";
 import { snapshot } from "./route-harness";
 
 /**
@@ -15,7 +19,15 @@ import { snapshot } from "./route-harness";
 
 const MARK = "zq9api";
 
-type Fx = { a: TestOrg; b: TestOrg; supplierId: string; ids: string[] };
+type Fx = {
+  a: TestOrg;
+  b: TestOrg;
+  supplierId: string;
+  auditId: string;
+  statementId: string;
+  documentId: string;
+  ids: string[];
+};
 let fx: Fx;
 
 type Sample = {
@@ -43,6 +55,18 @@ const SAMPLES: Record<string, Sample> = {
     foreign: 404,
     ok: 201,
   },
+  getSupplierRisk: { path: (f) => `/suppliers/${f.supplierId}/risk`, foreign: 404, ok: 200 },
+  listQuestionnaireAssignments: { path: () => "/questionnaires/assignments", foreign: "own-data", ok: 200 },
+  listAudits: { path: () => "/audits", foreign: "own-data", ok: 200 },
+  getAudit: { path: (f) => `/audits/${f.auditId}`, foreign: 404, ok: 200 },
+  listCorrectiveActions: { path: () => "/corrective-actions?state=all", foreign: "own-data", ok: 200 },
+  listStatements: { path: () => "/statements", foreign: "own-data", ok: 200 },
+  downloadStatementPdf: {
+    path: (f) => `/statements/${f.statementId}/documents/${f.documentId}/pdf`,
+    foreign: 404,
+    ok: 200,
+  },
+  getGrievanceCounts: { path: () => "/grievances/counts", foreign: "own-data", ok: 200 },
   updateSupplier: {
     path: (f) => `/suppliers/${f.supplierId}`,
     body: () => ({ tags: ["zq9api-tag"] }),
@@ -61,7 +85,27 @@ beforeAll(async () => {
     contactName: "Zq9Api Contact",
     contactEmail: "contact@zq9api.test",
   });
-  fx = { a, b, supplierId: supplier.id, ids: [a.id, supplier.id] };
+  const audit = createAudit(a.members.auditor.ctx, {
+    supplierId: supplier.id,
+    scheme: "SMETA",
+    auditDate: "2026-01-15",
+    summary: "Zq9Api audit summary",
+  });
+  addFinding(a.members.auditor.ctx, { auditId: audit.id, title: "Zq9Api wages withheld", grade: "critical" });
+  const statement = createStatement(a.members.executive.ctx, {
+    periodStart: "2025-01-01",
+    periodEnd: "2025-12-31",
+  });
+  const document = await generateStatementPdf(a.members.executive.ctx, statement.id);
+  fx = {
+    a,
+    b,
+    supplierId: supplier.id,
+    auditId: audit.id,
+    statementId: statement.id,
+    documentId: document.documentId,
+    ids: [a.id, supplier.id, audit.id, statement.id, document.documentId],
+  };
 });
 
 const leaks = (text: string) =>
@@ -123,4 +167,89 @@ describe("api operations", () => {
       });
     },
   );
+});
+
+// -------------------------------------------------------------------------------------------------------
+// Contract: the generated OpenAPI document and the live routes agree
+// -------------------------------------------------------------------------------------------------------
+
+describe("contract: /api/v1/openapi.json and the live routes", () => {
+  type Doc = Record<string, unknown> & {
+    openapi: string;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId: string;
+          parameters?: { in: string; name: string }[];
+          responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }> }>;
+        }
+      >
+    >;
+  };
+  let doc: Doc;
+  beforeAll(async () => {
+    const r = await callApi(null, "GET", "/openapi.json");
+    expect(r.status).toBe(200);
+    doc = r.json as Doc;
+  });
+
+  it("is OpenAPI 3.1 and documents exactly the operations the router serves", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    const documented = Object.entries(doc.paths).flatMap(([p, methods]) =>
+      Object.entries(methods).map(([m, o]) => `${m.toUpperCase()} ${p} ${o.operationId}`),
+    );
+    const served = OPERATIONS.map((o) => `${o.method.toUpperCase()} ${o.path} ${o.id}`);
+    expect(documented.sort()).toEqual(served.sort());
+    for (const op of OPERATIONS) {
+      const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      const params = (doc.paths[op.path][op.method].parameters ?? []).filter((p) => p.in === "path");
+      expect(params.map((p) => p.name).sort(), op.id).toEqual(names);
+    }
+  });
+
+  it.each(OPERATIONS.map((op) => [op.id, op] as const))(
+    "%s: live answers (success, 401, 403) have the documented status, type and shape",
+    async (_id, op) => {
+      const sample = SAMPLES[op.id];
+      const documented = doc.paths[op.path][op.method].responses;
+      const check = async (token: string | null) => {
+        const r = await callApi(token, op.method.toUpperCase(), sample.path(fx), { body: sample.body?.(fx) });
+        const answer = documented[String(r.status)];
+        expect(answer, `${op.id}: status ${r.status} is not documented`).toBeTruthy();
+        const type = (r.headers.get("Content-Type") ?? "").split(";")[0];
+        const content = answer.content?.[type];
+        expect(content, `${op.id} ${r.status}: ${type} is not documented`).toBeTruthy();
+        if (type.endsWith("json")) {
+          expect(validateJson(r.json, content!.schema, doc), `${op.id} ${r.status}`).toEqual([]);
+        }
+        return r.status;
+      };
+      expect(await check(keyFor(fx.a.members.admin.ctx, [op.scope]))).toBe(sample.ok);
+      expect(await check(null)).toBe(401);
+      expect(
+        await check(
+          keyFor(
+            fx.a.members.admin.ctx,
+            API_SCOPES.filter((s) => s !== op.scope),
+          ),
+        ),
+      ).toBe(403);
+    },
+  );
+
+  it("the reference page lists every operation with its scope", () => {
+    const ref = apiReference();
+    expect(ref.operations.map((o) => `${o.method} ${o.path} ${o.scope}`).sort()).toEqual(
+      OPERATIONS.map((o) => `${o.method.toUpperCase()} /api/v1${o.path} ${o.scope}`).sort(),
+    );
+  });
+
+  it("documents the problems a bad request gets (400 validation on a create)", async () => {
+    const r = await callApi(keyFor(fx.a.members.admin.ctx), "POST", "/suppliers", { body: { name: "" } });
+    expect(r.status).toBe(400);
+    const content = doc.paths["/suppliers"].post.responses["400"].content!["application/problem+json"];
+    expect(validateJson(r.json, content.schema, doc)).toEqual([]);
+  });
 });

@@ -1331,6 +1331,11 @@ const TABLE: Record<string, RouteSpec> = {
   // portal cookie is a 401); every operation's matrix (no key, cookie, missing scope, another tenant's
   // key, the right scope) is in test/security/api-access.test.ts, which enumerates app/api's operations.
   "api.v1.$": { kind: "api" },
+  "api.v1.reference": {
+    kind: "public",
+    why: "the API reference, rendered from the OpenAPI document: describes the product, no tenant data",
+    loader: everyone({ status: 200 }),
+  },
   "settings.remediation": {
     kind: "member",
     loader: { ...gate("remediation:settings"), ok: 200, foreign: "own-data", showsNoTenantData: true },
