@@ -77,6 +77,11 @@ function filtersKey(q: ListQuery): string {
   return JSON.stringify(Object.entries(filters).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** The cursor of a page that continues after the list cursor `after` (the next page's `nextCursor`). */
+export function encodeApiCursor(query: ListQuery, after: string, total: number): string {
+  return Buffer.from(JSON.stringify([after, total, filtersKey(query)]), "utf8").toString("base64url");
+}
+
 function readCursor(q: ListQuery): { after: string; count: number } | undefined {
   if (!q.cursor) return undefined;
   try {
@@ -110,9 +115,7 @@ const listSuppliersOp = defineOperation({
     const { cursor: _c, limit, ...filters } = query;
     const filter: SupplierFilter = { ...filters, after: cursor?.after, count: cursor?.count };
     const page = listSuppliers(ctx, filter, limit ?? API_PAGE_DEFAULT);
-    const nextCursor = page.next
-      ? Buffer.from(JSON.stringify([page.next, page.total, filtersKey(query)]), "utf8").toString("base64url")
-      : null;
+    const nextCursor = page.next ? encodeApiCursor(query, page.next, page.total) : null;
     return ok({ data: page.rows, total: page.total, nextCursor });
   },
 });
