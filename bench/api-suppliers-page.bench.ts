@@ -17,7 +17,7 @@ import { seedLargeOrg } from "./seed-100k";
 
 const TARGET_P95_MS = 20;
 const REQUESTS = 200;
-const WARMUP = 30;
+const WARMUP = 100;
 const SUPPLIERS = 100_000;
 const PAGE_SIZE = 100;
 const DEEP_PAGES = 250;
@@ -53,6 +53,19 @@ async function main() {
         ratePerMinute: 6000,
       },
     );
+    // The seed's scores stand for current ones: without this, the server would start an organisation-wide
+    // recompute of all 100,000 suppliers at boot (a model change), which invalidates the list's memoised
+    // totals on every chunk and takes the CPU for minutes; that is the recompute's cost, measured by its
+    // own bench, not the API's.
+    const { riskFingerprint } = await import("~/risk/recompute-org.server");
+    const today = new Date().toISOString().slice(0, 10);
+    db()
+      .$client.prepare(
+        `insert into risk_settings (organization_id, applied_fingerprint, refreshed_on, updated_at) values (?, ?, ?, ?)
+         on conflict(organization_id) do update set applied_fingerprint = excluded.applied_fingerprint,
+         refreshed_on = excluded.refreshed_on`,
+      )
+      .run(org.organizationId, riskFingerprint(), today, Date.now());
     db().$client.pragma("wal_checkpoint(TRUNCATE)");
     closeDb();
     console.error(`seeded ${SUPPLIERS} suppliers in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -99,8 +112,10 @@ async function main() {
     if (deep.data[0].id === first.data[0].id) throw new Error("the deep page repeats the first");
 
     const results: Record<string, number[]> = {};
+    // Warm both pages before timing either: the first seconds after boot carry the server's start-up work
+    // (scheduler, housekeeping, JIT), which would otherwise land on whichever series ran first.
+    for (let i = 0; i < WARMUP; i++) for (const url of Object.values(urls)) await get(url);
     for (const [name, url] of Object.entries(urls)) {
-      for (let i = 0; i < WARMUP; i++) await get(url);
       const times: number[] = [];
       for (let i = 0; i < REQUESTS; i++) {
         const start = performance.now();
