@@ -16,7 +16,8 @@ import {
   QUIZ,
   type QuizResult,
 } from "./builtin-course";
-import { courseMessages, courseT } from "./course-i18n.server";
+import { courseMessages, courseT, type CourseKey } from "./course-i18n.server";
+import { cleanLearnerName, LEARNER_NAME_MAX } from "./learner-name";
 import { learnerKeyOf } from "./training.server";
 
 /**
@@ -66,6 +67,12 @@ export function portalCourseView(access: PortalAccess, lang: LanguageCode) {
   };
 }
 
+const NAME_ERRORS = {
+  required: "quiz.nameRequired",
+  tooLong: "quiz.nameTooLong",
+  letters: "quiz.nameLetters",
+} as const satisfies Record<string, CourseKey>;
+
 export type QuizOutcome =
   | { ok: false; formError: string; values: Record<string, string> }
   | { ok: true; result: QuizResult; recorded: boolean; values: Record<string, string> };
@@ -77,13 +84,11 @@ export function submitPortalQuiz(
   form: Record<string, string>,
 ): QuizOutcome {
   const t = courseT(lang);
-  // The field has maxLength 200; a longer post (no browser sends one) keeps its first 200 characters.
-  const learnerName = String(form.learnerName ?? "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 200);
   const values = { ...form };
-  if (!learnerName) return { ok: false, formError: t("quiz.nameRequired"), values };
+  const cleaned = cleanLearnerName(form.learnerName);
+  if (!cleaned.ok)
+    return { ok: false, formError: t(NAME_ERRORS[cleaned.reason], { max: LEARNER_NAME_MAX }), values };
+  const learnerName = cleaned.name;
   const result = gradeQuiz(form);
   if (!result) return { ok: false, formError: t("quiz.answerAll"), values };
   if (!result.passed) return { ok: true, result, recorded: false, values };

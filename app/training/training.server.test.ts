@@ -343,6 +343,14 @@ describe("the built-in course in the supplier portal", () => {
       ok: false,
     });
     expect(partial).toMatchObject({ ok: false, formError: "Responda todas las preguntas." });
+    // A name is refused, not cut, when too long, and must hold a letter.
+    expect(
+      await post(cookie, assignmentId, { lang: "es", learnerName: "r".repeat(121), ...right }),
+    ).toMatchObject({ ok: false, formError: "Su nombre es demasiado largo: 120 caracteres como máximo." });
+    expect(await post(cookie, assignmentId, { lang: "en", learnerName: " ... ", ...right })).toMatchObject({
+      ok: false,
+      formError: "Write your name with letters.",
+    });
 
     const failed = await post(cookie, assignmentId, {
       lang: "fr",
@@ -358,7 +366,7 @@ describe("the built-in course in the supplier portal", () => {
 
     const passed = await post(cookie, assignmentId, {
       lang: "fr",
-      learnerName: "Rosa Díaz",
+      learnerName: "  Rosa\u202e  Díaz ",
       ...right,
       q5: "a",
     });

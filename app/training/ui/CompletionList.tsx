@@ -13,7 +13,12 @@ export function CompletionList({ rows, forSuppliers }: { rows: CompletionRow[]; 
       {rows.map((r) => (
         <tr key={r.id}>
           <td>{r.completedOn}</td>
-          <td>{r.learnerName}</td>
+          <td>
+            {r.learnerName}
+            {r.source === "portal" ? (
+              <span className="block text-xs text-slate-600">as typed by the learner</span>
+            ) : null}
+          </td>
           <td>{forSuppliers ? (r.supplierName ?? "—") : (r.learnerEmail ?? "—")}</td>
           <td>{r.scorePercent === null ? "—" : `${r.scorePercent} %`}</td>
           <td>

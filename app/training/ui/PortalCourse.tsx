@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { translate, type Messages } from "~/i18n/translate";
 import type { portalCourseView, CourseStep, QuizOutcome } from "~/training/portal-course.server";
+import { LEARNER_NAME_MAX } from "~/training/learner-name";
 
 type View = ReturnType<typeof portalCourseView>;
 
@@ -164,7 +165,7 @@ function QuizForm({
             name="learnerName"
             className="input"
             autoComplete="name"
-            maxLength={200}
+            maxLength={LEARNER_NAME_MAX}
             required
             defaultValue={values.learnerName ?? ""}
           />
