@@ -9,8 +9,8 @@
 export const LEARNER_NAME_MAX = 120;
 
 // C0/C1 controls, DEL, zero-width (200B–200D, 2060, FEFF), bidi marks, embeddings, overrides, isolates.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 export type LearnerNameResult =

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { translate, type Messages } from "~/i18n/translate";
-import type { portalCourseView, CourseStep, QuizOutcome } from "~/training/portal-course.server";
 import { LEARNER_NAME_MAX } from "~/training/learner-name";
+import type { portalCourseView, CourseStep, QuizOutcome } from "~/training/portal-course.server";
 
 type View = ReturnType<typeof portalCourseView>;
 
