@@ -281,6 +281,7 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
   "grievance.replied": { text: "replied to the reporter of {subject}" },
   "grievance.triaged": { text: "linked {subject} to a supplier" },
   "grievance.contact_revealed": { text: "opened the reporter's sealed contact details of {subject}" },
+  "grievance.attachment_downloaded": { text: "downloaded {fileName} of {subject}" },
 };
 
 export type Segment = { text: string; href?: string | null };

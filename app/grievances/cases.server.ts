@@ -7,12 +7,13 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~
 import { parseInput } from "~/infra/validation";
 import { can } from "~/orgs/permissions";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
-import { grievanceCases, grievanceMessages, sites, suppliers } from "~db/schema";
+import { grievanceAttachments, grievanceCases, grievanceMessages, sites, suppliers } from "~db/schema";
 import {
   GRIEVANCE_STATES,
   type GrievanceIndicator,
   type GrievanceState,
 } from "~db/schema/grievances.constants";
+import { caseAttachments } from "./attachments.server";
 import { raiseCaseAction } from "./case-action.server";
 import { caseClocks, isoDay, type CaseClocks } from "./clocks";
 import { scheduleCaseClocks } from "./clocks.server";
@@ -177,6 +178,7 @@ export function openCase(ctx: Ctx, caseId: string) {
       clocks: caseClocks(c, today),
       nextEvents: nextEvents(c.state),
       messages,
+      attachments: caseAttachments(tx, ctx.organizationId, c.id),
       canReveal: ctx.actor.type === "user" && can(ctx.actor.role, "grievances:reveal"),
     };
   });
@@ -429,5 +431,40 @@ export function revealContact(ctx: Ctx, caseId: string, input: { reason?: string
       details: { number: c.number, reason: v.reason },
     });
     return { contact };
+  });
+}
+
+/**
+ * A case's attachment for download, by a grievance handler: the case is looked up within the tenant
+ * (another organisation's case or file is "not found") and the download is logged like a view of the
+ * case, in the same transaction, before any byte is sent.
+ */
+export function attachmentForDownload(
+  ctx: Ctx,
+  caseId: string,
+  attachmentId: string,
+): { key: string; fileName: string; contentType: string } {
+  requireHandler(ctx);
+  return writeTx((tx) => {
+    const c = loadCase(tx, ctx, caseId);
+    const a = tx
+      .select()
+      .from(grievanceAttachments)
+      .where(
+        and(
+          eq(grievanceAttachments.id, attachmentId),
+          eq(grievanceAttachments.caseId, c.id),
+          eq(grievanceAttachments.organizationId, ctx.organizationId),
+        ),
+      )
+      .get();
+    if (!a) throw new NotFoundError("Attachment not found");
+    recordAudit(tx, ctx, {
+      action: "grievance.attachment_downloaded",
+      entityType: "grievance_case",
+      entityId: c.id,
+      details: { number: c.number, attachmentId: a.id, fileName: a.fileName },
+    });
+    return { key: a.storageKey, fileName: `grievance-${c.number}-${a.fileName}`, contentType: a.contentType };
   });
 }

@@ -1,10 +1,17 @@
 import { data } from "@remix-run/node";
 import { env } from "~/infra/env.server";
-import { readForm } from "~/infra/form.server";
 import { formValues, handle } from "~/infra/http.server";
 import { zodFieldErrors } from "~/infra/validation";
 import { clientIp } from "~/orgs/forms.server";
 import { TooManyAttemptsError } from "~/orgs/rate-limit.server";
+import {
+  ATTACHMENT_ACCEPT,
+  attachmentLimit,
+  discardStaged,
+  readIntakeForm,
+  stageAttachment,
+  type StagedAttachment,
+} from "./attachments.server";
 import { intakeMessages, intakeTranslator, reporterStateLabel, type IntakeKey } from "./intake-i18n.server";
 import {
   codeSchema,
@@ -30,6 +37,8 @@ import { directionOf, pickIntakeLanguage, type IntakeLanguage } from "./language
  */
 export const INTAKE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "same-origin" };
 
+const limitMb = () => Math.round(attachmentLimit() / (1024 * 1024));
+
 const LIMITS: Partial<Record<string, number>> = { whatHappened: WHAT_MAX, place: 500, contact: 300 };
 
 function langOf(request: Request, form?: FormData): IntakeLanguage {
@@ -52,6 +61,7 @@ function pageData(lang: IntakeLanguage, path: string) {
     m: intakeMessages(lang),
     path,
     postTo: `${path}?lang=${encodeURIComponent(lang)}`,
+    file: { maxMb: limitMb(), accept: ATTACHMENT_ACCEPT },
   };
 }
 
@@ -67,21 +77,38 @@ export async function reportPageLoader(request: Request, orgId: string, siteId: 
 }
 
 export async function reportPageAction(request: Request, orgId: string, siteId: string | null) {
-  const form = await readForm(request);
+  const place = await handle(() => intakePlace(orgId, siteId));
+  const { form, file } = await readIntakeForm(request);
   const lang = langOf(request, form);
   const t = intakeTranslator(lang);
   const values = formValues(form);
   const parsed = reportSchema.safeParse(values);
+  const refuse = (errors: Record<string, string>) => {
+    // The contact field is never echoed back: a reporter on a shared phone should not find it refilled.
+    delete values.contact;
+    return data({ ok: false as const, errors, values }, { status: 400 });
+  };
   if (!parsed.success) {
     const errors: Record<string, string> = {};
     for (const [field, key] of Object.entries(zodFieldErrors(parsed.error))) {
       errors[field] = t(key as IntakeKey, { max: LIMITS[field] ?? WHAT_MAX });
     }
-    // The contact field is never echoed back: a reporter on a shared phone should not find it refilled.
-    delete values.contact;
-    return data({ ok: false as const, errors, values }, { status: 400 });
+    // A browser does not keep the chosen file when the page comes back: say so beside the field.
+    if (file && !("tooLarge" in file)) errors.file = t("err.fileAgain");
+    else if (file) errors.file = t("err.fileTooLarge", { max: limitMb() });
+    return refuse(errors);
   }
-  const { code } = await handle(() => submitReport({ orgId, siteId }, lang, parsed.data));
+  const { staged, refused } = await handle(() => stageAttachment(place.organizationId, file));
+  if (refused) return refuse({ file: t(`err.${refused}`, { max: limitMb() }) });
+  let code: string;
+  try {
+    ({ code } = await handle(() =>
+      submitReport({ orgId, siteId }, lang, parsed.data, { attachment: staged }),
+    ));
+  } catch (err) {
+    await discardStaged(staged);
+    throw err;
+  }
   return {
     ok: true as const,
     code,
@@ -104,7 +131,8 @@ type StatusResult =
  * for again without counting as a try.
  */
 export async function statusPageAction(request: Request, context: unknown, orgId: string) {
-  const form = await readForm(request);
+  const place = await handle(() => intakePlace(orgId, null));
+  const { form, file } = await readIntakeForm(request);
   const lang = langOf(request, form);
   const t = intakeTranslator(lang);
   const parsed = codeSchema.safeParse(formValues(form));
@@ -113,20 +141,35 @@ export async function statusPageAction(request: Request, context: unknown, orgId
   if (!code) return data<StatusResult>({ ok: false, error: t("status.codeLabel") }, { status: 400 });
   let addMessage: string | null = null;
   let messageError: string | undefined;
+  let staged: StagedAttachment | null = null;
   if (input.intent === "add") {
     const msg = reporterMessageSchema.safeParse(input.message ?? "");
     if (msg.success) addMessage = msg.data;
-    else messageError = t(msg.error.issues[0]?.message as IntakeKey, { max: MESSAGE_MAX_CHARS });
+    // A file on its own is information enough; an empty message beside it is not an error.
+    else if (!(file && (input.message ?? "").trim() === ""))
+      messageError = t(msg.error.issues[0]?.message as IntakeKey, { max: MESSAGE_MAX_CHARS });
+    if (file && messageError) messageError = `${messageError} ${t("err.fileAgain")}`;
+    else if (file) {
+      const stagedOrRefused = await handle(() => stageAttachment(place.organizationId, file));
+      if (stagedOrRefused.refused) messageError = t(`err.${stagedOrRefused.refused}`, { max: limitMb() });
+      staged = stagedOrRefused.staged;
+    }
   }
   try {
-    const result = await handle(() => openWithReceipt(orgId, code, { ip: clientIp(context), addMessage }));
-    if (!result.ok) return data<StatusResult>({ ok: false, error: t("status.wrong") }, { status: 404 });
+    const result = await handle(() =>
+      openWithReceipt(orgId, code, { ip: clientIp(context), addMessage, attachment: staged }),
+    );
+    if (!result.ok) {
+      await discardStaged(staged);
+      return data<StatusResult>({ ok: false, error: t("status.wrong") }, { status: 404 });
+    }
     const view = { ...result.view, stateLabel: reporterStateLabel(lang, result.view.state) };
     return data<StatusResult>(
-      { ok: true, code, view, added: !!addMessage, error: messageError },
+      { ok: true, code, view, added: !!addMessage || !!staged, error: messageError },
       { status: messageError ? 400 : 200 },
     );
   } catch (err) {
+    await discardStaged(staged);
     if (!(err instanceof TooManyAttemptsError)) throw err;
     const minutes = Math.max(1, Math.ceil(err.retryAfterMs / 60_000));
     return data<StatusResult>(

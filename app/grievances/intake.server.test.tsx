@@ -255,7 +255,13 @@ describe("anonymous intake", () => {
 
   it("renders the form without any script-dependent control", () => {
     const html = renderToString(
-      <ReportForm m={intakeMessages("bn")} postTo="/report/x?lang=bn" organisation="Acme" site={null} />,
+      <ReportForm
+        m={intakeMessages("bn")}
+        postTo="/report/x?lang=bn"
+        organisation="Acme"
+        site={null}
+        file={{ maxMb: 10, accept: "image/jpeg" }}
+      />,
     );
     expect(html).toContain('method="post"');
     expect(html).toContain('action="/report/x?lang=bn"');

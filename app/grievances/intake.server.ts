@@ -12,6 +12,7 @@ import {
   type GrievanceAuthor,
   type GrievanceState,
 } from "~db/schema/grievances.constants";
+import { caseAttachments, insertAttachment, type StagedAttachment } from "./attachments.server";
 import { isoDay } from "./clocks";
 import { scheduleCaseClocks } from "./clocks.server";
 import type { IntakeKey } from "./intake-i18n.server";
@@ -101,7 +102,7 @@ export function submitReport(
   place: { orgId: string; siteId: string | null },
   lang: IntakeLanguage,
   input: ReportInput,
-  opts: { now?: Date } = {},
+  opts: { now?: Date; attachment?: StagedAttachment | null } = {},
 ): { code: string; caseId: string } {
   const today = isoDay(opts.now ?? new Date());
   return writeTx((tx) => {
@@ -151,6 +152,13 @@ export function submitReport(
         supplierId: where.site ? siteSupplier(tx, where.site.id) : null,
       })
       .run();
+    if (opts.attachment)
+      insertAttachment(tx, {
+        organizationId: where.organizationId,
+        caseId,
+        staged: opts.attachment,
+        addedOn: today,
+      });
     scheduleCaseClocks(tx, { organizationId: where.organizationId, caseId, receivedOn: today });
     return { code, caseId };
   });
@@ -179,6 +187,8 @@ export type ReporterView = {
   state: GrievanceState;
   language: IntakeLanguage;
   messages: { author: GrievanceAuthor; body: string; sentOn: string }[];
+  /** The files on the case (all come from the reporter): the stored name and the day. */
+  attachments: { fileName: string; addedOn: string }[];
 };
 
 export type ReceiptResult = { ok: true; view: ReporterView } | { ok: false; reason: "unknown" };
@@ -191,7 +201,12 @@ export type ReceiptResult = { ok: true; view: ReporterView } | { ok: false; reas
 export function openWithReceipt(
   orgId: string,
   rawCode: unknown,
-  opts: { ip: string | null; now?: Date; addMessage?: string | null },
+  opts: {
+    ip: string | null;
+    now?: Date;
+    addMessage?: string | null;
+    attachment?: StagedAttachment | null;
+  },
 ): ReceiptResult {
   const now = opts.now ?? new Date();
   return writeTx((tx) => {
@@ -230,6 +245,14 @@ export function openWithReceipt(
         sentOn: isoDay(now),
       });
     }
+    if (opts.attachment) {
+      insertAttachment(tx, {
+        organizationId: where.organizationId,
+        caseId: row.id,
+        staged: opts.attachment,
+        addedOn: isoDay(now),
+      });
+    }
     const messages = tx
       .select({
         author: grievanceMessages.author,
@@ -247,6 +270,10 @@ export function openWithReceipt(
         state: row.state,
         language: isIntakeLanguage(row.language) ? row.language : "en",
         messages,
+        attachments: caseAttachments(tx, where.organizationId, row.id).map((a) => ({
+          fileName: a.fileName,
+          addedOn: a.addedOn,
+        })),
       },
     } as const;
   });

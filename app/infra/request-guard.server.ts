@@ -30,6 +30,8 @@ const UPLOAD_ROUTES: { pattern: RegExp; kind: Exclude<BodyKind, "form"> }[] = [
   { pattern: /^\/portal\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/remediation\/[^/]+\/?(?:\.data)?$/, kind: "upload" },
   { pattern: /^\/supplier-actions\/?(?:_index)?(?:\.data)?$/, kind: "upload" },
+  // The public worker pages (a report, a message added with the receipt code) may carry one attachment.
+  { pattern: /^\/report\/[^/]+(?:\/site\/[^/]+|\/status)?\/?(?:\.data)?$/, kind: "upload" },
   // The progress-bar twins of the upload forms above (app/evidence/ui/UploadForm.tsx), JSON answers.
   { pattern: /^\/imports\/(?:sites\/)?upload\/?(?:\.data)?$/, kind: "import" },
   { pattern: /^\/(?:audits|remediation)\/[^/]+\/upload\/?(?:\.data)?$/, kind: "upload" },

@@ -39,6 +39,7 @@ export default function ReportStatusPage() {
           view={result.view}
           added={result.added && !result.error}
           error={result.error}
+          file={page.file}
         />
       ) : (
         <ReceiptCodeForm m={page.m} postTo={page.postTo} error={result?.error} />

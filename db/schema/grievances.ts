@@ -111,3 +111,32 @@ export const grievanceReportLinks = sqliteTable("grievance_report_links", {
     .unique()
     .references(() => sites.id, { onDelete: "cascade" }),
 });
+
+/**
+ * A file the reporter attached to the report or to a later message (D41): a photo or document with its
+ * metadata stripped before storage (EXIF/XMP/IPTC, PNG text chunks, PDF info and XMP). The object lives
+ * under the organisation's prefix (`org/<id>/grievance/…`); the row keeps the day only, like the report,
+ * and the name the reporter's file had, made safe. Handlers download it through the app after the case
+ * access check, and each download is logged like a view of the case.
+ */
+export const grievanceAttachments = sqliteTable(
+  "grievance_attachments",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => grievanceCases.id, { onDelete: "cascade" }),
+    storageKey: text("storage_key").notNull().unique(),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    /** Size and SHA-256 of the stored (stripped) bytes. */
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    /** YYYY-MM-DD. */
+    addedOn: text("added_on").notNull(),
+  },
+  (t) => [index("grievance_attachments_case").on(t.caseId)],
+);

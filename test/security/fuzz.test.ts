@@ -524,13 +524,13 @@ describe("fuzz: every action in the route manifest", () => {
     const byId = new Map(routes.map((r) => [r.id, r]));
     for (const route of routes.filter((r) => r.hasAction)) {
       const source = fs.readFileSync(path.resolve(__dirname, "../../app", `${route.id}.tsx`), "utf8");
-      // A route may hand its whole action to an intent module (`~/x/y-intent.server`), which then
-      // reads the upload: read those too.
-      const intents = [...source.matchAll(/from "~\/([^"]+-intents?\.server)"/g)].map((m) =>
+      // A route may hand its whole action to an intent module (`~/x/y-intent.server`) or a page edge
+      // (`~/x/y-pages.server`), which then reads the upload: read those too.
+      const intents = [...source.matchAll(/from "~\/([^"]+-(?:intents?|pages)\.server)"/g)].map((m) =>
         fs.readFileSync(path.resolve(__dirname, "../../app", `${m[1]}.ts`), "utf8"),
       );
       const readsUpload = [source, ...intents].some((s) =>
-        /withUploadForm|receiveImportUpload|parseMultipart/.test(s),
+        /withUploadForm|receiveImportUpload|parseMultipart|readIntakeForm/.test(s),
       );
       const pathname = urlOf(route, byId).split("?")[0];
       // The REST API reads JSON itself (its own kind); everything else is a form or an upload.

@@ -429,6 +429,15 @@ const TABLE: Record<string, RouteSpec> = {
       member: { status: 404 },
     },
   },
+  "grievances.$caseId_.attachments.$attachmentId": {
+    kind: "public",
+    why: "a reporter's attachment: grievance roles only, logged; every other member 404 (app/grievances tests)",
+    loader: {
+      anonymous: { status: 302, location: /^\/login\?redirectTo=/ },
+      member: { status: 404 },
+      supplier: { status: 302, location: /^\/login\?redirectTo=/ },
+    },
+  },
   "invite.$token": {
     kind: "public",
     why: "the invitation token is the credential; GET only shows it, POST accepts",
@@ -1986,6 +1995,7 @@ const PARAM_VALUES: Record<string, (fx: Fx) => string> = {
   org: (f) => f.publicSlug,
   // The case pages answer 404 to every fixture member before reading the id (tested in app/grievances).
   caseId: () => "00000000-0000-4000-8000-000000000000",
+  attachmentId: () => "00000000-0000-4000-8000-000000000001",
   year: () => "2024",
   regime: () => "uk_msa_s54",
 };

@@ -1,4 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { stageAttachment } from "~/grievances/attachments.server";
 import { replyToReporter, transitionCase, triageCase } from "~/grievances/cases.server";
 import { submitReport, type ReportInput } from "~/grievances/intake.server";
 import { db } from "~/infra/db.server";
@@ -18,13 +20,14 @@ const report = (r: Partial<ReportInput> & { whatHappened: string }): ReportInput
 
 /**
  * The worker channel: the Dhaka supplier's site has a report page and a poster (its short address and
- * the poster's link are printed in the seed log), and four fictional reports in different states, filed through the public intake and worked
+ * the poster's link are printed in the seed log), and four fictional reports in different states (one with
+ * an attached roster), filed through the public intake and worked
  * by the grievance handler: one waiting for acknowledgement (overdue), one under investigation, one
  * substantiated with its corrective action and risk factor, one closed as not substantiated.
  */
 export const grievancesStep: DemoStep = {
   name: "grievances",
-  run(demo) {
+  async run(demo) {
     const supplierId = demo.suppliers.dhaka;
     const site = db()
       .select({ id: sites.id, name: sites.name })
@@ -62,14 +65,17 @@ export const grievancesStep: DemoStep = {
       note: "Unannounced visit found 41 passports in the labour agent's office safe.",
     });
 
+    // Sent with a photo of the shift roster (here a PDF); its author and producer are removed on intake.
+    const roster = await stageAttachment(demo.organizationId, { bytes: await rosterPdf() });
     const investigating = submitReport(
       place,
       "hi",
       report({
-        whatHappened: "Overtime on Sundays is not voluntary before shipments.",
+        whatHappened:
+          "Overtime on Sundays is not voluntary before shipments. The roster for the last two Sundays is attached.",
         indicators: ["excessive_overtime"],
       }),
-      { now: at(20) },
+      { now: at(20), attachment: roster.staged },
     );
     transitionCase(handler(17), investigating.caseId, { event: "acknowledge" });
     transitionCase(handler(10), investigating.caseId, { event: "investigate" });
@@ -113,3 +119,20 @@ export const grievancesStep: DemoStep = {
     }
   },
 };
+
+/** A fictional shift roster, as a worker's phone might save it: with an author the intake removes. */
+async function rosterPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setAuthor("Demo worker (fictional)");
+  doc.setCreator("Phone scanner app");
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([420, 297]);
+  const lines = [
+    "Shift roster, Sunday (fictional demo data)",
+    "Line 3 sewing: 08:00-20:00, all operators",
+    "Line 4 sewing: 08:00-20:00, all operators",
+    "Note: attendance compulsory before shipment",
+  ];
+  lines.forEach((text, i) => page.drawText(text, { x: 30, y: 250 - i * 24, size: i ? 12 : 14, font }));
+  return Buffer.from(await doc.save());
+}

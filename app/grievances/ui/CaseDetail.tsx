@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { formatBytes } from "~/evidence/file-types";
 import type { CaseDetail as Detail } from "~/grievances/cases.server";
 import { INDICATOR_LABELS } from "~/grievances/indicators";
 import { EVENT_LABELS, needsNote, STATE_LABELS } from "~/grievances/workflow";
@@ -248,6 +249,31 @@ export function CaseDetail({
             Send reply
           </button>
         </Form>
+      </Card>
+
+      <Card title="Attachments">
+        {c.attachments.length === 0 ? (
+          <p className="text-sm text-slate-600">The reporter attached no files.</p>
+        ) : (
+          <>
+            <ul className="space-y-1 text-sm">
+              {c.attachments.map((a) => (
+                <li key={a.id}>
+                  <a className="link" href={`/grievances/${c.id}/attachments/${a.id}`} download>
+                    {a.fileName}
+                  </a>{" "}
+                  <span className="text-slate-600">
+                    · {formatBytes(a.sizeBytes)} · {a.addedOn}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-2 text-xs text-slate-600">
+              Location, camera and author details were removed before the files were stored. Each download is
+              recorded in the audit log.
+            </p>
+          </>
+        )}
       </Card>
 
       {c.hasContact ? (

@@ -6,6 +6,7 @@ import {
   GRIEVANCE_ONGOING,
   GRIEVANCE_SINCE,
 } from "~db/schema/grievances.constants";
+import { AttachmentField } from "./AttachmentField";
 
 type Values = Record<string, string | string[]>;
 
@@ -21,6 +22,8 @@ export function ReportForm(props: {
   site: string | null;
   errors?: Record<string, string>;
   values?: Values;
+  /** The attachment limit in MB and the file input's accept list. */
+  file: { maxMb: number; accept: string };
 }) {
   const t = translate(props.m);
   // Errors arrive already in the page's language (the action translates them).
@@ -54,7 +57,7 @@ export function ReportForm(props: {
   );
   const whatError = err("whatHappened");
   return (
-    <form method="post" action={props.postTo} className="mt-2" noValidate>
+    <form method="post" action={props.postTo} encType="multipart/form-data" className="mt-2" noValidate>
       <h1 className="text-2xl font-semibold text-slate-900">{t("page.title")}</h1>
       {props.site ? (
         <p className="mt-1 text-sm text-slate-700">{t("page.site", { site: props.site })}</p>
@@ -130,6 +133,13 @@ export function ReportForm(props: {
       {radios("since", GRIEVANCE_SINCE, "since")}
       {radios("howMany", GRIEVANCE_HOW_MANY, "howMany")}
       {radios("ongoing", GRIEVANCE_ONGOING, "ongoing")}
+
+      <AttachmentField
+        label={t("q.file")}
+        help={t("q.file.help", { max: props.file.maxMb })}
+        accept={props.file.accept}
+        error={err("file")}
+      />
 
       <div className="mt-5">
         <label htmlFor="contact" className="label">

@@ -25,6 +25,7 @@ export function ReportPage({
             site={page.site}
             errors={result?.errors}
             values={result?.values}
+            file={page.file}
           />
           <p className="mt-6">
             <a className="link" href={page.statusHref}>

@@ -1,11 +1,13 @@
 import type { IntakeMessages } from "~/grievances/intake-i18n.server";
 import { translate } from "~/i18n/translate";
 import type { GrievanceAuthor } from "~db/schema/grievances.constants";
+import { AttachmentField } from "./AttachmentField";
 
 export type ReporterCaseView = {
   receivedOn: string;
   stateLabel: string;
   messages: { author: GrievanceAuthor; body: string; sentOn: string }[];
+  attachments: { fileName: string; addedOn: string }[];
 };
 
 /**
@@ -20,6 +22,7 @@ export function ReporterCase(props: {
   view: ReporterCaseView;
   added?: boolean;
   error?: string;
+  file: { maxMb: number; accept: string };
 }) {
   const t = translate(props.m);
   const { view } = props;
@@ -55,7 +58,19 @@ export function ReporterCase(props: {
           </li>
         ))}
       </ol>
-      <form method="post" action={props.postTo} className="mt-6" noValidate>
+      {view.attachments.length ? (
+        <>
+          <h2 className="mt-6 text-lg font-semibold">{t("status.files")}</h2>
+          <ul className="mt-2 list-disc ps-6 text-sm">
+            {view.attachments.map((a) => (
+              <li key={a.fileName}>
+                {a.fileName} · {a.addedOn}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <form method="post" action={props.postTo} encType="multipart/form-data" className="mt-6" noValidate>
         <input type="hidden" name="intent" value="add" />
         <input type="hidden" name="code" value={props.code} />
         <label htmlFor="message" className="label">
@@ -67,6 +82,11 @@ export function ReporterCase(props: {
             {props.error}
           </p>
         ) : null}
+        <AttachmentField
+          label={t("q.file")}
+          help={t("q.file.help", { max: props.file.maxMb })}
+          accept={props.file.accept}
+        />
         <button type="submit" className="btn-primary mt-3 w-full py-3">
           {t("status.send")}
         </button>
