@@ -21,7 +21,9 @@ import {
   type ActionEvent,
   type ActionState,
 } from "~db/schema/remediation.constants";
-import { actorOf, isoDay, recordActionEvent } from "./remediation.server";
+import { deadlinesFor } from "./deadlines";
+import { actorOf, isoDay, loadGradeTable, recordActionEvent } from "./remediation.server";
+import { scheduleActionDeadlines } from "./reminders.server";
 import { decide, EVENT_LABELS } from "./workflow";
 
 // ---------------------------------------------------------------------------------------------------
@@ -413,24 +415,41 @@ export const ESCALATION_LABELS = {
   responsible_exit: "Responsible exit plan",
 } as const;
 
-/** Reopen: the plan is owed again; a closed finding opens again (and its risk points come back). */
+/**
+ * Reopen: the plan is owed again, on the grade's clock from today (the organisation's grade table, as a
+ * follow-up audit's reopen does), with the reminders and overdue notices for the new dates; a closed
+ * finding opens again (and its risk points come back). The old dates' reminders find the deadline moved
+ * and send nothing.
+ */
 export function reopenAction(ctx: Ctx, actionId: string, input: { comment?: string }) {
   const v = parseInput(reopenSchema, input);
-  return transition(
-    ctx,
-    actionId,
-    "reopen",
-    () => ({
-      completedAt: null,
-      completedByUserId: null,
-      verifiedAt: null,
-      verifiedByUserId: null,
-      verificationMethod: null,
-      evidenceSubmittedBy: null,
-      evidenceSubmittedAt: null,
-    }),
-    { comment: v.comment },
-  );
+  return writeTx((tx) => {
+    const now = nowOf(ctx);
+    const action = loadAction(tx, ctx, actionId);
+    const deadlines = deadlinesFor(action.grade, now, loadGradeTable(tx, ctx.organizationId));
+    const result = applyTransition(
+      tx,
+      ctx,
+      actionId,
+      "reopen",
+      () => ({
+        ...deadlines,
+        completedAt: null,
+        completedByUserId: null,
+        verifiedAt: null,
+        verifiedByUserId: null,
+        verificationMethod: null,
+        evidenceSubmittedBy: null,
+        evidenceSubmittedAt: null,
+      }),
+      {
+        comment: `${v.comment} (plan due ${deadlines.planDueDate}, resolution due ${deadlines.dueDate})`,
+        details: { ...deadlines },
+      },
+    );
+    scheduleActionDeadlines(tx, { ...action, ...deadlines, createdAt: now });
+    return result;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------

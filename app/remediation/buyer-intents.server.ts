@@ -79,7 +79,11 @@ const STEPS: Record<Exclude<Intent, "upload" | "evidence_details">, Step> = {
     notice: "Closed. The finding is closed and the supplier's risk has been recomputed.",
   },
   escalate: { schema: escalateSchema, run: escalateAction, notice: "Escalation recorded." },
-  reopen: { schema: reopenSchema, run: reopenAction, notice: "Reopened. A new plan is owed." },
+  reopen: {
+    schema: reopenSchema,
+    run: reopenAction,
+    notice: "Reopened. A new plan is owed; the deadlines restart from today.",
+  },
   owner: { schema: ownerSchema, run: assignBuyerOwner, notice: "Owner saved." },
   remedy: { schema: remedySchema, run: recordRemedy, notice: "Remedy to workers recorded." },
 };

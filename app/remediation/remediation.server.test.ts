@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
@@ -6,7 +6,14 @@ import type { Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { riskHistory } from "~/risk/risk.server";
-import { auditLog, correctiveActionEvents, findings, remediationTasks, suppliers } from "~db/schema";
+import {
+  auditLog,
+  correctiveActionEvents,
+  findings,
+  remediationTasks,
+  scheduledJobs,
+  suppliers,
+} from "~db/schema";
 import { createOrg, insertSupplier, type TestOrg } from "../../test/factories";
 import {
   acceptPlan,
@@ -23,6 +30,7 @@ import {
 import { listActionBoard, ACTIONS_PAGE_SIZE } from "./board.server";
 import { getActionDetail } from "./detail.server";
 import { listRemediationTasks, overdueActions, raiseRemediationTask } from "./remediation.server";
+import { deadlineKey } from "./reminders.server";
 import { updateGradeTable } from "./settings.server";
 
 const at = (ctx: Ctx, iso: string): Ctx => ({ ...ctx, now: () => new Date(iso) });
@@ -183,8 +191,53 @@ describe("the corrective-action workflow", () => {
 
     // Reopening brings the finding (and its risk points) back.
     reopenAction(auditor, actionId, { comment: "Workers report new deductions." });
-    expect(rowOf(actionId)).toMatchObject({ state: "reopened", status: "open", verifiedAt: null });
+    // The plan is owed again on the critical grade's clock from the day of reopening (7 and 90 days).
+    expect(rowOf(actionId)).toMatchObject({
+      state: "reopened",
+      status: "open",
+      verifiedAt: null,
+      planDueDate: "2026-03-27",
+      dueDate: "2026-06-18",
+    });
     expect(db().select().from(findings).where(eq(findings.id, findingId)).get()!.status).toBe("open");
+    const jobs = db()
+      .select({ key: scheduledJobs.uniqueKey })
+      .from(scheduledJobs)
+      .where(like(scheduledJobs.uniqueKey, `action:${actionId}:%`))
+      .all()
+      .map((j) => j.key);
+    expect(jobs).toEqual(
+      expect.arrayContaining([
+        deadlineKey(actionId, "plan-overdue", "2026-03-27"),
+        deadlineKey(actionId, "overdue", "2026-06-18"),
+      ]),
+    );
+  });
+
+  it("restarts the deadlines from the organisation's grade table when reopened on the action page", async () => {
+    const org = await createOrg();
+    const table = Object.fromEntries(
+      ["zero_tolerance", "critical", "major", "minor", "observation"].flatMap((g) => [
+        [`${g}.planDays`, "3"],
+        [`${g}.resolutionDays`, "40"],
+      ]),
+    );
+    updateGradeTable(org.members.admin.ctx, table);
+    const { actionId } = await findingAction(org, "major");
+    const admin = at(org.members.admin.ctx, "2026-03-05T10:00:00Z");
+    escalateAction(admin, actionId, {
+      kind: "suspension",
+      comment: "No plan after two reminders.",
+      approverUserId: org.members.procurement.userId,
+    });
+    reopenAction(at(admin, "2026-05-10T08:00:00Z"), actionId, { comment: "The site asked to start again." });
+    expect(rowOf(actionId)).toMatchObject({ planDueDate: "2026-05-13", dueDate: "2026-06-19" });
+    const comment = db()
+      .select({ comment: correctiveActionEvents.comment })
+      .from(correctiveActionEvents)
+      .where(and(eq(correctiveActionEvents.actionId, actionId), eq(correctiveActionEvents.event, "reopen")))
+      .get()!.comment;
+    expect(comment).toMatch(/plan due 2026-05-13, resolution due 2026-06-19/);
   });
 
   it("verifies by follow-up audit only with an audit of the same supplier after the action was raised", async () => {

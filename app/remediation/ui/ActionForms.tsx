@@ -326,7 +326,13 @@ const COMMENT_STEPS = {
     button: "Close action and finding",
     hint: "Closing removes the finding's risk points.",
   },
-  reopen: { intent: "reopen", label: "Reason for reopening", button: "Reopen", danger: true },
+  reopen: {
+    intent: "reopen",
+    label: "Reason for reopening",
+    button: "Reopen",
+    hint: "A new plan is owed: the plan and resolution deadlines restart today from the grade's windows (Settings → Corrective actions).",
+    danger: true,
+  },
 } satisfies Record<string, CommentStep>;
 
 /** The buyer's next steps, only those the state machine allows from here. */
