@@ -330,7 +330,7 @@ const COMMENT_STEPS = {
     intent: "reopen",
     label: "Reason for reopening",
     button: "Reopen",
-    hint: "A new plan is owed: the plan and resolution deadlines restart today from the grade's windows (Settings → Corrective actions).",
+    hint: "A new plan is owed: the plan and resolution deadlines restart today from the grade's windows (Settings → Deadlines and grades).",
     danger: true,
   },
 } satisfies Record<string, CommentStep>;
