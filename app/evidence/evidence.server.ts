@@ -280,6 +280,10 @@ function currentVersion(
     const message = "Choose a file of this action to replace.";
     throw new ValidationError({ replacesId: message }, message);
   }
+  if (row.withdrawnAt) {
+    const message = "That file was withdrawn: upload this one as a new file.";
+    throw new ValidationError({ replacesId: message }, message);
+  }
   if (row.supersededAt) {
     const message = "That file has a newer version already: replace the newest one.";
     throw new ValidationError({ replacesId: message }, message);
@@ -349,6 +353,10 @@ export type EvidenceDetailsInput = z.input<typeof evidenceDetailsSchema>;
 export function updateEvidenceDetails(ctx: Ctx, input: EvidenceDetailsInput): EvidenceFile {
   const v = parseInput(evidenceDetailsSchema, input);
   const row = getEvidence(ctx, v.evidenceId);
+  if (row.withdrawnAt) {
+    const message = "This file was withdrawn: its details stay as they were.";
+    throw new ValidationError({ evidenceId: message }, message);
+  }
   if (row.supersededAt) {
     const message = "This is an earlier version: it stays as it was. Change the newest version instead.";
     throw new ValidationError({ evidenceId: message }, message);
@@ -395,6 +403,7 @@ export function listEvidence(
   const conds: SQL[] = [
     eq(evidenceFiles.organizationId, ctx.organizationId),
     isNull(evidenceFiles.supersededAt),
+    isNull(evidenceFiles.withdrawnAt),
   ];
   if (filter.auditId) conds.push(eq(evidenceFiles.auditId, filter.auditId));
   if (filter.findingId) conds.push(eq(evidenceFiles.findingId, filter.findingId));
@@ -435,7 +444,16 @@ export function getEvidence(ctx: Ctx, evidenceId: string): EvidenceFile {
  */
 export function evidenceFile(ctx: Ctx, evidenceId: string): StoredFile {
   const row = getEvidence(ctx, evidenceId);
+  if (withdrawnAndDeleted(row)) throw new NotFoundError("This file was withdrawn and deleted.");
   return { key: row.storageKey, fileName: row.fileName, contentType: row.contentType };
+}
+
+/**
+ * A withdrawn file whose object is deleted, or about to be (the deletion runs just after the commit):
+ * never served again. A withdrawn file that retention keeps stays readable for the buyer.
+ */
+export function withdrawnAndDeleted(row: Pick<EvidenceFile, "withdrawnAt" | "objectKept">): boolean {
+  return row.withdrawnAt !== null && !row.objectKept;
 }
 
 export type HashCheck = {

@@ -2,12 +2,14 @@ import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte } from "dr
 import type { DbOrTx } from "~/infra/db.server";
 import { evidenceFiles } from "~db/schema";
 
-/** The one definition of "expired" for a file: a current version whose last valid day is before `today`. */
+/** The one definition of "expired" for a file: a current, not withdrawn version whose last valid day is before `today`. */
 function expiredOn(organizationId: string, today: string) {
   return and(
     eq(evidenceFiles.organizationId, organizationId),
     lt(evidenceFiles.expiresOn, today),
     isNull(evidenceFiles.supersededAt),
+    // A withdrawn file is no longer evidence of anything, expired or not.
+    isNull(evidenceFiles.withdrawnAt),
     isNotNull(evidenceFiles.supplierId),
   );
 }

@@ -89,6 +89,7 @@ function stillOwed(tx: DbOrTx, p: Payload) {
         eq(evidenceFiles.organizationId, p.organizationId),
         eq(evidenceFiles.expiresOn, p.expiresOn),
         isNull(evidenceFiles.supersededAt),
+        isNull(evidenceFiles.withdrawnAt),
       ),
     )
     .get();

@@ -27,6 +27,9 @@ export function evidenceView(ctx: Ctx, evidenceId: string, today: string) {
       version: evidenceFiles.version,
       expiresOn: evidenceFiles.expiresOn,
       supersededAt: evidenceFiles.supersededAt,
+      withdrawnAt: evidenceFiles.withdrawnAt,
+      withdrawnReason: evidenceFiles.withdrawnReason,
+      objectKept: evidenceFiles.objectKept,
       createdAt: evidenceFiles.createdAt,
       uploadedBy: uploader.name,
       uploadedByLabel: evidenceFiles.uploadedByLabel,
@@ -61,5 +64,7 @@ export function evidenceView(ctx: Ctx, evidenceId: string, today: string) {
     .where(and(eq(evidenceFiles.id, evidenceId), eq(evidenceFiles.organizationId, ctx.organizationId)))
     .get();
   if (!row) throw new NotFoundError("Evidence not found");
+  // Withdrawn and deleted (D42): nothing left to show; a file retention keeps says it was withdrawn.
+  if (row.withdrawnAt && !row.objectKept) throw new NotFoundError("This file was withdrawn and deleted.");
   return { ...row, expiry: expiryStatus(row.expiresOn, today) };
 }

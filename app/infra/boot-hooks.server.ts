@@ -2,6 +2,7 @@ import { campaignJobHandlers } from "~/campaigns/campaign-send.server";
 import { seedDemoIfEmpty } from "~/demo/seed.server";
 import { startOutboxSender } from "~/email/sender.server";
 import { evidenceJobHandlers } from "~/evidence/expiry-reminders.server";
+import { evidenceWithdrawJobHandlers } from "~/evidence/withdraw.server";
 import { grievanceJobHandlers } from "~/grievances/clocks.server";
 import { startImportWorker } from "~/imports/worker.server";
 import { reminderJobHandlers } from "~/questionnaires/reminders.server";
@@ -41,6 +42,7 @@ export const bootHooks: BootHook[] = [
         ...reminderJobHandlers,
         ...actionJobHandlers,
         ...evidenceJobHandlers,
+        ...evidenceWithdrawJobHandlers,
         ...riskJobHandlers,
         ...riskDailyJobHandlers,
         ...grievanceJobHandlers,

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
@@ -122,7 +122,14 @@ function evidenceCount(tx: DbOrTx, ctx: Ctx, actionId: string): number {
     tx
       .select({ n: count() })
       .from(evidenceFiles)
-      .where(and(eq(evidenceFiles.organizationId, ctx.organizationId), eq(evidenceFiles.actionId, actionId)))
+      .where(
+        and(
+          eq(evidenceFiles.organizationId, ctx.organizationId),
+          eq(evidenceFiles.actionId, actionId),
+          // A withdrawn file is no longer evidence (D42).
+          isNull(evidenceFiles.withdrawnAt),
+        ),
+      )
       .get()?.n ?? 0
   );
 }

@@ -9,6 +9,7 @@ import {
 } from "~/evidence/evidence.server";
 import type { ReceivedUpload } from "~/evidence/upload.server";
 import { describeHashCheck } from "~/evidence/verify-intent.server";
+import { withdrawEvidenceNow, withdrawSchema } from "~/evidence/withdraw.server";
 import type { Ctx } from "~/infra/context";
 import { NotFoundError } from "~/infra/errors";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
@@ -53,11 +54,12 @@ type Intent =
   | "owner"
   | "remedy"
   | "upload"
-  | "evidence_details";
+  | "evidence_details"
+  | "withdraw_evidence";
 
 type Step = { schema: ZodType; run: (ctx: Ctx, id: string, data: never) => unknown; notice: string };
 
-const STEPS: Record<Exclude<Intent, "upload" | "evidence_details">, Step> = {
+const STEPS: Record<Exclude<Intent, "upload" | "evidence_details" | "withdraw_evidence">, Step> = {
   submit_plan: { schema: submitPlanSchema, run: submitPlan, notice: "Plan submitted." },
   accept_plan: { schema: commentSchema, run: acceptPlan, notice: "Plan accepted." },
   return_plan: { schema: returnPlanSchema, run: returnPlan, notice: "Plan returned to the supplier." },
@@ -167,6 +169,20 @@ export async function runBuyerIntent(
       { intent, values: parsed.values },
     );
   }
+  if (intent === "withdraw_evidence") {
+    requirePermission(member, "evidence:upload");
+    form.delete("intent");
+    const parsed = parseForm(withdrawSchema, form, { intent });
+    if (!parsed.ok) return parsed.response;
+    return handle(
+      async () => {
+        // Only this action's files are withdrawn from its page (another action's id is "not found").
+        const r = await withdrawEvidenceNow(member.ctx, parsed.data, { actionId });
+        return { ok: true as const, intent, notice: withdrawnNotice(r) };
+      },
+      { intent, values: parsed.values },
+    );
+  }
   const step = STEPS[intent as keyof typeof STEPS];
   if (!step) return formFailure(400, { formError: "Unknown form submission." });
   form.delete("intent");
@@ -178,5 +194,21 @@ export async function runBuyerIntent(
       return { ok: true as const, intent, notice: step.notice };
     },
     { intent, values: parsed.values },
+  );
+}
+
+function withdrawnNotice(r: {
+  fileName: string;
+  versions: number;
+  retained: boolean;
+  stateChanged: boolean;
+}) {
+  const what = r.versions > 1 ? `${r.fileName} and its ${r.versions - 1} earlier version(s)` : r.fileName;
+  return (
+    `Withdrew ${what}. ` +
+    (r.retained
+      ? "It is kept on record because a verification or remedy relied on it, but no longer counts as evidence."
+      : "The file was deleted; who withdrew it, when and why stay on record.") +
+    (r.stateChanged ? " No evidence is left to verify, so the action is back in progress." : "")
   );
 }

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { addFinding, createAudit } from "~/audits/audits.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
+import { withdrawEvidenceNow } from "~/evidence/withdraw.server";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
 import { memberships, users } from "~db/schema";
@@ -162,6 +163,15 @@ export async function seedDemoActions(
     await uploadEvidence(supplier(15), {
       actionId: exits,
       file: new File([DEMO_PDF], "fire-exits-cleared.pdf"),
+    });
+    // A file the supplier sent by mistake and withdrew (D42): kept on record, the file itself deleted.
+    const wrong = await uploadEvidence(supplier(16), {
+      actionId: exits,
+      file: new File([DEMO_PDF], "fire-exits-other-site.pdf"),
+    });
+    await withdrawEvidenceNow(supplier(15), {
+      evidenceId: wrong.id,
+      reason: "Photos of our other site, sent by mistake.",
     });
   } catch (err) {
     log(

@@ -73,6 +73,12 @@ export function getActionDetail(ctx: Ctx, actionId: string, opts: { supplierId?:
       documentId: evidenceFiles.documentId,
       version: evidenceFiles.version,
       supersededAt: evidenceFiles.supersededAt,
+      uploadedByUserId: evidenceFiles.uploadedByUserId,
+      withdrawnAt: evidenceFiles.withdrawnAt,
+      withdrawnByUserId: evidenceFiles.withdrawnByUserId,
+      withdrawnByLabel: evidenceFiles.withdrawnByLabel,
+      withdrawnReason: evidenceFiles.withdrawnReason,
+      objectKept: evidenceFiles.objectKept,
       createdAt: evidenceFiles.createdAt,
     })
     .from(evidenceFiles)
@@ -80,24 +86,58 @@ export function getActionDetail(ctx: Ctx, actionId: string, opts: { supplierId?:
     .where(and(eq(evidenceFiles.organizationId, org), eq(evidenceFiles.actionId, a.id)))
     .orderBy(desc(evidenceFiles.createdAt), desc(evidenceFiles.version))
     .all()
-    .map(({ supersededAt, ...e }) => ({
-      ...e,
-      documentId: e.documentId ?? e.id,
-      owner: nameOf(e.ownerUserId),
-      // Judged from the date now, never stored (see app/evidence/expiry.ts).
-      expiry: expiryStatus(e.expiresOn, today),
-      current: supersededAt === null,
-      createdAt: e.createdAt.toISOString(),
-    }));
+    .map(
+      ({
+        supersededAt,
+        uploadedByUserId,
+        withdrawnAt,
+        withdrawnByUserId,
+        withdrawnByLabel,
+        withdrawnReason,
+        objectKept,
+        ...e
+      }) => ({
+        ...e,
+        documentId: e.documentId ?? e.id,
+        /** Sent by the supplier through its link (not by a member): the supplier may withdraw it. */
+        fromSupplier: uploadedByUserId === null,
+        superseded: supersededAt !== null,
+        withdrawal: withdrawnAt
+          ? {
+              at: withdrawnAt.toISOString(),
+              by: nameOf(withdrawnByUserId) ?? withdrawnByLabel ?? "—",
+              reason: withdrawnReason ?? "",
+              kept: !!objectKept,
+            }
+          : null,
+        owner: nameOf(e.ownerUserId),
+        // Judged from the date now, never stored (see app/evidence/expiry.ts).
+        expiry: expiryStatus(e.expiresOn, today),
+        current: supersededAt === null && withdrawnAt === null,
+        createdAt: e.createdAt.toISOString(),
+      }),
+    );
   // Newest version of each document first, its earlier versions (newest first) beside it.
   const evidence = files
     .filter((f) => f.current)
-    .map(({ current: _current, ...f }) => ({
+    .map(({ current: _current, withdrawal: _w, superseded: _s, ...f }) => ({
       ...f,
       previous: files
-        .filter((p) => !p.current && p.documentId === f.documentId)
+        .filter((p) => !p.current && !p.withdrawal && p.documentId === f.documentId)
         .sort((x, y) => y.version - x.version)
-        .map(({ current: _c, ...p }) => p),
+        .map(({ current: _c, withdrawal: _w2, superseded: _s2, fromSupplier: _f, ...p }) => p),
+    }));
+  // Withdrawn files (D42), newest version of each document: kept on record with who, when and why.
+  const withdrawn = files
+    .filter((f) => f.withdrawal && !f.superseded)
+    .map((f) => ({
+      id: f.id,
+      fileName: f.fileName,
+      version: f.version,
+      sha256: f.sha256,
+      createdAt: f.createdAt,
+      uploadedBy: f.uploadedBy ?? f.uploadedByLabel ?? null,
+      ...f.withdrawal!,
     }));
   return {
     action: {
@@ -139,6 +179,7 @@ export function getActionDetail(ctx: Ctx, actionId: string, opts: { supplierId?:
     source: describeSource(db(), ctx, a),
     events,
     evidence,
+    withdrawn,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lte, sql, sum, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lte, sql, sum, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
@@ -90,6 +90,7 @@ export function recordRemedy(ctx: Ctx, actionId: string, input: RemedyInput) {
             eq(evidenceFiles.id, v.evidenceId),
             eq(evidenceFiles.organizationId, ctx.organizationId),
             eq(evidenceFiles.actionId, action.id),
+            isNull(evidenceFiles.withdrawnAt),
           ),
         )
         .get();

@@ -489,6 +489,10 @@ export function supplierActionsPage(access: SupplierAccess) {
       supplierOwner: d.action.supplierOwner,
       returnedComment: returned?.comment ?? null,
       evidenceCount: d.evidence.length,
+      // The supplier's own files: it may withdraw one sent by mistake (D42).
+      myFiles: d.evidence
+        .filter((e) => e.fromSupplier)
+        .map((e) => ({ id: e.id, fileName: e.fileName, version: e.version, createdAt: e.createdAt })),
       steps: availableEvents(d.action.state, "supplier"),
     };
   });

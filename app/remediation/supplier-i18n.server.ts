@@ -68,6 +68,18 @@ const en = {
   "upload.cancelled": "Upload cancelled.",
   "upload.lost": "The upload did not complete (the connection failed). Please try again.",
   "saved.submit_evidence": "Your evidence was sent for verification.",
+  "evidence.mine": "Files you sent",
+  "withdraw.summary": "Withdraw this file",
+  "withdraw.reason": "Why do you withdraw it?",
+  "withdraw.hint":
+    "Withdraw a file sent by mistake: it is deleted and no longer counts as evidence. {org} keeps a record that it was sent and withdrawn.",
+  "withdraw.button": "Withdraw file",
+  "saved.withdraw_evidence": "The file was withdrawn.",
+  "saved.withdraw_back":
+    "The file was withdrawn. No evidence is left for verification: upload new evidence and send it again.",
+  "err.withdrawReason": "Say why you withdraw the file.",
+  "err.withdrawRefused":
+    "This file can no longer be withdrawn here. Ask your customer if it must be withdrawn.",
   "verify.title": "Confirm it is you",
   "verify.body": "We emailed a 6-digit code to {email}. Enter it to open the corrective actions.",
   "verify.code": "Code",
@@ -162,6 +174,17 @@ const es: Messages<Key> = {
   "upload.cancelled": "Subida cancelada.",
   "upload.lost": "La subida no se completó (falló la conexión). Inténtelo de nuevo.",
   "saved.submit_evidence": "Sus evidencias se han enviado para verificación.",
+  "evidence.mine": "Archivos que ha enviado",
+  "withdraw.summary": "Retirar este archivo",
+  "withdraw.reason": "¿Por qué lo retira?",
+  "withdraw.hint":
+    "Retire un archivo enviado por error: se elimina y deja de contar como evidencia. {org} conserva constancia de que se envió y se retiró.",
+  "withdraw.button": "Retirar archivo",
+  "saved.withdraw_evidence": "El archivo se ha retirado.",
+  "saved.withdraw_back":
+    "El archivo se ha retirado. No queda ninguna evidencia para verificar: suba nuevas evidencias y envíelas de nuevo.",
+  "err.withdrawReason": "Indique por qué retira el archivo.",
+  "err.withdrawRefused": "Este archivo ya no se puede retirar aquí. Pregunte a su cliente si debe retirarse.",
   "verify.title": "Confirme que es usted",
   "verify.body":
     "Enviamos un código de 6 cifras a {email}. Introdúzcalo para abrir las acciones correctivas.",

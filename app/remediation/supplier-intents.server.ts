@@ -2,6 +2,7 @@ import type { ZodType } from "zod";
 import { evidenceMetaSchema, uploadEvidence } from "~/evidence/evidence.server";
 import { formatLimitMb } from "~/evidence/file-types";
 import type { ReceivedUpload } from "~/evidence/upload.server";
+import { withdrawEvidenceNow, withdrawSchema } from "~/evidence/withdraw.server";
 import { env } from "~/infra/env.server";
 import { formFailure, handle, parseForm } from "~/infra/http.server";
 import {
@@ -68,6 +69,30 @@ export async function runSupplierIntent(
       { intent, target: actionId, values: meta.values },
     ).then((r) => ("ok" in r ? r : inSupplierWords(r, t)));
   }
+  if (intent === "withdraw_evidence") {
+    form.delete("intent");
+    form.delete("actionId");
+    const parsed = parseForm(withdrawSchema, form, { intent, target: actionId });
+    const words = { reason: "err.withdrawReason" } as const;
+    if (!parsed.ok) return inSupplierWords(parsed.response, t, words);
+    return handle(
+      async () => {
+        // Only a file of this action of the link's own supplier: anything else is "not found".
+        const r = await withdrawEvidenceNow(access.ctx, parsed.data, {
+          supplierId: access.supplierId,
+          actionId,
+        });
+        const notice = t(r.stateChanged ? "saved.withdraw_back" : "saved.withdraw_evidence");
+        return { ok: true as const, intent, target: actionId, notice };
+      },
+      { intent, target: actionId, values: parsed.values },
+    ).then((r) => {
+      if ("ok" in r) return r;
+      // Refused by the file's state (a verification relied on it, withdrawn meanwhile): in their words.
+      if (r.init?.status === 409) return formFailure(409, { ...r.data, formError: t("err.withdrawRefused") });
+      return inSupplierWords(r, t, words);
+    });
+  }
   if (!(intent in STEPS)) return formFailure(400, { formError: "Unknown form submission." });
   const step = STEPS[intent as StepIntent];
   form.delete("intent");
@@ -102,12 +127,14 @@ const FIELD_KEYS: Record<string, SupplierActionsKey> = {
 function inSupplierWords(
   failure: ReturnType<typeof formFailure<string>>,
   t: (k: SupplierActionsKey, vars?: Record<string, string>) => string,
+  /** This form's own words for a field, where they differ from the other forms'. */
+  words: Partial<Record<string, SupplierActionsKey>> = {},
 ) {
   const { data, init } = failure;
   const fieldErrors = Object.fromEntries(
     Object.entries(data.fieldErrors).map(([k, message]) => [
       k,
-      k === "file" ? fileError(message, t) : t(FIELD_KEYS[k] ?? "err.field"),
+      k === "file" ? fileError(message, t) : t(words[k] ?? FIELD_KEYS[k] ?? "err.field"),
     ]),
   );
   return formFailure(init?.status ?? 400, {

@@ -5,7 +5,7 @@ import {
   type ActionEvent,
   type ActionState,
 } from "~db/schema/remediation.constants";
-import { availableEvents, decide, type Decider, type Facts } from "./workflow";
+import { availableEvents, decide, stateAfterWithdrawal, type Decider, type Facts } from "./workflow";
 
 const buyer: Decider = { party: "buyer", key: "user:verifier" };
 const supplier: Decider = { party: "supplier", key: "supplier:link-1" };
@@ -130,5 +130,13 @@ describe("corrective-action state machine", () => {
     expect(availableEvents("plan_submitted", "supplier")).toEqual([]);
     expect(availableEvents("plan_submitted", "buyer")).toEqual(["accept_plan", "return_plan", "escalate"]);
     expect(availableEvents("closed", "buyer")).toEqual(["reopen"]);
+  });
+});
+
+describe("withdrawing evidence", () => {
+  it.each(ACTION_STATES.map((s) => [s]))("from %s", (state) => {
+    // Only an action waiting for verification with nothing left to verify moves (back to work).
+    expect(stateAfterWithdrawal(state, 0)).toBe(state === "evidence_submitted" ? "in_progress" : null);
+    expect(stateAfterWithdrawal(state, 1)).toBeNull();
   });
 });

@@ -183,3 +183,12 @@ export function availableEvents(state: ActionState, party: Party): ActionEvent[]
     (e) => e !== "close_at_follow_up" && RULES[e].from.includes(state) && RULES[e].by.includes(party),
   );
 }
+
+/**
+ * Withdrawing evidence is not a step anyone chooses in the workflow, but it can undo one: an action
+ * waiting for verification whose files have all been withdrawn has nothing left to verify, so it goes
+ * back to work (the supplier owes evidence again). Any other state stays as it is. Null = no change.
+ */
+export function stateAfterWithdrawal(state: ActionState, remainingFiles: number): ActionState | null {
+  return state === "evidence_submitted" && remainingFiles === 0 ? "in_progress" : null;
+}

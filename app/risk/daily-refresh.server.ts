@@ -82,6 +82,7 @@ export function suppliersCrossingDates(
         gte(evidenceFiles.expiresOn, since),
         lt(evidenceFiles.expiresOn, today),
         isNull(evidenceFiles.supersededAt),
+        isNull(evidenceFiles.withdrawnAt),
         isNotNull(evidenceFiles.supplierId),
       ),
     )

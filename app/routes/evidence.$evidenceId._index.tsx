@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ...file,
       createdAt: file.createdAt.toISOString(),
       supersededAt: file.supersededAt?.toISOString() ?? null,
+      withdrawnAt: file.withdrawnAt?.toISOString() ?? null,
     },
     preview: previewKind(file.contentType),
   };
@@ -97,6 +98,15 @@ export default function EvidencePage() {
               <strong className="ml-2 text-amber-700">Expires soon</strong>
             ) : null}
           </dd>
+          {file.withdrawnAt ? (
+            <>
+              <dt className="text-slate-500">Withdrawn</dt>
+              <dd>
+                on {file.withdrawnAt.slice(0, 10)}: {file.withdrawnReason}. Kept because a verification or
+                remedy relied on it; it no longer counts as evidence.
+              </dd>
+            </>
+          ) : null}
           {file.supersededAt ? (
             <>
               <dt className="text-slate-500">Replaced</dt>

@@ -48,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite,
     canUpload: canWrite && can(role, "evidence:upload"),
     canDownload: can(role, "evidence:read"),
+    isAdmin: role === "admin",
     uploadLimit: formatLimitMb(env().UPLOAD_MAX_BYTES),
   };
 }
@@ -110,6 +111,10 @@ export default function CorrectiveActionPage() {
         detailsBusy={busyIntent === "evidence_details"}
         verifyFailure={failureFor("verify_hash")}
         verifyBusy={busyIntent === "verify_hash"}
+        withdrawn={d.withdrawn}
+        canWithdraw={(e) => d.canUpload && (d.isAdmin || !e.fromSupplier)}
+        withdrawFailure={failureFor("withdraw_evidence")}
+        withdrawBusy={busyIntent === "withdraw_evidence"}
       />
       {d.canWrite ? (
         <>

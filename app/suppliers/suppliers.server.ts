@@ -659,6 +659,7 @@ export function getSupplierDetail(ctx: Ctx, supplierId: string): SupplierDetail 
         eq(evidenceFiles.supplierId, supplierId),
         // Newest versions only: a replaced file is listed with its successor on the action page.
         isNull(evidenceFiles.supersededAt),
+        isNull(evidenceFiles.withdrawnAt),
       ),
     )
     .orderBy(desc(evidenceFiles.createdAt))

@@ -46,6 +46,19 @@ export const evidenceFiles = sqliteTable(
     version: integer("version").notNull().default(1),
     /** Set when a newer version replaced this one: it stays listed (and downloadable) as a previous version. */
     supersededAt: timestamp("superseded_at"),
+    /**
+     * Withdrawn (every version of the document at once, D42): the row stays with who, when and why, so
+     * the record of what was submitted is never lost; it no longer counts as evidence anywhere.
+     */
+    withdrawnAt: timestamp("withdrawn_at"),
+    withdrawnByUserId: text("withdrawn_by_user_id"),
+    /** "supplier:<link id>" when the supplier withdrew it through its link. */
+    withdrawnByLabel: text("withdrawn_by_label"),
+    withdrawnReason: text("withdrawn_reason"),
+    /** Retention's verdict at withdrawal: true keeps the stored object (a verification relied on it). */
+    objectKept: integer("object_kept", { mode: "boolean" }),
+    /** Set when a withdrawn file's stored object was deleted. */
+    objectDeletedAt: timestamp("object_deleted_at"),
   },
   (t) => [
     index("evidence_org_supplier").on(t.organizationId, t.supplierId),

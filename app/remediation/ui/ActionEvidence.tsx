@@ -4,6 +4,7 @@ import { formatBytes } from "~/evidence/file-types";
 import { Field, FieldError, FormError, Select, stringValue } from "~/ui/form";
 import { Card, EmptyState } from "~/ui/layout";
 import { EvidenceUploadForm, type Failure } from "./ActionForms";
+import { WithdrawEvidenceForm, WithdrawnList, type WithdrawnRow } from "./WithdrawEvidence";
 
 export type EvidenceVersionRow = {
   id: string;
@@ -18,6 +19,8 @@ export type EvidenceVersionRow = {
 
 export type ActionEvidenceRow = EvidenceVersionRow & {
   contentType: string;
+  /** Sent by the supplier through its link. */
+  fromSupplier: boolean;
   ownerUserId: string | null;
   owner: string | null;
   expiresOn: string | null;
@@ -141,11 +144,13 @@ function EvidenceItem({
   canDownload,
   edit,
   verifyBusy,
+  withdraw,
 }: {
   e: ActionEvidenceRow;
   canDownload: boolean;
   edit?: { owners: { id: string; name: string }[]; failure?: Failure; busy: boolean };
   verifyBusy: boolean;
+  withdraw?: { failure?: Failure; busy: boolean };
 }) {
   const badge = EXPIRY_BADGE[e.expiry];
   return (
@@ -200,6 +205,7 @@ function EvidenceItem({
         </details>
       ) : null}
       {edit ? <EvidenceDetailsForm e={e} {...edit} /> : null}
+      {withdraw ? <WithdrawEvidenceForm evidenceId={e.id} {...withdraw} /> : null}
     </li>
   );
 }
@@ -268,9 +274,19 @@ export function ActionEvidence({
   detailsBusy = false,
   verifyFailure,
   verifyBusy = false,
+  withdrawn = [],
+  canWithdraw,
+  withdrawFailure,
+  withdrawBusy = false,
 }: {
   actionId: string;
   evidence: ActionEvidenceRow[];
+  /** Files withdrawn earlier, kept on record. */
+  withdrawn?: WithdrawnRow[];
+  /** Whether this member may withdraw a file (admins any; others the buyer's own uploads). */
+  canWithdraw?: (e: ActionEvidenceRow) => boolean;
+  withdrawFailure?: Failure;
+  withdrawBusy?: boolean;
   canDownload: boolean;
   canUpload: boolean;
   uploadLimit: string;
@@ -287,6 +303,9 @@ export function ActionEvidence({
   return (
     <Card title={`Evidence (${evidence.length})`}>
       <FormError error={verifyFailure?.formError} />
+      {withdrawFailure && !withdrawFailure.values?.evidenceId ? (
+        <FormError error={withdrawFailure.formError} />
+      ) : null}
       {evidence.length === 0 ? (
         <EmptyState title="No evidence yet">
           Verification needs at least one file: a photo, a record, a receipt.
@@ -300,10 +319,12 @@ export function ActionEvidence({
               canDownload={canDownload}
               edit={canUpload ? { owners, failure: detailsFailure, busy: detailsBusy } : undefined}
               verifyBusy={verifyBusy}
+              withdraw={canWithdraw?.(e) ? { failure: withdrawFailure, busy: withdrawBusy } : undefined}
             />
           ))}
         </ul>
       )}
+      <WithdrawnList rows={withdrawn} canDownload={canDownload} />
       {canUpload ? (
         <div className="mt-4 border-t border-slate-100 pt-4">
           <EvidenceUploadForm

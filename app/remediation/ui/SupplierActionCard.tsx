@@ -6,6 +6,7 @@ import { Card } from "~/ui/layout";
 import type { ActionEvent, ActionState } from "~db/schema/remediation.constants";
 import type { SupplierActionsKey } from "../supplier-i18n.server";
 import { EvidenceUploadForm, PlanForm, type Failure } from "./ActionForms";
+import { WithdrawEvidenceForm } from "./WithdrawEvidence";
 
 export type SupplierActionView = {
   id: string;
@@ -19,6 +20,7 @@ export type SupplierActionView = {
   supplierOwner: string | null;
   returnedComment: string | null;
   evidenceCount: number;
+  myFiles: { id: string; fileName: string; version: number; createdAt: string }[];
   steps: ActionEvent[];
 };
 
@@ -175,6 +177,35 @@ export function SupplierActionCard({
                 {t("evidence.submit")}
               </button>
             </Form>
+          </div>
+        ) : null}
+
+        {a.myFiles.length && a.state !== "verified" ? (
+          <div className="space-y-2 border-t border-slate-100 pt-3">
+            <h3 className="text-sm font-medium">{t("evidence.mine")}</h3>
+            <ul className="space-y-2 text-sm" data-testid="supplier-files">
+              {a.myFiles.map((f) => (
+                <li key={f.id} className="break-all">
+                  {f.fileName}{" "}
+                  <span className="text-xs text-slate-600">
+                    ({f.createdAt.slice(0, 10)}
+                    {f.version > 1 ? ` · v${f.version}` : ""})
+                  </span>
+                  <WithdrawEvidenceForm
+                    evidenceId={f.id}
+                    failure={failure("withdraw_evidence")}
+                    busy={busyIntent === "withdraw_evidence"}
+                    hidden={{ actionId: a.id }}
+                    labels={{
+                      summary: t("withdraw.summary"),
+                      reason: t("withdraw.reason"),
+                      hint: t("withdraw.hint", { org: orgName }),
+                      button: t("withdraw.button"),
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
           </div>
         ) : null}
       </div>
