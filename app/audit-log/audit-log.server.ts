@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Ctx } from "~/infra/context";
 import { sha256Hex } from "~/infra/crypto.server";
 import type { DbOrTx } from "~/infra/db.server";
@@ -121,5 +121,35 @@ export function listAuditLog(
     .where(where)
     .orderBy(desc(auditLog.seq))
     .limit(opts.limit ?? 100)
+    .all();
+}
+
+/**
+ * The dated history of some actions on an organisation's records up to an instant, oldest first: which
+ * entity, which action, on which UTC day. For facts that must be judged as they stood on a past day
+ * (a grievance case closed in a period and reopened after it was still closed on the period's last day).
+ */
+export function actionHistory(
+  tx: DbOrTx,
+  organizationId: string,
+  actions: readonly string[],
+  until: Date,
+): { entityId: string; action: string; day: string }[] {
+  if (actions.length === 0) return [];
+  return tx
+    .select({
+      entityId: auditLog.entityId,
+      action: auditLog.action,
+      day: sql<string>`date(${auditLog.createdAt} / 1000, 'unixepoch')`,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.organizationId, organizationId),
+        inArray(auditLog.action, [...actions]),
+        lte(auditLog.createdAt, until),
+      ),
+    )
+    .orderBy(asc(auditLog.seq))
     .all();
 }

@@ -114,6 +114,14 @@ describe("demo seed", () => {
     expect(mapped.value).toBe(rows.length);
     const scored = page.statements[0].facts.indicators.find((i) => i.key === "suppliers_scored")!;
     expect(scored.value).toBe(rows.length);
+    // Last year's worker reports and training are facts of last year's statements (approved and draft).
+    const published = page.statements[0].facts.indicators;
+    const valueOf = (key: string) => published.find((i) => i.key === key)?.value;
+    expect(valueOf("grievances_received")).toBe(4);
+    expect(valueOf("grievances_substantiated")).toBe(1);
+    expect(valueOf("grievances_open_at_end")).toBe(1);
+    expect(valueOf("staff_trained")).toBe(12);
+    expect(valueOf("staff_training_rate")).toBeCloseTo(12 / 18);
 
     // Training: staff and supplier courses, completions by hand, imported and passed in the portal.
     const completions = db()

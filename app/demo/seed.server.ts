@@ -12,7 +12,7 @@ import { sialkotActionsStep, statementsStep } from "./steps/actions.server";
 import { auditsStep } from "./steps/audits.server";
 import { campaignStep } from "./steps/campaign.server";
 import { followUpAuditsStep } from "./steps/follow-up.server";
-import { grievancesStep } from "./steps/grievances.server";
+import { grievancesStep, pastGrievancesStep } from "./steps/grievances.server";
 import { expiringEvidenceStep, overrideStep, recomputeStep } from "./steps/risk.server";
 import { siteImportStep } from "./steps/site-import.server";
 import { supplyChainStep } from "./steps/supply-chain.server";
@@ -94,6 +94,7 @@ export const DEMO_STEPS: DemoStep[] = [
   sialkotActionsStep,
   overrideStep,
   trainingStep,
+  pastGrievancesStep,
   statementsStep,
   grievancesStep,
   expiringEvidenceStep,

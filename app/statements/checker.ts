@@ -1,7 +1,7 @@
 import type { StatementDetails } from "./details";
 import type { StatementFacts } from "./facts";
 import { hasPlaceholder, type Narrative, type RegimeTemplate } from "./regimes";
-import { sentencesFor } from "./sentences";
+import { coveringSentences } from "./sentences";
 
 /**
  * The criterion checker: for each criterion of the statement's regime, is it covered by the organisation's
@@ -57,7 +57,7 @@ export function checkStatement(input: {
   });
   function checkCriterion(c: RegimeTemplate["criteria"][number]): CheckItem {
     const text = (narrative[c.key] ?? "").trim();
-    const covering = c.figures.flatMap((b) => sentencesFor(facts, b));
+    const covering = c.figures.flatMap((b) => coveringSentences(facts, b));
     const words = wordCount(text);
     const base = {
       key: c.key,

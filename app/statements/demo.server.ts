@@ -25,17 +25,22 @@ const UK_TEXT: Record<string, string> = {
   dueDiligence:
     "We assess each supplier's risk when it is onboarded, ask suppliers to complete our forced-labour " +
     "self-assessment questionnaire and review each answer. Where an answer or an audit shows a red flag we " +
-    "agree a corrective action plan with the supplier and follow it until it is verified.",
+    "agree a corrective action plan with the supplier and follow it until it is verified. Workers at " +
+    "supplier sites that display our poster can report concerns in their own language through our grievance channel, which our " +
+    "grievance handler acknowledges, investigates and answers.",
   risk:
     "The highest risks are in the spinning and dyeing tiers of our cotton supply chain and in factories that " +
     "employ migrant workers. We prioritise suppliers by their risk score, which combines the country, the " +
     "goods and what suppliers and auditors tell us, and we engage the highest-risk suppliers first.",
   effectiveness:
     "We track the indicators below each year and report them to the board: how many suppliers have a risk " +
-    "score, questionnaire response rates, audit findings and how quickly corrective actions close.",
+    "score, questionnaire response rates, audit findings, how quickly corrective actions close, " +
+    "and how workers' grievances are answered and resolved.",
   training:
-    "All 24 buyers and merchandisers completed a two-hour training on modern slavery risks in apparel " +
-    "supply chains in the year, delivered by an external specialist; new starters take it within three months.",
+    "Staff who buy from or manage suppliers take our Modern slavery awareness course (45 minutes, in " +
+    "English); those who negotiate prices and lead times also take Responsible purchasing and recruitment " +
+    "fees. Supplier supervisors take our code-of-conduct course in their language. The figures below show " +
+    "who completed them in the year; staff in scope who had not are booked for the first quarter.",
 };
 
 /**

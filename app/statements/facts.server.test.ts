@@ -202,6 +202,22 @@ describe("statement facts at the period boundaries", () => {
       red_flags: 2,
       remedies: null,
       workers_remedied: null,
+      // No grievance or training records: no data, never 0 (worker-facts.server.test.ts has them).
+      grievances_received: null,
+      grievances_acknowledged: null,
+      grievance_median_days_to_acknowledge: null,
+      grievances_decided: null,
+      grievances_substantiated: null,
+      grievances_closed: null,
+      grievance_median_days_to_close: null,
+      grievances_open_at_end: null,
+      staff_training_completions: null,
+      staff_trained: null,
+      staff_training_rate: null,
+      supplier_training_completions: null,
+      supplier_staff_trained: null,
+      suppliers_reached_by_training: null,
+      supplier_training_rate: null,
     });
     expect(f.findings.byGrade).toEqual([
       { grade: "zero_tolerance", raised: 1, closedInPeriod: 0, openAtEnd: 1 },

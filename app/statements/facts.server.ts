@@ -1,8 +1,10 @@
 import { and, asc, eq, exists, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { readGrievancePeriodFacts } from "~/grievances/period-facts.server";
 import { systemCtx } from "~/infra/context";
 import type { DbOrTx } from "~/infra/db.server";
 import { remedyTotals } from "~/remediation/remedies.server";
+import { readTrainingPeriodFacts } from "~/training/period-facts.server";
 import { assignments, audits, findings, remediationTasks, riskAssessments, suppliers } from "~db/schema";
 import type { RiskLevel } from "~db/schema/suppliers.constants";
 import {
@@ -170,6 +172,9 @@ export function gatherFactInputs(
     period,
     asOf: day(asOf)!,
     remedies,
+    // Grievances and training are read through their own modules (they own those tables); both are small.
+    grievances: readGrievancePeriodFacts(tx, organizationId, period),
+    training: readTrainingPeriodFacts(tx, organizationId, period),
     suppliers: supplySummary,
     riskAtEnd: {
       byLevel: countLevels(riskRows),
@@ -371,6 +376,8 @@ export function gatherFactSummaries(
       { from: period.start, to: period.end },
       tx,
     ),
+    grievances: readGrievancePeriodFacts(tx, organizationId, period),
+    training: readTrainingPeriodFacts(tx, organizationId, period),
     suppliers: {
       byCountryTier,
       names,

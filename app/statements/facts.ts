@@ -1,5 +1,7 @@
 import { ILO_INDICATORS } from "~/audits/catalogue";
+import type { GrievancePeriodFacts } from "~/grievances/period-facts";
 import { countryName } from "~/suppliers/countries";
+import type { TrainingPeriodFacts } from "~/training/rates";
 import { FINDING_GRADES, type FindingGrade } from "~db/schema/audits.constants";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import { RISK_LEVELS, type RiskLevel } from "~db/schema/suppliers.constants";
@@ -48,6 +50,10 @@ export type FactInputs = {
   } | null;
   /** Remediation actions raised on or before the period end, or their summary (rows with finding rows). */
   actions: ActionRow[] | ActionSummary;
+  /** The worker channel's figures for the period (app/grievances), or null when not read. */
+  grievances?: GrievancePeriodFacts | null;
+  /** Training completions of the period (app/training), or null when not read. */
+  training?: TrainingPeriodFacts | null;
 };
 
 export type AssignmentRow = {
@@ -212,7 +218,15 @@ export function summariseRisk(rows: RiskRow[] | RiskSummary): RiskSummary {
     ),
   };
 }
-export type RecordType = "supplier" | "risk_assessment" | "questionnaire" | "audit" | "finding" | "action";
+export type RecordType =
+  | "supplier"
+  | "risk_assessment"
+  | "questionnaire"
+  | "audit"
+  | "finding"
+  | "action"
+  | "grievance_case"
+  | "training_completion";
 
 export const INDICATOR_KEYS = [
   "suppliers_mapped",
@@ -235,6 +249,21 @@ export const INDICATOR_KEYS = [
   "red_flags",
   "remedies",
   "workers_remedied",
+  "grievances_received",
+  "grievances_acknowledged",
+  "grievance_median_days_to_acknowledge",
+  "grievances_decided",
+  "grievances_substantiated",
+  "grievances_closed",
+  "grievance_median_days_to_close",
+  "grievances_open_at_end",
+  "staff_training_completions",
+  "staff_trained",
+  "staff_training_rate",
+  "supplier_training_completions",
+  "supplier_staff_trained",
+  "suppliers_reached_by_training",
+  "supplier_training_rate",
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -243,7 +272,7 @@ export type Indicator = {
   label: string;
   /** A count or a ratio (0–1); null when the records hold nothing to compute it from. */
   value: number | null;
-  unit: "count" | "ratio";
+  unit: "count" | "ratio" | "days";
   /** Printed instead of a number when value is null: what is missing. */
   noData: string | null;
   /** The records the figure counts (ids and dates), for the appendix. */
@@ -287,6 +316,24 @@ export type StatementFacts = {
   };
   /** What corrective actions gave back to workers in the period (money per currency, never converted). */
   remedies: NonNullable<FactInputs["remedies"]>;
+  /**
+   * The worker channel in the period beyond the indicators (absent from facts frozen before grievances
+   * fed statements). Warning-sign counts under 3 are null ("fewer than 3"), as on the dashboard.
+   */
+  grievances?: {
+    casesOnRecord: number;
+    acknowledgedWithin7: number;
+    byIndicator: { label: string; count: number | null }[];
+  };
+  /** Training in the period beyond the indicators (absent from facts frozen before training fed them). */
+  training?: {
+    courses: number;
+    headcountYear: number;
+    staffInScope: number | null;
+    staffCourseTitles: string[];
+    supplierCourseTitles: string[];
+    suppliersOnRecord: number | null;
+  };
 };
 
 /** Supplier names kept per country (the PDF prints them; the count covers the rest). */
@@ -532,6 +579,9 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     noRemedies,
   );
 
+  const grievances = grievanceIndicators(input.grievances ?? null, add);
+  const training = trainingIndicators(input.training ?? null, add);
+
   return {
     period,
     asOf: input.asOf,
@@ -572,6 +622,187 @@ export function computeStatementFacts(input: FactInputs): StatementFacts {
     },
     redFlags: { byIndicator },
     remedies,
+    ...(grievances ? { grievances } : {}),
+    ...(training ? { training } : {}),
+  };
+}
+
+type AddIndicator = (
+  key: IndicatorKey,
+  label: string,
+  value: number | null,
+  records: RecordGroup[],
+  noData?: string | null,
+  unit?: Indicator["unit"],
+) => void;
+
+const dated = (type: RecordType, d: { ids: string[]; dates: string[] }): RecordGroup => ({
+  type,
+  ids: d.ids,
+  dates: d.dates,
+});
+
+/**
+ * The worker channel's indicators. A period no case touched (none received in it, none open or closed
+ * during it) has no data, never "0 substantiated of 0"; a share or a median needs cases behind it.
+ */
+function grievanceIndicators(
+  g: GrievancePeriodFacts | null,
+  add: AddIndicator,
+): StatementFacts["grievances"] {
+  const touched =
+    g !== null &&
+    g.received.ids.length + g.closed.ids.length + g.openAtEnd.ids.length + g.decided.ids.length > 0;
+  const none = "No grievance reports were received in the period or open during it.";
+  const count = (d: { ids: string[] } | undefined) => (touched && d ? d.ids.length : null);
+  const received = touched ? g.received.ids.length : 0;
+  const noneReceived = touched ? "No grievance reports were received in the period." : none;
+  const noneDecided = touched ? "No grievance case was decided in the period." : none;
+  const noneClosed = touched ? "No grievance case was closed in the period." : none;
+  add(
+    "grievances_received",
+    "Grievance reports received in the period",
+    count(g?.received),
+    g ? [dated("grievance_case", g.received)] : [],
+    none,
+  );
+  add(
+    "grievances_acknowledged",
+    "Of these, acknowledged by the period end",
+    received > 0 ? g!.acknowledged.ids.length : null,
+    g ? [dated("grievance_case", g.acknowledged)] : [],
+    noneReceived,
+  );
+  add(
+    "grievance_median_days_to_acknowledge",
+    "Median time from receipt to acknowledgement",
+    touched ? g.medianDaysToAcknowledge : null,
+    [],
+    touched ? "No report received in the period was acknowledged by its end." : none,
+    "days",
+  );
+  add(
+    "grievances_decided",
+    "Grievance cases decided in the period",
+    count(g?.decided),
+    g ? [dated("grievance_case", g.decided)] : [],
+    none,
+  );
+  add(
+    "grievances_substantiated",
+    "Of these, substantiated",
+    touched && g.decided.ids.length > 0 ? g.substantiated.ids.length : null,
+    g ? [dated("grievance_case", g.substantiated)] : [],
+    noneDecided,
+  );
+  add(
+    "grievances_closed",
+    "Grievance cases closed in the period",
+    count(g?.closed),
+    g ? [dated("grievance_case", g.closed)] : [],
+    none,
+  );
+  add(
+    "grievance_median_days_to_close",
+    "Median time from receipt to closure",
+    touched ? g.medianDaysToClose : null,
+    [],
+    noneClosed,
+    "days",
+  );
+  add(
+    "grievances_open_at_end",
+    "Grievance cases open at the period end",
+    count(g?.openAtEnd),
+    g ? [dated("grievance_case", g.openAtEnd)] : [],
+    none,
+  );
+  if (!g) return undefined;
+  return {
+    casesOnRecord: g.casesOnRecord,
+    acknowledgedWithin7: g.acknowledgedWithin7,
+    byIndicator: g.byIndicator.filter((i) => i.count !== 0).map((i) => ({ label: i.label, count: i.count })),
+  };
+}
+
+/**
+ * Training indicators. With no course recorded at all, training is not recorded in Clearsource; with
+ * courses but no completion in the period, the figures say none is recorded for it: never 0 or "0 %".
+ * A rate needs its denominator from the records (the headcount in scope, the suppliers on record).
+ */
+function trainingIndicators(t: TrainingPeriodFacts | null, add: AddIndicator): StatementFacts["training"] {
+  const recorded = t !== null && t.courses > 0;
+  const notRecorded = "Training is not recorded in Clearsource.";
+  const staff = recorded && t.staff.completions > 0 ? t.staff : null;
+  const supplier = recorded && t.supplier.completions > 0 ? t.supplier : null;
+  const noStaff = recorded ? "No staff training completions are recorded for the period." : notRecorded;
+  const noSupplier = recorded
+    ? "No supplier staff training completions are recorded for the period."
+    : notRecorded;
+  const staffRecords = t ? [dated("training_completion", t.staff)] : [];
+  const supplierRecords = t ? [dated("training_completion", t.supplier)] : [];
+  const year = t?.staff.headcountYear;
+  add(
+    "staff_training_completions",
+    "Staff training completions in the period",
+    staff?.completions ?? null,
+    staffRecords,
+    noStaff,
+  );
+  add(
+    "staff_trained",
+    "Staff who completed training in the period",
+    staff?.people ?? null,
+    staffRecords,
+    noStaff,
+  );
+  add(
+    "staff_training_rate",
+    year
+      ? `Staff trained, as a share of the ${year} headcount in scope`
+      : "Staff trained, as a share of staff in scope",
+    staff?.rate ?? null,
+    [],
+    staff ? `No headcount of staff in scope is recorded for ${year}, so no rate is given.` : noStaff,
+    "ratio",
+  );
+  add(
+    "supplier_training_completions",
+    "Supplier staff training completions in the period",
+    supplier?.completions ?? null,
+    supplierRecords,
+    noSupplier,
+  );
+  add(
+    "supplier_staff_trained",
+    "Supplier staff who completed training in the period",
+    supplier?.people ?? null,
+    supplierRecords,
+    noSupplier,
+  );
+  add(
+    "suppliers_reached_by_training",
+    "Suppliers whose staff completed training in the period",
+    supplier?.suppliersReached ?? null,
+    [],
+    noSupplier,
+  );
+  add(
+    "supplier_training_rate",
+    "Suppliers reached, as a share of suppliers recorded by the period end",
+    supplier?.rate ?? null,
+    [],
+    supplier ? "No suppliers were recorded by the period end." : noSupplier,
+    "ratio",
+  );
+  if (!t) return undefined;
+  return {
+    courses: t.courses,
+    headcountYear: t.staff.headcountYear,
+    staffInScope: t.staff.inScope,
+    staffCourseTitles: t.staff.courseTitles,
+    supplierCourseTitles: t.supplier.courseTitles,
+    suppliersOnRecord: t.supplier.suppliersOnRecord,
   };
 }
 
@@ -746,9 +977,9 @@ export function indicator(f: StatementFacts, key: IndicatorKey): Indicator {
   return found;
 }
 
-/** The value of an indicator, or null when it has no data. */
+/** The value of an indicator, or null when it has no data (or the facts predate the indicator). */
 export function valueOf(f: StatementFacts, key: IndicatorKey): number | null {
-  return indicator(f, key).value;
+  return f.indicators.find((i) => i.key === key)?.value ?? null;
 }
 
 export function percent(rate: number | null): string {
@@ -758,6 +989,7 @@ export function percent(rate: number | null): string {
 /** An indicator as printed: the number (or percentage), or the sentence saying what is missing. */
 export function formatIndicator(i: Indicator): string {
   if (i.value === null) return i.noData ?? "No data.";
+  if (i.unit === "days") return formatDays(i.value);
   return i.unit === "ratio" ? percent(i.value) : String(i.value);
 }
 
@@ -787,8 +1019,15 @@ export function compareFacts(current: StatementFacts, previous: StatementFacts):
   });
 }
 
+/** Whole or half days (a median of an even count), e.g. "3 days", "1 day", "2.5 days". */
+export function formatDays(value: number): string {
+  const rounded = Math.round(value * 2) / 2;
+  return `${rounded} ${rounded === 1 ? "day" : "days"}`;
+}
+
 export function formatChange(c: Comparison): string {
   if (c.change === null) return "—";
+  if (c.unit === "days") return `${c.change > 0 ? "+" : ""}${Math.round(c.change * 2) / 2} days`;
   if (c.unit === "ratio") {
     const points = Math.round(c.change * 100);
     return `${points > 0 ? "+" : ""}${points} pts`;

@@ -10,7 +10,8 @@ export type { Regime };
  * regime (`figures` names the blocks printed under a criterion).
  */
 
-export type FigureBlock = "supplyChain" | "dueDiligence" | "risk" | "remediation" | "effectiveness";
+export type FigureBlock =
+  "supplyChain" | "dueDiligence" | "risk" | "remediation" | "grievance" | "training" | "effectiveness";
 
 export type Criterion = {
   key: string;
@@ -126,7 +127,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
           "Grievance mechanisms available to workers",
         ]
       : ["Due diligence processes"],
-    figures: ["dueDiligence"],
+    figures: ["dueDiligence", "grievance"],
     minWords: 30,
     starter: "[Replace: describe how you carry out due diligence and what you do when you find an issue.]",
   },
@@ -175,7 +176,7 @@ const UK_AREAS = (guidance2025: boolean): Criterion[] => [
     guidance: guidance2025
       ? ["Who was trained (roles, numbers), on what, in what format, and how its effect is judged"]
       : ["Training available to staff"],
-    figures: [],
+    figures: ["training"],
     minWords: 20,
     starter:
       "[Replace: describe the training on modern slavery available to staff: who receives it, its format and " +
@@ -229,8 +230,12 @@ const AU_CRITERIA: Criterion[] = [
       "s.16(1)(d): describe the actions taken by the reporting entity and any entity that it owns or controls " +
       "to assess and address those risks, including due diligence and remediation processes",
     mandatory: true,
-    guidance: ["Due diligence processes", "Remediation processes and what was remediated in the period"],
-    figures: ["dueDiligence", "remediation"],
+    guidance: [
+      "Due diligence processes",
+      "Remediation processes and what was remediated in the period",
+      "Grievance mechanisms and training that address the risks",
+    ],
+    figures: ["dueDiligence", "remediation", "grievance", "training"],
     minWords: 40,
     starter: "[Replace: describe the actions taken, including due diligence and remediation.]",
   },
@@ -320,7 +325,7 @@ const CA_ITEMS: Criterion[] = [
     law: "s.11(2)(d): any measures taken to remediate any forced labour or child labour",
     mandatory: true,
     guidance: ["Measures taken; if none were needed or taken, say so"],
-    figures: ["remediation"],
+    figures: ["remediation", "grievance"],
     minWords: 15,
     starter:
       "[Replace: describe any measures taken to remediate forced labour or child labour, or state that none were taken.]",
@@ -348,9 +353,11 @@ const CA_ITEMS: Criterion[] = [
     law: "s.11(2)(f): the training provided to employees on forced labour and child labour",
     mandatory: true,
     guidance: ["Who was trained, on what, whether mandatory"],
-    figures: [],
+    figures: ["training"],
     minWords: 15,
-    starter: "[Replace: describe the training provided to employees. Clearsource does not record training.]",
+    starter:
+      "[Replace: describe the training provided to employees on forced labour and child labour: who receives " +
+      "it, on what, and whether it is mandatory.]",
   },
   {
     key: "effectiveness",
@@ -427,7 +434,7 @@ const CALIFORNIA: Criterion[] = [
       "risks within the supply chains of products",
     mandatory: true,
     guidance: ["Who is trained and on what"],
-    figures: [],
+    figures: ["training"],
     minWords: 15,
     starter: "[Replace: describe training for supply-chain staff and management.]",
   },

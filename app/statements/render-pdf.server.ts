@@ -386,9 +386,49 @@ function figures(
         "remedies",
         "workers_remedied",
       ]);
+    case "grievance":
+      return grievanceFigures(b, f);
+    case "training":
+      // Facts frozen before training fed statements have no training figures to print.
+      if (!f.training) return;
+      return indicatorTable(b, f, "Training in the period", [
+        "staff_training_completions",
+        "staff_trained",
+        "staff_training_rate",
+        "supplier_training_completions",
+        "supplier_staff_trained",
+        "suppliers_reached_by_training",
+        "supplier_training_rate",
+      ]);
     case "effectiveness":
       return effectivenessFigures(b, f, previous);
   }
+}
+
+/** The worker channel in the period: counts only; warning signs under 3 reports are not itemised. */
+function grievanceFigures(b: PdfDocumentBuilder, f: StatementFacts): void {
+  if (!f.grievances) return;
+  indicatorTable(b, f, "Worker grievance channel in the period", [
+    "grievances_received",
+    "grievances_acknowledged",
+    "grievance_median_days_to_acknowledge",
+    "grievances_decided",
+    "grievances_substantiated",
+    "grievances_closed",
+    "grievance_median_days_to_close",
+    "grievances_open_at_end",
+  ]);
+  if (f.grievances.byIndicator.length === 0) return;
+  b.table(
+    [
+      { header: "Warning sign named in reports received in the period", width: 3 },
+      { header: "Reports", width: 1, align: "right" },
+    ],
+    f.grievances.byIndicator.map((i) => [
+      capitalise(i.label),
+      i.count === null ? "fewer than 3" : String(i.count),
+    ]),
+  );
 }
 
 function indicatorTable(b: PdfDocumentBuilder, f: StatementFacts, title: string, keys: string[]): void {
@@ -530,6 +570,8 @@ const RECORD_LABELS: Record<RecordRef["type"], string> = {
   audit: "Audit",
   finding: "Finding",
   action: "Remediation action",
+  grievance_case: "Grievance case",
+  training_completion: "Training completion",
 };
 
 function appendix(b: PdfDocumentBuilder, s: StatementForPdf, f: StatementFacts): void {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { grievancePeriodFacts, type PeriodCase } from "~/grievances/period-facts";
+import type { TrainingPeriodFacts } from "~/training/rates";
 import { computeStatementFacts, type FactInputs } from "./facts";
 import { FACT_SENTENCES } from "./sentences";
 
@@ -34,6 +36,60 @@ const act = (sourceRef: string, raisedOn = "2026-06-02", extra = {}) => ({
   ...extra,
 });
 const audit = { id: "a1", supplierId: "s1", scheme: "SMETA", auditDate: "2026-06-01" };
+
+const gcase = (id: string, receivedOn: string, extra: Partial<PeriodCase> = {}): PeriodCase => ({
+  id,
+  receivedOn,
+  indicators: [],
+  acknowledgedOn: null,
+  decidedOn: null,
+  closedOn: null,
+  actionId: null,
+  state: "received",
+  ...extra,
+});
+const channel = (
+  cases: PeriodCase[],
+  transitions: { caseId: string; event: string; day: string }[] = [],
+) => ({
+  grievances: grievancePeriodFacts(cases, transitions, PERIOD),
+});
+const training = (
+  courses: number,
+  staff: { ids: string[]; dates: string[]; people: number; inScope: number | null } | null,
+  supplier: {
+    ids: string[];
+    dates: string[];
+    people: number;
+    reached: number;
+    onRecord: number | null;
+  } | null,
+): { training: TrainingPeriodFacts } => ({
+  training: {
+    courses,
+    staff: {
+      completions: staff?.ids.length ?? 0,
+      people: staff?.people ?? 0,
+      inScope: staff?.inScope ?? null,
+      rate: staff?.inScope ? staff.people / staff.inScope : null,
+      headcountYear: 2026,
+      courseTitles: staff ? ["Forced labour basics"] : [],
+      ids: staff?.ids ?? [],
+      dates: staff?.dates ?? [],
+    },
+    supplier: {
+      completions: supplier?.ids.length ?? 0,
+      people: supplier?.people ?? 0,
+      suppliersReached: supplier?.reached ?? 0,
+      suppliersOnRecord: supplier?.onRecord ?? null,
+      rate: supplier?.onRecord ? supplier.reached / supplier.onRecord : null,
+      courseTitles: supplier ? ["ILO indicators (portal)"] : [],
+      ids: supplier?.ids ?? [],
+      dates: supplier?.dates ?? [],
+    },
+  },
+});
+const signs = ["debt_bondage", "retention_of_identity_documents"] as PeriodCase["indicators"];
 
 /** For each default sentence: records where its fact holds, and records where it does not. */
 const CASES: Record<string, { holds: Partial<FactInputs>; fails: Partial<FactInputs>; says: RegExp }> = {
@@ -112,6 +168,78 @@ const CASES: Record<string, { holds: Partial<FactInputs>; fails: Partial<FactInp
     fails: { audits: [audit], findings: [{ ...grave, closedOn: "2026-07-01" }] },
     says: /1 audit finding remained open on 30 November 2026/,
   },
+  grievances_none: {
+    // A case received and closed before the period: nothing of the channel falls in it.
+    holds: channel([gcase("g0", "2025-10-01", { closedOn: "2025-11-20", state: "closed" })]),
+    fails: channel([gcase("g1", "2026-03-01")]),
+    says: /No grievance reports from workers were received in the period, and none was open during it/,
+  },
+  grievances_received: {
+    holds: channel([
+      gcase("g1", "2026-03-01", { acknowledgedOn: "2026-03-04" }),
+      gcase("g2", "2026-03-10", { acknowledgedOn: "2026-03-30" }),
+    ]),
+    // Only a case received before the period and still open: nothing was received in it.
+    fails: channel([gcase("g0", "2025-11-01")]),
+    says: /2 grievance reports from workers were received in the period; 2 were acknowledged by 30 November 2026, 1 of them within 7 days of receipt \(median 11.5 days\)/,
+  },
+  grievances_warning_signs: {
+    holds: channel([
+      gcase("g1", "2026-03-01", { indicators: signs }),
+      gcase("g2", "2026-03-02", { indicators: signs }),
+      gcase("g3", "2026-03-03", { indicators: ["debt_bondage", "excessive_overtime"] }),
+    ]),
+    // Two reports per sign: every count is under 3, so no sign is named.
+    fails: channel([
+      gcase("g1", "2026-03-01", { indicators: signs }),
+      gcase("g2", "2026-03-02", { indicators: signs }),
+    ]),
+    says: /named in the reports received in the period: debt bondage \(3\); 2 other signs, each reported fewer than 3 times, are not itemised/,
+  },
+  grievances_decided: {
+    holds: channel(
+      [gcase("g1", "2026-03-01", { actionId: "t1", state: "substantiated", decidedOn: "2026-04-01" })],
+      [{ caseId: "g1", event: "substantiate", day: "2026-04-01" }],
+    ),
+    // Decided the day after the period end: no decision in the period, no "0 substantiated of 0".
+    fails: channel(
+      [gcase("g1", "2026-03-01", { actionId: "t1", state: "substantiated", decidedOn: "2026-12-01" })],
+      [{ caseId: "g1", event: "substantiate", day: "2026-12-01" }],
+    ),
+    says: /1 grievance case was decided after investigation in the period: 1 substantiated, each raising a corrective action/,
+  },
+  grievances_closed: {
+    holds: channel(
+      [gcase("g0", "2025-11-20", { state: "closed", closedOn: "2026-01-10" })],
+      [{ caseId: "g0", event: "close", day: "2026-01-10" }],
+    ),
+    fails: channel([gcase("g0", "2025-10-01", { closedOn: "2025-11-20", state: "closed" })]),
+    says: /1 grievance case was closed in the period \(median 51 days from receipt to closure\); 0 were open on 30 November 2026/,
+  },
+  training_not_recorded: {
+    holds: training(0, null, null),
+    fails: training(2, null, null),
+    says: /Training is not recorded in Clearsource/,
+  },
+  training_none_in_period: {
+    holds: training(2, null, null),
+    fails: training(2, { ids: ["c1"], dates: ["2026-02-01"], people: 1, inScope: null }, null),
+    says: /No completions of the 2 training courses recorded in Clearsource fall within the period/,
+  },
+  staff_trained: {
+    holds: training(
+      1,
+      { ids: ["c1", "c2", "c3"], dates: ["2026-02-01", "2026-02-01", "2026-03-01"], people: 2, inScope: 8 },
+      null,
+    ),
+    fails: training(1, null, { ids: ["c9"], dates: ["2026-02-01"], people: 1, reached: 1, onRecord: 4 }),
+    says: /2 members of staff completed training recorded in Clearsource \(3 completions: Forced labour basics\); that is 25 % of the 8 staff in scope recorded for 2026/,
+  },
+  supplier_staff_trained: {
+    holds: training(1, null, { ids: ["c9"], dates: ["2026-02-01"], people: 1, reached: 1, onRecord: 4 }),
+    fails: training(1, { ids: ["c1"], dates: ["2026-02-01"], people: 1, inScope: 8 }, null),
+    says: /1 person at 1 supplier completed supplier training in the period \(ILO indicators \(portal\)\), reaching 25 % of the 4 suppliers recorded by 30 November 2026/,
+  },
 };
 
 describe("default sentences are generated from facts and withdrawn when the fact is false", () => {
@@ -129,4 +257,38 @@ describe("default sentences are generated from facts and withdrawn when the fact
       expect(s.holds(no)).toBe(false);
     });
   }
+});
+
+describe("training and grievance figures never print 0 for what the records do not hold", () => {
+  it("says training is not recorded, never 0 %, and gives no staff rate without a headcount", () => {
+    const none = computeStatementFacts({ ...empty, ...training(0, null, null) });
+    const rate = none.indicators.find((i) => i.key === "staff_training_rate")!;
+    expect(rate.value).toBeNull();
+    expect(rate.noData).toBe("Training is not recorded in Clearsource.");
+    const noHead = computeStatementFacts({
+      ...empty,
+      ...training(1, { ids: ["c1"], dates: ["2026-02-01"], people: 1, inScope: null }, null),
+    });
+    const r = noHead.indicators.find((i) => i.key === "staff_training_rate")!;
+    expect(r.value).toBeNull();
+    expect(r.noData).toMatch(/No headcount of staff in scope is recorded for 2026/);
+    const staff = FACT_SENTENCES.find((s) => s.id === "staff_trained")!;
+    expect(staff.text(noHead)).toMatch(/no completion rate is given/);
+  });
+
+  it("gives no share substantiated when no case was decided in the period", () => {
+    const f = computeStatementFacts({ ...empty, ...channel([gcase("g1", "2026-03-01")]) });
+    const sub = f.indicators.find((i) => i.key === "grievances_substantiated")!;
+    expect(sub.value).toBeNull();
+    expect(sub.noData).toBe("No grievance case was decided in the period.");
+    expect(f.indicators.find((i) => i.key === "grievances_received")!.value).toBe(1);
+  });
+
+  it("prints nothing about grievances or training for facts frozen before they fed statements", () => {
+    const f = computeStatementFacts(empty);
+    const { grievances: _g, training: _t, ...old } = f;
+    const old2 = { ...old, indicators: old.indicators.filter((i) => !/grievance|train/.test(i.key)) };
+    for (const s of FACT_SENTENCES.filter((s) => s.block === "grievance" || s.block === "training"))
+      expect(s.holds(old2)).toBe(false);
+  });
 });

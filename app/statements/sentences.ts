@@ -1,4 +1,4 @@
-import { valueOf, type StatementFacts } from "./facts";
+import { formatDays, percent, valueOf, type StatementFacts } from "./facts";
 import { formatLongDate } from "./period";
 import type { FigureBlock } from "./regimes";
 
@@ -13,11 +13,21 @@ export type FactSentence = {
   block: FigureBlock;
   holds: (f: StatementFacts) => boolean;
   text: (f: StatementFacts) => string;
+  /**
+   * The sentence says the records hold nothing for its block ("training is not recorded"): true and
+   * printed, but it does not cover a criterion for the checker.
+   */
+  absence?: true;
 };
 
 const n = (f: StatementFacts, key: Parameters<typeof valueOf>[1]) => valueOf(f, key) ?? 0;
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const endOf = (f: StatementFacts) => formatLongDate(f.period.end);
+const has = (f: StatementFacts, key: Parameters<typeof valueOf>[1]) => valueOf(f, key) !== null;
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+/** "were" / "was" after a count. */
+const verb = (count: number) => (count === 1 ? "was" : "were");
 
 export const FACT_SENTENCES: readonly FactSentence[] = [
   {
@@ -140,9 +150,142 @@ export const FACT_SENTENCES: readonly FactSentence[] = [
     holds: (f) => n(f, "findings_open_at_end") > 0,
     text: (f) => `${plural(n(f, "findings_open_at_end"), "audit finding")} remained open on ${endOf(f)}.`,
   },
+  {
+    id: "grievances_none",
+    block: "grievance",
+    // Facts frozen before grievances fed statements carry no grievance figures: they say nothing here.
+    holds: (f) => f.grievances !== undefined && !has(f, "grievances_received"),
+    text: (f) =>
+      f.grievances!.casesOnRecord === 0
+        ? "No grievance reports from workers are recorded in Clearsource up to the period end."
+        : "No grievance reports from workers were received in the period, and none was open during it.",
+    absence: true,
+  },
+  {
+    id: "grievances_received",
+    block: "grievance",
+    holds: (f) => n(f, "grievances_received") > 0,
+    text: (f) => {
+      const received = n(f, "grievances_received");
+      const acked = n(f, "grievances_acknowledged");
+      const median = valueOf(f, "grievance_median_days_to_acknowledge");
+      return (
+        `${plural(received, "grievance report")} from workers ${verb(received)} received in the period; ` +
+        `${acked} ${verb(acked)} acknowledged by ${endOf(f)}` +
+        (acked > 0
+          ? `, ${f.grievances?.acknowledgedWithin7 ?? 0} of them within 7 days of receipt (median ${formatDays(median ?? 0)}).`
+          : ".")
+      );
+    },
+  },
+  {
+    id: "grievances_warning_signs",
+    block: "grievance",
+    // Counts under 3 are withheld (as on the dashboard): only signs reported at least 3 times are named.
+    holds: (f) => (f.grievances?.byIndicator ?? []).some((i) => i.count !== null),
+    text: (f) => {
+      const shown = f.grievances!.byIndicator.filter((i) => i.count !== null);
+      const withheld = f.grievances!.byIndicator.length - shown.length;
+      return (
+        `Warning signs of forced labour named in the reports received in the period: ${list(shown.map((i) => `${i.label.toLowerCase()} (${i.count})`))}` +
+        (withheld > 0
+          ? `; ${plural(withheld, "other sign")}, each reported fewer than 3 times, ${withheld === 1 ? "is" : "are"} not itemised to protect reporters.`
+          : ".")
+      );
+    },
+  },
+  {
+    id: "grievances_decided",
+    block: "grievance",
+    holds: (f) => n(f, "grievances_decided") > 0,
+    text: (f) => {
+      const decided = n(f, "grievances_decided");
+      const sub = n(f, "grievances_substantiated");
+      return (
+        `${plural(decided, "grievance case")} ${verb(decided)} decided after investigation in the period: ` +
+        `${sub} substantiated` +
+        (sub > 0 ? ", each raising a corrective action with the supplier concerned" : "") +
+        `, and ${decided - sub} not substantiated.`
+      );
+    },
+  },
+  {
+    id: "grievances_closed",
+    block: "grievance",
+    holds: (f) => n(f, "grievances_closed") > 0 || n(f, "grievances_open_at_end") > 0,
+    text: (f) => {
+      const closed = n(f, "grievances_closed");
+      const open = n(f, "grievances_open_at_end");
+      const median = valueOf(f, "grievance_median_days_to_close");
+      return (
+        `${plural(closed, "grievance case")} ${verb(closed)} closed in the period` +
+        (median !== null ? ` (median ${formatDays(median)} from receipt to closure)` : "") +
+        `; ${open} ${verb(open)} open on ${endOf(f)}.`
+      );
+    },
+  },
+  {
+    id: "training_not_recorded",
+    block: "training",
+    holds: (f) => f.training !== undefined && f.training.courses === 0,
+    text: () => "Training is not recorded in Clearsource, so no training figures are given for the period.",
+    absence: true,
+  },
+  {
+    id: "training_none_in_period",
+    block: "training",
+    holds: (f) =>
+      f.training !== undefined &&
+      f.training.courses > 0 &&
+      !has(f, "staff_training_completions") &&
+      !has(f, "supplier_training_completions"),
+    text: (f) =>
+      `No completions of the ${plural(f.training!.courses, "training course")} recorded in Clearsource fall ` +
+      "within the period.",
+    absence: true,
+  },
+  {
+    id: "staff_trained",
+    block: "training",
+    holds: (f) => has(f, "staff_trained"),
+    text: (f) => {
+      const t = f.training!;
+      const people = n(f, "staff_trained");
+      const rate = valueOf(f, "staff_training_rate");
+      return (
+        `During the period, ${plural(people, "member")} of staff completed training recorded in Clearsource ` +
+        `(${plural(n(f, "staff_training_completions"), "completion")}: ${list(t.staffCourseTitles)}); ` +
+        (rate !== null
+          ? `that is ${percent(rate)} of the ${t.staffInScope} staff in scope recorded for ${t.headcountYear}.`
+          : `no headcount of staff in scope is recorded for ${t.headcountYear}, so no completion rate is given.`)
+      );
+    },
+  },
+  {
+    id: "supplier_staff_trained",
+    block: "training",
+    holds: (f) => has(f, "supplier_staff_trained"),
+    text: (f) => {
+      const t = f.training!;
+      const rate = valueOf(f, "supplier_training_rate");
+      const reached = n(f, "suppliers_reached_by_training");
+      return (
+        `${plural(n(f, "supplier_staff_trained"), "person", "people")} at ${plural(reached, "supplier")} ` +
+        `completed supplier training in the period (${list(t.supplierCourseTitles)})` +
+        (rate !== null
+          ? `, reaching ${percent(rate)} of the ${t.suppliersOnRecord} suppliers recorded by ${endOf(f)}.`
+          : ".")
+      );
+    },
+  },
 ];
 
 /** The sentences of a figure block that hold for these facts, in order. */
 export function sentencesFor(f: StatementFacts, block: FigureBlock): string[] {
   return FACT_SENTENCES.filter((s) => s.block === block && s.holds(f)).map((s) => s.text(f));
+}
+
+/** The sentences that cover a block for the checker: those saying the records hold nothing do not. */
+export function coveringSentences(f: StatementFacts, block: FigureBlock): string[] {
+  return FACT_SENTENCES.filter((s) => s.block === block && !s.absence && s.holds(f)).map((s) => s.text(f));
 }

@@ -30,6 +30,14 @@ export type SupplierYear = {
   rate: number | null;
 };
 
+/** A statement period's training figures (read by `period-facts.server.ts`): ids and days, never names. */
+export type TrainingPeriodFacts = {
+  /** Courses recorded at all: without any, training is not recorded in Clearsource. */
+  courses: number;
+  staff: StaffYear & { headcountYear: number; courseTitles: string[]; ids: string[]; dates: string[] };
+  supplier: SupplierYear & { courseTitles: string[]; ids: string[]; dates: string[] };
+};
+
 export type YearRates = { year: number; staff: StaffYear; supplier: SupplierYear };
 
 export function staffFigures(rows: CompletionFact[], inScope: number | null): StaffYear {

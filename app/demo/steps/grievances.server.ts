@@ -6,7 +6,7 @@ import { submitReport, type ReportInput } from "~/grievances/intake.server";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { grievanceReportLinks, sites } from "~db/schema";
-import { DAY_MS, type DemoStep } from "../context.server";
+import { DAY_MS, type DemoContext, type DemoStep } from "../context.server";
 
 const report = (r: Partial<ReportInput> & { whatHappened: string }): ReportInput => ({
   place: null,
@@ -17,6 +17,129 @@ const report = (r: Partial<ReportInput> & { whatHappened: string }): ReportInput
   contact: null,
   ...r,
 });
+
+function dhakaSite(demo: DemoContext) {
+  return db()
+    .select({ id: sites.id, name: sites.name })
+    .from(sites)
+    .where(and(eq(sites.organizationId, demo.organizationId), eq(sites.supplierId, demo.suppliers.dhaka)))
+    .orderBy(asc(sites.name))
+    .get();
+}
+
+/**
+ * Last calendar year's worker reports (all fictional), worked to their end by the grievance handler on
+ * the days they happened, so last year's statements report the channel: four reports received in the
+ * year (one substantiated and remedied, two not substantiated, one received in December and still open
+ * at the year end, closed early this year). Excessive overtime is named in three of them, so a statement
+ * itemises it; the other warning signs, each named fewer than 3 times, are not itemised. Runs before the
+ * statements step.
+ */
+export const pastGrievancesStep: DemoStep = {
+  name: "past grievances",
+  run(demo) {
+    const supplierId = demo.suppliers.dhaka;
+    const site = dhakaSite(demo);
+    const place = { orgId: demo.organizationId, siteId: site?.id ?? null };
+    const year = demo.anchor.getUTCFullYear() - 1;
+    const today = demo.day(0);
+    const on = (md: string, y = year) => `${y}-${md}`;
+    const handler = demo.as("grievance_handler");
+    /** A transition on its day; steps that would fall after the seed's "now" are left for later. */
+    const step = (caseId: string, day: string, event: string, note?: string) => {
+      if (day > today) return false;
+      const ctx = { ...handler, now: () => new Date(`${day}T10:00:00Z`) };
+      transitionCase(ctx, caseId, { event, ...(note ? { note } : {}) } as Parameters<
+        typeof transitionCase
+      >[2]);
+      return true;
+    };
+    const file = (day: string, lang: "bn" | "en" | "hi", r: ReportInput) =>
+      submitReport(place, lang, r, { now: new Date(`${day}T06:00:00Z`) }).caseId;
+
+    const overtime = file(
+      on("02-10"),
+      "bn",
+      report({
+        whatHappened: "We are made to work until midnight before every shipment and cannot refuse.",
+        howMany: "many",
+        ongoing: "yes",
+        indicators: ["excessive_overtime", "intimidation_threats"],
+      }),
+    );
+    step(overtime, on("02-12"), "acknowledge");
+    step(overtime, on("02-14"), "investigate");
+    triageCase({ ...handler, now: () => new Date(`${on("02-14")}T11:00:00Z`) }, overtime, {
+      supplierId,
+      siteId: site?.id ?? null,
+    });
+    step(
+      overtime,
+      on("03-20"),
+      "substantiate",
+      "Time records show 84-hour weeks in the sewing lines in January.",
+    );
+    step(overtime, on("03-21"), "start_remedy");
+    step(overtime, on("06-30"), "close");
+
+    const wages = file(
+      on("05-05"),
+      "en",
+      report({
+        whatHappened: "April wages were short for the packing line.",
+        indicators: ["withholding_of_wages"],
+      }),
+    );
+    step(wages, on("05-06"), "acknowledge");
+    step(wages, on("05-08"), "investigate");
+    step(
+      wages,
+      on("06-10"),
+      "not_substantiate",
+      "Payroll shows the April bonus was paid with May wages, as agreed.",
+    );
+    step(wages, on("06-11"), "close");
+
+    const sundays = file(
+      on("09-14"),
+      "hi",
+      report({
+        whatHappened: "Sunday work is not voluntary this month.",
+        indicators: ["excessive_overtime"],
+      }),
+    );
+    step(sundays, on("09-15"), "acknowledge");
+    step(sundays, on("09-18"), "investigate");
+    step(
+      sundays,
+      on("10-20"),
+      "not_substantiate",
+      "Sign-up sheets and interviews show Sunday shifts were voluntary.",
+    );
+    step(sundays, on("10-21"), "close");
+
+    // Received in December, still under investigation on 31 December.
+    const december = file(
+      on("12-18"),
+      "bn",
+      report({
+        whatHappened: "The dormitory gate is locked after 10 pm and overtime is forced on weekends.",
+        indicators: ["excessive_overtime", "restriction_of_movement"],
+      }),
+    );
+    step(december, on("12-22"), "acknowledge");
+    step(december, on("12-29"), "investigate");
+    if (
+      step(
+        december,
+        on("01-15", year + 1),
+        "not_substantiate",
+        "The gate has a night guard who opens it on request.",
+      )
+    )
+      step(december, on("01-16", year + 1), "close");
+  },
+};
 
 /**
  * The worker channel: the Dhaka supplier's site has a report page and a poster (its short address and
@@ -29,12 +152,7 @@ export const grievancesStep: DemoStep = {
   name: "grievances",
   async run(demo) {
     const supplierId = demo.suppliers.dhaka;
-    const site = db()
-      .select({ id: sites.id, name: sites.name })
-      .from(sites)
-      .where(and(eq(sites.organizationId, demo.organizationId), eq(sites.supplierId, supplierId)))
-      .orderBy(asc(sites.name))
-      .get();
+    const site = dhakaSite(demo);
     const place = { orgId: demo.organizationId, siteId: site?.id ?? null };
     const at = (daysAgo: number) => new Date(demo.anchor.getTime() - daysAgo * DAY_MS);
     const handler = (daysAgo: number) => demo.as("grievance_handler", daysAgo);
