@@ -110,10 +110,12 @@ export function Checkbox({
 }) {
   return (
     <label className={className}>
+      {/* No `value` prop unless given: React turns value={undefined} into value="" on hydration, and
+          a ticked box would then post "" instead of the browser's "on". */}
       <input
         type="checkbox"
         name={name}
-        value={value}
+        {...(value === undefined ? {} : { value })}
         defaultChecked={defaultChecked}
         className={boxClassName}
       />
