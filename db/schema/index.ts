@@ -18,3 +18,4 @@ export * from "./grievances";
 export * from "./training";
 export * from "./webhooks";
 export * from "./api";
+export * from "./sso";

@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp } from "./_columns";
 import { ACCOUNT_TOKEN_PURPOSES, ROLES } from "./orgs.constants";
+import { SESSION_AUTH_METHODS } from "./sso.constants";
 
 export const organizations = sqliteTable(
   "organizations",
@@ -121,8 +122,10 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     lastSeenAt: timestamp("last_seen_at").notNull(),
     expiresAt: timestamp("expires_at").notNull(),
+    /** Password (and second factor) or the organisation's identity provider; see `sso_connections`. */
+    authMethod: text("auth_method", { enum: SESSION_AUTH_METHODS }).notNull().default("password"),
   },
-  (t) => [index("sessions_user").on(t.userId)],
+  (t) => [index("sessions_user").on(t.userId), index("sessions_org").on(t.organizationId)],
 );
 
 export const invitations = sqliteTable(
