@@ -533,6 +533,7 @@ export const SUBJECT_TYPE_LABELS: Record<string, string> = {
   import: "Import",
   grievance_case: "Grievance case",
   webhook_endpoint: "Webhook endpoint",
+  sso_connection: "Single sign-on",
 };
 
 /** Rows whose content only the grievance roles may read (D28): the case, its number and every detail. */

@@ -76,6 +76,11 @@ export const envSchema = z
     WEBHOOK_ALLOW_PRIVATE_URLS: bool.optional(),
     /** http:// receivers. Default: on in development and test, off in production (https only). */
     WEBHOOK_ALLOW_HTTP: bool.optional(),
+    /**
+     * Single sign-on issuers over http:// or on loopback/private addresses (an identity provider on this
+     * machine in tests). Default: on in development and test, off in production (https, public addresses).
+     */
+    SSO_ALLOW_INSECURE_ISSUERS: bool.optional(),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -113,6 +118,7 @@ export type Env = z.infer<typeof envSchema> & {
   devMailbox: boolean;
   webhookAllowPrivate: boolean;
   webhookAllowHttp: boolean;
+  ssoAllowInsecureIssuers: boolean;
   /** TOTP_ENCRYPTION_KEY decoded, or the development/test key. */
   totpEncryptionKey: Buffer;
 };
@@ -137,6 +143,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     devMailbox: e.DEV_MAILBOX ?? !e.SMTP_URL,
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE_URLS ?? e.NODE_ENV !== "production",
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP ?? e.NODE_ENV !== "production",
+    ssoAllowInsecureIssuers: e.SSO_ALLOW_INSECURE_ISSUERS ?? e.NODE_ENV !== "production",
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY ? decodeKey(e.TOTP_ENCRYPTION_KEY)! : DEV_TOTP_KEY,
   };
 }

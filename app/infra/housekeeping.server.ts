@@ -2,23 +2,27 @@ import { sweepIdempotency } from "~/api/keys.server";
 import { sweepAccountTokens } from "~/orgs/account-tokens.server";
 import { sweepPortalSessions } from "~/questionnaires/portal-access.server";
 import { sweepActionPortalSessions } from "~/remediation/supplier-access.server";
+import { sweepSsoAttempts } from "~/sso/login.server";
 
 const HOUR_MS = 3_600_000;
 
 /**
  * Rows that only ever pile up: expired or never-confirmed supplier portal and action-link sessions (every
- * redeemed link makes one) and spent account tokens. Swept at boot and then every hour.
+ * redeemed link makes one), spent account tokens and single sign-on attempts. Swept at boot and then every hour.
  */
 export function runHousekeeping(now = new Date()): {
   portalSessions: number;
   accountTokens: number;
   apiIdempotency: number;
+  ssoAttempts: number;
 } {
   return {
     portalSessions: sweepPortalSessions(now) + sweepActionPortalSessions(now),
     accountTokens: sweepAccountTokens(now),
     // Stored answers of API creates are kept a day (D40).
     apiIdempotency: sweepIdempotency(now),
+    // Single sign-on attempts that never came back from the provider (10 minutes, D44).
+    ssoAttempts: sweepSsoAttempts(now),
   };
 }
 

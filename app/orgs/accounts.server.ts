@@ -22,7 +22,7 @@ import {
 } from "./passwords.server";
 import { clearAccountThrottles, emailLinkThrottles, loginThrottles, takeAttempt } from "./rate-limit.server";
 import { destroySession } from "./session.server";
-import { startSession, type SignedIn } from "./sign-in.server";
+import { passwordMembership, SSO_REQUIRED, startSession, type SignedIn } from "./sign-in.server";
 
 export const organizationNameSchema = z
   .string({ error: "Enter your organisation's name" })
@@ -204,8 +204,8 @@ export type LogInResult =
  * A user with two-factor sign-in gets a short-lived challenge instead of a session. Always a fresh
  * session id.
  *
- * A user can belong to several organisations; this signs them in to their oldest membership
- * (organisation switching is not part of the walking skeleton).
+ * A user can belong to several organisations; this signs them in to their oldest membership that
+ * password log-in may open (not one that requires single sign-on, unless they are its break-glass admin).
  */
 export async function logIn(
   raw: { email: string; password: string; ip?: string | null },
@@ -220,6 +220,8 @@ export async function logIn(
   if (user) ok = await verifyPassword(user.passwordHash, input.password);
   else await burnPasswordCheck(input.password);
   if (!ok || !user) throw new ValidationError({}, INVALID_CREDENTIALS);
+  // Only after the right password: whose organisation requires single sign-on is no one else's business.
+  if (passwordMembership(db(), user.id).ssoOnly) throw new ValidationError({}, SSO_REQUIRED);
 
   if (user.totpEnabledAt) {
     return { kind: "two-factor", challengeCookie: createTwoFactorChallenge(user, now) };

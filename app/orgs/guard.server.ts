@@ -11,7 +11,7 @@ export const TWO_FACTOR_SETUP_PATH = "/settings/security";
  * Every loader and action calls this itself (a parent route's loader protects nothing).
  * Anonymous → redirect to /login; signed in without the permission → 403. When the organisation
  * requires two-factor sign-in and this member has none yet, every page but the set-up page
- * (`allowWithoutTwoFactor`) sends them there first.
+ * (`allowWithoutTwoFactor`) sends them there first (not after single sign-on: the provider decides).
  */
 export function requireMember(
   request: Request,
@@ -24,7 +24,10 @@ export function requireMember(
     const redirectTo = `${url.pathname}${url.search}`;
     throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
   }
-  if (member.twoFactor.required && !member.twoFactor.enabled && !opts.allowWithoutTwoFactor) {
+  // The identity provider decides the factors of a single sign-on session.
+  const needsTwoFactor =
+    member.twoFactor.required && !member.twoFactor.enabled && member.authMethod !== "sso";
+  if (needsTwoFactor && !opts.allowWithoutTwoFactor) {
     throw redirect(`${TWO_FACTOR_SETUP_PATH}?required=1`);
   }
   if (permission) requirePermission(member, permission, "You do not have permission to view this page.");

@@ -4,6 +4,7 @@ import { db, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { memberships, organizations, sessions, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
+import type { SessionAuthMethod } from "~db/schema/sso.constants";
 
 export const SESSION_COOKIE = "cs_session";
 
@@ -14,6 +15,8 @@ export type SessionMember = {
   role: Role;
   /** Whether the user signs in with a second factor, and whether the organisation requires it. */
   twoFactor: { enabled: boolean; required: boolean };
+  /** Single sign-on sessions leave the second factor to the identity provider. */
+  authMethod: SessionAuthMethod;
 };
 
 function readCookie(request: Request, name: string): string | null {
@@ -38,7 +41,7 @@ export function clearSessionCookie(): string {
 /** Create a DB session (a fresh id on every log-in). Returns the Set-Cookie header value. */
 export function createSession(
   tx: DbOrTx,
-  input: { userId: string; organizationId: string },
+  input: { userId: string; organizationId: string; authMethod?: SessionAuthMethod },
   now = new Date(),
 ): { cookie: string; sessionId: string } {
   const token = randomToken();
@@ -49,6 +52,7 @@ export function createSession(
       id,
       userId: input.userId,
       organizationId: input.organizationId,
+      authMethod: input.authMethod ?? "password",
       lastSeenAt: now,
       expiresAt: absolute,
     })
@@ -108,6 +112,7 @@ export function getSessionMember(request: Request, now = new Date()): SessionMem
     organization: row.organization,
     role: row.role,
     twoFactor: { enabled: !!row.totpEnabledAt, required: row.requireTwoFactor },
+    authMethod: row.session.authMethod,
   };
 }
 
