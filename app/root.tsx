@@ -64,6 +64,7 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: "/settings/members", label: "Members", permission: "members:manage" },
   { to: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { to: "/settings/api-keys", label: "API keys", permission: "members:manage" },
+  { to: "/settings/sso", label: "SSO", permission: "members:manage" },
   { to: "/audit-log", label: "Audit log", permission: "audit-log:read" },
   { to: "/settings/security", label: "Security", permission: "account:security" },
 ];

@@ -92,9 +92,19 @@ export default function LogIn() {
         <button type="submit" className="btn-primary w-full" disabled={busy}>
           {busy ? "Logging in…" : "Log in"}
         </button>
-        <p className="text-center text-sm">
+        <p className="flex justify-between text-sm">
           <Link to="/forgot-password" className="link">
             Forgot your password?
+          </Link>
+          <Link
+            to={
+              params.get("redirectTo")
+                ? `/login/sso?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}`
+                : "/login/sso"
+            }
+            className="link"
+          >
+            Sign in with SSO
           </Link>
         </p>
       </Form>

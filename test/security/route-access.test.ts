@@ -18,6 +18,7 @@ import { sendQuestionnaire } from "~/questionnaires/send.server";
 import { BUILTIN_FORCED_LABOUR_ID, createTemplate } from "~/questionnaires/templates.server";
 import { shareActionsWithSupplier } from "~/remediation/supplier-access.server";
 import { loader as rootLoader } from "~/root";
+import { sealClientSecret } from "~/sso/secrets.server";
 import { addGoverningBodyMember } from "~/statements/governance.server";
 import { publicSlugOf } from "~/statements/public-address.server";
 import { templateFor } from "~/statements/regimes";
@@ -40,6 +41,7 @@ import {
   emailOutbox,
   grievanceReportLinks,
   memberships,
+  ssoConnections,
   supplierContacts,
   webhookDeliveries,
 } from "~db/schema";
@@ -291,6 +293,25 @@ const TABLE: Record<string, RouteSpec> = {
       anonymous: { status: 302, location: "/login" },
       supplier: { status: 302, location: "/login" },
     },
+  },
+  "login_.sso": {
+    kind: "public",
+    why: "starts single sign-on: finds the provider by email domain (or a bookmarked ?org=) and redirects there",
+    loader: {
+      anonymous: { status: 200 },
+      member: { status: 302, location: "/dashboard" },
+      supplier: { status: 200 },
+    },
+    action: {
+      // No email and no organisation: refused; an unknown domain is a field error, too.
+      form: () => ({ email: "someone@nowhere.example.test" }),
+      ...everyone({ status: 400 }),
+    },
+  },
+  "login_.sso_.callback": {
+    kind: "public",
+    why: "the provider's redirect back: only the browser holding a live attempt cookie gets a session",
+    loader: everyone({ status: 400 }),
   },
   "login_.two-factor": {
     kind: "public",
@@ -1373,6 +1394,32 @@ const TABLE: Record<string, RouteSpec> = {
       },
     ],
   },
+  "settings.sso": {
+    kind: "member",
+    loader: { ...gate("members:manage"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "save",
+        ...gate("members:manage"),
+        write: () => ({
+          intent: "save",
+          issuer: "https://intruder.example.test",
+          clientId: "intruder",
+          clientSecret: "intruder-secret",
+          domains: "intruder.example.test",
+          defaultRole: "procurement",
+        }),
+        foreign: null,
+        probe: { form: () => ({ intent: "save", issuer: "", clientId: "", domains: "" }), status: 400 },
+      },
+      {
+        intent: "remove",
+        ...gate("members:manage"),
+        write: () => ({ intent: "remove" }),
+        foreign: null,
+      },
+    ],
+  },
   "settings.webhooks": {
     kind: "member",
     loader: { ...gate("webhooks:manage"), ok: 200, foreign: "own-data" },
@@ -1886,6 +1933,20 @@ beforeAll(async () => {
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.eventId, webhookEventId))
     .get()!.id;
+  // Org A's single sign-on (written directly: saving through the verb would fetch a provider).
+  writeTx((tx) =>
+    tx
+      .insert(ssoConnections)
+      .values({
+        organizationId: a.id,
+        issuer: "https://zq9alpha.example.test",
+        clientId: "zq9alpha-client",
+        clientSecretSealed: sealClientSecret(a.id, "zq9alpha-secret"),
+        defaultRole: "procurement",
+        secretSetAt: new Date(),
+      })
+      .run(),
+  );
   const apiKey = createApiKey(admin.ctx, {
     label: "Zq9Alpha ERP",
     scopes: ["suppliers:read"],
