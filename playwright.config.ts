@@ -56,6 +56,10 @@ export default defineConfig({
       EMBEDDED_S3_DIR: path.join(dataDir, "s3"),
       DEV_MAILBOX: "true",
       SEED_DEMO: "true",
+      // The e2e specs' own identity provider and webhook receiver listen on http://127.0.0.1.
+      SSO_ALLOW_INSECURE_ISSUERS: "true",
+      WEBHOOK_ALLOW_HTTP: "true",
+      WEBHOOK_ALLOW_PRIVATE_URLS: "true",
     },
   },
 });
