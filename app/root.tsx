@@ -63,6 +63,7 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: "/templates", label: "Templates", permission: "templates:manage" },
   { to: "/settings/members", label: "Members", permission: "members:manage" },
   { to: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage" },
+  { to: "/settings/worker-channel", label: "SMS channel", permission: "grievances:channel" },
   { to: "/settings/api-keys", label: "API keys", permission: "members:manage" },
   { to: "/settings/sso", label: "SSO", permission: "members:manage" },
   { to: "/audit-log", label: "Audit log", permission: "audit-log:read" },

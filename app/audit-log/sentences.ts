@@ -286,6 +286,10 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
   "grievance.triaged": { text: "linked {subject} to a supplier" },
   "grievance.contact_revealed": { text: "opened the reporter's sealed contact details of {subject}" },
   "grievance.attachment_downloaded": { text: "downloaded {fileName} of {subject}" },
+  "grievance.sms_channel_saved": {
+    text: "connected the worker channel's text number (account {accountSid})",
+  },
+  "grievance.sms_channel_removed": { text: "disconnected the worker channel's text number" },
 };
 
 export type Segment = { text: string; href?: string | null };

@@ -158,6 +158,7 @@ export function openCase(ctx: Ctx, caseId: string) {
       number: c.number,
       state: c.state,
       language: c.language,
+      channel: c.channel,
       receivedOn: c.receivedOn,
       acknowledgedOn: c.acknowledgedOn,
       feedbackOn: c.feedbackOn,

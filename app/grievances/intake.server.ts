@@ -10,6 +10,7 @@ import {
   GRIEVANCE_ONGOING,
   GRIEVANCE_SINCE,
   type GrievanceAuthor,
+  type GrievanceChannel,
   type GrievanceState,
 } from "~db/schema/grievances.constants";
 import { caseAttachments, insertAttachment, type StagedAttachment } from "./attachments.server";
@@ -107,61 +108,75 @@ export function submitReport(
   const today = isoDay(opts.now ?? new Date());
   return writeTx((tx) => {
     const where = intakePlace(place.orgId, place.siteId, tx);
-    const caseId = crypto.randomUUID();
-    const last = tx
-      .select({ n: max(grievanceCases.number) })
-      .from(grievanceCases)
-      .where(eq(grievanceCases.organizationId, where.organizationId))
-      .get();
-    // A 53-bit code colliding within one organisation is astronomically unlikely; the unique index
-    // would refuse it, and a fresh code is drawn rather than failing the reporter.
-    let code = newReceiptCode();
-    while (
-      tx
-        .select({ id: grievanceCases.id })
-        .from(grievanceCases)
-        .where(
-          and(
-            eq(grievanceCases.organizationId, where.organizationId),
-            eq(grievanceCases.receiptHash, receiptHash(where.organizationId, code)),
-          ),
-        )
-        .get()
-    ) {
-      code = newReceiptCode();
-    }
-    tx.insert(grievanceCases)
-      .values({
-        id: caseId,
-        organizationId: where.organizationId,
-        number: (last?.n ?? 0) + 1,
-        receiptHash: receiptHash(where.organizationId, code),
-        channel: "web",
-        language: lang,
-        intakeSiteId: where.site?.id ?? null,
-        receivedOn: today,
-        whatHappened: input.whatHappened,
-        place: input.place,
-        since: input.since,
-        howMany: input.howMany,
-        ongoing: input.ongoing,
-        indicators: [...new Set(input.indicators)],
-        contactSealed: input.contact ? sealContact(caseId, input.contact) : null,
-        // Triage starts from the site the poster was for; a handler can change it.
-        siteId: where.site?.id ?? null,
-        supplierId: where.site ? siteSupplier(tx, where.site.id) : null,
-      })
-      .run();
+    const opened = insertCase(tx, where, { lang, input, channel: "web", today });
     if (opts.attachment)
       insertAttachment(tx, {
         organizationId: where.organizationId,
-        caseId,
+        caseId: opened.caseId,
         staged: opts.attachment,
         addedOn: today,
       });
-    scheduleCaseClocks(tx, { organizationId: where.organizationId, caseId, receivedOn: today });
-    return { code, caseId };
+    return opened;
   });
+}
+
+/**
+ * The case row of a new report with its receipt code and clocks, inside the caller's transaction (the
+ * web form and the text-message channel). Returns the code, which is kept nowhere (only its keyed hash).
+ */
+export function insertCase(
+  tx: DbOrTx,
+  where: IntakePlace,
+  r: { lang: IntakeLanguage; input: ReportInput; channel: GrievanceChannel; today: string },
+): { code: string; caseId: string } {
+  const { input, today } = r;
+  const caseId = crypto.randomUUID();
+  const last = tx
+    .select({ n: max(grievanceCases.number) })
+    .from(grievanceCases)
+    .where(eq(grievanceCases.organizationId, where.organizationId))
+    .get();
+  // A 53-bit code colliding within one organisation is astronomically unlikely; the unique index
+  // would refuse it, and a fresh code is drawn rather than failing the reporter.
+  let code = newReceiptCode();
+  while (
+    tx
+      .select({ id: grievanceCases.id })
+      .from(grievanceCases)
+      .where(
+        and(
+          eq(grievanceCases.organizationId, where.organizationId),
+          eq(grievanceCases.receiptHash, receiptHash(where.organizationId, code)),
+        ),
+      )
+      .get()
+  ) {
+    code = newReceiptCode();
+  }
+  tx.insert(grievanceCases)
+    .values({
+      id: caseId,
+      organizationId: where.organizationId,
+      number: (last?.n ?? 0) + 1,
+      receiptHash: receiptHash(where.organizationId, code),
+      channel: r.channel,
+      language: r.lang,
+      intakeSiteId: where.site?.id ?? null,
+      receivedOn: today,
+      whatHappened: input.whatHappened,
+      place: input.place,
+      since: input.since,
+      howMany: input.howMany,
+      ongoing: input.ongoing,
+      indicators: [...new Set(input.indicators)],
+      contactSealed: input.contact ? sealContact(caseId, input.contact) : null,
+      // Triage starts from the site the poster was for; a handler can change it.
+      siteId: where.site?.id ?? null,
+      supplierId: where.site ? siteSupplier(tx, where.site.id) : null,
+    })
+    .run();
+  scheduleCaseClocks(tx, { organizationId: where.organizationId, caseId, receivedOn: today });
+  return { code, caseId };
 }
 
 function siteSupplier(tx: DbOrTx, siteId: string): string | null {

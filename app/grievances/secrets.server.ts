@@ -13,11 +13,17 @@ function derive(label: string): Buffer {
   return Buffer.from(hkdfSync("sha256", env().totpEncryptionKey, "clearsource-grievances", label, 32));
 }
 
-let keys: { contact: Buffer; receipt: Buffer; forKey: Buffer } | undefined;
+let keys: { contact: Buffer; receipt: Buffer; sender: Buffer; sms: Buffer; forKey: Buffer } | undefined;
 function grievanceKeys() {
   const base = env().totpEncryptionKey;
   if (!keys || keys.forKey !== base) {
-    keys = { contact: derive("contact-details v1"), receipt: derive("receipt-code v1"), forKey: base };
+    keys = {
+      contact: derive("contact-details v1"),
+      receipt: derive("receipt-code v1"),
+      sender: derive("sms-sender v1"),
+      sms: derive("sms-channel-token v1"),
+      forKey: base,
+    };
   }
   return keys;
 }
@@ -49,4 +55,29 @@ export function sealContact(caseId: string, contact: string): string {
 
 export function openContact(caseId: string, sealed: string): string {
   return openSecret(sealed, grievanceKeys().contact, `grievance:${caseId}`);
+}
+
+/**
+ * A text sender (phone number, or "whatsapp:" and the number) as the conversation table keeps it: keyed,
+ * bound to the organisation, so neither the number nor a search for one can be done from the database.
+ */
+export function senderHash(organizationId: string, sender: string): string {
+  return createHmac("sha256", grievanceKeys().sender)
+    .update(`${organizationId}:sender:${sender}`)
+    .digest("hex");
+}
+
+/** A provider's message id as the replay table keeps it (keyed: provider metadata is not stored). */
+export function inboundMessageHash(organizationId: string, messageId: string): string {
+  return createHmac("sha256", grievanceKeys().sender)
+    .update(`${organizationId}:message:${messageId}`)
+    .digest("hex");
+}
+
+export function sealSmsToken(organizationId: string, token: string): string {
+  return sealSecret(token, grievanceKeys().sms, `sms-channel:${organizationId}`);
+}
+
+export function openSmsToken(organizationId: string, sealed: string): string {
+  return openSecret(sealed, grievanceKeys().sms, `sms-channel:${organizationId}`);
 }

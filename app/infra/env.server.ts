@@ -81,6 +81,16 @@ export const envSchema = z
      * machine in tests). Default: on in development and test, off in production (https, public addresses).
      */
     SSO_ALLOW_INSECURE_ISSUERS: bool.optional(),
+    /**
+     * How replies to workers' text messages are sent (D46): `twilio` posts them to the provider's
+     * Messages API with the organisation's account; `log` prints that a reply went out (never the
+     * number) and sends nothing. Default: twilio in production, log elsewhere.
+     */
+    SMS_OUTBOUND: z.enum(["twilio", "log"]).optional(),
+    /** The provider API's origin (a local double in tests). */
+    TWILIO_API_BASE: z.url().default("https://api.twilio.com"),
+    /** How long one outbound text may take before it counts as failed. */
+    SMS_TIMEOUT_MS: z.coerce.number().int().positive().max(30_000).default(5000),
     UPLOAD_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -119,6 +129,7 @@ export type Env = z.infer<typeof envSchema> & {
   webhookAllowPrivate: boolean;
   webhookAllowHttp: boolean;
   ssoAllowInsecureIssuers: boolean;
+  smsOutbound: "twilio" | "log";
   /** TOTP_ENCRYPTION_KEY decoded, or the development/test key. */
   totpEncryptionKey: Buffer;
 };
@@ -144,6 +155,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE_URLS ?? e.NODE_ENV !== "production",
     webhookAllowHttp: e.WEBHOOK_ALLOW_HTTP ?? e.NODE_ENV !== "production",
     ssoAllowInsecureIssuers: e.SSO_ALLOW_INSECURE_ISSUERS ?? e.NODE_ENV !== "production",
+    smsOutbound: e.SMS_OUTBOUND ?? (e.NODE_ENV === "production" ? "twilio" : "log"),
     totpEncryptionKey: e.TOTP_ENCRYPTION_KEY ? decodeKey(e.TOTP_ENCRYPTION_KEY)! : DEV_TOTP_KEY,
   };
 }

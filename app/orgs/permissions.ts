@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   "grievances:handle",
   /** Open a reporter's sealed contact details, with a logged reason (the custodian only). */
   "grievances:reveal",
+  /** Connect the worker channel's text-message number (provider account, webhook secret): admins. */
+  "grievances:channel",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -46,10 +46,14 @@ export type GrievanceHowMany = (typeof GRIEVANCE_HOW_MANY)[number];
 export const GRIEVANCE_ONGOING = ["yes", "no", "unknown"] as const;
 export type GrievanceOngoing = (typeof GRIEVANCE_ONGOING)[number];
 
-/** How a report arrived. Only the web form exists today. */
-export const GRIEVANCE_CHANNELS = ["web"] as const;
+/** How a report arrived: the web form, or a text message through the organisation's SMS/WhatsApp number. */
+export const GRIEVANCE_CHANNELS = ["web", "sms", "whatsapp"] as const;
 export type GrievanceChannel = (typeof GRIEVANCE_CHANNELS)[number];
 
 /** Who wrote a message on a case: the (anonymous) reporter, a handler, or the automatic acknowledgement. */
 export const GRIEVANCE_AUTHORS = ["reporter", "handler", "system"] as const;
 export type GrievanceAuthor = (typeof GRIEVANCE_AUTHORS)[number];
+
+/** Text-message providers the inbound adapter understands (the webhook's shape and signature). */
+export const SMS_PROVIDERS = ["twilio"] as const;
+export type SmsProvider = (typeof SMS_PROVIDERS)[number];

@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { id } from "./_columns";
 import {
+  SMS_PROVIDERS,
   GRIEVANCE_AUTHORS,
   GRIEVANCE_CHANNELS,
   GRIEVANCE_HOW_MANY,
@@ -139,4 +140,61 @@ export const grievanceAttachments = sqliteTable(
     addedOn: text("added_on").notNull(),
   },
   (t) => [index("grievance_attachments_case").on(t.caseId)],
+);
+
+/**
+ * An organisation's text-message number for the worker channel (D46): the provider, its account id and
+ * the auth token that signs the provider's webhooks (sealed, bound to the organisation; never shown
+ * again after it is saved), and the language replies use when a message's script does not say.
+ */
+export const grievanceSmsChannels = sqliteTable("grievance_sms_channels", {
+  organizationId: text("organization_id")
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  provider: text("provider", { enum: SMS_PROVIDERS }).notNull().default("twilio"),
+  accountSid: text("account_sid").notNull(),
+  authTokenSealed: text("auth_token_sealed").notNull(),
+  /** The token's last four characters, so an admin can tell which one is saved. */
+  authTokenHint: text("auth_token_hint").notNull(),
+  defaultLanguage: text("default_language").notNull().default("en"),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/**
+ * A text conversation: which case a sender's messages go to. The sender is kept only as a keyed hash
+ * (HMAC under a key derived from the server's sealing key, bound to the organisation and channel), so
+ * the table cannot be searched for a phone number without the server key and holds no number at all.
+ * Days only, like the report.
+ */
+export const grievanceConversations = sqliteTable(
+  "grievance_conversations",
+  {
+    id: id(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    senderHash: text("sender_hash").notNull(),
+    caseId: text("case_id")
+      .notNull()
+      .references(() => grievanceCases.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD of the last message; the conversation ends CONVERSATION_DAYS after it. */
+    lastMessageOn: text("last_message_on").notNull(),
+  },
+  (t) => [uniqueIndex("grievance_conversations_sender").on(t.organizationId, t.senderHash)],
+);
+
+/**
+ * Provider message ids already handled (as keyed hashes), so a replayed or retried webhook never adds a
+ * message twice. Swept after 30 days (a provider retries within hours); the day only.
+ */
+export const grievanceInboundSeen = sqliteTable(
+  "grievance_inbound_seen",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    messageHash: text("message_hash").notNull(),
+    seenOn: text("seen_on").notNull(),
+  },
+  (t) => [uniqueIndex("grievance_inbound_seen_message").on(t.organizationId, t.messageHash)],
 );

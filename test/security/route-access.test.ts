@@ -241,6 +241,7 @@ const GATES = {
   "training:read": ALL,
   "training:write": only("admin", "procurement", "executive"),
   "webhooks:manage": only("admin"),
+  "grievances:channel": only("admin"),
 } satisfies Partial<Record<Permission, readonly Role[]>>;
 const gate = (permission: keyof typeof GATES) => ({ permission, allowed: GATES[permission] });
 
@@ -457,6 +458,15 @@ const TABLE: Record<string, RouteSpec> = {
       anonymous: { status: 302, location: /^\/login\?redirectTo=/ },
       member: { status: 404 },
       supplier: { status: 302, location: /^\/login\?redirectTo=/ },
+    },
+  },
+  "channels.sms.$orgId": {
+    kind: "public",
+    why: "the SMS/WhatsApp provider's webhook: its signature is the credential (app/grievances/channels tests); the fixture org has no number",
+    loader: everyone({ status: 405 }),
+    action: {
+      form: () => ({ Body: "help" }),
+      ...everyone({ status: 404 }),
     },
   },
   "invite.$token": {
@@ -1329,6 +1339,33 @@ const TABLE: Record<string, RouteSpec> = {
           form: () => ({ intent: "record", learnerName: "Mallory", completedOn: "2026-02-30" }),
           status: 400,
         },
+      },
+    ],
+  },
+  "settings.worker-channel": {
+    kind: "member",
+    loader: { ...gate("grievances:channel"), ok: 200, foreign: "own-data" },
+    actions: [
+      {
+        intent: "save",
+        ...gate("grievances:channel"),
+        write: () => ({
+          intent: "save",
+          accountSid: `AC${"ab".repeat(16)}`,
+          authToken: "cd".repeat(16),
+          defaultLanguage: "en",
+        }),
+        foreign: null,
+        probe: {
+          form: () => ({ intent: "save", accountSid: "x", authToken: "", defaultLanguage: "en" }),
+          status: 400,
+        },
+      },
+      {
+        intent: "remove",
+        ...gate("grievances:channel"),
+        write: () => ({ intent: "remove" }),
+        foreign: null,
       },
     ],
   },

@@ -2,6 +2,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { stageAttachment } from "~/grievances/attachments.server";
 import { replyToReporter, transitionCase, triageCase } from "~/grievances/cases.server";
+import { saveSmsChannel } from "~/grievances/channels/config.server";
+import { handleInbound } from "~/grievances/channels/inbound.server";
 import { submitReport, type ReportInput } from "~/grievances/intake.server";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -219,6 +221,31 @@ export const grievancesStep: DemoStep = {
     submitReport(place, "ne", report({ whatHappened: "The dormitory door is locked at night." }), {
       now: at(10),
     });
+
+    // The text-message number (fictional account) and a Nepali worker's conversation by SMS: the first
+    // text opened a case and got its receipt code, a second one was added to it.
+    saveSmsChannel(demo.as("admin", 30), {
+      accountSid: `AC${"0".repeat(28)}de00`,
+      authToken: "0d3e0a0b0c0d0e0f101112131415161f",
+      defaultLanguage: "ne",
+    });
+    const worker = { channel: "sms" as const, sender: "+9779800000000", recipient: "+15005550006" };
+    const opened = handleInbound(
+      demo.organizationId,
+      {
+        ...worker,
+        body: "म्यानेजरले हाम्रो राहदानी राखेको छ। पैसा तिरेपछि मात्र फिर्ता दिन्छु भन्छ।",
+        messageId: "SMdemo0001",
+      },
+      { defaultLanguage: "ne", now: at(6) },
+    );
+    handleInbound(
+      demo.organizationId,
+      { ...worker, body: "हामी २० जना छौं, सबैको राहदानी उहीँ छ।", messageId: "SMdemo0002" },
+      { defaultLanguage: "ne", now: at(5) },
+    );
+    if (opened.kind === "reply" && opened.caseId)
+      transitionCase(handler(4), opened.caseId, { event: "acknowledge" });
 
     if (site) {
       const link = db()

@@ -72,7 +72,15 @@ export function CaseDetail({
           </div>
           <div>
             <dt className="text-slate-500">Came through</dt>
-            <dd>{c.intakeSite ? `Poster of site ${c.intakeSite}` : "Organisation page"}</dd>
+            <dd>
+              {c.channel === "sms"
+                ? "Text message (SMS)"
+                : c.channel === "whatsapp"
+                  ? "WhatsApp message"
+                  : c.intakeSite
+                    ? `Poster of site ${c.intakeSite}`
+                    : "Organisation page"}
+            </dd>
           </div>
           <div>
             <dt className="text-slate-500">State</dt>
