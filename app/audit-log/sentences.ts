@@ -212,6 +212,7 @@ export const AUDIT_SENTENCES: Record<string, SentenceSpec> = {
   "evidence.uploaded": { text: "uploaded {subject}[ (version {version})]" },
   "evidence.details_changed": { text: "changed the owner or expiry of {subject}" },
   "evidence.removed": { text: "removed {subject}" },
+  "evidence.withdrawn": { text: "withdrew {subject}[ (reason: {reason})]" },
   "evidence.hash_verified": {
     text: "checked the SHA-256 of {subject}: {result}",
     vars: (d) => ({
