@@ -11,6 +11,22 @@ import { demo, pdfText, signIn } from "./helpers";
  * replies; the worker returns with the code and reads the reply; the handler substantiates the case and a
  * corrective action and a risk line appear on the supplier.
  */
+const segment = (marker: number, payload: Buffer) =>
+  Buffer.concat([
+    Buffer.from([0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]),
+    payload,
+  ]);
+/** The structure of a phone JPEG (EXIF with GPS and a serial number), enough for the intake's checks. */
+const PHOTO = Buffer.concat([
+  Buffer.from([0xff, 0xd8]),
+  segment(0xe1, Buffer.from("Exif\0\0MM\0*GPSLatitude 23.8103 Make Apple BodySerial F2LX9", "latin1")),
+  segment(0xdb, Buffer.alloc(65, 3)),
+  segment(0xc0, Buffer.from([8, 0, 8, 0, 8, 1, 1, 0x11, 0])),
+  segment(0xc4, Buffer.alloc(20, 2)),
+  segment(0xda, Buffer.from([1, 1, 0, 0, 63, 0])),
+  Buffer.from([0x12, 0x34, 0xff, 0xd9]),
+]);
+
 test.describe.serial("worker channel", () => {
   test.setTimeout(180_000);
   const HANDLER = "grievances@demo.clearsource.test";
@@ -89,6 +105,12 @@ test.describe.serial("worker channel", () => {
 
     await page.getByLabel("কী ঘটেছে?").fill(words);
     await page.getByLabel("আমার পাসপোর্ট বা পরিচয়পত্র মালিক বা দালালের কাছে রাখা আছে").check();
+    // A phone photo with its GPS position and camera serial, sent with the plain (no JavaScript) form.
+    await page.getByLabel("একটি ছবি বা নথি (খালি রাখতে পারেন)").setInputFiles({
+      name: "IMG_20261204_143012.jpg",
+      mimeType: "image/jpeg",
+      buffer: PHOTO,
+    });
     await page.getByRole("button", { name: "অভিযোগ পাঠান" }).click();
     await expect(page.getByRole("heading", { name: "আপনার অভিযোগ পাঠানো হয়েছে" })).toBeVisible();
     receiptCode = (await page.getByTestId("receipt-code").innerText()).trim();
@@ -126,6 +148,15 @@ test.describe.serial("worker channel", () => {
     caseUrl = new URL(page.url()).pathname;
     await expect(page.getByText(words)).toBeVisible();
     await expect(page.getByText(/retention of identity documents/i).first()).toBeVisible();
+    // The photo is on the case, without its metadata and without the phone's file name.
+    const attachment = page.getByRole("link", { name: "attachment-1.jpg" });
+    await expect(attachment).toBeVisible();
+    const file = await page.request.get((await attachment.getAttribute("href"))!);
+    expect(file.status()).toBe(200);
+    const stored = await file.body();
+    expect(stored.includes(Buffer.from("GPSLatitude"))).toBe(false);
+    expect(stored.includes(Buffer.from("F2LX9"))).toBe(false);
+    expect(stored.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
 
     await page.getByRole("button", { name: "Acknowledge receipt" }).click();
     await expect(page.getByText("Case is now acknowledged.")).toBeVisible();
