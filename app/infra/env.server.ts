@@ -69,6 +69,8 @@ export const envSchema = z
     WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
     /** Failed attempts in a row after which an endpoint is shown as failing (and probed one at a time). */
     WEBHOOK_FAILING_AFTER: z.coerce.number().int().min(1).max(100).default(5),
+    /** Days the delivery log keeps finished deliveries (and their events); pending ones are always kept. */
+    WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /**
      * Receivers on loopback, private, link-local or other internal addresses (SSRF guard). Default: on in
      * development and test (a receiver on 127.0.0.1), off in production.

@@ -8,6 +8,7 @@ import { useSubmittingIntent } from "~/ui/intent";
 import { Card, PageHeader } from "~/ui/layout";
 import { getEndpoint, listDeliveries } from "~/webhooks/endpoints.server";
 import { replayDeliveryIntent, unknownIntent, updateEndpointIntent } from "~/webhooks/intents.server";
+import { webhookRetentionDays } from "~/webhooks/retention.server";
 import { DeliveryLog } from "~/webhooks/ui/DeliveryLog";
 import { EndpointForm } from "~/webhooks/ui/EndpointForm";
 import { EndpointHealth } from "~/webhooks/ui/EndpointsTable";
@@ -21,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     endpoint: getEndpoint(ctx, params.endpointId!),
     log: listDeliveries(ctx, params.endpointId!, { before: q.get("before"), status: q.get("status") }),
     status: q.get("status") ?? "",
+    retentionDays: webhookRetentionDays(),
   }));
 }
 
@@ -44,7 +46,7 @@ const FILTERS = [
 ] as const;
 
 export default function WebhookEndpointPage() {
-  const { endpoint, log, status } = useLoaderData<typeof loader>();
+  const { endpoint, log, status, retentionDays } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useSubmittingIntent();
   const failure = result && !result.ok ? result : undefined;
@@ -79,7 +81,7 @@ export default function WebhookEndpointPage() {
             </Link>
           ))}
         </nav>
-        <DeliveryLog rows={log.rows} nextHref={next} />
+        <DeliveryLog rows={log.rows} nextHref={next} retentionDays={retentionDays} />
       </Card>
       <Card title="Endpoint settings">
         <EndpointForm

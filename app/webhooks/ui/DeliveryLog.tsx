@@ -15,7 +15,16 @@ const WORDS = {
 const time = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC` : "—");
 
 /** One endpoint's deliveries, newest first: outcome, attempts, the receiver's answer, and replay. */
-export function DeliveryLog({ rows, nextHref }: { rows: DeliveryRow[]; nextHref: string | null }) {
+export function DeliveryLog({
+  rows,
+  nextHref,
+  retentionDays,
+}: {
+  rows: DeliveryRow[];
+  nextHref: string | null;
+  /** Finished deliveries older than this are removed from the log (WEBHOOK_RETENTION_DAYS). */
+  retentionDays: number;
+}) {
   if (rows.length === 0)
     return <EmptyState title="No deliveries yet">Events appear here as they happen.</EmptyState>;
   return (
@@ -66,6 +75,10 @@ export function DeliveryLog({ rows, nextHref }: { rows: DeliveryRow[]; nextHref:
           </Link>
         </p>
       ) : null}
+      <p className="mt-3 text-xs text-slate-500">
+        Deliveries are kept for {retentionDays} days after their last attempt; ones still to be sent are
+        always kept.
+      </p>
     </>
   );
 }
