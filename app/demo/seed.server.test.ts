@@ -122,6 +122,15 @@ describe("demo seed", () => {
     expect(valueOf("grievances_open_at_end")).toBe(1);
     expect(valueOf("staff_trained")).toBe(12);
     expect(valueOf("staff_training_rate")).toBeCloseTo(12 / 18);
+    // The public JSON carries the same facts: warning signs named 3 times or more, others withheld.
+    expect(page.statements[0].facts.grievanceWarningSigns).toContainEqual({
+      label: "excessive overtime",
+      count: 3,
+    });
+    expect(page.statements[0].facts.training).toMatchObject({
+      staffHeadcountYear: Number(lastYear),
+      staffInScope: 18,
+    });
 
     // Training: staff and supplier courses, completions by hand, imported and passed in the portal.
     const completions = db()

@@ -94,6 +94,19 @@ function publicView(row: StatementRow, legalName: string, year: string, base: st
       riskAtEnd: facts.riskAtEnd,
       findingsByGrade: facts.findings.byGrade,
       redFlagsByIndicator: facts.redFlags.byIndicator,
+      // Absent (null) from facts frozen before grievances and training fed statements. Warning signs
+      // named fewer than 3 times carry count null, as the PDF prints "fewer than 3".
+      grievanceWarningSigns: facts.grievances?.byIndicator ?? null,
+      training: facts.training
+        ? {
+            courses: facts.training.courses,
+            staffHeadcountYear: facts.training.headcountYear,
+            staffInScope: facts.training.staffInScope,
+            staffCourses: facts.training.staffCourseTitles,
+            supplierCourses: facts.training.supplierCourseTitles,
+            suppliersOnRecord: facts.training.suppliersOnRecord,
+          }
+        : null,
     },
   };
 }

@@ -52,6 +52,7 @@ function fromText(s: StatementForPdf, key: string, question: string): Questionna
 export function canadaQuestionnaire(s: StatementForPdf, f: StatementFacts): QuestionnaireExport {
   const risky = valueOf(f, "suppliers_high_risk");
   const closed = valueOf(f, "actions_closed");
+  const trained = valueOf(f, "staff_trained");
   const answers: QuestionnaireAnswer[] = [
     fromText(
       s,
@@ -89,11 +90,20 @@ export function canadaQuestionnaire(s: StatementForPdf, f: StatementFacts): Ques
       "incomeLoss",
       "Has the entity taken any measures to remediate the loss of income to the most vulnerable families that results from any measure taken to eliminate the use of forced labour or child labour in its activities and supply chains?",
     ),
-    fromText(
-      s,
-      "training",
-      "Does the entity currently provide training to employees on forced labour and/or child labour?",
-    ),
+    // Staff completions in the period are printed under item 6 from the records: they back a "Yes".
+    trained !== null && trained > 0
+      ? {
+          question:
+            "Does the entity currently provide training to employees on forced labour and/or child labour?",
+          answer: "Yes",
+          basis: `${trained} members of staff completed training recorded in the period (report item 6).`,
+          reportItem: s.template.criteria.find((c) => c.key === "training")!.heading,
+        }
+      : fromText(
+          s,
+          "training",
+          "Does the entity currently provide training to employees on forced labour and/or child labour?",
+        ),
     fromText(
       s,
       "effectiveness",

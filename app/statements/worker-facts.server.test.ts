@@ -15,7 +15,7 @@ import { recordList, type IndicatorKey, type StatementFacts } from "./facts";
 import { gatherStatementFacts, type FactsOptions } from "./facts.server";
 import { templateFor } from "./regimes";
 import { sentencesFor } from "./sentences";
-import { createStatement, generateStatementPdf } from "./statements.server";
+import { createStatement, generateStatementPdf, statementQuestionnaire } from "./statements.server";
 
 /**
  * Grievance and training records as statement facts: only what happened inside the period counts, states
@@ -264,6 +264,33 @@ describe("grievance and training facts for a statement's period", () => {
     expect(facts("ca_s211", "remediation").facts.join(" ")).toMatch(/grievance cases were closed/);
     expect(facts("ca_s211", "training").facts.join(" ")).toMatch(/completed supplier training/);
     expect(facts("us_ca_sb657", "training").facts.join(" ")).toMatch(/completed training/);
+  });
+});
+
+describe("Canada's questionnaire export", () => {
+  it("answers the training question from the staff completions item 6 prints, and only then", async () => {
+    const { org } = await workerOrg();
+    const exec = { ...org.members.executive.ctx, now: () => AS_OF };
+    const { id } = createStatement(exec, {
+      regime: "ca_s211",
+      periodStart: PERIOD.start,
+      periodEnd: PERIOD.end,
+    });
+    const training = (q: ReturnType<typeof statementQuestionnaire>) =>
+      q.answers.find((a) => a.question.includes("training to employees"))!;
+    expect(training(statementQuestionnaire(exec, id))).toMatchObject({
+      answer: "Yes",
+      basis: "2 members of staff completed training recorded in the period (report item 6).",
+    });
+    // Another organisation with no training records: the report is silent, so is the answer.
+    const bare = await createOrg();
+    const bareExec = { ...bare.members.executive.ctx, now: () => AS_OF };
+    const other = createStatement(bareExec, {
+      regime: "ca_s211",
+      periodStart: PERIOD.start,
+      periodEnd: PERIOD.end,
+    });
+    expect(training(statementQuestionnaire(bareExec, other.id)).answer).not.toBe("Yes");
   });
 });
 
