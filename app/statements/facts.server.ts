@@ -174,7 +174,8 @@ export function gatherFactInputs(
     remedies,
     // Grievances and training are read through their own modules (they own those tables); both are small.
     grievances: readGrievancePeriodFacts(tx, organizationId, period),
-    training: readTrainingPeriodFacts(tx, organizationId, period),
+    // The supplier rate's denominator is the suppliers recorded by the period end, already counted above.
+    training: readTrainingPeriodFacts(tx, organizationId, period, supplierRows.length),
     suppliers: supplySummary,
     riskAtEnd: {
       byLevel: countLevels(riskRows),
@@ -377,7 +378,7 @@ export function gatherFactSummaries(
       tx,
     ),
     grievances: readGrievancePeriodFacts(tx, organizationId, period),
-    training: readTrainingPeriodFacts(tx, organizationId, period),
+    training: readTrainingPeriodFacts(tx, organizationId, period, supplierTotal),
     suppliers: {
       byCountryTier,
       names,

@@ -16,6 +16,8 @@ export function readTrainingPeriodFacts(
   tx: DbOrTx,
   organizationId: string,
   period: { start: string; end: string },
+  /** The suppliers on record at the period end when the caller has counted them already. */
+  suppliersAtEnd?: number,
 ): TrainingPeriodFacts {
   const courses =
     tx
@@ -51,7 +53,9 @@ export function readTrainingPeriodFacts(
     supplier: {
       ...supplierFigures(
         rows,
-        supplierRows.length > 0 ? suppliersCreatedBy(tx, organizationId, period.end) : null,
+        supplierRows.length > 0
+          ? (suppliersAtEnd ?? suppliersCreatedBy(tx, organizationId, period.end))
+          : null,
       ),
       ...of("supplier"),
     },
