@@ -5,9 +5,11 @@ import { env } from "./env.server";
 
 /**
  * Checks on every request body before anything reads it (server.mjs mounts this ahead of Remix): a
- * size limit per kind of route, declared up front in Content-Length, and the content types our forms
- * send. A 400 MB POST to /login is refused after reading its headers, not after buffering it; a JSON
- * or text/plain body to a form action gets a clear 415 instead of a parser exception (500).
+ * size limit per kind of route and the content types our forms send. A declared Content-Length over the
+ * limit is refused from the headers (a 400 MB POST to /login is never read); a chunked body, whose
+ * length nobody declared, is counted as it arrives and cut at the limit: 413, the connection closed, and
+ * the rest of the body neither read nor buffered. A JSON or text/plain body to a form action gets a
+ * clear 415 instead of a parser exception (500).
  */
 
 export type BodyKind = "form" | "upload" | "import" | "api";
@@ -49,9 +51,10 @@ export function bodyKind(pathname: string): BodyKind {
 export function bodyLimit(kind: BodyKind): number {
   if (kind === "api") return API_MAX_BODY_BYTES;
   if (kind === "import") return IMPORT_MAX_BYTES + MULTIPART_SLACK;
-  // Twice the file limit: a file a little too big still reaches the upload handler, which stops reading
-  // at the limit and answers with a field error on the form; a wildly oversized body is refused here.
-  if (kind === "upload") return 2 * env().UPLOAD_MAX_BYTES + MULTIPART_SLACK;
+  // The file limit and the form's few fields: a file up to about a megabyte over its limit still reaches
+  // the upload handler, which stops reading at the limit and answers with a field error on the form;
+  // anything bigger is refused here without reading it (the forms check the size before sending).
+  if (kind === "upload") return env().UPLOAD_MAX_BYTES + MULTIPART_SLACK;
   return FORM_MAX_BYTES;
 }
 
@@ -62,7 +65,19 @@ function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-export type Refusal = { status: 400 | 411 | 413 | 415; message: string };
+export type Refusal = { status: 400 | 413 | 415; message: string };
+
+function tooLarge(kind: BodyKind, limit: number): Refusal {
+  return {
+    status: 413,
+    message:
+      kind === "api"
+        ? `The request body is larger than ${limit / 1024} KB; nothing was saved.`
+        : kind === "form"
+          ? `The form is larger than ${megabytes(limit)}; nothing was saved.`
+          : `The upload is larger than ${megabytes(limit)}; nothing was saved. Choose a smaller file.`,
+  };
+}
 
 /** Why a request's body is refused before reading it, or null when it may go on. */
 export function refuseBody(input: {
@@ -76,34 +91,19 @@ export function refuseBody(input: {
     return Array.isArray(v) ? v[0] : v;
   };
   const lengthHeader = header("content-length");
-  const chunked = header("transfer-encoding") !== undefined;
-  if (chunked && lengthHeader === undefined) {
-    return {
-      status: 411,
-      message: "Send the request with a Content-Length: bodies of unknown length are not accepted.",
-    };
-  }
+  // A chunked body has no declared length: it is counted while it arrives (countBody below).
+  const chunked = header("transfer-encoding") !== undefined && lengthHeader === undefined;
   const length = lengthHeader === undefined ? 0 : Number(lengthHeader);
   if (!Number.isSafeInteger(length) || length < 0) {
     return { status: 400, message: "The Content-Length header is not a number." };
   }
   const kind = bodyKind(input.pathname);
   const limit = bodyLimit(kind);
-  if (length > limit) {
-    return {
-      status: 413,
-      message:
-        kind === "api"
-          ? `The request body is larger than ${limit / 1024} KB; nothing was saved.`
-          : kind === "form"
-            ? `The form is larger than ${megabytes(limit)}; nothing was saved.`
-            : `The upload is larger than ${megabytes(limit)}; nothing was saved. Choose a smaller file.`,
-    };
-  }
+  if (length > limit) return tooLarge(kind, limit);
   // The API checks its own content types (JSON) and answers them as problem details.
   if (kind === "api") return null;
   const contentType = (header("content-type") ?? "").toLowerCase();
-  if (length === 0 && contentType === "") return null; // a bare button: "log out", "start"
+  if (length === 0 && !chunked && contentType === "") return null; // a bare button: "log out", "start"
   const [type, ...params] = contentType.split(";").map((p) => p.trim());
   if (!FORM_TYPES.includes(type)) {
     return {
@@ -127,45 +127,86 @@ function escapeHtml(s: string): string {
 }
 
 /**
- * Express-style middleware. Browsers get a short HTML page (a navigation from a form lands there),
- * anything else plain text. The connection is closed afterwards: the unread body is not worth reading.
+ * Count a body's bytes as the HTTP parser hands them over (before any reader sees them) and cut it at
+ * the limit. Node's parser feeds the request through `push()`; past the limit nothing more is pushed,
+ * the socket stops reading (returning false pauses the parser), the refusal goes out with
+ * `Connection: close`, and the socket is destroyed once it has: the rest of the body is never read,
+ * so a client streaming gigabytes costs nothing. Whoever was reading the body (an upload on its way to
+ * storage) sees it abort when the socket goes, and discards what it staged.
+ */
+function countBody(req: IncomingMessage, res: ServerResponse, limit: number, onOver: () => void) {
+  let seen = 0;
+  let over = false;
+  const push = req.push.bind(req);
+  req.push = (chunk: unknown, encoding?: BufferEncoding) => {
+    if (over) return false;
+    if (chunk !== null && chunk !== undefined) {
+      seen += (chunk as { length: number }).length;
+      if (seen > limit) {
+        over = true;
+        req.socket.pause();
+        onOver();
+        return false;
+      }
+    }
+    return push(chunk, encoding);
+  };
+  res.on("finish", () => {
+    if (over) req.socket.destroy();
+  });
+}
+
+/** The refusal as the client reads it: problem+json for the API, a short page or plain text otherwise. */
+function sendRefusal(req: IncomingMessage, res: ServerResponse, pathname: string, refusal: Refusal) {
+  if (res.headersSent) {
+    req.socket.destroy();
+    return;
+  }
+  res.statusCode = refusal.status;
+  res.setHeader("Connection", "close");
+  res.setHeader("Cache-Control", "no-store");
+  if (bodyKind(pathname) === "api") {
+    res.setHeader("Content-Type", "application/problem+json");
+    const type = refusal.status === 413 ? "payload-too-large" : "validation";
+    res.end(
+      JSON.stringify({
+        type: `/api/v1/problems/${type}`,
+        title: refusal.status === 413 ? "The request body is too large" : "Some fields are not valid",
+        status: refusal.status,
+        detail: refusal.message,
+      }),
+    );
+    return;
+  }
+  if ((req.headers.accept ?? "").includes("text/html")) {
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Request refused · Clearsource</title>` +
+        `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">` +
+        `<h1>${refusal.status === 413 ? "Too large" : "This request cannot be read"}</h1>` +
+        `<p>${escapeHtml(refusal.message)}</p><p>Use your browser's back button to return to the form.</p></body></html>`,
+    );
+  } else {
+    res.setHeader("Content-Type", "text/plain; charset=utf-8");
+    res.end(refusal.message);
+  }
+}
+
+/**
+ * Express-style middleware. A refused body is answered from the headers; an accepted one is counted
+ * while it is read and cut at the limit. Either way the connection closes: the unread body is not worth
+ * reading.
  */
 export function requestGuard() {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const pathname = (req.url ?? "/").split("?")[0];
     const refusal = refuseBody({ method: req.method ?? "GET", pathname, headers: req.headers });
-    if (!refusal) return next();
-    if (bodyKind(pathname) === "api") {
-      res.statusCode = refusal.status;
-      res.setHeader("Connection", "close");
-      res.setHeader("Cache-Control", "no-store");
-      res.setHeader("Content-Type", "application/problem+json");
-      const type = refusal.status === 413 ? "payload-too-large" : "validation";
-      res.end(
-        JSON.stringify({
-          type: `/api/v1/problems/${type}`,
-          title: refusal.status === 413 ? "The request body is too large" : "Some fields are not valid",
-          status: refusal.status,
-          detail: refusal.message,
-        }),
-      );
-      return;
+    if (refusal) return sendRefusal(req, res, pathname, refusal);
+    if (!BODYLESS.has((req.method ?? "GET").toUpperCase())) {
+      const kind = bodyKind(pathname);
+      const limit = bodyLimit(kind);
+      countBody(req, res, limit, () => sendRefusal(req, res, pathname, tooLarge(kind, limit)));
     }
-    const html = (req.headers.accept ?? "").includes("text/html");
-    res.statusCode = refusal.status;
-    res.setHeader("Connection", "close");
-    res.setHeader("Cache-Control", "no-store");
-    if (html) {
-      res.setHeader("Content-Type", "text/html; charset=utf-8");
-      res.end(
-        `<!doctype html><html lang="en"><meta charset="utf-8"><title>Request refused · Clearsource</title>` +
-          `<body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem">` +
-          `<h1>${refusal.status === 413 ? "Too large" : "This request cannot be read"}</h1>` +
-          `<p>${escapeHtml(refusal.message)}</p><p>Use your browser's back button to return to the form.</p></body></html>`,
-      );
-    } else {
-      res.setHeader("Content-Type", "text/plain; charset=utf-8");
-      res.end(refusal.message);
-    }
+    next();
   };
 }

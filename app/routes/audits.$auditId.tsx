@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canUpload: can(role, "evidence:upload"),
     canDownload: can(role, "evidence:read"),
     uploadLimit: formatLimitMb(env().UPLOAD_MAX_BYTES),
+    uploadMaxBytes: env().UPLOAD_MAX_BYTES,
   };
 }
 
@@ -178,6 +179,7 @@ export default function AuditDetail() {
         <AuditUploadForm
           findings={findings}
           uploadLimit={d.uploadLimit}
+          maxBytes={d.uploadMaxBytes}
           auditId={audit.id}
           failure={failureFor(result, "upload")}
           busy={submittingIntent === "upload"}

@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canDownload: can(role, "evidence:read"),
     isAdmin: role === "admin",
     uploadLimit: formatLimitMb(env().UPLOAD_MAX_BYTES),
+    uploadMaxBytes: env().UPLOAD_MAX_BYTES,
   };
 }
 
@@ -104,6 +105,7 @@ export default function CorrectiveActionPage() {
         canDownload={d.canDownload}
         canUpload={d.canUpload && a.state !== "closed"}
         uploadLimit={d.uploadLimit}
+        maxBytes={d.uploadMaxBytes}
         failure={failureFor("upload")}
         busy={busyIntent === "upload"}
         owners={d.owners}

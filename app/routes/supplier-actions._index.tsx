@@ -36,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang: access.language,
     messages: supplierActionsMessages(access.language),
     uploadLimit: formatLimitMb(env().UPLOAD_MAX_BYTES),
+    uploadMaxBytes: env().UPLOAD_MAX_BYTES,
     ...supplierActionsPage(access),
   };
 }
@@ -68,6 +69,7 @@ export default function SupplierActions() {
           result={result as never}
           busyIntent={busyIntent}
           uploadLimit={d.uploadLimit}
+          maxBytes={d.uploadMaxBytes}
         />
       ))}
     </div>

@@ -1,14 +1,17 @@
 import fs from "node:fs";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import http from "node:http";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAudit } from "~/audits/audits.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
 import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
+import { s3 } from "~/infra/storage.server";
 import { openPortal } from "~/questionnaires/portal.testing";
 import { sendQuestionnaire } from "~/questionnaires/send.server";
 import { createSupplier } from "~/suppliers/suppliers.server";
-import { emailOutbox } from "~db/schema";
+import { emailOutbox, evidenceFiles } from "~db/schema";
 import { createOrg, type TestOrg } from "../factories";
 import { startServer, type RunningServer } from "../server-harness";
 
@@ -73,7 +76,9 @@ function rssKb(pid: number): number {
 let org: TestOrg;
 let https: RunningServer;
 let plain: RunningServer;
-let paths: { supplier: string; portal: string; landing: string; evidence: string };
+let paths: { supplier: string; portal: string; landing: string; evidence: string; audit: string };
+let auditId: string;
+const UPLOAD_LIMIT = 2 * 1024 * 1024;
 let portalCookie: string;
 
 beforeAll(async () => {
@@ -112,11 +117,14 @@ beforeAll(async () => {
     portal: `/portal/${sent.assignmentId}`,
     landing: `/s/${token}`,
     evidence: `/evidence/${evidence.id}/download`,
+    audit: `/audits/${audit.id}`,
   };
+  auditId = audit.id;
   const shared = {
     DATABASE_PATH: process.env.DATABASE_PATH!,
     S3_BUCKET: process.env.S3_BUCKET!,
     SEED_DEMO: "false",
+    UPLOAD_MAX_BYTES: String(UPLOAD_LIMIT),
   };
   [https, plain] = await Promise.all([
     startServer({ ...shared, PUBLIC_ORIGIN: "https://clearsource.example" }),
@@ -160,20 +168,137 @@ describe("request bodies", () => {
     expect(r.body.length).toBeGreaterThan(10);
   });
 
-  it("asks for a Content-Length instead of reading a chunked body of unknown size (411)", async () => {
-    const r = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${https.base}/signup`, {
-        method: "POST",
-        agent: false,
-        headers: { "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
-      });
-      req.on("response", (res) => resolve(res.statusCode ?? 0));
-      req.on("error", reject);
-      req.write("a=b");
+  it("reads a chunked body under the limit like any other", async () => {
+    const r = await chunked(https.base, "/login", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      chunks: (function* () {
+        yield Buffer.from("email=nobody%40example.com&password=wrong-password");
+      })(),
     });
-    expect(r).toBe(411);
+    expect(r.status).not.toBe(411);
+    expect(r.status).not.toBe(413);
+    expect(r.status).toBeLessThan(500);
+  });
+
+  it("cuts a chunked form body at the limit: 413, connection closed, the rest never read", async () => {
+    const before = rssKb(https.process.pid!);
+    const r = await chunked(https.base, "/login", {
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      chunks: endless(64 * 1024, 400 * 1024 * 1024),
+    });
+    expect(r.status).toBe(413);
+    expect(r.body).toMatch(/larger than 1 MB/);
+    // The client offered 400 MB; the server stopped reading at the limit (plus what TCP buffers hold).
+    expect(r.written).toBeLessThan(32 * 1024 * 1024);
+    expect(rssKb(https.process.pid!) - before).toBeLessThan(50 * 1024);
+  });
+
+  it("refuses an upload's declared Content-Length over the file limit (plus its fields) up front", async () => {
+    const r = await raw(https.base, paths.audit, {
+      method: "POST",
+      headers: { "Content-Type": "multipart/form-data; boundary=x", Cookie: org.members.auditor.cookie },
+      declare: UPLOAD_LIMIT + 1024 * 1024 + 1,
+    });
+    expect(r.status).toBe(413);
+    expect(r.body).toMatch(/upload is larger than/);
+  });
+
+  it("cuts a chunked upload at the limit: 413, and no evidence row or stored object is left", async () => {
+    const count = () =>
+      db().select().from(evidenceFiles).where(eq(evidenceFiles.auditId, auditId)).all().length;
+    const rows = count();
+    const objects = (await keysUnder(`org/${org.id}/`)).length;
+    const boundary = "cs-chunked-upload";
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="intent"\r\n\r\nupload\r\n` +
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\n`,
+    );
+    const r = await chunked(https.base, paths.audit, {
+      headers: {
+        "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        Cookie: org.members.auditor.cookie,
+      },
+      chunks: (function* () {
+        yield head;
+        yield* endless(64 * 1024, 200 * 1024 * 1024);
+      })(),
+    });
+    expect(r.status).toBe(413);
+    expect(r.written).toBeLessThan(UPLOAD_LIMIT + 32 * 1024 * 1024);
+    // The upload handler aborts its multipart upload when the connection goes.
+    await expect
+      .poll(async () => (await keysUnder(`org/${org.id}/`)).length, { timeout: 10_000 })
+      .toBe(objects);
+    expect(count()).toBe(rows);
   });
 });
+
+/** `size` bytes in chunks of `chunk` (zeros: a form value or a file's contents, it does not matter). */
+function* endless(chunk: number, size: number) {
+  const block = Buffer.alloc(chunk, 0x30);
+  for (let sent = 0; sent < size; sent += chunk) yield block;
+}
+
+/**
+ * A chunked POST (no Content-Length) written as fast as the server takes it, until it answers or the
+ * connection closes; `written` is how much of the body got out before that.
+ */
+function chunked(
+  base: string,
+  path: string,
+  init: { headers: Record<string, string>; chunks: Iterable<Buffer> },
+): Promise<{ status: number; body: string; written: number }> {
+  return new Promise((resolve, reject) => {
+    let written = 0;
+    let answered: { status: number; body: string } | null = null;
+    let stopped = false;
+    const req = http.request(`${base}${path}`, {
+      method: "POST",
+      agent: false,
+      headers: { ...init.headers, "Transfer-Encoding": "chunked" },
+    });
+    const finish = () => {
+      stopped = true;
+      if (answered) resolve({ ...answered, written });
+    };
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (d) => (text += String(d)));
+      res.on("end", () => {
+        answered = { status: res.statusCode ?? 0, body: text };
+        finish();
+        req.destroy();
+      });
+    });
+    req.on("error", (err) => {
+      if (/ECONNRESET|EPIPE|socket hang up/.test(err.message)) return finish();
+      reject(err);
+    });
+    req.on("close", finish);
+    const it = init.chunks[Symbol.iterator]();
+    const pump = () => {
+      while (!stopped) {
+        const next = it.next();
+        if (next.done) {
+          req.end();
+          return;
+        }
+        written += next.value.length;
+        if (!req.write(next.value)) {
+          req.once("drain", pump);
+          return;
+        }
+      }
+    };
+    pump();
+  });
+}
+
+async function keysUnder(prefix: string): Promise<string[]> {
+  const res = await s3().send(new ListObjectsV2Command({ Bucket: env().S3_BUCKET, Prefix: prefix }));
+  return (res.Contents ?? []).map((o) => o.Key!);
+}
 
 describe("security headers", () => {
   it("sends HSTS only when the public origin is https", async () => {

@@ -84,18 +84,34 @@ export function AuditUploadForm({
   auditId,
   findings,
   uploadLimit,
+  maxBytes,
   failure,
   busy,
 }: {
   auditId: string;
   findings: { id: string; title: string; grade: FindingGrade }[];
   uploadLimit: string;
+  /** The file limit in bytes: a bigger file is refused before it is sent. */
+  maxBytes?: number;
   failure?: Failure;
   busy: boolean;
 }) {
   return (
     <Card title="Upload evidence">
-      <UploadForm uploadUrl={`/audits/${auditId}/upload`} failure={failure} busy={busy} className="space-y-4">
+      <UploadForm
+        uploadUrl={`/audits/${auditId}/upload`}
+        failure={failure}
+        busy={busy}
+        className="space-y-4"
+        maxFile={
+          maxBytes
+            ? {
+                bytes: maxBytes,
+                message: `The file is larger than the ${uploadLimit} limit. Please upload a smaller file (or split it).`,
+              }
+            : undefined
+        }
+      >
         {({ failure, busy }) => (
           <>
             <input type="hidden" name="intent" value="upload" />

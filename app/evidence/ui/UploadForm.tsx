@@ -87,9 +87,15 @@ export function UploadForm({
   busy = false,
   labels = UPLOAD_LABELS_EN,
   className,
+  maxFile,
   children,
 }: {
   uploadUrl: string;
+  /**
+   * The server's file limit: a bigger file is refused here, before a byte is sent (the server would cut
+   * the connection at the limit, which a browser reports as a failed connection, not as "too large").
+   */
+  maxFile?: { bytes: number; message: string };
   /** The page's own failure for this form (the no-JavaScript path). */
   failure?: UploadFailure;
   /** The page is submitting this form the plain way. */
@@ -120,6 +126,14 @@ export function UploadForm({
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.name) data.append(submitter.name, submitter.value);
     const file = data.get("file");
+    if (maxFile && file instanceof File && file.size > maxFile.bytes) {
+      setPhase({
+        kind: "failed",
+        failure: { formError: maxFile.message, fieldErrors: { file: maxFile.message } },
+      });
+      setAnnounce(maxFile.message);
+      return;
+    }
     const xhr = new XMLHttpRequest();
     xhrRef.current = xhr;
     xhr.open("POST", uploadUrl);

@@ -267,6 +267,7 @@ export function ActionEvidence({
   canDownload,
   canUpload,
   uploadLimit,
+  maxBytes,
   failure,
   busy,
   owners,
@@ -290,6 +291,8 @@ export function ActionEvidence({
   canDownload: boolean;
   canUpload: boolean;
   uploadLimit: string;
+  /** The file limit in bytes (checked before a file is sent). */
+  maxBytes?: number;
   failure?: Failure;
   busy: boolean;
   owners: { id: string; name: string }[];
@@ -332,6 +335,7 @@ export function ActionEvidence({
             failure={failure}
             busy={busy}
             uploadLimit={uploadLimit}
+            maxBytes={maxBytes}
           >
             {(shown) => <EvidenceMetaFields evidence={evidence} owners={owners} failure={shown} />}
           </EvidenceUploadForm>

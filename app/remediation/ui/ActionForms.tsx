@@ -199,6 +199,8 @@ export function EvidenceUploadForm({
   failure,
   busy,
   uploadLimit,
+  maxBytes,
+  tooLargeMessage,
   label = "Add an evidence file",
   button = "Upload",
   actionId,
@@ -210,6 +212,10 @@ export function EvidenceUploadForm({
   failure?: Failure;
   busy: boolean;
   uploadLimit: string;
+  /** The file limit in bytes: a bigger file is refused before it is sent. */
+  maxBytes?: number;
+  /** Said when it is (the supplier's language on supplier pages). */
+  tooLargeMessage?: string;
   label?: string;
   button?: string;
   /** Set on pages that list several actions: which one the file evidences. */
@@ -221,7 +227,23 @@ export function EvidenceUploadForm({
 }) {
   const fileId = actionId ? `file-${actionId}` : "f-file";
   return (
-    <UploadForm uploadUrl={uploadUrl} failure={failure} busy={busy} labels={labels} className="space-y-3">
+    <UploadForm
+      uploadUrl={uploadUrl}
+      failure={failure}
+      busy={busy}
+      labels={labels}
+      className="space-y-3"
+      maxFile={
+        maxBytes
+          ? {
+              bytes: maxBytes,
+              message:
+                tooLargeMessage ??
+                `The file is larger than the ${uploadLimit} limit. Please upload a smaller file (or split it).`,
+            }
+          : undefined
+      }
+    >
       {({ failure, busy }) => (
         <>
           <input type="hidden" name="intent" value="upload" />

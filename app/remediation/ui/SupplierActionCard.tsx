@@ -34,6 +34,7 @@ export function SupplierActionCard({
   result,
   busyIntent,
   uploadLimit,
+  maxBytes,
 }: {
   item: SupplierActionView;
   messages: Messages<SupplierActionsKey>;
@@ -41,6 +42,7 @@ export function SupplierActionCard({
   result?: Result;
   busyIntent: string | null;
   uploadLimit: string;
+  maxBytes?: number;
 }) {
   const t = translate(messages);
   const mine = result?.target === a.id ? result : undefined;
@@ -150,6 +152,8 @@ export function SupplierActionCard({
               failure={failure("upload")}
               busy={busyIntent === "upload"}
               uploadLimit={uploadLimit}
+              maxBytes={maxBytes}
+              tooLargeMessage={t("err.fileTooLarge", { mb: uploadLimit })}
               label={t("evidence.file")}
               button={t("evidence.upload")}
             >
