@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import http from "node:http";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAudit } from "~/audits/audits.server";
