@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { API_MAX_BODY_BYTES } from "~/api/limits";
 import { IMPORT_MAX_BYTES } from "~/imports/upload.server";
 import { env } from "./env.server";
@@ -57,6 +58,9 @@ export function bodyLimit(kind: BodyKind): number {
   if (kind === "upload") return env().UPLOAD_MAX_BYTES + MULTIPART_SLACK;
   return FORM_MAX_BYTES;
 }
+
+/** How long a cut connection stays half-open so the client can read its 413. */
+const LINGER_MS = 2000;
 
 const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 const BODYLESS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -130,11 +134,11 @@ function escapeHtml(s: string): string {
  * Count a body's bytes as the HTTP parser hands them over (before any reader sees them) and cut it at
  * the limit. Node's parser feeds the request through `push()`; past the limit nothing more is pushed,
  * the socket stops reading (returning false pauses the parser), the refusal goes out with
- * `Connection: close`, and the socket is destroyed once it has: the rest of the body is never read,
+ * `Connection: close`, and the socket is closed after it (see linger): the rest of the body is never read,
  * so a client streaming gigabytes costs nothing. Whoever was reading the body (an upload on its way to
  * storage) sees it abort when the socket goes, and discards what it staged.
  */
-function countBody(req: IncomingMessage, res: ServerResponse, limit: number, onOver: () => void) {
+function countBody(req: IncomingMessage, limit: number, onOver: () => void) {
   let seen = 0;
   let over = false;
   const push = req.push.bind(req);
@@ -151,9 +155,20 @@ function countBody(req: IncomingMessage, res: ServerResponse, limit: number, onO
     }
     return push(chunk, encoding);
   };
-  res.on("finish", () => {
-    if (over) req.socket.destroy();
-  });
+}
+
+/**
+ * A lingering close for a connection whose body we will not read: after the answer, FIN, and the socket
+ * destroyed a moment later. Node destroys a `Connection: close` socket as soon as the answer is out;
+ * with the client's bytes still unread, that sends a reset, which can discard the answer on its way and
+ * leave the browser saying "connection reset" instead of "too large". Meanwhile nothing is read (a body
+ * being counted stops at push(); one refused from its headers is never parsed).
+ */
+function linger(socket: Socket) {
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
 }
 
 /** The refusal as the client reads it: problem+json for the API, a short page or plain text otherwise. */
@@ -162,6 +177,7 @@ function sendRefusal(req: IncomingMessage, res: ServerResponse, pathname: string
     req.socket.destroy();
     return;
   }
+  linger(req.socket);
   res.statusCode = refusal.status;
   res.setHeader("Connection", "close");
   res.setHeader("Cache-Control", "no-store");
@@ -205,7 +221,7 @@ export function requestGuard() {
     if (!BODYLESS.has((req.method ?? "GET").toUpperCase())) {
       const kind = bodyKind(pathname);
       const limit = bodyLimit(kind);
-      countBody(req, res, limit, () => sendRefusal(req, res, pathname, tooLarge(kind, limit)));
+      countBody(req, limit, () => sendRefusal(req, res, pathname, tooLarge(kind, limit)));
     }
     next();
   };
