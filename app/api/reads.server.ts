@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getAudit, listAudits } from "~/audits/audits.server";
 import { grievanceCaseCounts } from "~/grievances/counts.server";
 import { downloadResponse } from "~/infra/storage.server";
-import { listAssignments } from "~/questionnaires/assignments.server";
+import { listAssignmentsPage } from "~/questionnaires/assignments.server";
 import { listActionBoard, BOARD_STATES } from "~/remediation/board.server";
 import { supplierRiskView } from "~/risk/view.server";
 import { listStatements, statementDocumentFile } from "~/statements/statements.server";
@@ -156,40 +156,27 @@ const listAssignmentsOp = defineOperation({
   tag: "Questionnaires",
   summary: "Questionnaires sent to suppliers, with their status",
   description:
-    "Every assignment of the organisation, newest first (the Questionnaires page), optionally of one supplier or in one status.",
+    "The organisation's assignments, newest sent first (the Questionnaires page), optionally of one supplier or in one status, in pages of `limit` (default 100, at most 500): pass `nextCursor` as `cursor` for the next page.",
   scope: "questionnaires:read",
   query: z.strictObject({
     supplierId: z.string().min(1).max(64).optional(),
     status: z.enum(ASSIGNMENT_STATUSES).optional(),
+    cursor: z.string().max(300).optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
   }),
   responses: {
     200: {
-      description: "The assignments",
-      schema: z.strictObject({ data: z.array(assignmentSchema) }).meta({ id: "AssignmentList" }),
+      description: "One page of assignments",
+      schema: z
+        .strictObject({ data: z.array(assignmentSchema), nextCursor: z.string().nullable() })
+        .meta({ id: "AssignmentList" }),
     },
     ...problemResponses(400),
   },
-  handler: ({ ctx, query }) =>
-    ok({
-      data: listAssignments(ctx)
-        .filter(
-          (a) =>
-            (!query.supplierId || a.supplierId === query.supplierId) &&
-            (!query.status || a.status === query.status),
-        )
-        .map((a) => ({
-          id: a.id,
-          status: a.status,
-          supplierId: a.supplierId,
-          supplierName: a.supplierName,
-          recipientName: a.recipientName,
-          recipientEmail: a.recipientEmail,
-          templateVersion: a.templateVersion,
-          dueDate: a.dueDate,
-          sentAt: a.sentAt,
-          submittedAt: a.submittedAt,
-        })),
-    }),
+  handler: ({ ctx, query }) => {
+    const page = listAssignmentsPage(ctx, { ...query, after: query.cursor });
+    return ok({ data: page.rows, nextCursor: page.next });
+  },
 });
 
 // ---- Audits and findings ----------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, getTableColumns, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or } from "drizzle-orm";
+import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
-import { ConflictError, NotFoundError } from "~/infra/errors";
+import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { answers, assignments, evidenceFiles, supplierPortalSessions, suppliers } from "~db/schema";
 import type { AssignmentStatus } from "~db/schema/questionnaires.constants";
 import { type AnswerValue, type Template } from "./model";
@@ -43,6 +44,72 @@ export function listAssignments(ctx: Ctx) {
       sentAt: r.sentAt.toISOString(),
       submittedAt: r.submittedAt?.toISOString() ?? null,
     }));
+}
+
+const pageCursor = z.tuple([z.number().int().nonnegative(), z.string().min(1).max(64)]);
+
+/**
+ * One page of the organisation's assignments, newest sent first, by keyset on (sent_at, id): the
+ * cursor is the last row's pair, so pages stay stable while new questionnaires are sent. A cursor that
+ * does not decode is refused rather than read as "from the start".
+ */
+export function listAssignmentsPage(
+  ctx: Ctx,
+  f: { supplierId?: string; status?: AssignmentStatus; after?: string; limit?: number },
+) {
+  let after: [number, string] | undefined;
+  if (f.after) {
+    try {
+      after = pageCursor.parse(JSON.parse(Buffer.from(f.after, "base64url").toString("utf8")));
+    } catch {
+      throw new ValidationError({ cursor: "This cursor is not one the API gave out" });
+    }
+  }
+  const limit = Math.min(Math.max(f.limit ?? 100, 1), 500);
+  const rows = db()
+    .select({
+      id: assignments.id,
+      status: assignments.status,
+      supplierId: assignments.supplierId,
+      supplierName: suppliers.name,
+      recipientName: assignments.recipientName,
+      recipientEmail: assignments.recipientEmail,
+      templateVersion: assignments.templateVersion,
+      dueDate: assignments.dueDate,
+      sentAt: assignments.sentAt,
+      submittedAt: assignments.submittedAt,
+    })
+    .from(assignments)
+    .innerJoin(suppliers, eq(suppliers.id, assignments.supplierId))
+    .where(
+      and(
+        eq(assignments.organizationId, ctx.organizationId),
+        f.supplierId ? eq(assignments.supplierId, f.supplierId) : undefined,
+        f.status ? eq(assignments.status, f.status) : undefined,
+        after
+          ? or(
+              lt(assignments.sentAt, new Date(after[0])),
+              and(eq(assignments.sentAt, new Date(after[0])), lt(assignments.id, after[1])),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(assignments.sentAt), desc(assignments.id))
+    .limit(limit + 1)
+    .all();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map((r) => ({
+      ...r,
+      sentAt: r.sentAt.toISOString(),
+      submittedAt: r.submittedAt?.toISOString() ?? null,
+    })),
+    next:
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify([last.sentAt.getTime(), last.id]), "utf8").toString("base64url")
+        : null,
+  };
 }
 
 /**
