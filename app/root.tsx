@@ -1,11 +1,9 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
   Meta,
-  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -18,6 +16,7 @@ import { env } from "~/infra/env.server";
 import { optionalMember } from "~/orgs/guard.server";
 import { can, ROLE_LABELS, type Permission } from "~/orgs/permissions";
 import stylesheet from "~/tailwind.css";
+import { AppNav } from "~/ui/AppNav";
 import { supplierPageOf } from "~/ui/supplier-page";
 
 export const links: LinksFunction = () => [
@@ -25,13 +24,21 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico" },
 ];
 
+/** The title of a page that sets none, and of the error page (a 403 or 404 is a page too). */
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: "Clearsource" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [
+    { title: `${status === 404 ? "Not found" : status === 403 ? "Not allowed" : "Error"} · Clearsource` },
+  ];
+};
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const member = optionalMember(request);
   const nav = member
-    ? NAV.filter((item) => !item.permission || can(member.role, item.permission)).map(({ to, label }) => ({
-        to,
-        label,
-      }))
+    ? NAV.filter((item) => !item.permission || can(member.role, item.permission)).map(
+        ({ to, label, more }) => ({ to, label, more }),
+      )
     : [];
   return {
     nonce: (context as { cspNonce?: string }).cspNonce ?? "",
@@ -49,7 +56,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const NAV: { to: string; label: string; permission?: Permission }[] = [
+/**
+ * The signed-in navigation: each member sees the links their role's permissions allow. Adding a page is one
+ * line; `more: true` puts it under "More" (settings and occasional pages), so the main line stays one line
+ * at 1,280 px (e2e/navigation.spec.ts measures it).
+ */
+const NAV: { to: string; label: string; permission?: Permission; more?: true }[] = [
   { to: "/dashboard", label: "Dashboard" },
   { to: "/suppliers", label: "Suppliers", permission: "suppliers:read" },
   { to: "/map", label: "Map", permission: "suppliers:read" },
@@ -60,14 +72,14 @@ const NAV: { to: string; label: string; permission?: Permission }[] = [
   { to: "/statements", label: "Statements", permission: "statements:read" },
   { to: "/training", label: "Training", permission: "training:read" },
   { to: "/grievances", label: "Grievances", permission: "grievances:handle" },
-  { to: "/templates", label: "Templates", permission: "templates:manage" },
-  { to: "/settings/members", label: "Members", permission: "members:manage" },
-  { to: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage" },
-  { to: "/settings/worker-channel", label: "SMS channel", permission: "grievances:channel" },
-  { to: "/settings/api-keys", label: "API keys", permission: "members:manage" },
-  { to: "/settings/sso", label: "SSO", permission: "members:manage" },
-  { to: "/audit-log", label: "Audit log", permission: "audit-log:read" },
-  { to: "/settings/security", label: "Security", permission: "account:security" },
+  { to: "/templates", label: "Templates", permission: "templates:manage", more: true },
+  { to: "/settings/members", label: "Members", permission: "members:manage", more: true },
+  { to: "/settings/webhooks", label: "Webhooks", permission: "webhooks:manage", more: true },
+  { to: "/settings/api-keys", label: "API keys", permission: "members:manage", more: true },
+  { to: "/settings/sso", label: "SSO", permission: "members:manage", more: true },
+  { to: "/settings/worker-channel", label: "SMS channel", permission: "grievances:channel", more: true },
+  { to: "/audit-log", label: "Audit log", permission: "audit-log:read", more: true },
+  { to: "/settings/security", label: "Security", permission: "account:security", more: true },
 ];
 
 /**
@@ -128,38 +140,9 @@ function Shell({ children }: { children: React.ReactNode }) {
             Clearsource
           </Link>
           {member ? (
-            <nav className="flex flex-1 flex-wrap gap-1 text-sm" aria-label="Main">
-              {data?.nav.map((item) => (
-                <NavLink
-                  key={item.to}
-                  to={item.to}
-                  className={({ isActive }) =>
-                    `rounded-md px-2.5 py-1.5 ${isActive ? "bg-brand-50 font-medium text-brand-700" : "text-slate-600 hover:bg-slate-100"}`
-                  }
-                >
-                  {item.label}
-                </NavLink>
-              ))}
-            </nav>
+            <AppNav items={data?.nav ?? []} member={member} />
           ) : (
-            <div className="flex-1" />
-          )}
-          {member ? (
-            <div className="flex items-center gap-3 text-sm">
-              <div className="text-right leading-tight">
-                <div className="font-medium">{member.name}</div>
-                <div className="text-xs text-slate-500">
-                  {member.organization} · {member.role}
-                </div>
-              </div>
-              <Form method="post" action="/logout">
-                <button className="btn-secondary" type="submit">
-                  Log out
-                </button>
-              </Form>
-            </div>
-          ) : (
-            <div className="flex gap-2 text-sm">
+            <div className="ml-auto flex gap-2 text-sm">
               <Link to="/login" className="btn-secondary">
                 Log in
               </Link>
@@ -174,7 +157,7 @@ function Shell({ children }: { children: React.ReactNode }) {
         {children}
       </main>
       {data?.devMailbox ? (
-        <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-slate-400">
+        <footer className="mx-auto max-w-7xl px-4 pb-8 text-xs text-slate-500">
           Mail is not sent by SMTP here ·{" "}
           <Link to="/dev/mailbox" className="underline">
             Read your organisation&apos;s outbox

@@ -66,7 +66,7 @@ test.describe.serial("risk: upstream exposure and overrides", () => {
     await page.goto(`${buyerUrl}/graph`);
     const node = page.locator(`[data-node]`, { hasText: buyerName.slice(0, 20) }).first();
     await expect(node).toHaveAttribute("data-exposure", new RegExp(`via ${ginName}, TM, tier 2`));
-    await expect(node).toHaveAttribute("aria-label", /upstream exposure \d+ via/);
+    await expect(node).toHaveAccessibleDescription(/upstream exposure \d+ via/);
   });
 
   test("an override: refused without a justification, requested, approved by a second person, expires", async ({

@@ -62,10 +62,10 @@ export default function AuditsIndex() {
               </td>
               <td>{a.scheme}</td>
               <td className="whitespace-nowrap tabular-nums">{a.auditDate}</td>
-              <td>{a.siteName ?? <span className="text-slate-400">—</span>}</td>
+              <td>{a.siteName ?? <span className="text-slate-500">—</span>}</td>
               <td>
                 {a.totalFindings === 0 ? (
-                  <span className="text-xs text-slate-400">No findings</span>
+                  <span className="text-xs text-slate-500">No findings</span>
                 ) : (
                   <div className="flex flex-wrap gap-1">
                     {FINDING_GRADES.filter((g) => a.findingsByGrade[g] > 0).map((g) => (

@@ -126,7 +126,7 @@ export default function TemplateTranslations() {
             return (
               <div key={s.key} className="grid gap-3 p-4 md:grid-cols-2">
                 <div>
-                  <p className="text-xs font-medium uppercase tracking-wide text-slate-400">{s.label}</p>
+                  <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{s.label}</p>
                   <p className="mt-1 text-sm text-slate-800">{s.source}</p>
                 </div>
                 <div>

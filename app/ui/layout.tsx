@@ -50,7 +50,7 @@ const LEVEL_STYLES: Record<string, string> = {
 };
 
 export function RiskBadge({ level, score }: { level: string | null | undefined; score?: number | null }) {
-  if (!level) return <span className="text-xs text-slate-400">not scored</span>;
+  if (!level) return <span className="text-xs text-slate-500">not scored</span>;
   return (
     <span
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ${LEVEL_STYLES[level] ?? ""}`}

@@ -6,21 +6,27 @@ import { RISK_COLORS } from "~/ui/charts";
 
 const LEVEL_ORDER = ["low", "medium", "high", "critical"] as const;
 
-function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+/** The card's second line, as shown (cut off at the card's edge, not shortened, so it stays its name). */
+function nodeCaption(n: GraphNode): string {
+  if (n.kind === "buyer") return "Buyer";
+  const risk = n.riskLevel ? `${n.riskLevel} ${n.riskScore ?? ""}`.trim() : "not scored";
+  const note = n.exposure ? " · upstream exposure" : n.coverage === "not_assessed" ? " · not assessed" : "";
+  return `${n.countryName ?? ""} · ${risk}${note}`;
 }
 
 function columnTitle(column: number): string {
   return column === 0 ? "Your organisation" : `Tier ${column}`;
 }
 
-function nodeTitle(n: GraphNode): string {
-  if (n.kind === "buyer") return `${n.label} (your organisation)`;
-  const risk = n.riskLevel ? `${n.riskLevel} risk (${n.riskScore ?? "?"})` : "not scored";
+/**
+ * A supplier card's description: tier, coverage and exposure in words. Its name is the two lines it shows
+ * (so people who steer by voice can say what they see).
+ */
+function nodeDetails(n: GraphNode): string {
   const coverage =
     n.coverage === "not_assessed" ? ", not assessed" : n.coverage === "partial" ? ", partly assessed" : "";
   const exposure = n.exposure ? `; upstream exposure ${n.exposure.score} ${n.exposure.text}` : "";
-  return `${n.label}, tier ${n.tier}, ${n.countryName ?? ""}, ${risk}${coverage}${exposure}`;
+  return `Tier ${n.tier}${coverage}${exposure}`;
 }
 
 /**
@@ -48,7 +54,7 @@ export function SupplyGraph({
           width={layout.width}
           height={layout.height}
           viewBox={`0 0 ${layout.width} ${layout.height}`}
-          role="img"
+          role="group"
           aria-label={`Supply-chain graph of ${nodes.length} organisations in ${layout.columns.length} columns`}
           className="block"
         >
@@ -64,13 +70,17 @@ export function SupplyGraph({
             >
               <path d="M0,0 L8,4 L0,8 z" fill="#94a3b8" />
             </marker>
+            {/* Long names are cut at the card's edge; the full name is in the tooltip and the link's name. */}
+            <clipPath id="graph-card">
+              <rect width={NODE_W - 6} height={NODE_H} />
+            </clipPath>
           </defs>
           {layout.columns.map((c) => (
             <g key={c.column}>
               <text x={c.x} y={22} fontSize={12} fontWeight={600} fill="#475569">
                 {columnTitle(c.column)}
               </text>
-              <text x={c.x + NODE_W} y={22} fontSize={11} fill="#94a3b8" textAnchor="end">
+              <text x={c.x + NODE_W} y={22} fontSize={11} fill="#64748b" textAnchor="end">
                 {c.count}
               </text>
             </g>
@@ -90,7 +100,7 @@ export function SupplyGraph({
             const focus = n.id === focusId;
             const body = (
               <g transform={`translate(${n.x},${n.y})`}>
-                <title>{nodeTitle(n)}</title>
+                {n.kind === "buyer" ? <title>{`${n.label} (your organisation)`}</title> : null}
                 <rect
                   width={NODE_W}
                   height={NODE_H}
@@ -110,21 +120,23 @@ export function SupplyGraph({
                   />
                 ) : null}
                 <text
+                  clipPath="url(#graph-card)"
                   x={14}
                   y={18}
                   fontSize={12.5}
                   fontWeight={600}
                   fill={n.kind === "buyer" ? "#ffffff" : "#0f172a"}
                 >
-                  {truncate(n.label, 27)}
+                  {n.label}
                 </text>
-                <text x={14} y={33} fontSize={11} fill={n.kind === "buyer" ? "#d5e9e6" : "#64748b"}>
-                  {n.kind === "buyer"
-                    ? "Buyer"
-                    : truncate(
-                        `${n.countryName ?? ""} · ${n.riskLevel ? `${n.riskLevel} ${n.riskScore ?? ""}` : "not scored"}${n.exposure ? " ↑ upstream" : n.coverage === "not_assessed" ? " · not assessed" : ""}`,
-                        32,
-                      )}
+                <text
+                  clipPath="url(#graph-card)"
+                  x={14}
+                  y={33}
+                  fontSize={11}
+                  fill={n.kind === "buyer" ? "#d5e9e6" : "#64748b"}
+                >
+                  {nodeCaption(n)}
                 </text>
               </g>
             );
@@ -134,10 +146,13 @@ export function SupplyGraph({
                 to={`/suppliers/${n.id}`}
                 data-node={n.id}
                 data-exposure={n.exposure ? n.exposure.text : undefined}
-                aria-label={nodeTitle(n)}
-                className="cursor-pointer [&_rect:first-of-type]:hover:stroke-slate-500"
+                aria-describedby={`graph-node-${n.id}`}
+                className="cursor-pointer outline-none [&:focus-visible_rect:first-of-type]:stroke-brand-700 [&:focus-visible_rect:first-of-type]:[stroke-width:3] [&_rect:first-of-type]:hover:stroke-slate-500"
               >
                 {body}
+                <desc id={`graph-node-${n.id}`} display="none">
+                  {nodeDetails(n)}
+                </desc>
               </Link>
             ) : (
               <g key={n.id} data-node={n.id}>
@@ -161,7 +176,7 @@ export function GraphLegend() {
           {l === "unscored" ? "Not scored" : l[0].toUpperCase() + l.slice(1)}
         </li>
       ))}
-      <li className="text-slate-400">Click a supplier to open it.</li>
+      <li className="text-slate-500">Click a supplier to open it.</li>
     </ul>
   );
 }

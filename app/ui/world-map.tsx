@@ -93,7 +93,7 @@ export function WorldMap({ data, sites }: { data: WorldMapProps; sites?: SiteDot
       <svg
         viewBox={`0 0 ${data.width} ${data.height}`}
         className="h-auto w-full rounded-lg bg-sky-50/60"
-        role="img"
+        role="group"
         aria-label={`World map of ${supplierWord(data.totalSuppliers)} by country`}
       >
         <g stroke="#ffffff" strokeWidth={0.5} strokeLinejoin="round">
@@ -104,7 +104,7 @@ export function WorldMap({ data, sites }: { data: WorldMapProps; sites?: SiteDot
                 to={countryHref(c.code)}
                 aria-label={tooltip(c)}
                 data-country={c.code}
-                className="outline-none"
+                className="outline-none [&:focus-visible>path]:stroke-slate-900 [&:focus-visible>path]:[stroke-width:2]"
               >
                 <path
                   d={c.d}

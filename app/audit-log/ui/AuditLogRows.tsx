@@ -77,7 +77,7 @@ export function AuditLogRows({ rows, brokenAt }: { rows: AuditRow[]; brokenAt: n
     <DataTable columns={["#", "Time (UTC)", "What happened", "Action"]}>
       {rows.map((r) => (
         <tr key={r.seq} className={brokenAt === r.seq ? "bg-red-50" : undefined}>
-          <td className="text-slate-400 tabular-nums">{r.seq}</td>
+          <td className="text-slate-500 tabular-nums">{r.seq}</td>
           <td className="whitespace-nowrap">{timeFormat.format(new Date(r.createdAt))}</td>
           <td className="max-w-2xl break-words">
             <AuditSentence row={r} />

@@ -47,7 +47,7 @@ export function FindingsTable({ findings, canWrite }: { findings: FindingRow[]; 
             ) : null}
           </td>
           <td className="text-xs">
-            {iloIndicatorLabel(f.iloIndicator) ?? <span className="text-slate-400">—</span>}
+            {iloIndicatorLabel(f.iloIndicator) ?? <span className="text-slate-500">—</span>}
           </td>
           <td>
             {f.status === "open" ? (
@@ -62,7 +62,7 @@ export function FindingsTable({ findings, canWrite }: { findings: FindingRow[]; 
                 {STATE_LABELS[f.action.state]}
               </Link>
             ) : (
-              <span className="text-slate-400">—</span>
+              <span className="text-slate-500">—</span>
             )}
           </td>
         </tr>

@@ -5,14 +5,14 @@ import { RiskBadge } from "~/ui/layout";
 
 /** Who to engage first: severity × likelihood × leverage (LkSG §3(2), CSDDD Art. 9), each factor shown. */
 export function EngagementList({ rows }: { rows: Engagement[] }) {
-  if (!rows.length) return <p className="text-sm text-slate-400">No scored suppliers yet.</p>;
+  if (!rows.length) return <p className="text-sm text-slate-500">No scored suppliers yet.</p>;
   return (
     <ol className="divide-y divide-slate-100 text-sm" data-testid="engagement-list">
       {rows.map((e, i) => (
         <li key={e.id} className="py-2">
           <div className="flex items-center justify-between gap-2">
             <span>
-              <span className="mr-2 tabular-nums text-slate-400">{i + 1}.</span>
+              <span className="mr-2 tabular-nums text-slate-500">{i + 1}.</span>
               <Link className="link" to={`/suppliers/${e.id}`}>
                 {e.name}
               </Link>{" "}

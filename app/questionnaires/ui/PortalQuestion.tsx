@@ -144,7 +144,7 @@ export function PortalQuestion({
     >
       <div className="flex items-start justify-between gap-3">
         <label id={`${id}-label`} htmlFor={id} className="label mb-2">
-          <span className="mr-2 font-mono text-xs text-slate-400">{q.id}</span>
+          <span className="mr-2 font-mono text-xs text-slate-500">{q.id}</span>
           {q.text}
           {q.required ? (
             <span className="text-red-600" title={t("portal.required")}>

@@ -296,10 +296,10 @@ export function QuestionPreview({
           htmlFor={grouped ? undefined : id}
           className="block text-sm font-medium text-slate-900"
         >
-          {number ? <span className="mr-2 font-mono text-xs text-slate-400">{number}</span> : null}
+          {number ? <span className="mr-2 font-mono text-xs text-slate-500">{number}</span> : null}
           {q.text}
         </Title>
-        <span className="shrink-0 text-xs text-slate-400">{q.required ? msg.required : msg.optional}</span>
+        <span className="shrink-0 text-xs text-slate-500">{q.required ? msg.required : msg.optional}</span>
       </div>
       {q.help ? (
         <p id={`${id}-help`} className="text-xs text-slate-500">

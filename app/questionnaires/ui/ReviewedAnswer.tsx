@@ -26,7 +26,7 @@ export function ReviewedAnswer({
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <p className="text-sm text-slate-800">
-          <span className="mr-2 font-mono text-xs text-slate-400">{q.id}</span>
+          <span className="mr-2 font-mono text-xs text-slate-500">{q.id}</span>
           {q.text}
         </p>
         <div className="flex flex-wrap gap-1">
@@ -46,7 +46,7 @@ export function ReviewedAnswer({
         </div>
       </div>
       <p
-        className={`mt-1 whitespace-pre-wrap text-sm font-medium ${q.answered ? (q.redFlag ? "text-red-700" : "text-slate-900") : "italic text-slate-400"}`}
+        className={`mt-1 whitespace-pre-wrap text-sm font-medium ${q.answered ? (q.redFlag ? "text-red-700" : "text-slate-900") : "italic text-slate-500"}`}
       >
         {q.answer}
         {q.writtenIn ? (

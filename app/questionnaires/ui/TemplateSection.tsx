@@ -89,7 +89,7 @@ export function TemplateSection({
               <div className="flex items-start justify-between gap-3">
                 <div className="min-w-0">
                   <p className="text-sm text-slate-900">
-                    <span className="mr-2 font-mono text-xs text-slate-400">{q.id}</span>
+                    <span className="mr-2 font-mono text-xs text-slate-500">{q.id}</span>
                     {q.text}
                   </p>
                   <QuestionBadges q={q} />

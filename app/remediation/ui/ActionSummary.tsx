@@ -112,7 +112,7 @@ export function ActionSummary({
               ) : null}
             </>
           ) : (
-            <span className="text-slate-400">No response yet</span>
+            <span className="text-slate-500">No response yet</span>
           )}
         </Item>
       </dl>

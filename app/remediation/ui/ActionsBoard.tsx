@@ -130,7 +130,7 @@ export function ActionsTable({ rows, emptyHint }: { rows: BoardRow[]; emptyHint?
             <Link to={`/remediation/${t.id}`} className="link">
               {t.title}
             </Link>
-            <div className="text-xs text-slate-500">{SOURCE_LABELS[t.sourceType]}</div>
+            <div className="text-xs text-slate-600">{SOURCE_LABELS[t.sourceType]}</div>
           </td>
           <td>
             <Link to={`/suppliers/${t.supplierId}`} className="link">
@@ -156,7 +156,7 @@ export function ActionsTable({ rows, emptyHint }: { rows: BoardRow[]; emptyHint?
           >
             {t.dueDate}
           </td>
-          <td className="text-sm">{t.buyerOwner ?? <span className="text-slate-400">—</span>}</td>
+          <td className="text-sm">{t.buyerOwner ?? <span className="text-slate-500">—</span>}</td>
         </tr>
       ))}
     </DataTable>

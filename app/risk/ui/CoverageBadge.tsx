@@ -13,7 +13,7 @@ const LABELS: Record<RiskCoverage, string> = {
 
 /** "Not assessed" is a state of its own, shown beside every score (never folded into "low"). */
 export function CoverageBadge({ coverage }: { coverage: RiskCoverage | null | undefined }) {
-  if (!coverage) return <span className="text-xs text-slate-400">not scored</span>;
+  if (!coverage) return <span className="text-xs text-slate-500">not scored</span>;
   return (
     <span
       className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[coverage]}`}

@@ -94,7 +94,7 @@ export function OverridePanel({
             ))}
           </ul>
         ) : (
-          <p className="text-slate-400">No overrides. The computed score applies.</p>
+          <p className="text-slate-500">No overrides. The computed score applies.</p>
         )}
         {decideFailure ? (
           <FormError error={decideFailure.fieldErrors.decision ?? decideFailure.formError} />

@@ -46,7 +46,7 @@ export function RecomputePanel({
             })}
           </ul>
         ) : (
-          <p className="text-slate-400">No organisation-wide recompute has run yet.</p>
+          <p className="text-slate-500">No organisation-wide recompute has run yet.</p>
         )}
         {canManage ? (
           <div className="grid gap-4 border-t border-slate-100 pt-3 sm:grid-cols-2">

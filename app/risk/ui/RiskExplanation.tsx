@@ -47,7 +47,7 @@ export function RiskExplanation({ risk }: { risk: SupplierRiskView }) {
             <li key={h.id}>
               <span className="tabular-nums">{dateOnly(h.computedAt)}</span> · {h.trigger} · residual{" "}
               {h.score}
-              {h.changeNote ? <span className="text-slate-400"> — {h.changeNote}</span> : null}
+              {h.changeNote ? <span className="text-slate-500"> — {h.changeNote}</span> : null}
             </li>
           ))}
         </ol>

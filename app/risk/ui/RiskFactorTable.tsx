@@ -32,7 +32,7 @@ export function RiskFactorTable({
               <td>{f.factor}</td>
               <td className="text-right tabular-nums">{signed(f.points)}</td>
               <td className="text-slate-500">{f.source}</td>
-              <td className="text-xs text-slate-400">{f.edition ?? ""}</td>
+              <td className="text-xs text-slate-500">{f.edition ?? ""}</td>
             </tr>
           ))}
           <tr className="font-semibold">

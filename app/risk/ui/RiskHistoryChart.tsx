@@ -9,7 +9,7 @@ export function RiskHistoryChart({
   series: { at: string; inherent: number | null; residual: number }[];
 }) {
   if (series.length < 2) {
-    return <p className="text-sm text-slate-400">The chart appears after the second assessment.</p>;
+    return <p className="text-sm text-slate-500">The chart appears after the second assessment.</p>;
   }
   const W = 560;
   const H = 160;

@@ -12,7 +12,7 @@ export function RiskSummaryCard({ risk }: { risk: SupplierRiskView }) {
   return (
     <Card title="Risk">
       {risk.score === null ? (
-        <p className="text-sm text-slate-400">Not scored yet.</p>
+        <p className="text-sm text-slate-500">Not scored yet.</p>
       ) : (
         <div className="space-y-3 text-sm">
           {active ? (
@@ -30,7 +30,7 @@ export function RiskSummaryCard({ risk }: { risk: SupplierRiskView }) {
           ) : null}
           <div className="flex items-baseline gap-3" data-testid="computed-score">
             <span className="text-4xl font-semibold text-slate-900">{risk.score}</span>
-            <span className="text-slate-400">/ 100</span>
+            <span className="text-slate-500">/ 100</span>
             <RiskBadge level={risk.level} />
             {active ? <span className="text-xs text-slate-500">computed</span> : null}
           </div>

@@ -68,7 +68,7 @@ export function DocumentsPanel({
                 · {Math.max(1, Math.round(d.sizeBytes / 1024))} KB
                 {d.pageCount ? ` · ${d.pageCount} pages` : ""}
               </div>
-              <div className="font-mono text-xs text-slate-400">SHA-256 {d.sha256.slice(0, 12)}…</div>
+              <div className="font-mono text-xs text-slate-500">SHA-256 {d.sha256.slice(0, 12)}…</div>
             </li>
           ))}
         </ul>

@@ -66,7 +66,7 @@ export function StatementList({ statements, today }: { statements: Row[]; today:
                         ) : null}
                       </>
                     ) : (
-                      <span className="text-slate-400">—</span>
+                      <span className="text-slate-500">—</span>
                     )}
                   </td>
                   <td className="text-sm">
@@ -75,7 +75,7 @@ export function StatementList({ statements, today }: { statements: Row[]; today:
                         Latest{latest.draft ? " (draft)" : ""}
                       </a>
                     ) : (
-                      <span className="text-slate-400">none yet</span>
+                      <span className="text-slate-500">none yet</span>
                     )}
                   </td>
                 </tr>

@@ -10,7 +10,7 @@ export function StatementText({ template, narrative }: { template: RegimeTemplat
           <div key={c.key} id={`c-${c.key}`}>
             <h3 className="text-sm font-semibold text-slate-900">{c.heading}</h3>
             <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
-              {narrative[c.key] || <span className="text-slate-400">No text.</span>}
+              {narrative[c.key] || <span className="text-slate-500">No text.</span>}
             </p>
           </div>
         ))}

@@ -22,7 +22,7 @@ export function SupplierProfileCard({ d }: { d: SupplierPageData }) {
         <div>
           <dt className="text-slate-500">Country</dt>
           <dd>
-            {s.countryName} <span className="text-slate-400">({s.country})</span>
+            {s.countryName} <span className="text-slate-500">({s.country})</span>
           </dd>
         </div>
         {s.address ? (
@@ -36,7 +36,7 @@ export function SupplierProfileCard({ d }: { d: SupplierPageData }) {
           <dd>
             {s.sector}
             {isicCaption(s.sector) ? (
-              <span className="block text-xs text-slate-400">{isicCaption(s.sector)}</span>
+              <span className="block text-xs text-slate-500">{isicCaption(s.sector)}</span>
             ) : null}
           </dd>
         </div>
@@ -82,7 +82,7 @@ export function SupplierProfileCard({ d }: { d: SupplierPageData }) {
           <dt className="text-slate-500">Added</dt>
           <dd>
             {dateOnly(s.createdAt)}
-            <span className="text-slate-400"> · updated {dateOnly(s.updatedAt)}</span>
+            <span className="text-slate-500"> · updated {dateOnly(s.updatedAt)}</span>
           </dd>
         </div>
       </dl>

@@ -81,7 +81,7 @@ export function SitesCard({ d }: { d: SupplierPageData }) {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-400">No sites recorded.</p>
+        <p className="text-sm text-slate-500">No sites recorded.</p>
       )}
     </Card>
   );
@@ -118,7 +118,7 @@ export function RemediationCard({ d }: { d: SupplierPageData }) {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-400">
+        <p className="text-sm text-slate-500">
           No remediation tasks. Red-flag answers and zero-tolerance or critical findings open one
           automatically.
         </p>
@@ -250,7 +250,7 @@ export function EvidenceCard({ d }: { d: SupplierPageData }) {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-400">No evidence files yet. Auditors upload them with an audit.</p>
+        <p className="text-sm text-slate-500">No evidence files yet. Auditors upload them with an audit.</p>
       )}
     </Card>
   );

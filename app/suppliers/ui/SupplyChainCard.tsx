@@ -85,7 +85,7 @@ export function SupplyChainCard({
                   <Link className="link" to={`/suppliers/${p.id}`}>
                     {p.name}
                   </Link>{" "}
-                  <span className="text-slate-400">tier {p.tier}</span>
+                  <span className="text-slate-500">tier {p.tier}</span>
                 </span>
                 {d.can.editLinks && linkCount > 1 ? (
                   <LinkButton intent="remove-parent" otherId={p.id} label="Remove" danger />
@@ -109,7 +109,7 @@ export function SupplyChainCard({
                     <Link className="link" to={`/suppliers/${c.id}`}>
                       {c.name}
                     </Link>
-                    <span className="text-slate-400">{c.countryName}</span>
+                    <span className="text-slate-500">{c.countryName}</span>
                     <RiskBadge level={c.riskLevel} />
                   </span>
                   {d.can.editLinks ? (
@@ -119,7 +119,7 @@ export function SupplyChainCard({
               ))}
             </ul>
           ) : (
-            <p className="text-slate-400">None recorded.</p>
+            <p className="text-slate-500">None recorded.</p>
           )}
         </div>
         {d.can.editLinks ? (
@@ -149,7 +149,7 @@ export function SupplyChainCard({
                     <li key={c.id} className="py-1.5">
                       <span className="block">
                         {c.name}{" "}
-                        <span className="text-xs text-slate-400">
+                        <span className="text-xs text-slate-500">
                           {c.countryName} · tier {c.tier}
                           {c.externalRef ? ` · ${c.externalRef}` : ""}
                         </span>
@@ -166,10 +166,10 @@ export function SupplyChainCard({
                   ))}
                 </ul>
               ) : (
-                <p className="mt-2 text-slate-400">No supplier matches “{d.find}”.</p>
+                <p className="mt-2 text-slate-500">No supplier matches “{d.find}”.</p>
               )
             ) : null}
-            {busy ? <p className="mt-1 text-xs text-slate-400">Saving…</p> : null}
+            {busy ? <p className="mt-1 text-xs text-slate-500">Saving…</p> : null}
           </div>
         ) : null}
       </div>
