@@ -7,6 +7,7 @@ import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
 import { revokeAssignment } from "~/questionnaires/assignments.server";
+import { questionCounts } from "~/questionnaires/model";
 import { resendAssignment } from "~/questionnaires/reminders.server";
 import {
   DEFAULT_OVERDUE_EVERY_DAYS,
@@ -210,7 +211,8 @@ export function createCampaign(ctx: Ctx, input: CreateCampaignInput): { campaign
         templateVersion: String(sendable?.version ?? template.version),
         templateTitle: title,
         snapshotId,
-        questionCount: template.questions.length,
+        // The one count the supplier is told (questionCounts): follow-ups some answers add are not in it.
+        questionCount: questionCounts(template).always,
         dueDate: input.dueDate,
         reminderDaysBefore: input.reminderDays,
         overdueEveryDays: input.overdueWeekly ? DEFAULT_OVERDUE_EVERY_DAYS : 0,

@@ -254,6 +254,12 @@ export function questionCounts(
   };
 }
 
+/** The count as buyer pages say it: the questions every supplier sees, then the follow-ups answers may add. */
+export function questionCountText(c: { questionCount: number; conditionalCount: number }): string {
+  const base = `${c.questionCount} question${c.questionCount === 1 ? "" : "s"}`;
+  return c.conditionalCount ? `${base} (+${c.conditionalCount} follow-ups some answers add)` : base;
+}
+
 /** Whether one question is visible given the answers (see visibleQuestionIds for chains). */
 export function isQuestionVisible(
   template: Template,

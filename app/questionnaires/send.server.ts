@@ -96,6 +96,7 @@ export function getSendForm(ctx: Ctx, supplierId: string | null) {
       title: builtin.title,
       version: String(builtin.version),
       questionCount: builtin.questionCount,
+      conditionalCount: builtin.conditionalCount,
     },
     languages: SUPPORTED_LANGUAGES.map((l) => ({ code: l.code, name: l.name, nativeName: l.nativeName })),
   };

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { auditLog, templateVersions } from "~db/schema";
 import { createOrg } from "../../test/factories";
 import { BUILTIN_FORCED_LABOUR_ID, BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
-import { localizeTemplate, type Template } from "./model";
+import { localizeTemplate, questionCounts, questionCountText, type Template } from "./model";
 import { questionFormSchema, questionToForm } from "./template-editor";
 import {
   createTemplate,
@@ -37,6 +37,15 @@ describe("sendable templates", () => {
     expect(builtinOnly).toHaveLength(1);
     expect(builtinOnly[0]).toMatchObject({ id: BUILTIN_FORCED_LABOUR_ID, version: "2" });
     expect(builtinOnly[0].questionCount).toBeGreaterThanOrEqual(40);
+    // The one count the portal and the emails give: questions everyone sees; follow-ups apart.
+    const counts = questionCounts(BUILTIN_FORCED_LABOUR_LATEST);
+    expect(builtinOnly[0]).toMatchObject({
+      questionCount: counts.always,
+      conditionalCount: counts.conditional,
+    });
+    expect(questionCountText(builtinOnly[0])).toBe(
+      `${counts.always} questions (+${counts.conditional} follow-ups some answers add)`,
+    );
     expect(loadSendableTemplate(ctx, BUILTIN_FORCED_LABOUR_ID)).toBe(BUILTIN_FORCED_LABOUR_LATEST);
 
     const { versionId } = createTemplate(ctx, { source: "builtin", name: "Our SAQ" });

@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { questionnaireTemplates, templateVersions } from "~db/schema";
 import { BUILTIN_FORCED_LABOUR_ID, BUILTIN_FORCED_LABOUR_LATEST } from "./builtin";
 import {
+  questionCounts,
   templateLanguage,
   templateLanguages,
   translatableStrings,
@@ -33,12 +34,22 @@ export type SendableTemplate = {
   id: string;
   title: string;
   version: number | string;
+  /** The one count (questionCounts): the questions every supplier sees, and the follow-ups answers add. */
   questionCount: number;
+  conditionalCount: number;
   languages: string[];
 };
 
 function summary(id: string, t: Template, version: number | string, title = t.title): SendableTemplate {
-  return { id, title, version, questionCount: t.questions.length, languages: templateLanguages(t) };
+  const counts = questionCounts(t);
+  return {
+    id,
+    title,
+    version,
+    questionCount: counts.always,
+    conditionalCount: counts.conditional,
+    languages: templateLanguages(t),
+  };
 }
 
 /**

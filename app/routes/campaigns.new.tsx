@@ -20,6 +20,7 @@ import { SUPPORTED_LANGUAGES } from "~/i18n/languages";
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
+import { questionCountText } from "~/questionnaires/model";
 import { FilterSelect, FilterText } from "~/ui/FilterSelect";
 import { Field, FormError, stringValue } from "~/ui/form";
 import { Card, PageHeader } from "~/ui/layout";
@@ -124,7 +125,7 @@ export default function NewCampaign() {
               >
                 {d.templates.map((t) => (
                   <option key={t.id} value={t.id}>
-                    {t.title} · version {t.version} · {t.questionCount} questions · {t.languages.length}{" "}
+                    {t.title} · version {t.version} · {questionCountText(t)} · {t.languages.length}{" "}
                     {t.languages.length === 1 ? "language" : "languages"}
                   </option>
                 ))}

@@ -8,6 +8,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
+import { questionCountText } from "~/questionnaires/model";
 import { getSendForm, sendQuestionnaire, sendQuestionnaireSchema } from "~/questionnaires/send.server";
 import { Field, FieldError, FormError, stringValue } from "~/ui/form";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
@@ -46,7 +47,7 @@ export default function SendQuestionnaire() {
     <div className="mx-auto max-w-2xl">
       <PageHeader
         title="Send a questionnaire"
-        subtitle={`${template.title} (version ${template.version}) · ${template.questionCount} questions`}
+        subtitle={`${template.title} (version ${template.version}) · ${questionCountText(template)}`}
         actions={
           <Link to="/questionnaires" className="btn-secondary">
             All questionnaires
@@ -118,7 +119,7 @@ export default function SendQuestionnaire() {
                 >
                   {templates.map((t) => (
                     <option key={t.id} value={t.id}>
-                      {t.title} · version {t.version} · {t.questionCount} questions
+                      {t.title} · version {t.version} · {questionCountText(t)}
                     </option>
                   ))}
                 </select>
