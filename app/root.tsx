@@ -70,7 +70,7 @@ const NAV: { to: string; label: string; permission?: Permission; more?: true }[]
   { to: "/audits", label: "Audits", permission: "audits:read" },
   { to: "/remediation", label: "Remediation", permission: "remediation:read" },
   { to: "/statements", label: "Statements", permission: "statements:read" },
-  { to: "/training", label: "Training", permission: "training:read" },
+  { to: "/training", label: "Training", permission: "training:read", more: true },
   { to: "/grievances", label: "Grievances", permission: "grievances:handle" },
   { to: "/templates", label: "Templates", permission: "templates:manage", more: true },
   { to: "/settings/members", label: "Members", permission: "members:manage", more: true },

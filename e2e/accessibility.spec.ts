@@ -174,6 +174,7 @@ test.describe.serial("accessibility (axe-core, WCAG 2.2 AA)", () => {
         evidenceId: one(`SELECT id AS v FROM evidence_files WHERE organization_id = ? ORDER BY id LIMIT 1`),
         taskId: one(`SELECT id AS v FROM remediation_tasks WHERE organization_id = ? ORDER BY id LIMIT 1`),
         campaignId: one(`SELECT id AS v FROM campaigns WHERE organization_id = ? LIMIT 1`),
+        courseId: one(`SELECT id AS v FROM training_courses WHERE organization_id = ? ORDER BY id LIMIT 1`),
         caseId: one(`SELECT id AS v FROM grievance_cases WHERE organization_id = ? ORDER BY id LIMIT 1`),
         emailId: one(
           `SELECT id AS v FROM email_outbox WHERE organization_id = ? AND template = 'questionnaire-invitation' LIMIT 1`,
@@ -271,6 +272,15 @@ test.describe.serial("accessibility (axe-core, WCAG 2.2 AA)", () => {
       await page.locator('main button[type="submit"]').first().click();
       await expect(page).toHaveURL(/\/portal\/[0-9a-f-]{36}$/);
       await check(page, `supplier (${lang})`);
+      // Every other page of the confirmed portal (e.g. the course), from the manifest.
+      const assignmentId = new URL(page.url()).pathname.split("/")[2];
+      for (const route of supplierRoutes.filter(
+        (r) => r.pattern.startsWith("/portal/:assignmentId/") && !r.pattern.endsWith("/verify"),
+      )) {
+        const response = await page.goto(fill(route.pattern, { assignmentId }));
+        expect(response?.status() ?? 0, route.pattern).toBeLessThan(400);
+        await check(page, `supplier (${lang})`);
+      }
       await context.close();
     }
 

@@ -26,7 +26,7 @@ export function ReviewedAnswer({
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <p className="text-sm text-slate-800">
-          <span className="mr-2 font-mono text-xs text-slate-500">{q.id}</span>
+          <span className="mr-2 font-mono text-xs text-slate-600">{q.id}</span>
           {q.text}
         </p>
         <div className="flex flex-wrap gap-1">
@@ -46,21 +46,21 @@ export function ReviewedAnswer({
         </div>
       </div>
       <p
-        className={`mt-1 whitespace-pre-wrap text-sm font-medium ${q.answered ? (q.redFlag ? "text-red-700" : "text-slate-900") : "italic text-slate-500"}`}
+        className={`mt-1 whitespace-pre-wrap text-sm font-medium ${q.answered ? (q.redFlag ? "text-red-700" : "text-slate-900") : "italic text-slate-600"}`}
       >
         {q.answer}
         {q.writtenIn ? (
-          <span className="ml-2 text-xs font-normal italic text-slate-500">(written in {q.writtenIn})</span>
+          <span className="ml-2 text-xs font-normal italic text-slate-600">(written in {q.writtenIn})</span>
         ) : null}
         {q.points !== 0 ? (
-          <span className="ml-2 text-xs font-normal text-slate-500">
+          <span className="ml-2 text-xs font-normal text-slate-600">
             ({q.points > 0 ? "+" : ""}
             {q.points} risk points)
           </span>
         ) : null}
       </p>
       {q.evidenceRequest ? (
-        <p className="mt-1 text-xs text-slate-500">Evidence requested: {q.evidenceRequest}</p>
+        <p className="mt-1 text-xs text-slate-600">Evidence requested: {q.evidenceRequest}</p>
       ) : null}
       {q.files.length > 0 ? (
         <ul className="mt-1 flex flex-wrap gap-2 text-sm">
