@@ -5,7 +5,7 @@ export function AnswerHistory({ q }: { q: ReviewedQuestion }) {
   if (q.history.length === 0) return null;
   return (
     <details className="mt-2 text-xs text-slate-600">
-      <summary className="cursor-pointer select-none text-slate-500 hover:text-slate-700">
+      <summary className="cursor-pointer select-none text-slate-600 hover:text-slate-800">
         Answer history ({q.history.length})
       </summary>
       <ol className="mt-1 space-y-1 border-l border-slate-200 pl-3">
