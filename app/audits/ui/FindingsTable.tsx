@@ -34,7 +34,7 @@ export function FindingsTable({ findings, canWrite }: { findings: FindingRow[]; 
   return (
     <DataTable box="flush" columns={["Grade", "Finding", "ILO indicator", "Status", "Corrective action"]}>
       {findings.map((f) => (
-        <tr key={f.id} className={f.status === "closed" ? "opacity-70" : undefined}>
+        <tr key={f.id} className={f.status === "closed" ? "bg-slate-50" : undefined}>
           <td>
             <GradeBadge grade={f.grade} />
             {f.schemeGrade ? <div className="mt-1 text-xs text-slate-500">“{f.schemeGrade}”</div> : null}
