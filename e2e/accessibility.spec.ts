@@ -176,7 +176,9 @@ test.describe.serial("accessibility (axe-core, WCAG 2.2 AA)", () => {
         campaignId: one(`SELECT id AS v FROM campaigns WHERE organization_id = ? LIMIT 1`),
         courseId: one(`SELECT id AS v FROM training_courses WHERE organization_id = ? ORDER BY id LIMIT 1`),
         caseId: one(`SELECT id AS v FROM grievance_cases WHERE organization_id = ? ORDER BY id LIMIT 1`),
-        endpointId: one(`SELECT id AS v FROM webhook_endpoints WHERE organization_id = ? ORDER BY id LIMIT 1`),
+        endpointId: one(
+          `SELECT id AS v FROM webhook_endpoints WHERE organization_id = ? ORDER BY id LIMIT 1`,
+        ),
         emailId: one(
           `SELECT id AS v FROM email_outbox WHERE organization_id = ? AND template = 'questionnaire-invitation' LIMIT 1`,
         ),

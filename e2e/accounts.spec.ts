@@ -19,7 +19,10 @@ test("sign-up by email, two-factor sign-in with recovery codes, password reset",
   const page = await signUpFreshOrg(browser, who);
 
   // Set up two-factor sign-in from the key the page shows (what an authenticator app reads from the QR).
-  await page.getByRole("link", { name: "Security" }).click();
+  // Settings-like pages sit under "More" in the header (D41).
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByText("More").click();
+  await nav.getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("heading", { name: "Account security" })).toBeVisible();
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();

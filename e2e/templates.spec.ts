@@ -12,7 +12,10 @@ test("admin clones the built-in SAQ, edits, adds a conditional question, preview
   const page = await signIn(browser, demo("admin"));
   const name = `E2E SAQ ${Date.now().toString(36)}`;
 
-  await page.getByRole("link", { name: "Templates" }).click();
+  // Settings-like pages sit under "More" in the header (D41).
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByText("More").click();
+  await nav.getByRole("link", { name: "Templates" }).click();
   await expect(page).toHaveURL(/\/templates$/);
   await expect(page.getByRole("heading", { name: "Questionnaire templates" })).toBeVisible();
 
