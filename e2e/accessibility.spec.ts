@@ -5,7 +5,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import Database from "better-sqlite3";
 import remixConfig from "../remix.config.js";
-import { DEMO_PASSWORD, outboxText, watch } from "./helpers";
+import { outboxText, signIn, watch } from "./helpers";
 
 /**
  * axe-core in the real browser on every page of the route manifest (issue 13, Deliver 3): each page as every
@@ -95,15 +95,8 @@ function demoDb<T>(read: (db: Database.Database) => T): T {
 }
 
 async function memberContext(browser: Browser, email: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  const page = watch(await context.newPage());
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Log in" }).click();
-  await expect(page).toHaveURL(/\/dashboard/);
-  await page.close();
-  return context;
+  const page = await signIn(browser, email);
+  return page.context();
 }
 
 function fill(pattern: string, values: Record<string, string>): string {

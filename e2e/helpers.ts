@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 
 export const DEMO_PASSWORD = "clearsource-demo";
@@ -26,16 +26,29 @@ export function watch(page: Page): Page {
   return page;
 }
 
-/** A fresh browser context (its own cookies) signed in as one of the seeded demo members. */
+/**
+ * Sessions of the demo members, reused by later specs in the same worker: the log-in throttle allows 50
+ * log-ins an hour from one address (rate-limit.server.ts), and the suite signs in more often than that.
+ * A session that has ended since (a spec logged out) is replaced by a real log-in.
+ */
+const sessions = new Map<string, Awaited<ReturnType<BrowserContext["storageState"]>>>();
+
+/** A fresh browser context (its own cookies) on the dashboard, signed in as one of the seeded demo members. */
 export async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
+  const saved = sessions.get(email);
+  const context = await browser.newContext(saved ? { storageState: saved } : {});
   context.on("page", (p) => watch(p));
   const page = await context.newPage();
+  if (saved) {
+    await page.goto("/dashboard");
+    if (new URL(page.url()).pathname === "/dashboard") return page;
+  }
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page).toHaveURL(/\/dashboard/);
+  sessions.set(email, await context.storageState());
   return page;
 }
 

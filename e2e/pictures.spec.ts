@@ -12,7 +12,7 @@ test("the world map colours countries and opens the filtered supplier list", asy
   const page = await signIn(browser, demo("procurement"));
   await page.getByRole("navigation").getByRole("link", { name: "Map", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Supplier map" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /World map of [\d,]+ suppliers? by country/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: /World map of [\d,]+ suppliers? by country/ })).toBeVisible();
 
   // Every country has a tooltip; those with suppliers are links with their count and highest level.
   const turkey = page.locator('a[data-country="TR"]');
@@ -43,13 +43,16 @@ test("a supplier's graph shows its chain and each node opens that supplier", asy
   await expect(page.getByRole("heading", { name: "Dhaka Knitwear Ltd: supply chain" })).toBeVisible();
 
   // Downstream to the buyer through its tier-1 parent, upstream to its tier-3 sub-supplier.
-  const graph = page.getByRole("img", { name: /Supply-chain graph/ });
+  const graph = page.getByRole("group", { name: /Supply-chain graph/ });
   await expect(graph.getByText("Your organisation", { exact: true })).toBeVisible();
   await expect(graph.getByText("Tier 3", { exact: true })).toBeVisible();
   await expect(graph.locator("a[data-node]")).toHaveCount(3);
   if (shots) await page.screenshot({ path: `${shots}/supplier-graph.png`, fullPage: true });
 
-  await graph.getByRole("link", { name: /^Golden Fibre Cotton Gin, tier 3/ }).click();
+  // A card's name is the text it shows (name, country, risk); its tier and exposure are its description.
+  const gin = graph.getByRole("link", { name: /^Golden Fibre Cotton Gin\b/ });
+  await expect(gin).toHaveAccessibleDescription(/^Tier 3/);
+  await gin.click();
   await expect(page.getByRole("heading", { name: "Golden Fibre Cotton Gin" })).toBeVisible();
   await expect(page).toHaveURL(/\/suppliers\/[0-9a-f-]{36}$/);
 });
@@ -60,7 +63,7 @@ test("the organisation graph draws down to a chosen tier and narrows by filters"
   await page.getByLabel("Down to").selectOption("4");
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/tier=4/);
-  const graph = page.getByRole("img", { name: /Supply-chain graph/ });
+  const graph = page.getByRole("group", { name: /Supply-chain graph/ });
   await expect(graph.getByText("Tier 3", { exact: true })).toBeVisible();
   const all = await graph.locator("a[data-node]").count();
   expect(all).toBeGreaterThanOrEqual(6);
