@@ -176,19 +176,39 @@ describe("row validation", () => {
       "OK-2,Child of existing,,VN,,,,,,,,,,EXISTING",
     ].join("\n");
     const job = await importCsv(ctx, csv);
-    expect(job).toMatchObject({ status: "done", totalRows: 10, createdCount: 2, errorCount: 8 });
+    expect(job).toMatchObject({
+      status: "done",
+      totalRows: 10,
+      createdCount: 3,
+      errorCount: 7,
+      warningCount: 1,
+    });
     const errors = db()
-      .select({ line: importRowErrors.line, message: importRowErrors.message })
+      .select({
+        line: importRowErrors.line,
+        message: importRowErrors.message,
+        severity: importRowErrors.severity,
+      })
       .from(importRowErrors)
       .where(eq(importRowErrors.jobId, job.id))
-      .all();
+      .all()
+      .sort((a, b) => a.line - b.line)
+      .map(({ line, message, severity }) =>
+        severity === "error" ? { line, message } : { line, message, severity },
+      );
     // The quoted newline on line 2 pushes every later row down one line.
     expect(errors).toEqual([
       { line: 4, message: 'unknown country "Narnia"' },
       { line: 5, message: "missing name" },
       { line: 6, message: 'duplicate external reference "OK-1" (first on line 2)' },
       { line: 7, message: 'bad email "not-an-email"' },
-      { line: 8, message: 'parent "MISSING-PARENT" not found in the file or among your suppliers' },
+      // An unknown parent does not reject the row: it is saved without the link, as a link warning.
+      {
+        line: 8,
+        message:
+          'supplier saved, but not linked to parent "MISSING-PARENT": no supplier has that reference, in the file or among your suppliers',
+        severity: "warning",
+      },
       { line: 9, message: 'annual spend "lots" is not a number' },
       {
         line: 10,
@@ -198,6 +218,10 @@ describe("row validation", () => {
     ]);
     expect(byRef(ctx.organizationId, "OK-1")).toMatchObject({ name: "Good, Ltd", address: "Line 1\nLine 2" });
     expect(byRef(ctx.organizationId, "BAD-1")).toBeUndefined();
+    // Saved, with no link at all: a missing parent does not make it a direct supplier.
+    const orphan = byRef(ctx.organizationId, "BAD-4")!;
+    expect(orphan.name).toBe("Orphan Ltd");
+    expect(parentsOf(ctx.organizationId, orphan.id)).toEqual([]);
     const child = byRef(ctx.organizationId, "OK-2")!;
     expect(parentsOf(ctx.organizationId, child.id)).toEqual([byRef(ctx.organizationId, "EXISTING")!.id]);
     expect(child.tier).toBe(2);
@@ -210,6 +234,7 @@ describe("row validation", () => {
       .split("\r\n");
     expect(lines[0]).toBe(`${HEADER},error`);
     expect(lines).toHaveLength(9);
+    expect(lines.find((l) => l.startsWith("BAD-4,"))).toContain("line 8: supplier saved, but not linked");
     expect(lines[1]).toBe('BAD-1,Nowhere Ltd,,Narnia,,,,,,,,,,,"line 4: unknown country ""Narnia"""');
     expect(lines[3]).toContain("OK-1,Second copy");
     expect(text).not.toContain("Good, Ltd");
@@ -362,7 +387,7 @@ describe("parent links", () => {
     );
   });
 
-  it("reports a link that would close a cycle as a row error, not a crash", async () => {
+  it("reports a link that would close a cycle as a link warning, not a crash", async () => {
     const { ctx } = (await createOrg()).members.procurement;
     const csv = [
       HEADER,
@@ -371,12 +396,13 @@ describe("parent links", () => {
       "Y-2,Two,,VN,,,,,,,,,,Y-1",
     ].join("\n");
     const job = await importCsv(ctx, csv);
-    expect(job).toMatchObject({ status: "done", createdCount: 3, errorCount: 1 });
+    expect(job).toMatchObject({ status: "done", createdCount: 3, errorCount: 0, warningCount: 1 });
     expect(job.errorSample).toEqual([
       {
         line: 4,
         message:
           'supplier saved, but not linked to parent "Y-1": that would create a cycle ("Y-1" is already below this supplier)',
+        severity: "warning",
       },
     ]);
     // Rows link in file order: Y-1 got both its parents, so Y-2's link back to Y-1 is the one refused.
@@ -390,9 +416,79 @@ describe("parent links", () => {
     const { ctx } = (await createOrg()).members.procurement;
     const csv = [HEADER, "K-1,Kid,,VN,,,,,,,,,,K-0", "K-0,Broken parent,,Atlantis,,,,,,,,,,"].join("\n");
     const job = await importCsv(ctx, csv);
-    expect(job).toMatchObject({ createdCount: 1, errorCount: 2 });
-    expect(job.errorSample.map((e) => e.line)).toEqual([2, 3]);
+    expect(job).toMatchObject({ createdCount: 1, errorCount: 1, warningCount: 1 });
+    expect(job.errorSample.map((e) => [e.line, e.severity])).toEqual([
+      [2, "warning"],
+      [3, "error"],
+    ]);
     expect(job.errorSample[0].message).toMatch(/not linked to parent "K-0": that row has errors/);
+  });
+
+  it("keeps the known parents of a row that also names an unknown one, and re-links it once fixed", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    const csv = [HEADER, "M-0,Mill,,VN,,,,,,,,,,", "M-1,Maker,,VN,,,,,,,,,,M-0;M-GHOST"].join("\n");
+    const job = await importCsv(ctx, csv);
+    expect(job).toMatchObject({ createdCount: 2, errorCount: 0, warningCount: 1, linksAdded: 2 });
+    expect(job.errorSample[0]).toMatchObject({ line: 3, severity: "warning" });
+    expect(job.errorSample[0].message).toMatch(
+      /not linked to parent "M-GHOST": no supplier has that reference/,
+    );
+    const id = (ref: string) => byRef(ctx.organizationId, ref)!.id;
+    expect(parentsOf(ctx.organizationId, id("M-1"))).toEqual([id("M-0")]);
+    expect(byRef(ctx.organizationId, "M-1")!.tier).toBe(2);
+
+    // An existing supplier named again with only an unknown parent keeps its links as they are.
+    const again = await importCsv(ctx, [HEADER, "M-1,Maker,,VN,,,,,,,,,,M-NOWHERE"].join("\n"));
+    expect(again).toMatchObject({ unchangedCount: 1, errorCount: 0, warningCount: 1, linksAdded: 0 });
+    expect(parentsOf(ctx.organizationId, id("M-1"))).toEqual([id("M-0")]);
+
+    // Once the parent exists, the same file links it.
+    const fixed = await importCsv(
+      ctx,
+      [HEADER, "M-GHOST,Ghost Spinning,,VN,,,,,,,,,,", "M-1,Maker,,VN,,,,,,,,,,M-0;M-GHOST"].join("\n"),
+    );
+    expect(fixed).toMatchObject({ createdCount: 1, warningCount: 0, linksAdded: 2 });
+    expect(new Set(parentsOf(ctx.organizationId, id("M-1")))).toEqual(new Set([id("M-0"), id("M-GHOST")]));
+  });
+});
+
+describe("preview checks across the whole file", () => {
+  it("marks later duplicates as not imported, the first as a warning, and unknown parents as link warnings", async () => {
+    const { ctx } = (await createOrg()).members.procurement;
+    insertSupplier(ctx.organizationId, { name: "Known parent", externalRef: "KNOWN" });
+    const lines = [
+      HEADER,
+      "D-1,First copy,,VN,,,,,,,,,,",
+      "D-2,Child of known,,VN,,,,,,,,,,KNOWN",
+      "D-3,Child of later row,,VN,,,,,,,,,,D-LATE",
+      "D-4,Orphan,,VN,,,,,,,,,,NOBODY",
+    ];
+    // Past the ten rows the preview shows: the duplicate of D-1 and the parent D-LATE.
+    for (let i = 5; i <= 14; i++) lines.push(`D-${i},Filler ${i},,VN,,,,,,,,,,`);
+    lines.push(
+      "D-1,Second copy,,VN,,,,,,,,,,",
+      "D-LATE,Late parent,,VN,,,,,,,,,,",
+      "D-20,Another orphan,,VN,,,,,,,,,,GHOST",
+    );
+    const jobId = await uploadCsv(ctx, lines.join("\n"));
+    const job = await getImportJob(ctx, jobId);
+    expect(job.preview).toHaveLength(10);
+    const [d1, d2, d3, d4] = job.preview;
+    expect(d1.errors).toEqual([]);
+    expect(d1.warnings).toEqual(['reference "D-1" appears again on line 16: only this row will be imported']);
+    expect(d2).toMatchObject({ errors: [], warnings: [] });
+    expect(d3).toMatchObject({ errors: [], warnings: [] });
+    expect(d4.errors).toEqual([]);
+    expect(d4.warnings).toEqual([
+      'parent "NOBODY" not found in the file or among your suppliers: saved without that link',
+    ]);
+    expect(job.fileCheck).toEqual({ rows: 17, duplicateRows: 1, unknownParentRows: 2 });
+
+    // The later copy, when it is among the first rows, is not imported.
+    const small = await uploadCsv(ctx, [HEADER, "E-1,A,,VN,,,,,,,,,,", "E-1,B,,VN,,,,,,,,,,"].join("\n"));
+    const [first, second] = (await getImportJob(ctx, small)).preview;
+    expect(first.warnings).toHaveLength(1);
+    expect(second.errors).toEqual(['duplicate external reference "E-1" (first on line 2)']);
   });
 });
 

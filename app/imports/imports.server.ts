@@ -9,10 +9,15 @@ import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx } from "~/infra/db.server";
 import { ConflictError, NotFoundError, ValidationError } from "~/infra/errors";
 import { countryName } from "~/suppliers/countries";
-import { csvCell, csvField } from "~/suppliers/csv";
+import { csvCell, csvField, unneutraliseCell } from "~/suppliers/csv";
 import { ilabGoods } from "~/suppliers/goods.server";
-import { importJobs, importMappings, importRowErrors } from "~db/schema";
-import type { ImportKind, ImportPhase, ImportStatus } from "~db/schema/imports.constants";
+import { importJobs, importMappings, importRowErrors, suppliers } from "~db/schema";
+import type {
+  ImportKind,
+  ImportPhase,
+  ImportProblemSeverity,
+  ImportStatus,
+} from "~db/schema/imports.constants";
 import { csvErrorMessage, readCsv } from "./csv-read.server";
 import {
   headerSignature,
@@ -22,7 +27,7 @@ import {
   suggestMapping,
   type ColumnMapping,
 } from "./mapping";
-import { parseRow } from "./rows";
+import { parseParentRefs, parseRow } from "./rows";
 import { jobFilePath } from "./runner.server";
 import { detectDelimiter, firstLine, SNIFF_BYTES } from "./sniff";
 import { importsDir, type ReceivedUpload } from "./upload.server";
@@ -41,6 +46,7 @@ export type ImportJobSummary = {
   updatedCount: number;
   unchangedCount: number;
   errorCount: number;
+  warningCount: number;
   linksAdded: number;
   failureMessage: string | null;
   createdAt: string;
@@ -61,6 +67,7 @@ export function summary(j: JobRow): ImportJobSummary {
     updatedCount: j.updatedCount,
     unchangedCount: j.unchangedCount,
     errorCount: j.errorCount,
+    warningCount: j.warningCount,
     linksAdded: j.linksAdded,
     failureMessage: j.failureMessage,
     createdAt: j.createdAt.toISOString(),
@@ -221,7 +228,19 @@ export type PreviewRow = {
   cells: string[];
   /** Canonical field → the value as it will be stored (normalised), for mapped fields. */
   mapped: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>;
+  /** The row will not be imported. */
   errors: string[];
+  /** The row will be imported, with these caveats (a link left out, a later row with its reference). */
+  warnings: string[];
+};
+
+/** What the preview found over the whole file, not just its first rows. */
+export type PreviewFileCheck = {
+  rows: number;
+  /** Rows whose reference an earlier row already has: not imported. */
+  duplicateRows: number;
+  /** Rows naming a parent that is neither in the file nor among the organisation's suppliers. */
+  unknownParentRows: number;
 };
 
 export type ImportJobDetail = ImportJobSummary & {
@@ -229,7 +248,9 @@ export type ImportJobDetail = ImportJobSummary & {
   delimiter: string;
   mapping: ColumnMapping;
   preview: PreviewRow[];
-  errorSample: { line: number; message: string }[];
+  /** Null when the preview could not read the file to its end (the import reports the broken line). */
+  fileCheck: PreviewFileCheck | null;
+  errorSample: { line: number; message: string; severity: ImportProblemSeverity }[];
 };
 
 function describeValue(field: (typeof IMPORT_FIELDS)[number], v: ReturnType<typeof parseRow>): string {
@@ -266,7 +287,41 @@ function describeValue(field: (typeof IMPORT_FIELDS)[number], v: ReturnType<type
   }
 }
 
-async function previewRows(job: JobRow, mapping: ColumnMapping): Promise<PreviewRow[]> {
+/**
+ * The references of the whole file (external reference → the lines it is on, and each row's parent
+ * references), read in one streaming pass over the two mapped columns: the preview judges duplicates and
+ * parents against the whole file, as the import will, not against its first rows.
+ */
+async function fileReferences(job: JobRow, mapping: ColumnMapping) {
+  const linesOfRef = new Map<string, number[]>();
+  const parentsOfRow: { line: number; ref: string; parents: string[] }[] = [];
+  let rows = 0;
+  const refColumn = mapping.external_ref;
+  const parentColumn = mapping.parent_external_ref;
+  for await (const chunk of readCsv(jobFilePath(job), job.delimiter)) {
+    for (const rec of chunk) {
+      if (rec.rowNumber === 0) continue;
+      rows = rec.rowNumber;
+      const ref = refColumn === undefined ? "" : unneutraliseCell((rec.cells[refColumn] ?? "").trim());
+      if (ref) {
+        const lines = linesOfRef.get(ref);
+        if (lines) lines.push(rec.line);
+        else linesOfRef.set(ref, [rec.line]);
+      }
+      if (parentColumn !== undefined) {
+        const parents = parseParentRefs(unneutraliseCell((rec.cells[parentColumn] ?? "").trim()));
+        if (parents.length) parentsOfRow.push({ line: rec.line, ref, parents });
+      }
+    }
+  }
+  return { rows, linesOfRef, parentsOfRow };
+}
+
+async function previewRows(
+  ctx: Ctx,
+  job: JobRow,
+  mapping: ColumnMapping,
+): Promise<{ preview: PreviewRow[]; fileCheck: PreviewFileCheck | null }> {
   const out: PreviewRow[] = [];
   const goods = ilabGoods();
   reading: for await (const chunk of readCsv(jobFilePath(job), job.delimiter)) {
@@ -277,11 +332,68 @@ async function previewRows(job: JobRow, mapping: ColumnMapping): Promise<Preview
       for (const field of IMPORT_FIELDS) {
         if (mapping[field] !== undefined) mapped[field] = describeValue(field, parsed);
       }
-      out.push({ line: rec.line, cells: rec.cells, mapped, errors: parsed.errors });
+      out.push({
+        line: rec.line,
+        cells: rec.cells,
+        mapped,
+        errors: parsed.errors,
+        warnings: [],
+      });
       if (out.length >= PREVIEW_ROWS) break reading;
     }
   }
-  return out;
+  if (mapping.external_ref === undefined) return { preview: out, fileCheck: null };
+
+  let refs: Awaited<ReturnType<typeof fileReferences>>;
+  try {
+    refs = await fileReferences(job, mapping);
+  } catch (err) {
+    if (csvErrorMessage(err)) return { preview: out, fileCheck: null };
+    throw err;
+  }
+  const known = (ref: string) => refs.linesOfRef.has(ref) || orgHasReference(ctx, ref);
+  const knownCache = new Map<string, boolean>();
+  const isKnown = (ref: string) => {
+    let k = knownCache.get(ref);
+    if (k === undefined) knownCache.set(ref, (k = known(ref)));
+    return k;
+  };
+  let duplicateRows = 0;
+  for (const lines of refs.linesOfRef.values()) duplicateRows += lines.length - 1;
+  const unknownParentRows = refs.parentsOfRow.filter((r) =>
+    r.parents.some((p) => p !== r.ref && !isKnown(p)),
+  ).length;
+
+  for (const row of out) {
+    const ref = row.mapped.external_ref;
+    if (ref) {
+      const lines = refs.linesOfRef.get(ref) ?? [];
+      if (lines.length > 1 && lines[0] !== row.line) {
+        row.errors.push(`duplicate external reference "${ref}" (first on line ${lines[0]})`);
+      } else if (lines.length > 1) {
+        const later = lines.slice(1).join(", ");
+        row.warnings.push(
+          `reference "${ref}" appears again on line${lines.length > 2 ? "s" : ""} ${later}: only this row will be imported`,
+        );
+      }
+    }
+    const parents = refs.parentsOfRow.find((r) => r.line === row.line)?.parents ?? [];
+    for (const parent of parents) {
+      if (parent !== ref && !isKnown(parent))
+        row.warnings.push(
+          `parent "${parent}" not found in the file or among your suppliers: saved without that link`,
+        );
+    }
+  }
+  return { preview: out, fileCheck: { rows: refs.rows, duplicateRows, unknownParentRows } };
+}
+
+function orgHasReference(ctx: Ctx, ref: string): boolean {
+  return !!db()
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(and(eq(suppliers.organizationId, ctx.organizationId), eq(suppliers.externalRef, ref)))
+    .get();
 }
 
 /** The job page: mapping + preview while mapping, progress and summary afterwards. */
@@ -289,16 +401,21 @@ export async function getImportJob(ctx: Ctx, jobId: string): Promise<ImportJobDe
   const job = loadJob(ctx, jobId);
   const mapping = sanitiseMapping(job.mapping, job.headers.length);
   let preview: PreviewRow[] = [];
+  let fileCheck: PreviewFileCheck | null = null;
   if (job.status === "mapping") {
     try {
-      preview = await previewRows(job, mapping);
+      ({ preview, fileCheck } = await previewRows(ctx, job, mapping));
     } catch (err) {
       // A broken quote further down is reported by the import itself; the preview shows what it could read.
       if (!csvErrorMessage(err)) throw err;
     }
   }
   const errorSample = db()
-    .select({ line: importRowErrors.line, message: importRowErrors.message })
+    .select({
+      line: importRowErrors.line,
+      message: importRowErrors.message,
+      severity: importRowErrors.severity,
+    })
     .from(importRowErrors)
     .where(and(eq(importRowErrors.jobId, job.id), eq(importRowErrors.organizationId, ctx.organizationId)))
     .orderBy(asc(importRowErrors.rowNumber))
@@ -310,6 +427,7 @@ export async function getImportJob(ctx: Ctx, jobId: string): Promise<ImportJobDe
     delimiter: job.delimiter,
     mapping,
     preview,
+    fileCheck,
     errorSample,
   };
 }

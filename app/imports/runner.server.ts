@@ -187,6 +187,10 @@ function statements(database: DB) {
     insertError: c.prepare(
       "INSERT INTO import_row_errors (organization_id, job_id, row_number, line, message) VALUES (?, ?, ?, ?, ?)",
     ),
+    insertWarning: c.prepare(
+      `INSERT INTO import_row_errors (organization_id, job_id, row_number, line, message, severity)
+       VALUES (?, ?, ?, ?, ?, 'warning')`,
+    ),
     advance: c.prepare(
       `UPDATE import_jobs SET cursor = ?, processed_rows = ?, created_count = created_count + ?,
          updated_count = updated_count + ?, unchanged_count = unchanged_count + ?, error_count = error_count + ?,
@@ -194,15 +198,22 @@ function statements(database: DB) {
        WHERE id = ?`,
     ),
     advanceLinks: c.prepare(
-      `UPDATE import_jobs SET cursor = ?, error_count = error_count + ?, links_added = links_added + ?,
+      `UPDATE import_jobs SET cursor = ?, warning_count = warning_count + ?, links_added = links_added + ?,
          updated_at = ? WHERE id = ?`,
     ),
   };
 }
 type Statements = ReturnType<typeof statements>;
 
-type Counts = { created: number; updated: number; unchanged: number; errors: number; links: number };
-const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, errors: 0, links: 0 });
+type Counts = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+  warnings: number;
+  links: number;
+};
+const zero = (): Counts => ({ created: 0, updated: 0, unchanged: 0, errors: 0, warnings: 0, links: 0 });
 
 function loadJob(database: DB, jobId: string): Job | undefined {
   return database.select().from(importJobs).where(eq(importJobs.id, jobId)).get();
@@ -465,6 +476,8 @@ type PreparedRow = {
   rec: CsvRecord;
   values: RowValues;
   parentRefs: string[] | undefined;
+  /** Parents named by no row of the file and no supplier: the row is saved without those links. */
+  unknownParents: string[];
   /** Every problem with the row, joined; null when it can be written. */
   error: string | null;
   /** The first score, when the reference was not yet among the organisation's suppliers. */
@@ -482,16 +495,17 @@ function prepareRow(rec: CsvRecord, mapping: ColumnMapping, deps: RowDeps): Prep
       errors.push(`duplicate external reference "${values.externalRef}" (first on line ${line ?? "?"})`);
     }
   }
-  for (const ref of parentRefs ?? []) {
-    if (ref !== values.externalRef && !deps.firstRowOfRef.has(ref) && !deps.orgRefs.has(ref)) {
-      errors.push(`parent "${ref}" not found in the file or among your suppliers`);
-    }
-  }
+  // An unknown parent does not stop the row: the supplier is saved without that link and the links phase
+  // reports it as a link warning.
+  const unknownParents = (parentRefs ?? []).filter(
+    (ref) => ref !== values.externalRef && !deps.firstRowOfRef.has(ref) && !deps.orgRefs.has(ref),
+  );
   const ok = errors.length === 0;
   return {
     rec,
     values,
     parentRefs,
+    unknownParents,
     error: ok ? null : errors.join("; "),
     risk:
       ok && !deps.orgRefs.has(values.externalRef)
@@ -522,7 +536,8 @@ function writeRowBatch(
     for (const row of batch) {
       if (written > 0 && cut()) break;
       written++;
-      const { rec, values, parentRefs, error, risk: prepared, goodsJson, tagsJson } = row;
+      const { rec, values, parentRefs, unknownParents, error, risk: prepared, goodsJson, tagsJson } = row;
+      const pending = JSON.stringify(pendingLinks(parentRefs ?? [], unknownParents));
       if (error !== null) {
         st.insertError.run(org, job.id, rec.rowNumber, rec.line, error);
         counts.errors++;
@@ -583,7 +598,7 @@ function writeRowBatch(
         deps.orgRefs.set(values.externalRef, id);
         counts.created++;
         if (parentRefs && parentRefs.length) {
-          st.insertPending.run(job.id, rec.rowNumber, rec.line, id, JSON.stringify(parentRefs));
+          st.insertPending.run(job.id, rec.rowNumber, rec.line, id, pending);
         } else {
           // A new supplier without parents is direct; it has no children yet, so no cycle is possible.
           st.insertLink.run(orderedUuid(now), org, null, id, now);
@@ -628,7 +643,7 @@ function writeRowBatch(
         counts.updated++;
       } else counts.unchanged++;
       if (parentRefs) {
-        st.insertPending.run(job.id, rec.rowNumber, rec.line, existingId, JSON.stringify(parentRefs));
+        st.insertPending.run(job.id, rec.rowNumber, rec.line, existingId, pending);
       }
     }
     const last = batch[written - 1].rec.rowNumber;
@@ -697,6 +712,23 @@ class LinkGraph {
   }
 }
 
+/**
+ * A row's parent references as the links phase reads them: a plain list (every reference known when the
+ * row was written), or the known ones with the unknown ones apart, which become link warnings. A row whose
+ * parents are all unknown gets no link at all: it is not a direct supplier just because its parent is
+ * missing.
+ */
+type PendingLinks = string[] | { refs: string[]; unknown: string[] };
+
+function pendingLinks(refs: string[], unknown: string[]): PendingLinks {
+  return unknown.length ? { refs: refs.filter((r) => !unknown.includes(r)), unknown } : refs;
+}
+
+function readPendingLinks(json: string): { refs: string[]; unknown: string[] } {
+  const value = JSON.parse(json) as PendingLinks;
+  return Array.isArray(value) ? { refs: value, unknown: [] } : value;
+}
+
 /** Phase 2: every supplier of the file exists now, so parents further down the file resolve too. */
 async function linksPhase(
   database: DB,
@@ -726,9 +758,12 @@ async function linksPhase(
       write(() => {
         const now = Date.now();
         for (const p of pending) {
-          const parentRefs = JSON.parse(p.parentRefs) as string[];
-          const problems: string[] = [];
-          if (parentRefs.length === 0 && !graph.has(null, p.childSupplierId)) {
+          const { refs: parentRefs, unknown } = readPendingLinks(p.parentRefs);
+          const problems = unknown.map(
+            (ref) =>
+              `not linked to parent "${ref}": no supplier has that reference, in the file or among your suppliers`,
+          );
+          if (parentRefs.length === 0 && unknown.length === 0 && !graph.has(null, p.childSupplierId)) {
             st.insertLink.run(orderedUuid(now), org, null, p.childSupplierId, now);
             graph.add(null, p.childSupplierId);
             counts.links++;
@@ -752,18 +787,18 @@ async function linksPhase(
             }
           }
           if (problems.length) {
-            st.insertError.run(
+            st.insertWarning.run(
               org,
               job.id,
               p.rowNumber,
               p.line,
               `supplier saved, but ${problems.join("; ")}`,
             );
-            counts.errors++;
+            counts.warnings++;
           }
         }
         cursor = pending[pending.length - 1].rowNumber;
-        st.advanceLinks.run(cursor, counts.errors, counts.links, now, job.id);
+        st.advanceLinks.run(cursor, counts.warnings, counts.links, now, job.id);
         // Done with: the finish phase then has nothing left to delete in one go.
         st.deletePendingUpTo.run(job.id, cursor);
       }),

@@ -130,7 +130,9 @@ export default function ImportsIndex() {
           </summary>
           <p className="mt-2">
             Any header names: you match them to these fields in the next step (the supplier export uses
-            exactly these names). Goods, tags and parent references take several values separated by “;”.
+            exactly these names). Goods, tags and parent references take several values separated by “;”. A
+            parent is found by its reference, in the file or among your suppliers; a row whose parent is
+            neither is imported without that link and listed as a link warning.
           </p>
           <p className="mt-2 font-mono text-xs text-slate-500">{IMPORT_FIELDS.join(", ")}</p>
         </details>
@@ -151,6 +153,7 @@ export default function ImportsIndex() {
               { label: "Updated", className: "text-right" },
               { label: "Unchanged", className: "text-right" },
               { label: "Errors", className: "text-right" },
+              { label: "Link warnings", className: "text-right" },
               "Uploaded",
             ]}
           >
@@ -171,6 +174,13 @@ export default function ImportsIndex() {
                 <td className="text-right tabular-nums">
                   {j.errorCount ? (
                     <span className="text-red-700">{j.errorCount.toLocaleString("en")}</span>
+                  ) : (
+                    0
+                  )}
+                </td>
+                <td className="text-right tabular-nums">
+                  {j.warningCount ? (
+                    <span className="text-amber-800">{j.warningCount.toLocaleString("en")}</span>
                   ) : (
                     0
                   )}

@@ -9,3 +9,10 @@ export type ImportPhase = (typeof IMPORT_PHASES)[number];
 /** What a file holds: suppliers (the background pipeline) or sites of existing suppliers (one transaction). */
 export const IMPORT_KINDS = ["suppliers", "sites"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * A row problem is an error (the row was not imported) or a warning (the supplier was saved, but one of
+ * its parent links was not: the parent is unknown, its row failed, or the link would close a cycle).
+ */
+export const IMPORT_PROBLEM_SEVERITIES = ["error", "warning"] as const;
+export type ImportProblemSeverity = (typeof IMPORT_PROBLEM_SEVERITIES)[number];

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
-import { IMPORT_KINDS, IMPORT_STATUSES, IMPORT_PHASES } from "./imports.constants";
+import { IMPORT_KINDS, IMPORT_PHASES, IMPORT_PROBLEM_SEVERITIES, IMPORT_STATUSES } from "./imports.constants";
 import { organizations } from "./orgs";
 import { suppliers } from "./suppliers";
 
@@ -39,7 +39,10 @@ export const importJobs = sqliteTable(
     createdCount: integer("created_count").notNull().default(0),
     updatedCount: integer("updated_count").notNull().default(0),
     unchangedCount: integer("unchanged_count").notNull().default(0),
+    /** Rows not imported. */
     errorCount: integer("error_count").notNull().default(0),
+    /** Rows saved without one or more of their parent links (a link warning each). */
+    warningCount: integer("warning_count").notNull().default(0),
     linksAdded: integer("links_added").notNull().default(0),
     failureMessage: text("failure_message"),
     createdAt: createdAt(),
@@ -53,7 +56,10 @@ export const importJobs = sqliteTable(
   ],
 );
 
-/** Row-level problems, by data row number (1-based) and the line in the file where the row starts. */
+/**
+ * Row-level problems, by data row number (1-based) and the line in the file where the row starts: errors
+ * (the row was not imported) and link warnings (the supplier was saved without a parent link).
+ */
 export const importRowErrors = sqliteTable(
   "import_row_errors",
   {
@@ -67,6 +73,7 @@ export const importRowErrors = sqliteTable(
     rowNumber: integer("row_number").notNull(),
     line: integer("line").notNull(),
     message: text("message").notNull(),
+    severity: text("severity", { enum: IMPORT_PROBLEM_SEVERITIES }).notNull().default("error"),
   },
   (t) => [index("import_row_errors_job_row").on(t.jobId, t.rowNumber)],
 );
@@ -87,7 +94,10 @@ export const importPendingLinks = sqliteTable(
     childSupplierId: text("child_supplier_id")
       .notNull()
       .references(() => suppliers.id, { onDelete: "cascade" }),
-    parentRefs: text("parent_refs", { mode: "json" }).$type<string[]>().notNull(),
+    /** The references, or `{ refs, unknown }` when some name no supplier (link warnings, not links). */
+    parentRefs: text("parent_refs", { mode: "json" })
+      .$type<string[] | { refs: string[]; unknown: string[] }>()
+      .notNull(),
   },
   (t) => [index("import_pending_links_job_row").on(t.jobId, t.rowNumber)],
 );
