@@ -6,7 +6,8 @@ import { riskHistory } from "~/risk/risk.server";
 import * as auditPage from "~/routes/audits.$auditId";
 import * as auditsIndex from "~/routes/audits._index";
 import * as newAudit from "~/routes/audits.new";
-import { auditLog, findings, remediationTasks, suppliers } from "~db/schema";
+import { createSite } from "~/suppliers/sites.server";
+import { audits, auditLog, findings, remediationTasks, sites, suppliers } from "~db/schema";
 import { createOrg, db, insertSupplier, requestAs, type TestOrg } from "../../test/factories";
 import { addFinding, createAudit, getAudit, listAudits } from "./audits.server";
 
@@ -27,6 +28,7 @@ beforeEach(() => {
 });
 
 const auditor = () => org.members.auditor;
+const procurement = () => org.members.procurement;
 
 function auditRows(entityId: string) {
   return db()
@@ -38,13 +40,20 @@ function auditRows(entityId: string) {
 
 describe("createAudit / addFinding", () => {
   it("records an audit and a finding, each with an audit-log row", () => {
+    const site = createSite(procurement().ctx, supplierId, { name: "Line 3", country: "VN" });
     const audit = createAudit(auditor().ctx, {
       supplierId,
       scheme: "SMETA",
       auditDate: "2025-03-14",
+      siteId: site.id,
+    });
+    expect(audit).toMatchObject({
+      organizationId: org.id,
+      supplierId,
+      scheme: "SMETA",
+      siteId: site.id,
       siteName: "Line 3",
     });
-    expect(audit).toMatchObject({ organizationId: org.id, supplierId, scheme: "SMETA", siteName: "Line 3" });
     expect(audit.auditorUserId).toBe(auditor().userId);
     expect(auditRows(audit.id).map((r) => r.action)).toEqual(["audit.created"]);
 
@@ -159,7 +168,22 @@ describe("createAudit / addFinding", () => {
     [{ scheme: "SMETA", auditDate: "2025-02-30" }, "auditDate"],
     [{ scheme: "SMETA", auditDate: "14/03/2025" }, "auditDate"],
     [{ scheme: "Made-up scheme", auditDate: "2025-02-01" }, "scheme"],
-    [{ scheme: "SMETA", auditDate: "2025-02-01", siteName: "x".repeat(201) }, "siteName"],
+    [
+      {
+        scheme: "SMETA",
+        auditDate: "2025-02-01",
+        siteId: "new",
+        newSiteName: "x".repeat(201),
+        newSiteCountry: "VN",
+      },
+      "newSiteName",
+    ],
+    [
+      { scheme: "SMETA", auditDate: "2025-02-01", siteId: "new", newSiteName: "", newSiteCountry: "VN" },
+      "newSiteName",
+    ],
+    [{ scheme: "SMETA", auditDate: "2025-02-01", siteId: "new", newSiteName: "Gate 2" }, "newSiteCountry"],
+    [{ scheme: "SMETA", auditDate: "2025-02-01", siteId: "not-a-site" }, "siteId"],
   ])("createAudit rejects %j with a field error on %s", (input, field) => {
     try {
       createAudit(auditor().ctx, { supplierId, ...(input as { scheme: "SMETA"; auditDate: string }) });
@@ -185,6 +209,106 @@ describe("createAudit / addFinding", () => {
   });
 });
 
+describe("the audited site, from the supplier's recorded sites", () => {
+  const sitesOf = (id: string) => db().select().from(sites).where(eq(sites.supplierId, id)).all();
+
+  it("adds a new site to the supplier in the audit's transaction, both in the audit log", () => {
+    const audit = createAudit(auditor().ctx, {
+      supplierId,
+      scheme: "SMETA",
+      auditDate: "2025-05-02",
+      siteId: "new",
+      newSiteName: "  Dormitory block B ",
+      newSiteCountry: "my",
+      newSiteAddress: "Bayan Lepas",
+    });
+    const [site] = sitesOf(supplierId);
+    expect(site).toMatchObject({ name: "Dormitory block B", country: "MY", address: "Bayan Lepas" });
+    expect(audit).toMatchObject({ siteId: site.id, siteName: "Dormitory block B" });
+    expect(auditRows(site.id).map((r) => r.action)).toEqual(["site.created"]);
+    expect(JSON.parse(String(auditRows(audit.id)[0].details))).toMatchObject({
+      siteId: site.id,
+      siteName: "Dormitory block B",
+    });
+  });
+
+  it("an audit refused for another field adds no site", () => {
+    expect(() =>
+      createAudit(auditor().ctx, {
+        supplierId,
+        scheme: "SMETA",
+        auditDate: "2025-02-30",
+        siteId: "new",
+        newSiteName: "Gate 2",
+        newSiteCountry: "MY",
+      }),
+    ).toThrow(ValidationError);
+    expect(() =>
+      createAudit(auditor().ctx, {
+        supplierId: "no-such-supplier",
+        scheme: "SMETA",
+        auditDate: "2025-02-01",
+        siteId: "new",
+        newSiteName: "Gate 2",
+        newSiteCountry: "MY",
+      }),
+    ).toThrow(NotFoundError);
+    expect(sitesOf(supplierId)).toEqual([]);
+  });
+
+  it("refuses a site of another supplier or another organisation as a field error", () => {
+    const elsewhere = insertSupplier(org.id, { name: "Another supplier" }).id;
+    const theirs = createSite(procurement().ctx, elsewhere, { name: "Not this one", country: "VN" });
+    const foreignSupplier = insertSupplier(other.id).id;
+    const foreign = createSite(other.members.procurement.ctx, foreignSupplier, {
+      name: "Foreign",
+      country: "VN",
+    });
+    for (const siteId of [theirs.id, foreign.id]) {
+      try {
+        createAudit(auditor().ctx, { supplierId, scheme: "SMETA", auditDate: "2025-02-01", siteId });
+        expect.unreachable();
+      } catch (err) {
+        expect((err as ValidationError).fieldErrors).toEqual({
+          siteId: "Choose one of this supplier's sites, or add a new one.",
+        });
+      }
+    }
+    expect(db().select().from(audits).where(eq(audits.supplierId, supplierId)).all()).toEqual([]);
+  });
+
+  it("keeps the audit and its site name when the site is deleted later; free text from before shows as written", () => {
+    const site = createSite(procurement().ctx, supplierId, { name: "Old wing", country: "MY" });
+    const audit = createAudit(auditor().ctx, {
+      supplierId,
+      scheme: "SMETA",
+      auditDate: "2025-02-01",
+      siteId: site.id,
+    });
+    db().delete(sites).where(eq(sites.id, site.id)).run();
+    expect(getAudit(auditor().ctx, audit.id).audit).toMatchObject({ siteId: null, siteName: "Old wing" });
+    // An audit recorded before sites were chosen: free text, no site id.
+    db().update(audits).set({ siteName: "Gate 2, as typed" }).where(eq(audits.id, audit.id)).run();
+    expect(getAudit(auditor().ctx, audit.id).audit).toMatchObject({
+      siteId: null,
+      siteName: "Gate 2, as typed",
+    });
+  });
+
+  it("the form lists every site of the organisation's suppliers, and no other tenant's", async () => {
+    createSite(procurement().ctx, supplierId, { name: "Listed site", country: "MY" });
+    const foreignSupplier = insertSupplier(other.id).id;
+    createSite(other.members.procurement.ctx, foreignSupplier, { name: "Zq9 foreign site", country: "VN" });
+    const data = (await newAudit.loader({
+      request: requestAs(auditor(), "/audits/new"),
+      params: {},
+      context: {},
+    } as never)) as { sites: { supplierId: string; name: string }[] };
+    expect(data.sites).toContainEqual(expect.objectContaining({ supplierId, name: "Listed site" }));
+    expect(data.sites.map((s) => s.name)).not.toContain("Zq9 foreign site");
+  });
+});
+
 describe("audit routes", () => {
   const actionArgs = (request: Request, params: Record<string, string> = {}) =>
     ({ request, params, context: {} }) as never;
@@ -193,21 +317,21 @@ describe("audit routes", () => {
     const res = (await newAudit.action(
       actionArgs(
         requestAs(auditor(), "/audits/new", {
-          form: { supplierId, scheme: "SMETA", auditDate: "2025-07-01", siteName: "", summary: "" },
+          form: { supplierId, scheme: "SMETA", auditDate: "2025-07-01", siteId: "", summary: "" },
         }),
       ),
     )) as Response;
     expect(res.status).toBe(302);
     const auditId = res.headers.get("Location")!.split("/").pop()!;
     const detail = getAudit(auditor().ctx, auditId);
-    expect(detail.audit).toMatchObject({ scheme: "SMETA", siteName: null, summary: null });
+    expect(detail.audit).toMatchObject({ scheme: "SMETA", siteId: null, siteName: null, summary: null });
   });
 
   it("re-renders with field errors and the values typed, never a 500", async () => {
     const res = (await newAudit.action(
       actionArgs(
         requestAs(auditor(), "/audits/new", {
-          form: { supplierId, scheme: "Nope", auditDate: "", siteName: "Gate 2" },
+          form: { supplierId, scheme: "Nope", auditDate: "", siteId: "new", newSiteName: "Gate 2" },
         }),
       ),
     )) as unknown as {
@@ -216,7 +340,7 @@ describe("audit routes", () => {
     };
     expect(res.init.status).toBe(400);
     expect(Object.keys(res.data.fieldErrors).sort()).toEqual(["auditDate", "scheme"]);
-    expect(res.data.values.siteName).toBe("Gate 2");
+    expect(res.data.values.newSiteName).toBe("Gate 2");
   });
 
   it("refuses unexpected form fields", async () => {

@@ -4,12 +4,13 @@ import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
 import { db, writeTx, type DbOrTx } from "~/infra/db.server";
 import { NotFoundError, ValidationError } from "~/infra/errors";
-import { isoDateField, optionalText, parseInput, requiredId } from "~/infra/validation";
+import { isoDateField, optionalText, parseInput, requiredId, zodFieldErrors } from "~/infra/validation";
 import { actionsForFindings, raiseRemediationTask } from "~/remediation/remediation.server";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
+import { insertSite, siteSchema } from "~/suppliers/sites.server";
 import { emitEvent } from "~/webhooks/events.server";
 import { audits, findings, schemeGradeMappings } from "~db/schema/audits";
-import { suppliers } from "~db/schema/suppliers";
+import { sites, suppliers } from "~db/schema/suppliers";
 import {
   AUDIT_SCHEMES,
   countByGrade,
@@ -24,11 +25,28 @@ import { gradeForWord, mergeVocabulary } from "./vocabulary";
 // Input schemas (strict: a form that posts a field we do not expect is refused, not silently ignored)
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * The audited site, chosen from the supplier's recorded sites: `siteId` is one of them, "" for none named,
+ * or "new" to add the site to the supplier in the same transaction (its name, country and address below).
+ */
+export const NEW_SITE = "new";
+export const auditSiteFields = {
+  siteId: z
+    .string()
+    .trim()
+    .max(64)
+    .nullish()
+    .transform((v) => v || null),
+  newSiteName: optionalText(200, "site's name"),
+  newSiteCountry: optionalText(8, "country"),
+  newSiteAddress: optionalText(500, "address"),
+};
+
 export const createAuditSchema = z.strictObject({
   supplierId: requiredId("Choose the audited supplier."),
   scheme: z.enum(AUDIT_SCHEMES, { error: "Choose the audit scheme." }),
   auditDate: isoDateField("Audit date"),
-  siteName: optionalText(200, "site"),
+  ...auditSiteFields,
   summary: optionalText(5000, "summary"),
 });
 export type CreateAuditInput = z.input<typeof createAuditSchema>;
@@ -77,6 +95,7 @@ export function insertAudit(tx: DbOrTx, ctx: Ctx, v: z.output<typeof createAudit
     .where(and(eq(suppliers.id, v.supplierId), eq(suppliers.organizationId, ctx.organizationId)))
     .get();
   if (!supplier) throw new NotFoundError("Supplier not found");
+  const site = resolveAuditSite(tx, ctx, supplier.id, v);
   const audit = tx
     .insert(audits)
     .values({
@@ -84,7 +103,8 @@ export function insertAudit(tx: DbOrTx, ctx: Ctx, v: z.output<typeof createAudit
       supplierId: supplier.id,
       scheme: v.scheme,
       auditDate: v.auditDate,
-      siteName: v.siteName ?? null,
+      siteId: site?.id ?? null,
+      siteName: site?.name ?? null,
       summary: v.summary ?? null,
       auditorUserId: ctx.actor.type === "user" ? ctx.actor.id : null,
       createdAt: nowOf(ctx),
@@ -95,9 +115,62 @@ export function insertAudit(tx: DbOrTx, ctx: Ctx, v: z.output<typeof createAudit
     action: "audit.created",
     entityType: "audit",
     entityId: audit.id,
-    details: { supplierId: supplier.id, scheme: v.scheme, auditDate: v.auditDate },
+    details: {
+      supplierId: supplier.id,
+      scheme: v.scheme,
+      auditDate: v.auditDate,
+      ...(site ? { siteId: site.id, siteName: site.name } : {}),
+    },
   });
   return audit;
+}
+
+/**
+ * The audit's site: one of the supplier's recorded sites (another supplier's or tenant's site is refused
+ * as a field error, never linked), none, or a new site added to the supplier here, in the audit's
+ * transaction, with the sites form's own checks (messages under the new-site fields).
+ */
+function resolveAuditSite(
+  tx: DbOrTx,
+  ctx: Ctx,
+  supplierId: string,
+  v: {
+    siteId: string | null;
+    newSiteName: string | null;
+    newSiteCountry: string | null;
+    newSiteAddress: string | null;
+  },
+): { id: string; name: string } | null {
+  if (!v.siteId) return null;
+  if (v.siteId === NEW_SITE) {
+    const parsed = siteSchema.safeParse({
+      name: v.newSiteName ?? "",
+      country: v.newSiteCountry ?? "",
+      address: v.newSiteAddress,
+    });
+    if (!parsed.success) {
+      const errors = zodFieldErrors(parsed.error);
+      const fieldErrors: Record<string, string> = {};
+      if (errors.name) fieldErrors.newSiteName = errors.name;
+      if (errors.country) fieldErrors.newSiteCountry = errors.country;
+      if (errors.address) fieldErrors.newSiteAddress = errors.address;
+      throw new ValidationError(fieldErrors);
+    }
+    return insertSite(tx, ctx, supplierId, parsed.data);
+  }
+  const site = tx
+    .select({ id: sites.id, name: sites.name })
+    .from(sites)
+    .where(
+      and(
+        eq(sites.id, v.siteId),
+        eq(sites.organizationId, ctx.organizationId),
+        eq(sites.supplierId, supplierId),
+      ),
+    )
+    .get();
+  if (!site) throw new ValidationError({ siteId: "Choose one of this supplier's sites, or add a new one." });
+  return site;
 }
 
 /** The organisation's grade words per scheme (defaults plus its own remappings). */
@@ -302,6 +375,7 @@ export function getAudit(ctx: Ctx, auditId: string) {
       supplierCountry: suppliers.country,
       scheme: audits.scheme,
       auditDate: audits.auditDate,
+      siteId: audits.siteId,
       siteName: audits.siteName,
       summary: audits.summary,
       createdAt: audits.createdAt,

@@ -68,7 +68,14 @@ describe("importing an audit from its corrective action report", () => {
     const supplierId = insertSupplier(org.id, { country: "NP" }).id;
     const res = (await post(
       org.members.auditor,
-      { supplierId, scheme: "SMETA", auditDate: "2026-03-10", siteName: "Unit 2" },
+      {
+        supplierId,
+        scheme: "SMETA",
+        auditDate: "2026-03-10",
+        siteId: "new",
+        newSiteName: "Unit 2",
+        newSiteCountry: "NP",
+      },
       csv(CAPR),
     )) as Response;
     expect(res.status).toBe(302);

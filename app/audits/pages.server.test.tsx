@@ -18,7 +18,9 @@ beforeAll(async () => {
     supplierId,
     scheme: "SMETA",
     auditDate: "2025-03-14",
-    siteName: "Dormitory block B",
+    siteId: "new",
+    newSiteName: "Dormitory block B",
+    newSiteCountry: "TR",
     summary: "Two-day announced audit.",
   }).id;
   addFinding(org.members.auditor.ctx, {
@@ -51,6 +53,10 @@ describe("audit pages render", () => {
     const html = await renderPage(NewAudit, data, "/audits/new", "/audits/new");
     expect(html).toContain("Łódź Tekstil Sanayi A.Ş. (TR, tier 1)");
     for (const scheme of ["SMETA", "amfori BSCI", "RBA", "SA8000"]) expect(html).toContain(scheme);
+    // The site is chosen from the preselected supplier's recorded sites, or added.
+    expect(html).toMatch(/<option value="[0-9a-f-]{36}">Dormitory block B \(TR\)<\/option>/);
+    expect(html).toContain('<option value="new">Add a new site…</option>');
+    expect(html).not.toContain('name="siteName"');
   });
 
   it("detail page shows findings, evidence (escaped) and the upload hint for an auditor", async () => {

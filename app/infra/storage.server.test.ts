@@ -64,7 +64,9 @@ describe("an S3 that accepts connections and never answers", () => {
       supplierId: supplier.id,
       scheme: "SMETA",
       auditDate: "2026-01-15",
-      siteName: "Site",
+      siteId: "new",
+      newSiteName: "Site",
+      newSiteCountry: "VN",
       summary: "Summary",
     });
     const statement = createStatement(org.members.executive.ctx, {

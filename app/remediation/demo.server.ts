@@ -4,6 +4,7 @@ import { uploadEvidence } from "~/evidence/evidence.server";
 import { withdrawEvidenceNow } from "~/evidence/withdraw.server";
 import type { Ctx } from "~/infra/context";
 import { db } from "~/infra/db.server";
+import { demoSiteId } from "~/suppliers/sites.server";
 import { memberships, users } from "~db/schema";
 import type { Role } from "~db/schema/orgs.constants";
 import {
@@ -57,11 +58,12 @@ export async function seedDemoActions(
     now: () => new Date(Date.now() - daysAgo * DAY),
   });
   const auditDate = new Date(Date.now() - 40 * DAY).toISOString().slice(0, 10);
-  const audit = createAudit(ctxOf("auditor", 40), {
+  const auditor = ctxOf("auditor", 40);
+  const audit = createAudit(auditor, {
     supplierId,
     scheme: "SMETA",
     auditDate,
-    siteName: "Main tannery",
+    siteId: demoSiteId(auditor, supplierId, "Main tannery"),
   });
   const add = (
     title: string,

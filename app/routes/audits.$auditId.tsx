@@ -110,7 +110,19 @@ export default function AuditDetail() {
         subtitle={
           <>
             {audit.auditDate}
-            {audit.siteName ? ` · ${audit.siteName}` : ""} · {audit.supplierCountry} ·{" "}
+            {audit.siteName ? (
+              <>
+                {" · "}
+                {audit.siteId ? (
+                  <Link to={`/suppliers/${audit.supplierId}/sites`} className="link">
+                    {audit.siteName}
+                  </Link>
+                ) : (
+                  audit.siteName
+                )}
+              </>
+            ) : null}{" "}
+            · {audit.supplierCountry} ·{" "}
             <Link to={`/suppliers/${audit.supplierId}`} className="link">
               Supplier profile
             </Link>{" "}

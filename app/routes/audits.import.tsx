@@ -7,6 +7,7 @@ import { AuditImportForm } from "~/audits/ui/AuditImportForm";
 import { getVocabulary } from "~/audits/vocabulary.server";
 import { formatLimitBytes } from "~/imports/upload.server";
 import { requireMember } from "~/orgs/guard.server";
+import { listSupplierSites } from "~/suppliers/sites.server";
 import { EmptyState, PageHeader } from "~/ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "Import an audit · Clearsource" }];
@@ -15,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { ctx } = requireMember(request, "audits:write");
   return {
     suppliers: listSupplierOptions(ctx),
+    sites: listSupplierSites(ctx),
     vocabularies: getVocabulary(ctx),
     today: new Date().toISOString().slice(0, 10),
     limits: {
@@ -46,6 +48,7 @@ export default function ImportAudit() {
       ) : (
         <AuditImportForm
           suppliers={d.suppliers}
+          sites={d.sites}
           vocabularies={d.vocabularies}
           today={d.today}
           limits={d.limits}

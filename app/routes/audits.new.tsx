@@ -5,11 +5,14 @@ import {
   redirect,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { createAudit, createAuditSchema, listSupplierOptions } from "~/audits/audits.server";
 import { AUDIT_SCHEMES } from "~/audits/catalogue";
+import { AuditSiteField } from "~/audits/ui/AuditSiteField";
 import { readForm } from "~/infra/form.server";
 import { handle, parseForm } from "~/infra/http.server";
 import { requireMember } from "~/orgs/guard.server";
+import { listSupplierSites } from "~/suppliers/sites.server";
 import { Field, FieldError, FormError } from "~/ui/form";
 import { Card, EmptyState, PageHeader } from "~/ui/layout";
 
@@ -21,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const wanted = new URL(request.url).searchParams.get("supplierId");
   // Only preselect a supplier of this tenant; any other id is silently ignored.
   const selectedSupplierId = suppliers.some((s) => s.id === wanted) ? wanted : null;
-  return { suppliers, selectedSupplierId, today: new Date().toISOString().slice(0, 10) };
+  return {
+    suppliers,
+    sites: listSupplierSites(ctx),
+    selectedSupplierId,
+    today: new Date().toISOString().slice(0, 10),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,13 +46,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewAudit() {
-  const { suppliers, selectedSupplierId, today } = useLoaderData<typeof loader>();
+  const { suppliers, sites, selectedSupplierId, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && "fieldErrors" in result ? result.fieldErrors : {};
   const formError = result && "formError" in result ? result.formError : undefined;
   const values = (result && "values" in result ? result.values : undefined) as
     Record<string, string> | undefined;
   const busy = useNavigation().state === "submitting";
+  const [supplierId, setSupplierId] = useState(values?.supplierId ?? selectedSupplierId ?? "");
 
   return (
     <div className="mx-auto max-w-2xl">
@@ -74,7 +83,8 @@ export default function NewAudit() {
                 id="f-supplierId"
                 name="supplierId"
                 className="input"
-                defaultValue={values?.supplierId ?? selectedSupplierId ?? ""}
+                value={supplierId}
+                onChange={(e) => setSupplierId(e.target.value)}
                 aria-invalid={errors.supplierId ? true : undefined}
                 aria-describedby={errors.supplierId ? "f-supplierId-error" : undefined}
                 required
@@ -124,13 +134,12 @@ export default function NewAudit() {
                 error={errors.auditDate}
               />
             </div>
-            <Field
-              label="Site (optional)"
-              name="siteName"
-              maxLength={200}
-              placeholder="e.g. Dormitory block B, Bac Ninh factory"
-              defaultValue={values?.siteName ?? ""}
-              error={errors.siteName}
+            <AuditSiteField
+              sites={sites}
+              supplierId={supplierId}
+              supplierCountry={suppliers.find((s) => s.id === supplierId)?.country}
+              values={values}
+              errors={errors}
             />
             <div>
               <label htmlFor="f-summary" className="label">

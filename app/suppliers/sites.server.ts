@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { recordAudit } from "~/audit-log/audit-log.server";
 import { nowOf, type Ctx } from "~/infra/context";
-import { writeTx, type Tx } from "~/infra/db.server";
+import { db, writeTx, type DbOrTx, type Tx } from "~/infra/db.server";
 import { NotFoundError } from "~/infra/errors";
 import { parseInput, requiredChoice } from "~/infra/validation";
 import { recomputeSupplierRisk } from "~/risk/risk.server";
@@ -121,28 +121,66 @@ function ownSite(tx: Tx, ctx: Ctx, siteId: string) {
 export function createSite(ctx: Ctx, supplierId: string, input: SiteInput): { id: string } {
   const v = parseSite(input);
   return writeTx((tx) => {
-    const supplier = tx
-      .select({ id: suppliers.id })
-      .from(suppliers)
-      .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
-      .get();
-    if (!supplier) throw new NotFoundError("Supplier not found");
-    const now = nowOf(ctx);
-    const row = tx
-      .insert(sites)
-      .values({ organizationId: ctx.organizationId, supplierId, ...v, createdAt: now, updatedAt: now })
-      .returning({ id: sites.id })
-      .get();
-    recordAudit(tx, ctx, {
-      action: "site.created",
-      entityType: "site",
-      entityId: row.id,
-      details: { supplierId, ...v },
-    });
+    const row = insertSite(tx, ctx, supplierId, v);
     // The site's workforce and location feed the supplier's inherent risk.
     recomputeSupplierRisk(tx, ctx, supplierId, "site.created");
     return row;
   });
+}
+
+/**
+ * A new site on the supplier and its audit-log row, in the caller's transaction (another verb that adds a
+ * site on the way, such as recording an audit of a site not yet on file); the risk is the caller's to
+ * rescore. Values are parsed by `siteSchema`.
+ */
+export function insertSite(
+  tx: DbOrTx,
+  ctx: Ctx,
+  supplierId: string,
+  v: z.output<typeof siteSchema>,
+): { id: string; name: string } {
+  const supplier = tx
+    .select({ id: suppliers.id })
+    .from(suppliers)
+    .where(and(eq(suppliers.id, supplierId), eq(suppliers.organizationId, ctx.organizationId)))
+    .get();
+  if (!supplier) throw new NotFoundError("Supplier not found");
+  const now = nowOf(ctx);
+  const row = tx
+    .insert(sites)
+    .values({ organizationId: ctx.organizationId, supplierId, ...v, createdAt: now, updatedAt: now })
+    .returning({ id: sites.id, name: sites.name })
+    .get();
+  recordAudit(tx, ctx, {
+    action: "site.created",
+    entityType: "site",
+    entityId: row.id,
+    details: { supplierId, ...v },
+  });
+  return row;
+}
+
+/** The demo seed's way to name a supplier's recorded site: its id by name, null when it has none such. */
+export function demoSiteId(ctx: Ctx, supplierId: string, name: string | undefined): string | null {
+  if (!name) return null;
+  return listSupplierSites(ctx, [supplierId]).find((s) => s.name === name)?.id ?? null;
+}
+
+/** The supplier's sites for a picker (an audit's site): id, name, country, in name order. */
+export function listSupplierSites(
+  ctx: Ctx,
+  supplierIds?: string[],
+): { id: string; supplierId: string; name: string; country: string }[] {
+  return db()
+    .select({ id: sites.id, supplierId: sites.supplierId, name: sites.name, country: sites.country })
+    .from(sites)
+    .where(
+      supplierIds
+        ? and(eq(sites.organizationId, ctx.organizationId), inArray(sites.supplierId, supplierIds))
+        : eq(sites.organizationId, ctx.organizationId),
+    )
+    .orderBy(asc(sites.name))
+    .all();
 }
 
 export function updateSite(ctx: Ctx, siteId: string, input: SiteInput): void {

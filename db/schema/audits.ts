@@ -2,7 +2,7 @@ import { index, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, timestamp, updatedAt } from "./_columns";
 import { AUDIT_SCHEMES, FINDING_GRADES, FINDING_STATUSES, FOLLOW_UP_OUTCOMES } from "./audits.constants";
 import { organizations, users } from "./orgs";
-import { suppliers } from "./suppliers";
+import { sites, suppliers } from "./suppliers";
 
 export const audits = sqliteTable(
   "audits",
@@ -16,6 +16,12 @@ export const audits = sqliteTable(
       .references(() => suppliers.id, { onDelete: "cascade" }),
     scheme: text("scheme", { enum: AUDIT_SCHEMES }).notNull(),
     auditDate: text("audit_date").notNull(), // YYYY-MM-DD
+    /** The supplier's recorded site the audit was of (null: none named, or an audit from before sites). */
+    siteId: text("site_id").references(() => sites.id, { onDelete: "set null" }),
+    /**
+     * The site's name as recorded with the audit: the chosen site's name at the time, or the free text of
+     * audits recorded before sites were chosen from the supplier's list (shown as written).
+     */
     siteName: text("site_name"),
     summary: text("summary"),
     auditorUserId: text("auditor_user_id").references(() => users.id, { onDelete: "set null" }),

@@ -98,7 +98,9 @@ beforeAll(async () => {
     supplierId: supplier.id,
     scheme: "SMETA",
     auditDate: "2026-01-15",
-    siteName: "Site",
+    siteId: "new",
+    newSiteName: "Site",
+    newSiteCountry: "VN",
     summary: "Summary",
   });
   const { finding, taskId } = addFinding(auditor.ctx, {

@@ -105,7 +105,9 @@ beforeAll(async () => {
     supplierId: supplier.id,
     scheme: "SMETA",
     auditDate: "2026-01-15",
-    siteName: "Site",
+    siteId: "new",
+    newSiteName: "Site",
+    newSiteCountry: "VN",
     summary: "Summary",
   });
   const evidence = await uploadEvidence(auditor.ctx, {

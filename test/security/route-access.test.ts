@@ -1801,7 +1801,9 @@ beforeAll(async () => {
     supplierId: supplier.id,
     scheme: "SMETA",
     auditDate: "2026-01-15",
-    siteName: "Zq9Alpha Site 2",
+    siteId: "new",
+    newSiteName: "Zq9Alpha Site 2",
+    newSiteCountry: "VN",
     summary: "Zq9Alpha audit summary: passports held by the dormitory manager.",
   });
   const { finding, taskId } = addFinding(auditor.ctx, {

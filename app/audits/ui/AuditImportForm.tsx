@@ -1,9 +1,11 @@
 import { Form, Link } from "@remix-run/react";
+import { useState } from "react";
 import { DataTable } from "~/ui/DataTable";
 import { Field, FieldError, FormError } from "~/ui/form";
 import { AUDIT_SCHEMES, GRADE_LABELS } from "../catalogue";
 import { AUDIT_IMPORT_FIELDS, AUDIT_IMPORT_HEADINGS, AUDIT_IMPORT_LABELS } from "../import";
 import type { SchemeWord } from "../vocabulary";
+import { AuditSiteField, type SiteOption } from "./AuditSiteField";
 
 export type AuditImportFailure = {
   formError?: string;
@@ -25,6 +27,7 @@ const NEEDED: Record<(typeof AUDIT_IMPORT_FIELDS)[number], string> = {
 /** The audit's details and its corrective action report (CSV or XLSX), with each row's errors below. */
 export function AuditImportForm({
   suppliers,
+  sites,
   vocabularies,
   today,
   limits,
@@ -32,6 +35,7 @@ export function AuditImportForm({
   busy,
 }: {
   suppliers: { id: string; name: string; country: string; tier: number }[];
+  sites: SiteOption[];
   vocabularies: Record<string, SchemeWord[]>;
   today: string;
   limits: { size: string; rows: string };
@@ -42,6 +46,13 @@ export function AuditImportForm({
   const v = (name: string) => {
     const x = failure?.values?.[name];
     return typeof x === "string" ? x : undefined;
+  };
+  const [supplierId, setSupplierId] = useState(v("supplierId") ?? "");
+  const siteValues = {
+    siteId: v("siteId"),
+    newSiteName: v("newSiteName"),
+    newSiteCountry: v("newSiteCountry"),
+    newSiteAddress: v("newSiteAddress"),
   };
   return (
     <div className="space-y-6">
@@ -62,7 +73,8 @@ export function AuditImportForm({
             id="f-supplierId"
             name="supplierId"
             className="input"
-            defaultValue={v("supplierId") ?? ""}
+            value={supplierId}
+            onChange={(e) => setSupplierId(e.target.value)}
             aria-invalid={errors.supplierId ? true : undefined}
             required
           >
@@ -110,12 +122,12 @@ export function AuditImportForm({
             error={errors.auditDate}
           />
         </div>
-        <Field
-          label="Site (optional)"
-          name="siteName"
-          maxLength={200}
-          defaultValue={v("siteName") ?? ""}
-          error={errors.siteName}
+        <AuditSiteField
+          sites={sites}
+          supplierId={supplierId}
+          supplierCountry={suppliers.find((s) => s.id === supplierId)?.country}
+          values={siteValues}
+          errors={errors}
         />
         <Field
           label="Summary (optional)"

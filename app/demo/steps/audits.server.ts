@@ -1,4 +1,4 @@
-import { addFinding, createAudit } from "~/audits/audits.server";
+import { addFinding, createAudit, NEW_SITE } from "~/audits/audits.server";
 import { uploadEvidence } from "~/evidence/evidence.server";
 import type { Ctx } from "~/infra/context";
 import {
@@ -11,6 +11,7 @@ import {
   submitPlan,
   verifyAction,
 } from "~/remediation/actions.server";
+import { demoSiteId } from "~/suppliers/sites.server";
 import { DEMO_SUPPLIERS } from "../catalogue";
 import { DAY_MS, type DemoContext, type DemoStep } from "../context.server";
 import { demoPdf } from "../files";
@@ -35,6 +36,8 @@ type DemoAudit = {
   summary?: string;
   /** The audit report's certificate is valid for a year after the audit. */
   certificate?: boolean;
+  /** A site not yet on file, added to the supplier with the audit (else the supplier's recorded site). */
+  newSite?: { name: string; address: string };
   findings?: DemoFinding[];
 };
 
@@ -247,6 +250,7 @@ const AUDITS: DemoAudit[] = [
     supplier: "staffing",
     scheme: "Internal",
     daysAgo: 20,
+    newSite: { name: "Agency workers' house, Beeston", address: "Beeston, Leeds LS11" },
     findings: [
       {
         title: "Transport and housing deducted from pay without written consent",
@@ -273,7 +277,14 @@ async function seedAudit(demo: DemoContext, a: DemoAudit): Promise<void> {
     supplierId,
     scheme: a.scheme,
     auditDate: demo.day(a.daysAgo),
-    siteName: entry.site?.name,
+    ...(a.newSite
+      ? {
+          siteId: NEW_SITE,
+          newSiteName: a.newSite.name,
+          newSiteCountry: entry.country,
+          newSiteAddress: a.newSite.address,
+        }
+      : { siteId: demoSiteId(auditor, supplierId, entry.site?.name) }),
     summary: a.summary,
   });
   if (a.certificate)

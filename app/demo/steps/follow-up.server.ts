@@ -1,6 +1,7 @@
 import { createAudit } from "~/audits/audits.server";
 import type { FollowUpChoice } from "~/audits/follow-up";
 import { priorFindings, reviewPriorFinding } from "~/audits/follow-up.server";
+import { demoSiteId } from "~/suppliers/sites.server";
 import { DEMO_SUPPLIERS } from "../catalogue";
 import type { DemoStep } from "../context.server";
 
@@ -66,7 +67,7 @@ export const followUpAuditsStep: DemoStep = {
         supplierId: demo.suppliers[f.supplier],
         scheme: f.scheme,
         auditDate: demo.day(f.daysAgo),
-        siteName: entry.site?.name,
+        siteId: demoSiteId(auditor, demo.suppliers[f.supplier], entry.site?.name),
         summary: "Follow-up audit of the findings of the previous audit.",
       });
       const earlier = priorFindings(auditor, audit.id);
