@@ -69,6 +69,19 @@ test("import a messy CSV: map columns, progress to 100%, summary, error report",
   await expect(preview).toContainText("Cotton");
   await expect(preview).toContainText('unknown country "Atlantis"');
   await expect(preview).toContainText('bad email "not-an-email"');
+  // An unknown parent is a warning, not OK and not an error: the row is imported without that link.
+  const orphan = preview.getByRole("row").filter({ hasText: "Orphan Ltd" });
+  await expect(orphan).toContainText(
+    'Warning: parent "E2E-MISSING" not found in the file or among your suppliers: saved without that link',
+  );
+  await expect(orphan).not.toContainText("OK");
+  await expect(page.getByTestId("import-file-check")).toContainText(
+    "References checked across all 4,500 rows of the file:",
+  );
+  await expect(page.getByTestId("import-file-check")).toContainText("No reference is used twice.");
+  await expect(page.getByTestId("import-file-check")).toContainText(
+    "1 row names a parent that is neither in the file nor among your suppliers",
+  );
 
   await page.getByRole("button", { name: "Start import" }).click();
   const bar = page.getByRole("progressbar", { name: "Import progress" });
@@ -78,15 +91,18 @@ test("import a messy CSV: map columns, progress to 100%, summary, error report",
   await expect(page.getByTestId("import-rows")).toHaveText("4,500 / 4,500 rows");
 
   const summary = page.getByTestId("import-summary");
-  await expect(summary).toContainText("Created4,497");
-  await expect(summary).toContainText("Rows with errors3");
-  await expect(
-    page.getByRole("cell", { name: 'parent "E2E-MISSING" not found in the file or among your suppliers' }),
-  ).toBeVisible();
+  await expect(summary).toContainText("Created4,498");
+  await expect(summary).toContainText("Rows with errors2");
+  await expect(summary).toContainText("Link warnings1");
+  const warning = page.getByRole("row").filter({ hasText: 'not linked to parent "E2E-MISSING"' });
+  await expect(warning).toContainText("Link warning");
+  await expect(warning).toContainText(
+    'supplier saved, but not linked to parent "E2E-MISSING": no supplier has that reference, in the file or among your suppliers',
+  );
 
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Download rows with errors (CSV)" }).click(),
+    page.getByRole("link", { name: "Download rows with errors or warnings (CSV)" }).click(),
   ]);
   expect(download.suggestedFilename()).toBe("erp-export-errors.csv");
   const text = fs.readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
@@ -95,11 +111,14 @@ test("import a messy CSV: map columns, progress to 100%, summary, error report",
   expect(lines).toHaveLength(4);
   expect(lines[1]).toBe('Nowhere Trading;E2E-4;Atlantis;;;;"line 6: unknown country ""Atlantis"""');
   expect(lines[2]).toContain('line 7: bad email ""not-an-email""');
-  expect(lines[3]).toContain("line 8: parent");
+  expect(lines[3]).toContain("line 8: supplier saved, but not linked");
 
   // The imported suppliers are in the list, with tiers from the parent column.
   await page.getByRole("link", { name: "Go to the supplier list" }).click();
   await page.getByLabel("Search name, trade name or reference").fill("E2E-3");
   await page.getByLabel("Search name, trade name or reference").press("Enter");
   await expect(page.getByRole("link", { name: "Abidjan Cocoa" })).toBeVisible();
+  await page.getByLabel("Search name, trade name or reference").fill("E2E-6");
+  await page.getByLabel("Search name, trade name or reference").press("Enter");
+  await expect(page.getByRole("link", { name: "Orphan Ltd" })).toBeVisible();
 });

@@ -130,8 +130,18 @@ test.describe.serial("walking skeleton journey", () => {
     await page.getByRole("link", { name: "Record audit" }).first().click();
     await page.getByLabel("Scheme").selectOption("SMETA");
     await page.getByLabel("Audit date").fill("2026-03-10");
+    // The site is one of this supplier's sites, or a new one added with the audit.
+    const site = page.getByLabel("Site (optional)");
+    await expect(site.locator("option").first()).toHaveText("No particular site");
+    await expect(site.locator("option").last()).toHaveText("Add a new site…");
+    await site.selectOption("Add a new site…");
+    await page.getByLabel("Site name").fill("Dormitory block B");
     await page.getByRole("button", { name: "Record audit" }).click();
     await expect(page).toHaveURL(/\/audits\/[0-9a-f-]{36}/);
+    await expect(page.getByRole("link", { name: "Dormitory block B" })).toHaveAttribute(
+      "href",
+      /\/suppliers\/[0-9a-f-]{36}\/sites$/,
+    );
 
     await page.getByLabel("Title").fill("Passports retained by the dormitory manager");
     // Recorded in the auditor's words: SMETA's "Business critical" maps onto zero tolerance.
