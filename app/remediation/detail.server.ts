@@ -146,6 +146,7 @@ export function getActionDetail(ctx: Ctx, actionId: string, opts: { supplierId?:
       supplierName: row.supplierName,
       supplierCountry: row.supplierCountry,
       sourceType: a.sourceType,
+      sourceRef: a.sourceRef,
       title: a.title,
       clause: a.clause,
       iloIndicator: a.iloIndicator,

@@ -31,10 +31,12 @@ import {
   actionPortalCodes,
   actionPortalLinks,
   actionPortalSessions,
+  findings,
   organizations,
   remediationTasks,
   suppliers,
 } from "~db/schema";
+import type { FindingGrade } from "~db/schema/audits.constants";
 import ActionPortalCode from "~emails/action-portal-code";
 import ActionPortalInvitation from "~emails/action-portal-invitation";
 import { getActionDetail } from "./detail.server";
@@ -465,6 +467,30 @@ export function supplierActionList(access: SupplierAccess) {
     .all();
 }
 
+/**
+ * An action's title as the supplier reads it, in the supplier's language. The stored title is the buyer's
+ * English ("Major finding: …", "Red-flag answer H2: …"); the supplier sees the kind of action in its own
+ * language, with the finding's title as the auditor wrote it. A grievance's warning signs are not shown:
+ * the supplier learns that a worker's report was substantiated, not what the worker said.
+ */
+function supplierActionTitle(
+  access: SupplierAccess,
+  a: { sourceType: string; sourceRef: string; grade: FindingGrade; title: string },
+): string {
+  const t = supplierActionsT(access.language);
+  if (a.sourceType === "finding") {
+    const finding = db()
+      .select({ title: findings.title })
+      .from(findings)
+      .where(and(eq(findings.id, a.sourceRef), eq(findings.organizationId, access.ctx.organizationId)))
+      .get();
+    if (finding) return t(`source.finding.${a.grade}`, { title: finding.title });
+  }
+  if (a.sourceType === "answer") return t("source.answer", { question: a.sourceRef.split(":").pop() ?? "" });
+  if (a.sourceType === "grievance") return t("source.grievance");
+  return a.title;
+}
+
 /** What the supplier's page shows: each unresolved action with the steps the supplier may take now. */
 export function supplierActionsPage(access: SupplierAccess) {
   const names = db()
@@ -479,7 +505,7 @@ export function supplierActionsPage(access: SupplierAccess) {
     const returned = [...d.events].reverse().find((e) => e.event === "return_plan");
     return {
       id: d.action.id,
-      title: d.action.title,
+      title: supplierActionTitle(access, d.action),
       clause: d.action.clause,
       state: d.action.state,
       planDueDate: d.action.planDueDate,

@@ -25,8 +25,9 @@ export const headers: HeadersFunction = () => ({
 /** A supplier page: in the supplier's language, without buyer navigation (see app/ui/supplier-page.ts). */
 export const handle = SUPPLIER_PAGE;
 
-export const meta: MetaFunction = () => [
-  { title: "Corrective actions · Clearsource" },
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  // In the supplier's language, like the page (the tab's name is read out first).
+  { title: `${data?.messages?.["meta.title"] ?? "Corrective actions"} · Clearsource` },
   { name: "robots", content: "noindex" },
 ];
 
