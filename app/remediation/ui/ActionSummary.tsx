@@ -45,9 +45,17 @@ export const METHOD_LABELS = {
   follow_up_audit: "Follow-up audit",
 } as const;
 
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
+function Item({
+  label,
+  children,
+  className,
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <div>
+    <div className={className}>
       <dt className="text-slate-500">{label}</dt>
       <dd className="mt-1">{children}</dd>
     </div>
@@ -162,11 +170,9 @@ export function VerificationCard({ item: a }: { item: ActionView }) {
           {a.verifiedAt.slice(0, 10)}
           {a.verifiedBy ? ` by ${a.verifiedBy}` : ""}
         </Item>
-        <div className="sm:col-span-2">
-          <Item label="What was checked">
-            <p className="whitespace-pre-wrap">{a.verificationNote}</p>
-          </Item>
-        </div>
+        <Item label="What was checked" className="sm:col-span-2">
+          <p className="whitespace-pre-wrap">{a.verificationNote}</p>
+        </Item>
         {a.closedAt ? (
           <Item label="Closed">
             {a.closedAt.slice(0, 10)}
