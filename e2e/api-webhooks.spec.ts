@@ -1,6 +1,13 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startReceiver, verifyAsReceiver } from "~/webhooks/testing.server";
 import { signUpFreshOrg } from "./helpers";
+
+/** Settings-like pages sit under "More" in the header (D47). */
+async function fromMore(page: Page, name: string) {
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByText("More").click();
+  await nav.getByRole("link", { name, exact: true }).click();
+}
 
 /**
  * The integration path a customer's ERP takes: an admin creates an API key and a webhook endpoint in the
@@ -23,7 +30,7 @@ test("API key + webhook in the UI, a supplier created through the API, the signe
     });
 
     // An API key that may create suppliers.
-    await admin.getByRole("link", { name: "API keys" }).click();
+    await fromMore(admin, "API keys");
     await expect(admin.getByRole("heading", { name: "API keys" })).toBeVisible();
     await admin.getByLabel("Name").fill(`ERP sync ${id}`);
     await admin.getByRole("checkbox", { name: /suppliers:write/ }).check();
@@ -33,7 +40,7 @@ test("API key + webhook in the UI, a supplier created through the API, the signe
     expect(token).toMatch(/^cs_live_[0-9a-f]{10}_/);
 
     // A webhook endpoint for risk level changes (a new supplier gets its first level).
-    await admin.getByRole("link", { name: "Webhooks" }).click();
+    await fromMore(admin, "Webhooks");
     await admin.getByLabel("Receiver address (URL)").fill(receiver.url);
     await admin.getByRole("checkbox", { name: /supplier\.risk_level_changed/ }).check();
     await admin.getByRole("button", { name: "Add endpoint" }).click();
@@ -76,7 +83,7 @@ test("API key + webhook in the UI, a supplier created through the API, the signe
     ).toThrow();
 
     // The audit log: the key's creation, then the supplier the key created.
-    await admin.getByRole("link", { name: "Audit log" }).click();
+    await fromMore(admin, "Audit log");
     await expect(admin.getByRole("heading", { name: "Audit log" })).toBeVisible();
     await admin.getByLabel("Action", { exact: true }).selectOption("api_key.created");
     await admin.getByRole("button", { name: "Filter" }).click();

@@ -117,8 +117,11 @@ test("import a messy CSV: map columns, progress to 100%, summary, error report",
   await page.getByRole("link", { name: "Go to the supplier list" }).click();
   await page.getByLabel("Search name, trade name or reference").fill("E2E-3");
   await page.getByLabel("Search name, trade name or reference").press("Enter");
+  // Wait for the search to land: Abidjan Cocoa also heads the unfiltered list, sorted by name.
+  await expect(page).toHaveURL(/[?&]q=E2E-3(&|$)/);
   await expect(page.getByRole("link", { name: "Abidjan Cocoa" })).toBeVisible();
   await page.getByLabel("Search name, trade name or reference").fill("Orphan");
   await page.getByLabel("Search name, trade name or reference").press("Enter");
+  await expect(page).toHaveURL(/[?&]q=Orphan(&|$)/);
   await expect(page.getByRole("link", { name: "Orphan Ltd" })).toBeVisible();
 });

@@ -38,7 +38,10 @@ test("an admin connects the provider; a colleague signs in with it; a tampered a
     password: "sso-e2e-password",
   });
 
-  await admin.getByRole("link", { name: "SSO", exact: true }).click();
+  // Settings-like pages sit under "More" in the header (D47).
+  const nav = admin.getByRole("navigation", { name: "Main" });
+  await nav.getByText("More").click();
+  await nav.getByRole("link", { name: "SSO", exact: true }).click();
   await expect(admin.getByRole("heading", { name: "Single sign-on" })).toBeVisible();
   await expect(admin.getByTestId("sso-callback-url")).toHaveText(/\/login\/sso\/callback$/);
   await admin.getByLabel("Issuer URL").fill(idp.issuer);
