@@ -99,12 +99,13 @@ test("Cancel mid-upload stops it, and nothing is listed", async ({ browser }) =>
   await page.locator('input[type="file"][name="file"]').setInputFiles({
     name,
     mimeType: "application/pdf",
-    buffer: bigPdf(12 * 1024 * 1024),
+    // Under the e2e server's 10 MB limit: the form now refuses a larger file before sending it.
+    buffer: bigPdf(9 * 1024 * 1024),
   });
   const before = storedFiles();
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   // Some megabytes in (a multipart upload is under way on the server), not all of them.
-  await expect(page.getByTestId("upload-sent")).toContainText(/(?:[3-9]|1[01])\.\d MB of 12\.0 MB/, {
+  await expect(page.getByTestId("upload-sent")).toContainText(/[3-7]\.\d MB of 9\.0 MB/, {
     timeout: 20_000,
   });
   await page.getByRole("button", { name: "Cancel upload" }).click();
